@@ -1,0 +1,5 @@
+"""`python -m app` is `motcua`."""
+
+from app.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The headless command line (`motcua ...`): argparse commands calling services; never imports Qt."""

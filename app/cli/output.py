@@ -1,0 +1,95 @@
+"""How the CLI speaks: results as text or JSON on stdout, one clear line on stderr for bad input, exit codes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import Any
+
+from app.config import ConfigError
+from app.domain.errors import DomainError, FormErrors
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_SCHEMA = 0, 1, 2, 3, 4
+
+
+class CliError(Exception):
+    """A user-facing CLI failure with its exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _plain(value: Any) -> Any:
+    """JSON-able form of dataclasses, dates and sets."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def emit(json_mode: bool, text: str, data: Any) -> None:
+    """Print a result: `text` for people, or `data` as JSON with --json."""
+    if json_mode:
+        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+    elif text:
+        print(text)
+
+
+def fail(message: str) -> None:
+    """One line on stderr (details, where there are several, on the following lines)."""
+    print(f"motcua: lỗi: {message}", file=sys.stderr)
+
+
+def run_guarded(run: Callable[[], int], json_mode: bool = False) -> int:
+    """Run a command, turning expected failures into one clear stderr line and an exit code (no traceback)."""
+    try:
+        return run()
+    except KeyboardInterrupt:
+        fail("đã dừng theo yêu cầu")
+        return 130
+    except Exception as exc:  # classified below; anything not recognised is a bug and re-raised
+        code = _explain(exc)
+        if code is None:
+            raise
+        return code
+
+
+def _explain(exc: Exception) -> int | None:
+    """Print the message of an expected failure and return its exit code; None for a bug."""
+    if isinstance(exc, CliError):
+        fail(str(exc))
+        return exc.code
+    if isinstance(exc, FormErrors):
+        fail("; ".join(f"{e.field}: {e.message}" for e in exc.errors))
+        return EXIT_INPUT
+    if isinstance(exc, (DomainError, ConfigError)):
+        fail(str(exc))
+        for problem in (getattr(exc, "problems", None) or [])[1:]:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    return _explain_store(exc)
+
+
+def _explain_store(exc: Exception) -> int | None:
+    """Store failures (imported only when one happened, to keep the CLI start fast)."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from app.store.engine import StoreUnavailable
+
+    if isinstance(exc, StoreUnavailable):
+        fail(str(exc))
+        return EXIT_STORE
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        first = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+        fail(f"không kết nối được cơ sở dữ liệu: {first}")
+        return EXIT_STORE
+    return None

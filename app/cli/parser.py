@@ -1,0 +1,33 @@
+"""The `motcua` argument parser: global options and every command (names are a public contract)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__
+from app.cli import cmd_catalog, cmd_db, cmd_user, cmd_windows
+from app.cli.output import EXIT_USAGE
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports bad arguments on one line (Vietnamese) instead of usage + error."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"motcua: lỗi: {message} (xem «{self.prog} --help»)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> Parser:
+    """Every command with its options."""
+    parser = Parser(prog="motcua", description="Phần mềm quầy một cửa — Trung tâm Phục vụ hành chính công")
+    parser.add_argument("--version", action="version", version=f"motcua {__version__}")
+    parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (sqlite:///tệp hoặc postgresql+psycopg://...)")
+    parser.add_argument("--config", metavar="FILE", type=Path, help="tệp cấu hình TOML của máy này")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    commands = parser.add_subparsers(title="lệnh", metavar="COMMAND", parser_class=Parser)
+    for module in (cmd_db, cmd_catalog, cmd_user, cmd_windows):
+        module.register(commands)
+    return parser

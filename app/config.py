@@ -1,0 +1,269 @@
+"""Typed settings, declared once; the one place that reads config files, the environment and the keyring.
+
+Machine-local settings (which store, which station, which devices) live in one TOML file in the platform
+config dir, saved atomically. Centre-wide settings (centre name, queue policy) live in the database and are
+read and written by `app.services.settings`; only their declarations are here.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+Scope = Literal["machine", "centre"]
+
+APP_NAME = "motcua"
+KEYRING_SERVICE = "motcua"
+ENV_DATABASE_URL = "MOTCUA_DATABASE_URL"
+ENV_CONFIG_DIR = "MOTCUA_CONFIG_DIR"
+ENV_DATA_DIR = "MOTCUA_DATA_DIR"
+
+
+class ConfigError(Exception):
+    """A setting or the config file is wrong; the message is for the user (Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting: key, type, default and the Vietnamese label shown in the admin window."""
+
+    key: str
+    type: type
+    default: Any
+    label: str
+    scope: Scope
+    help: str = ""
+    choices: tuple[Any, ...] = ()
+
+    def coerce(self, value: Any) -> Any:
+        """Convert a raw value (from TOML, the database or a form) to this setting's type, or raise ConfigError."""
+        if value is None:
+            return self.default
+        try:
+            if self.type is bool and isinstance(value, str):
+                lowered = value.strip().lower()
+                if lowered not in {"1", "0", "true", "false", "yes", "no", "có", "không"}:
+                    raise ValueError(value)
+                result: Any = lowered in {"1", "true", "yes", "có"}
+            elif self.type is int and isinstance(value, bool):
+                raise ValueError(value)
+            else:
+                result = self.type(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"Cài đặt «{self.label}»: giá trị không hợp lệ: {value!r}") from exc
+        if self.choices and result not in self.choices:
+            allowed = ", ".join(str(c) for c in self.choices)
+            raise ConfigError(f"Cài đặt «{self.label}»: phải là một trong {allowed}")
+        return result
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    # machine-local: this PC
+    SettingSpec("database_url", str, "", "Địa chỉ cơ sở dữ liệu (để trống: SQLite trên máy này)", "machine",
+                "postgresql+psycopg://user@host/db — mật khẩu lấy từ keyring của hệ điều hành, không ghi vào tệp"),
+    SettingSpec("station", str, "admin", "Vai trò của máy trạm", "machine",
+                choices=("admin", "counter", "kiosk", "display", "supervisor")),
+    SettingSpec("counter_number", int, 0, "Số quầy của máy trạm (0: không gắn quầy)", "machine"),
+    SettingSpec("printer_url", str, "", "Cổng máy in phiếu (vd. /dev/ttyUSB0, socket://10.0.0.5:9100)", "machine"),
+    SettingSpec("printer_profile", str, "80mm", "Khổ giấy máy in phiếu", "machine", choices=("58mm", "80mm")),
+    SettingSpec("keypad_url", str, "", "Cổng bàn phím đánh giá", "machine"),
+    SettingSpec("ui_language", str, "vi", "Ngôn ngữ giao diện", "machine", choices=("vi", "en")),
+    # centre-wide: stored in the database
+    SettingSpec("centre_name", str, "Trung tâm Phục vụ hành chính công tỉnh", "Tên trung tâm", "centre"),
+    SettingSpec("province_committee", str, "UBND TỈNH", "Cơ quan chủ quản (dòng đầu biểu mẫu)", "centre"),
+    SettingSpec("province_name", str, "", "Tên tỉnh (địa danh trên biểu mẫu)", "centre"),
+    SettingSpec("priority_every", int, 3, "Gọi 1 số ưu tiên sau mỗi N số thường", "centre"),
+    SettingSpec("number_words_variant", str, "north", "Cách đọc số", "centre", choices=("north", "south")),
+    SettingSpec("rating_scale", int, 3, "Số mức đánh giá hài lòng", "centre", choices=(3, 4, 5)),
+    SettingSpec("rating_timeout_s", int, 60, "Thời gian chờ đánh giá (giây)", "centre"),
+    SettingSpec("lockout_attempts", int, 5, "Số lần đăng nhập sai trước khi khóa", "centre"),
+    SettingSpec("lockout_minutes", int, 15, "Thời gian khóa tài khoản (phút)", "centre"),
+)
+
+SPECS: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
+
+
+def spec(key: str) -> SettingSpec:
+    """The declaration of a setting by key."""
+    try:
+        return SPECS[key]
+    except KeyError as exc:
+        raise ConfigError(f"Không có cài đặt «{key}»") from exc
+
+
+def config_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder of the machine-local config file (overridable by MOTCUA_CONFIG_DIR, as tests do)."""
+    env = os.environ if env is None else env
+    if env.get(ENV_CONFIG_DIR):
+        return Path(env[ENV_CONFIG_DIR])
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder of the embedded database, backups and printed files (MOTCUA_DATA_DIR overrides)."""
+    env = os.environ if env is None else env
+    if env.get(ENV_DATA_DIR):
+        return Path(env[ENV_DATA_DIR])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_config_file(env: Mapping[str, str] | None = None) -> Path:
+    """Path of the machine-local TOML file."""
+    return config_dir(env) / "motcua.toml"
+
+
+@dataclass
+class MachineConfig:
+    """Machine-local settings loaded from the TOML file, defaults filled in."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def get(self, key: str) -> Any:
+        """The value of a machine setting (its default when unset)."""
+        s = spec(key)
+        if s.scope != "machine":
+            raise ConfigError(f"«{key}» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu")
+        return s.coerce(self.values.get(key))
+
+    def set(self, key: str, value: Any) -> None:
+        """Change a machine setting in memory (validated); `save` writes it."""
+        s = spec(key)
+        if s.scope != "machine":
+            raise ConfigError(f"«{key}» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu")
+        coerced = s.coerce(value)
+        if key == "database_url":
+            _refuse_password_in_file(coerced)
+        self.values[key] = coerced
+
+
+def load_machine_config(path: Path | None = None) -> MachineConfig:
+    """Read the TOML file (missing file = all defaults); unknown keys or bad values raise ConfigError."""
+    path = path or default_config_file()
+    if not path.exists():
+        return MachineConfig({}, path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"Không đọc được tệp cấu hình {path}: {exc}") from exc
+    cfg = MachineConfig({}, path)
+    for key, value in raw.items():
+        cfg.set(key, value)
+    return cfg
+
+
+def save_machine_config(cfg: MachineConfig, path: Path | None = None) -> Path:
+    """Write the TOML file atomically (temp file in the same folder, fsync, rename)."""
+    import tomli_w
+
+    target = path or cfg.path or default_config_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = tomli_w.dumps({k: v for k, v in sorted(cfg.values.items())})
+    fd, tmp = tempfile.mkstemp(prefix=".motcua-", suffix=".toml", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _refuse_password_in_file(url: str) -> None:
+    """A PostgreSQL password must never be written to a file."""
+    if not url:
+        return
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).password:
+        raise ConfigError("Không ghi mật khẩu cơ sở dữ liệu vào tệp cấu hình: hãy lưu nó vào keyring "
+                          "(motcua db password)")
+
+
+def default_sqlite_url(env: Mapping[str, str] | None = None) -> str:
+    """The embedded store: one SQLite file in the platform data dir."""
+    return f"sqlite:///{data_dir(env) / 'motcua.sqlite3'}"
+
+
+def resolve_database_url(cli_url: str | None, cfg: MachineConfig | None,
+                         env: Mapping[str, str] | None = None) -> str:
+    """`--db URL` > env MOTCUA_DATABASE_URL > config file > the default SQLite file."""
+    env = os.environ if env is None else env
+    for candidate in (cli_url, env.get(ENV_DATABASE_URL), cfg.get("database_url") if cfg else ""):
+        if candidate:
+            return candidate
+    return default_sqlite_url(env)
+
+
+def keyring_account(url: str) -> str:
+    """The keyring account name of a PostgreSQL URL: user@host:port/database."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return f"{u.username or ''}@{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
+
+
+def with_password(url: str, interactive: bool | None = None) -> str:
+    """Add the PostgreSQL password from the OS keyring (or a prompt on a terminal); other URLs unchanged."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    if not u.drivername.startswith("postgresql") or u.password or not u.username:
+        return url
+    password = read_password(url)
+    if password is None:
+        if interactive is None:
+            interactive = sys.stdin is not None and sys.stdin.isatty()
+        if not interactive:
+            return url  # trust/peer auth, or the server will say what is missing
+        password = getpass.getpass(f"Mật khẩu PostgreSQL cho {keyring_account(url)}: ")
+    return u.set(password=password).render_as_string(hide_password=False)
+
+
+def read_password(url: str) -> str | None:
+    """The stored password of a PostgreSQL URL from the OS keyring, or None."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(url))
+    except KeyringError:
+        return None
+
+
+def store_password(url: str, password: str) -> None:
+    """Save a PostgreSQL password in the OS keyring (service `motcua`)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
+    except KeyringError as exc:
+        raise ConfigError(f"Không lưu được mật khẩu vào keyring: {exc}") from exc
+
+
+def safe_url(url: str) -> str:
+    """A URL fit for logs and messages: the password hidden."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_url_password(url: str) -> str | None:
+    """The password written inside a URL, if any (to refuse it where it must not be)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).password  # type: ignore[return-value]

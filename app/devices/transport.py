@@ -1,0 +1,145 @@
+"""Byte transport over pyserial URLs (/dev/ttyUSB0, COM3, socket://host:9100, loop://) with Vietnamese errors."""
+
+from __future__ import annotations
+
+import errno
+import re
+import time
+from typing import Protocol
+
+import serial
+
+try:  # termios exists on POSIX only; pyserial lets its raw errors escape on dead ports
+    import termios
+
+    _PORT_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, termios.error)
+except ImportError:  # pragma: no cover - Windows
+    _PORT_ERRORS = (serial.SerialException, OSError)
+
+_POLL_SECONDS = 0.05  # pyserial read timeout; read() loops on it up to the caller's deadline
+_WRITE_TIMEOUT_SECONDS = 5.0  # per write() call; callers send in chunks
+
+
+class DeviceError(Exception):
+    """An environment error of a device, with a plain Vietnamese reason; fault=True means the port is still fine."""
+
+    def __init__(self, reason_vi: str, *, fault: bool = False) -> None:
+        super().__init__(reason_vi)
+        self.reason_vi = reason_vi
+        self.fault = fault
+
+
+class Transport(Protocol):
+    """What a device driver needs from a port: bytes in, bytes out."""
+
+    url: str
+
+    def open(self) -> None: ...
+    def write(self, data: bytes) -> None: ...
+    def read(self, size: int, timeout: float) -> bytes: ...
+    def reset_input(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class SerialTransport:
+    """A pyserial port opened from a URL; every library error becomes DeviceError."""
+
+    def __init__(self, url: str, baudrate: int = 9600, label_vi: str = "thiết bị") -> None:
+        self.url = url
+        self.baudrate = baudrate
+        self.label_vi = label_vi
+        self._port: serial.SerialBase | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True while the port is open."""
+        return self._port is not None
+
+    def open(self) -> None:
+        """Open the port (no-op when open); raise DeviceError with the reason when it cannot be opened."""
+        if self._port is not None:
+            return
+        try:
+            self._port = serial.serial_for_url(
+                self.url, baudrate=self.baudrate, timeout=_POLL_SECONDS, write_timeout=_WRITE_TIMEOUT_SECONDS
+            )
+        except ValueError as exc:
+            raise DeviceError(f"Địa chỉ cổng {self.label_vi} không hợp lệ: {self.url}") from exc
+        except _PORT_ERRORS as exc:
+            raise DeviceError(open_error_reason(self.url, self.label_vi, exc)) from exc
+
+    def write(self, data: bytes) -> None:
+        """Write all bytes; raise DeviceError when the port is gone or the device does not take them."""
+        port = self._require()
+        try:
+            port.write(data)
+        except serial.SerialTimeoutException as exc:
+            raise DeviceError(f"{self.label_vi.capitalize()} không nhận dữ liệu (cổng {self.url})", fault=True) from exc
+        except _PORT_ERRORS as exc:
+            raise DeviceError(self.lost_reason()) from exc
+
+    def read(self, size: int, timeout: float) -> bytes:
+        """Read up to size bytes, returning what arrived within timeout seconds (maybe nothing)."""
+        port = self._require()
+        deadline = time.monotonic() + timeout
+        data = b""
+        try:
+            while len(data) < size:
+                data += port.read(size - len(data))
+                if time.monotonic() >= deadline:
+                    break
+        except _PORT_ERRORS as exc:
+            raise DeviceError(self.lost_reason()) from exc
+        return data
+
+    def reset_input(self) -> None:
+        """Drop bytes already received and not read."""
+        try:
+            self._require().reset_input_buffer()
+        except _PORT_ERRORS as exc:
+            raise DeviceError(self.lost_reason()) from exc
+
+    def close(self) -> None:
+        """Close the port, ignoring errors of an already dead port."""
+        port, self._port = self._port, None
+        if port is not None:
+            try:
+                port.close()
+            except _PORT_ERRORS:
+                pass
+
+    def lost_reason(self) -> str:
+        """The Vietnamese reason for a port that stopped working."""
+        return f"Mất kết nối {self.label_vi} (cổng {self.url})"
+
+    def _require(self) -> serial.SerialBase:
+        if self._port is None:
+            raise DeviceError(f"Chưa mở cổng {self.label_vi} ({self.url})")
+        return self._port
+
+
+def open_error_reason(url: str, label_vi: str, exc: BaseException) -> str:
+    """Translate a failed open into a plain Vietnamese reason."""
+    code = _errno_of(exc)
+    if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
+        return f"Không tìm thấy {label_vi} ở cổng {url} (chưa cắm hoặc sai cổng)"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"Không có quyền mở cổng {url} của {label_vi}"
+    if code == errno.EBUSY:
+        return f"Cổng {url} của {label_vi} đang bị chương trình khác sử dụng"
+    if url.startswith("socket://"):
+        return f"Không kết nối được {label_vi} qua mạng ({url})"
+    return f"Không mở được cổng {url} của {label_vi}"
+
+
+def _errno_of(exc: BaseException) -> int | None:
+    """The errno carried by a pyserial/OS error, also when only its message has it."""
+    code = getattr(exc, "errno", None)
+    if isinstance(code, int):
+        return code
+    if exc.args and isinstance(exc.args[0], int):
+        return exc.args[0]
+    match = re.search(r"\[Errno (\d+)\]", str(exc))
+    if match:
+        return int(match.group(1))
+    return errno.ENOENT if "No such file" in str(exc) else None

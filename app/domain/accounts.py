@@ -1,0 +1,55 @@
+"""Officer accounts: roles and what each may do, and the sign-in lockout rule."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from app.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    """Roles, each allowed what the ones before it are: officer < supervisor < admin."""
+
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        """Order of privilege."""
+        return {"officer": 1, "supervisor": 2, "admin": 3}[self.value]
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        return {"officer": "Cán bộ tiếp nhận", "supervisor": "Giám sát", "admin": "Quản trị"}[self.value]
+
+
+def require_role(actual: Role, required: Role, action: str) -> None:
+    """Refuse with a Vietnamese message when `actual` is below `required`."""
+    if actual.rank < required.rank:
+        raise PermissionDenied(f"Tài khoản {actual.label.lower()} không được phép {action} "
+                               f"(cần quyền {required.label.lower()})")
+
+
+def is_locked(locked_until: datetime | None, now: datetime) -> bool:
+    """Whether an account is locked at `now`."""
+    return locked_until is not None and now < locked_until
+
+
+def after_failed_sign_in(failures: int, now: datetime, max_attempts: int,
+                         lock_minutes: int) -> tuple[int, datetime | None]:
+    """New (failure count, locked_until) after a wrong password: the N-th failure locks the account."""
+    failures += 1
+    if failures >= max_attempts:
+        return 0, now + timedelta(minutes=lock_minutes)
+    return failures, None
+
+
+def check_new_password(password: str) -> None:
+    """A password must be at least 8 characters (Vietnamese message otherwise)."""
+    from app.domain.errors import ValidationError
+
+    if len(password) < 8:
+        raise ValidationError("password", "Mật khẩu phải có ít nhất 8 ký tự")

@@ -1,0 +1,222 @@
+"""Validators of what officers type: each returns a normalised value or raises ValidationError."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from app.domain.errors import ValidationError
+
+Sex = Literal["male", "female"]
+
+NAME_MIN_LENGTH = 2
+NAME_MAX_LENGTH = 200
+
+# Mã tỉnh nơi đăng ký khai sinh, 3 digits (63 provinces before the 2025 merger; Circular 59/2021/TT-BCA).
+PROVINCE_CODES: dict[str, str] = {
+    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
+    "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu", "014": "Sơn La", "015": "Yên Bái",
+    "017": "Hòa Bình", "019": "Thái Nguyên", "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang",
+    "025": "Phú Thọ", "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
+    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định", "037": "Ninh Bình",
+    "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh", "044": "Quảng Bình", "045": "Quảng Trị",
+    "046": "Thừa Thiên Huế", "048": "Đà Nẵng", "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định",
+    "054": "Phú Yên", "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
+    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng", "070": "Bình Phước",
+    "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai", "077": "Bà Rịa - Vũng Tàu",
+    "079": "Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang", "083": "Bến Tre", "084": "Trà Vinh",
+    "086": "Vĩnh Long", "087": "Đồng Tháp", "089": "An Giang", "091": "Kiên Giang", "092": "Cần Thơ",
+    "093": "Hậu Giang", "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
+}  # fmt: skip
+
+_SEX_WORDS = {"male": "nam", "female": "nữ"}
+_TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
+_SPACES = re.compile(r"\s+")
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+_MOBILE = re.compile(r"0[35789][0-9]{8}")
+_LANDLINE = re.compile(r"02[0-9]{9}")
+_TAX_CODE = re.compile(r"([0-9]{10})(?:-?([0-9]{3}))?")
+_EMAIL = re.compile(
+    r"(?P<local>[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)"
+    r"@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
+)
+
+
+@dataclass(frozen=True)
+class CccdInfo:
+    """What a 12-digit personal ID number (số định danh cá nhân / CCCD) says about its holder."""
+
+    number: str
+    province_code: str
+    province_name: str | None
+    century: int
+    sex: Sex
+    birth_year_2digits: int
+    birth_year: int
+    warnings: tuple[str, ...] = ()
+
+
+def _digits_only(text: str) -> str:
+    """Strip all whitespace (officers often type IDs in groups)."""
+    return _SPACES.sub("", text)
+
+
+def normalize_name(text: str, field: str = "name", *, label: str = "Họ và tên") -> str:
+    """Return a person's name in NFC, trimmed, single-spaced; letters, spaces and . - ' only."""
+    name = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().replace("\u2019", "'")
+    if not name:
+        raise ValidationError(field, f"{label} không được để trống")
+    if not NAME_MIN_LENGTH <= len(name) <= NAME_MAX_LENGTH:
+        raise ValidationError(
+            field, f"{label} phải có từ {NAME_MIN_LENGTH} đến {NAME_MAX_LENGTH} ký tự"
+        )
+    bad = sorted({ch for ch in name if not _is_name_char(ch)})
+    if bad:
+        shown = " ".join(repr(ch)[1:-1] for ch in bad)
+        raise ValidationError(
+            field, f"{label} chỉ được gồm chữ cái, dấu cách và . - ' (có ký tự không hợp lệ: {shown})"
+        )
+    if not any(ch.isalpha() for ch in name):
+        raise ValidationError(field, f"{label} phải có ít nhất một chữ cái")
+    return name
+
+
+def _is_name_char(ch: str) -> bool:
+    """True for letters (with their combining marks), space, dot, hyphen and apostrophe."""
+    return ch in " .-'" or unicodedata.category(ch)[0] in ("L", "M")
+
+
+def parse_cccd(
+    text: str, birth_year: int | None = None, sex: Sex | None = None, *, field: str = "id_number"
+) -> CccdInfo:
+    """Decode a 12-digit CCCD and cross-check it with the birth year and sex entered."""
+    number = _digits_only(text)
+    if not re.fullmatch(r"[0-9]{12}", number):
+        raise ValidationError(field, "Số CCCD phải gồm đúng 12 chữ số")
+    info = _decode_cccd(number)
+    _check_birth_year(info, birth_year, field)
+    _check_sex(info, sex, field)
+    return info
+
+
+def _decode_cccd(number: str) -> CccdInfo:
+    """Split a 12-digit string into province, century/sex and birth-year parts."""
+    province, code, year2 = number[:3], int(number[3]), int(number[4:6])
+    century = 1900 + (code // 2) * 100
+    warnings: list[str] = []
+    if province not in PROVINCE_CODES:
+        warnings.append(f"Mã tỉnh {province} trong số CCCD không có trong danh sách 63 tỉnh, thành phố")
+    if century >= 2100:
+        warnings.append(f"Số CCCD cho năm sinh {century + year2}: kiểm tra lại chữ số thứ tư")
+    return CccdInfo(
+        number=number,
+        province_code=province,
+        province_name=PROVINCE_CODES.get(province),
+        century=century,
+        sex="male" if code % 2 == 0 else "female",
+        birth_year_2digits=year2,
+        birth_year=century + year2,
+        warnings=tuple(warnings),
+    )
+
+
+def _check_birth_year(info: CccdInfo, birth_year: int | None, field: str) -> None:
+    """Refuse an ID whose encoded birth year differs from the one entered."""
+    if birth_year is not None and birth_year != info.birth_year:
+        raise ValidationError(
+            field,
+            f"Số CCCD cho năm sinh {info.birth_year}, không khớp với năm sinh đã nhập {birth_year}",
+        )
+
+
+def _check_sex(info: CccdInfo, sex: Sex | None, field: str) -> None:
+    """Refuse an ID whose encoded sex differs from the one entered."""
+    if sex is None:
+        return
+    if sex not in _SEX_WORDS:
+        raise ValueError(f"sex must be 'male' or 'female', got {sex!r}")
+    if sex != info.sex:
+        raise ValidationError(
+            field,
+            f"Số CCCD cho giới tính {_SEX_WORDS[info.sex]}, "
+            f"không khớp với giới tính đã nhập ({_SEX_WORDS[sex]})",
+        )
+
+
+def parse_legacy_cmnd(text: str, *, field: str = "id_number") -> str:
+    """Return a 9-digit legacy CMND number, kept only as a reference (invalid since 2025)."""
+    number = _digits_only(text)
+    if not re.fullmatch(r"[0-9]{9}", number):
+        raise ValidationError(field, "Số CMND phải gồm đúng 9 chữ số")
+    return number
+
+
+def normalize_phone(text: str, *, field: str = "phone") -> str:
+    """Return a Vietnamese phone number in national form, e.g. "+84 912.345.678" → "0912345678"."""
+    raw = _PHONE_SEPARATORS.sub("", text)
+    if not raw:
+        raise ValidationError(field, "Số điện thoại không được để trống")
+    number = _to_national(raw)
+    if _MOBILE.fullmatch(number) or _LANDLINE.fullmatch(number):
+        return number
+    raise ValidationError(
+        field,
+        "Số điện thoại không hợp lệ: di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; "
+        "cố định gồm 11 chữ số bắt đầu bằng 02",
+    )
+
+
+def _to_national(raw: str) -> str:
+    """Replace a +84 / 0084 / 84 country prefix by the trunk prefix 0."""
+    for prefix in ("+84", "0084", "84"):
+        if raw.startswith(prefix) and len(raw) > len(prefix):
+            rest = raw[len(prefix) :]
+            return rest if rest.startswith("0") else "0" + rest
+    return raw
+
+
+def validate_tax_code(text: str, *, field: str = "tax_code", allow_personal_id: bool = True) -> str:
+    """Return a tax code (MST): 10 digits with check digit, "10-3" for a branch, or a 12-digit personal ID."""
+    code = re.sub(r"[\s.]", "", text)
+    if allow_personal_id and re.fullmatch(r"[0-9]{12}", code):
+        return code
+    match = _TAX_CODE.fullmatch(code)
+    if match is None:
+        raise ValidationError(
+            field, "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ số (đơn vị phụ thuộc)"
+        )
+    main, branch = match.groups()
+    _check_tax_main(main, field)
+    if branch is None:
+        return main
+    if branch == "000":
+        raise ValidationError(field, "Ba chữ số đơn vị phụ thuộc của mã số thuế phải từ 001 đến 999")
+    return f"{main}-{branch}"
+
+
+def tax_check_digit(first_nine: str) -> int | None:
+    """Check digit of a 10-digit tax code (10 − weighted sum mod 11), or None when it would be 10."""
+    total = sum(w * int(d) for w, d in zip(_TAX_WEIGHTS, first_nine, strict=True))
+    check = 10 - total % 11
+    return None if check == 10 else check
+
+
+def _check_tax_main(main: str, field: str) -> None:
+    """Refuse a 10-digit tax code with a zero sequence or a wrong check digit."""
+    if main[2:9] == "0000000":
+        raise ValidationError(field, "Mã số thuế không hợp lệ (số thứ tự toàn chữ số 0)")
+    if tax_check_digit(main[:9]) != int(main[9]):
+        raise ValidationError(field, "Mã số thuế không hợp lệ (sai chữ số kiểm tra), vui lòng kiểm tra lại")
+
+
+def validate_email(text: str, *, field: str = "email") -> str:
+    """Return a trimmed e-mail address with its domain in lower case."""
+    email = text.strip()
+    if not email:
+        raise ValidationError(field, "Thư điện tử không được để trống")
+    match = _EMAIL.fullmatch(email)
+    if match is None or len(email) > 254 or len(match["local"]) > 64:
+        raise ValidationError(field, "Thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn)")
+    return f"{match['local']}@{match['domain'].lower()}"

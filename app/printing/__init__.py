@@ -1,0 +1,1 @@
+"""Printing: ticket rendering to ESC/POS bytes, forms and reports (no Qt, no database)."""

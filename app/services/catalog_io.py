@@ -1,0 +1,273 @@
+"""The catalogue file format (CSV or XLSX, one row per procedure): read with line/column errors, and write."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any, Iterable
+
+from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft
+from app.domain.errors import DomainError, FormErrors
+from app.domain.text import nfc
+
+COLUMNS = ("agency_code", "agency_name", "agency_identifier", "agency_kind", "field", "procedure_code",
+           "procedure_name", "processing_value", "processing_unit", "cutoff_hour", "supplement_policy", "fee_vnd",
+           "on_the_spot", "online_level", "postal_allowed", "documents")
+REQUIRED = {"agency_code", "agency_name", "agency_identifier", "procedure_code", "procedure_name",
+            "processing_value", "processing_unit"}
+# a procedure draft's field name -> the file's column, for error messages
+DRAFT_COLUMN = {"code": "procedure_code", "name": "procedure_name", "processing_value": "processing_value",
+                "processing_unit": "processing_unit", "fee_vnd": "fee_vnd", "supplement_policy": "supplement_policy",
+                "online_level": "online_level", "documents": "documents"}
+SHEET_TITLE = "Thủ tục"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad cell of an import file: line (1 = header), column name, Vietnamese reason."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"dòng {self.line}, cột {self.column}: {self.message}"
+
+
+class ImportRejected(DomainError):
+    """An import file with bad rows: nothing was saved; `problems` lists every bad cell."""
+
+    def __init__(self, path: str, problems: list[RowProblem]) -> None:
+        super().__init__(f"Tệp {path} có {len(problems)} lỗi, chưa nhập gì: {problems[0]}")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """An agency as a catalogue file names it."""
+
+    key: str
+    name: str
+    identifier: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One valid line of a catalogue file."""
+
+    line: int
+    agency: AgencyRow
+    procedure: ProcedureDraft
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The raw rows of a CSV (UTF-8, BOM allowed) or XLSX file, as text."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            return _read_xlsx(path)
+        if suffix == ".csv":
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                return _check_header(path, list(csv.DictReader(fh)), None)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DomainError(f"Không đọc được tệp {path}: {exc}") from exc
+    raise DomainError(f"Tệp {path}: chỉ nhận .csv hoặc .xlsx")
+
+
+def _read_xlsx(path: Path) -> list[dict[str, str]]:
+    """Rows of the first sheet of an XLSX file."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
+    result = [{h: _cell_text(v) for h, v in zip(header, r)} for r in rows if any(v is not None for v in r)]
+    book.close()
+    return _check_header(path, result, header)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def _check_header(path: Path, rows: list[dict[str, str]], header: list[str] | None) -> list[dict[str, str]]:
+    """Refuse a file whose header lacks a required column."""
+    present = set(header if header is not None else (rows[0].keys() if rows else []))
+    missing = sorted(REQUIRED - present)
+    if rows and missing:
+        raise DomainError(f"Tệp {path}: thiếu cột {', '.join(missing)}")
+    return rows
+
+
+def parse_rows(raw: list[dict[str, str]]) -> tuple[list[CatalogRow], list[RowProblem]]:
+    """Validate every row; returns the good rows and every problem (line numbers count the header as 1)."""
+    good, problems = [], []
+    seen_codes: dict[str, int] = {}
+    agencies: dict[str, AgencyRow] = {}
+    for line, row in enumerate(raw, start=2):
+        row_problems: list[RowProblem] = []
+        agency = _parse_agency(line, row, agencies, row_problems)
+        draft = _parse_procedure(line, row, row_problems)
+        if draft is not None:
+            code = draft.code.strip()
+            if code in seen_codes:
+                row_problems.append(RowProblem(line, "procedure_code",
+                                               f"mã thủ tục «{code}» trùng với dòng {seen_codes[code]}"))
+            seen_codes.setdefault(code, line)
+        problems.extend(row_problems)
+        if not row_problems and draft is not None and agency is not None:
+            good.append(CatalogRow(line, agency, draft))
+    return good, problems
+
+
+def _parse_agency(line: int, row: dict[str, str], known: dict[str, AgencyRow],
+                  problems: list[RowProblem]) -> AgencyRow | None:
+    """The agency of a row; the same key must carry the same name and identifier throughout the file."""
+    key = (row.get("agency_code") or "").strip().upper()
+    name = nfc(row.get("agency_name") or "")
+    identifier = (row.get("agency_identifier") or "").strip()
+    kind = (row.get("agency_kind") or AgencyKind.DEPARTMENT.value).strip() or AgencyKind.DEPARTMENT.value
+    start = len(problems)
+    if not key or len(key) > 32:
+        problems.append(RowProblem(line, "agency_code", "thiếu mã cơ quan (tối đa 32 ký tự)"))
+    if not 2 <= len(name) <= 300:
+        problems.append(RowProblem(line, "agency_name", "tên cơ quan phải có từ 2 đến 300 ký tự"))
+    if not AGENCY_IDENTIFIER_RE.match(identifier):
+        problems.append(RowProblem(line, "agency_identifier", "mã định danh cơ quan chỉ gồm chữ, số và dấu chấm"))
+    if kind not in {k.value for k in AgencyKind}:
+        problems.append(RowProblem(line, "agency_kind", "loại cơ quan phải là department hoặc company"))
+    if len(problems) > start:
+        return None
+    agency = AgencyRow(key, name, identifier, kind)
+    previous = known.setdefault(key, agency)
+    if previous != agency:
+        problems.append(RowProblem(line, "agency_name", f"cơ quan {key} được ghi khác với dòng trước "
+                                                        "(tên, mã định danh hoặc loại)"))
+        return None
+    return agency
+
+
+def _parse_procedure(line: int, row: dict[str, str], problems: list[RowProblem]) -> ProcedureDraft | None:
+    """The procedure of a row, with every bad cell reported."""
+    start = len(problems)
+    value = _int(line, row, "processing_value", problems, default=None)
+    fee = _int(line, row, "fee_vnd", problems, default=0)
+    level = _int(line, row, "online_level", problems, default=None)
+    cutoff = _time(line, row, "cutoff_hour", problems)
+    on_spot = _flag(line, row, "on_the_spot", problems)
+    postal = _flag(line, row, "postal_allowed", problems)
+    documents = _documents(line, row.get("documents") or "", problems)
+    reported = {p.column for p in problems[start:]}
+    draft = ProcedureDraft(
+        code=row.get("procedure_code") or "", name=row.get("procedure_name") or "",
+        processing_value=value if value is not None else 1,
+        processing_unit=(row.get("processing_unit") or "").strip(), fee_vnd=fee if fee is not None else 0,
+        cutoff=cutoff, supplement_policy=(row.get("supplement_policy") or "pause").strip() or "pause",
+        on_the_spot=on_spot, online_level=level, postal_allowed=postal, field_name=row.get("field") or "",
+        documents=documents)
+    try:
+        clean = draft.validated()
+    except FormErrors as exc:  # every cell is checked, even when another cell of the row was already bad
+        problems.extend(RowProblem(line, column, e.message) for e in exc.errors
+                        if (column := DRAFT_COLUMN.get(e.field, e.field)) not in reported)
+        return None
+    return None if len(problems) > start else clean
+
+
+def _int(line: int, row: dict[str, str], column: str, problems: list[RowProblem],
+         default: int | None) -> int | None:
+    text = (row.get(column) or "").strip().replace(".", "").replace(",", "").replace(" ", "")
+    if not text:
+        if column == "processing_value":
+            problems.append(RowProblem(line, column, "chưa có thời hạn giải quyết"))
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        problems.append(RowProblem(line, column, f"«{row.get(column)}» không phải số nguyên"))
+        return default
+
+
+def _time(line: int, row: dict[str, str], column: str, problems: list[RowProblem]) -> time | None:
+    text = (row.get(column) or "").strip()
+    if not text:
+        return None
+    try:
+        hours, minutes = text.split(":")[:2]
+        return time(int(hours), int(minutes))
+    except ValueError:
+        problems.append(RowProblem(line, column, f"giờ «{text}» phải có dạng HH:MM"))
+        return None
+
+
+def _flag(line: int, row: dict[str, str], column: str, problems: list[RowProblem]) -> bool:
+    text = (row.get(column) or "0").strip().lower() or "0"
+    if text in {"1", "true", "có", "x"}:
+        return True
+    if text in {"0", "false", "không"}:
+        return False
+    problems.append(RowProblem(line, column, "phải là 0 hoặc 1"))
+    return False
+
+
+def _documents(line: int, cell: str, problems: list[RowProblem]) -> list[DocumentDraft]:
+    """Documents, one per line of the cell: `kind|count|name`."""
+    documents = []
+    for n, text in enumerate(l for l in cell.splitlines() if l.strip()):
+        parts = text.split("|", 2)
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            problems.append(RowProblem(line, "documents", f"giấy tờ thứ {n + 1} phải có dạng loại|số lượng|tên"))
+            continue
+        documents.append(DocumentDraft(parts[2].strip(), parts[0].strip(), int(parts[1])))
+    return documents
+
+
+def format_documents(documents: Iterable[DocumentDraft]) -> str:
+    """The documents cell of a row."""
+    return "\n".join(f"{d.kind}|{d.count}|{d.name}" for d in documents)
+
+
+def row_values(agency: AgencyRow, p: ProcedureDraft) -> list[Any]:
+    """One procedure as a list of cells in COLUMNS order."""
+    return [agency.key, agency.name, agency.identifier, agency.kind, p.field_name, p.code, p.name,
+            p.processing_value, p.processing_unit, p.cutoff.strftime("%H:%M") if p.cutoff else "",
+            p.supplement_policy, p.fee_vnd, int(p.on_the_spot), p.online_level if p.online_level else "",
+            int(p.postal_allowed), format_documents(p.documents)]
+
+
+def write_rows(path: Path, rows: list[list[Any]]) -> None:
+    """Write CSV (UTF-8) or XLSX by the file's suffix, atomically."""
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise DomainError(f"Tệp {path}: chỉ xuất ra .csv hoặc .xlsx")
+    tmp = path.with_name(f".{path.name}.tmp")
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+        tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(SHEET_TITLE)
+        sheet.append(list(COLUMNS))
+        for r in rows:
+            sheet.append(r)
+        book.save(tmp)
+    tmp.replace(path)

@@ -1,0 +1,89 @@
+"""The centre's working calendar: extra days off, make-up working days, and the working hours of a day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import delete, select
+
+from app.domain.accounts import Role
+from app.domain.calendar import DEFAULT_PERIODS, WorkingCalendar, vn_public_holidays
+from app.domain.errors import FormErrors, ValidationError
+from app.domain.text import nfc
+from app.services.context import Actor, Context
+from app.store.models import HolidayOverride, WorkingPeriod
+
+
+@dataclass(frozen=True)
+class DayOverride:
+    """An extra day off ('off') or a make-up working day ('work')."""
+
+    day: date
+    kind: str
+    note: str
+
+
+def list_overrides(ctx: Context) -> list[DayOverride]:
+    """The centre's own day overrides, by date."""
+    with ctx.store.read() as s:
+        return [DayOverride(o.day, o.kind, o.note)
+                for o in s.scalars(select(HolidayOverride).order_by(HolidayOverride.day))]
+
+
+def public_holidays(year: int) -> list[tuple[date, str]]:
+    """The public holidays of a year from the `holidays` package, with their names, for display."""
+    import holidays
+
+    names = holidays.country_holidays("VN", years=year, language="vi")
+    return sorted((d, names.get(d, "")) for d in vn_public_holidays(year))
+
+
+def save_override(ctx: Context, actor: Actor, day: date, kind: str, note: str) -> None:
+    """Add or change a day override (admin only)."""
+    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm bù")
+    if kind not in ("off", "work"):
+        raise FormErrors([ValidationError("kind", "Chọn «nghỉ» hoặc «làm bù»")])
+    if kind == "work" and day.weekday() < 5:
+        raise FormErrors([ValidationError("day", "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật")])
+    with ctx.store.write() as s:
+        row = s.get(HolidayOverride, day) or HolidayOverride(day=day)
+        row.kind, row.note = kind, nfc(note)
+        s.add(row)
+
+
+def delete_override(ctx: Context, actor: Actor, day: date) -> None:
+    """Remove a day override (admin only)."""
+    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm bù")
+    with ctx.store.write() as s:
+        s.execute(delete(HolidayOverride).where(HolidayOverride.day == day))
+
+
+def working_periods(ctx: Context) -> tuple[tuple[time, time], ...]:
+    """The working periods of a working day (the default when none are stored)."""
+    with ctx.store.read() as s:
+        rows = s.execute(select(WorkingPeriod.start, WorkingPeriod.end).order_by(WorkingPeriod.start)).all()
+    return tuple((a, b) for a, b in rows) or DEFAULT_PERIODS
+
+
+def set_working_periods(ctx: Context, actor: Actor, periods: list[tuple[time, time]]) -> None:
+    """Replace the working periods (admin only); they must be in order and not overlap."""
+    actor.require(Role.ADMIN, "sửa giờ làm việc")
+    ordered = sorted(periods)
+    if not ordered:
+        raise FormErrors([ValidationError("periods", "Cần ít nhất một buổi làm việc")])
+    try:
+        WorkingCalendar(periods=tuple(ordered))
+    except ValueError as exc:
+        raise FormErrors([ValidationError("periods", "Các buổi làm việc phải có giờ bắt đầu trước giờ kết thúc "
+                                                     "và không chồng lên nhau")]) from exc
+    with ctx.store.write() as s:
+        s.execute(delete(WorkingPeriod))
+        s.add_all(WorkingPeriod(start=a, end=b) for a, b in ordered)
+
+
+def working_calendar(ctx: Context, years: list[int]) -> WorkingCalendar:
+    """The calendar due dates are computed with: the package's holidays plus the centre's overrides and hours."""
+    overrides = list_overrides(ctx)
+    return WorkingCalendar.for_vietnam(years, [o.day for o in overrides if o.kind == "off"],
+                                       [o.day for o in overrides if o.kind == "work"], working_periods(ctx))

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy models, engine set-up, units of work, numbering sequences (SQLite or PostgreSQL)."""
