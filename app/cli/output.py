@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -56,6 +57,9 @@ def run_guarded(run: Callable[[], int], json_mode: bool = False) -> int:
     except KeyboardInterrupt:
         fail("đã dừng theo yêu cầu")
         return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # classified below; anything not recognised is a bug and re-raised
         code = _explain(exc)
         if code is None:

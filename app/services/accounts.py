@@ -136,3 +136,12 @@ def sign_in(ctx: Context, login: str, password: str) -> Actor:
 def _view(officer: Officer, ctx: Context) -> OfficerView:
     return OfficerView(officer.id, officer.login, officer.full_name, officer.role, officer.active,
                        is_locked(officer.locked_until, ctx.now()))
+
+
+def actor_for_login(ctx: Context, login: str) -> Actor:
+    """The actor of an existing active account, for the trusted CLI (`--officer LOGIN` attributes the work)."""
+    with ctx.store.read() as s:
+        officer = s.scalar(select(Officer).where(Officer.login == login.strip().lower()))
+    if officer is None or not officer.active:
+        raise NotFound(f"Không có tài khoản «{login}» đang hoạt động")
+    return Actor(officer.id, officer.login, officer.full_name, Role(officer.role))

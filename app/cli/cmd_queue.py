@@ -1,0 +1,183 @@
+"""`motcua ticket issue|reprint`, `motcua queue call|recall|serve|finish|skip|transfer|status`,
+`motcua devices test-print`, `motcua simulate printer`."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import config
+from app.cli.cmd_db import require_current_schema
+from app.cli.output import CliError, emit
+
+if TYPE_CHECKING:
+    from app.services.context import Actor, Context
+
+PRIORITY_CHOICES = ("elderly", "disabled", "pregnant", "small_child", "merit")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ticket, queue, devices and simulate commands."""
+    ticket = commands.add_parser("ticket", help="phiếu số thứ tự: cấp, in lại")
+    tsub = ticket.add_subparsers(title="lệnh", metavar="ACTION", required=True)
+    issue = tsub.add_parser("issue", help="cấp số mới của một dịch vụ và in ra số")
+    issue.add_argument("--service", required=True, metavar="CODE")
+    issue.add_argument("--priority", nargs="?", const="elderly", choices=PRIORITY_CHOICES,
+                       help="phiếu ưu tiên (mặc định: người cao tuổi)")
+    _printer_options(issue)
+    issue.set_defaults(handler=ticket_issue)
+
+    q = commands.add_parser("queue", help="gọi số tại quầy, chuyển số, xem hàng đợi")
+    qsub = q.add_subparsers(title="lệnh", metavar="ACTION", required=True)
+    for name, text in (("call", "gọi số tiếp theo"), ("recall", "gọi lại số hiện tại"),
+                       ("serve", "bắt đầu phục vụ số hiện tại"), ("finish", "kết thúc số hiện tại"),
+                       ("skip", "đánh dấu vắng mặt số hiện tại")):
+        p = qsub.add_parser(name, help=text)
+        p.add_argument("--counter", type=int, required=True, metavar="N")
+        p.add_argument("--officer", metavar="LOGIN", help="cán bộ thực hiện (ghi vào nhật ký)")
+        p.set_defaults(handler=queue_action, action=name)
+    tr = qsub.add_parser("transfer", help="chuyển một số sang dịch vụ (hoặc quầy) khác")
+    tr.add_argument("ticket", metavar="TICKET", help="số trên phiếu, vd. 1023")
+    tr.add_argument("--to", required=True, metavar="SERVICE")
+    tr.add_argument("--counter", type=int, metavar="N", help="dành riêng cho quầy này")
+    tr.add_argument("--officer", metavar="LOGIN")
+    tr.set_defaults(handler=queue_transfer)
+    st = qsub.add_parser("status", help="số đang chờ theo dịch vụ và số đang phục vụ tại mỗi quầy")
+    st.set_defaults(handler=queue_status)
+
+    dev = commands.add_parser("devices", help="thiết bị: in thử")
+    dsub = dev.add_subparsers(title="lệnh", metavar="ACTION", required=True)
+    tp = dsub.add_parser("test-print", help="in trang thử tiếng Việt")
+    _printer_options(tp, required=True)
+    tp.set_defaults(handler=devices_test_print, needs_store=False)
+
+    sim = commands.add_parser("simulate", help="giả lập thiết bị trên một pty (cho chạy thử và kiểm thử)")
+    ssub = sim.add_subparsers(title="thiết bị", metavar="DEVICE", required=True)
+    sp = ssub.add_parser("printer", help="máy in phiếu: lưu mỗi phiếu nhận được thành ảnh PNG")
+    sp.add_argument("--out", type=Path, default=Path("tickets"), help="thư mục lưu ảnh phiếu")
+    sp.add_argument("--link", type=Path, help="đường dẫn cố định trỏ tới pty (vd. /tmp/motcua-printer)")
+    sp.add_argument("--width", choices=("80mm", "58mm"), default="80mm")
+    sp.set_defaults(handler=simulate_printer, needs_store=False)
+
+
+def _printer_options(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument("--printer", metavar="URL", required=required,
+                        help="cổng máy in (/dev/ttyUSB0, socket://host:9100, đường dẫn pty)")
+    parser.add_argument("--profile", choices=("80mm", "58mm"), help="khổ giấy (mặc định theo cấu hình máy)")
+
+
+def _actor(ctx: "Context", login: str | None) -> "Actor":
+    from app.services import accounts
+    from app.services.context import Actor
+
+    return accounts.actor_for_login(ctx, login) if login else Actor.system()
+
+
+def ticket_issue(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+    """Issue a ticket, print it when a printer is given or configured, print the number."""
+    from app.services import queue, ticket_printing
+
+    require_current_schema(ctx)
+    view = queue.issue_ticket(ctx, args.service, args.priority)
+    url = args.printer or cfg.get("printer_url")
+    problem = None
+    if url:
+        profile = ticket_printing.profile_named(args.profile or cfg.get("printer_profile"))
+        problem = ticket_printing.print_ticket(ctx, view, url, profile)
+    emit(args.json, view.display_number, {**_ticket_json(view), "printed": bool(url) and problem is None,
+                                          "printer_problem": problem})
+    if problem:
+        raise CliError(f"đã cấp số {view.display_number} nhưng chưa in được: {problem}")
+    return 0
+
+
+def _ticket_json(view: object) -> dict[str, object]:
+    from app.cli.output import _plain
+
+    data = _plain(view)
+    data["id"] = str(data["id"])
+    return data
+
+
+def queue_action(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+    """call / recall / serve / finish / skip at a counter."""
+    from app.services import queue
+
+    require_current_schema(ctx)
+    actor = _actor(ctx, args.officer)
+    action = {"call": queue.call_next, "recall": queue.recall, "serve": queue.start_serving,
+              "finish": queue.finish, "skip": queue.skip}[args.action]
+    view = action(ctx, actor, args.counter)
+    if view is None:
+        emit(args.json, f"Quầy {args.counter}: không có ai đang chờ", {"ticket": None})
+        return 0
+    emit(args.json, f"Quầy {args.counter}: số {view.display_number} — {_status_label(view.status)}",
+         {"ticket": _ticket_json(view)})
+    return 0
+
+
+def _status_label(status: str) -> str:
+    from app.domain.queue import TicketStatus
+
+    return TicketStatus(status).label
+
+
+def queue_transfer(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+    """Transfer a ticket to another service."""
+    from app.services import queue
+
+    require_current_schema(ctx)
+    view = queue.transfer(ctx, _actor(ctx, args.officer), args.ticket, args.to, args.counter)
+    emit(args.json, f"Đã chuyển số {view.display_number} sang «{view.service_name}»", _ticket_json(view))
+    return 0
+
+
+def queue_status(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+    """Print waiting counts and counters."""
+    from app.services import queue
+
+    require_current_schema(ctx)
+    st = queue.queue_status(ctx)
+    lines = [f"Hàng đợi ngày {st.day:%d/%m/%Y}"]
+    lines += [f"  {q.code:<5} {q.name:<55} chờ {q.waiting:>3} (ưu tiên {q.priority_waiting})" for q in st.services]
+    lines += [f"  Quầy {c.number:>2}: {c.ticket or '—'} {_status_label(c.status) if c.status else ''}".rstrip()
+              for c in st.counters]
+    emit(args.json, "\n".join(lines), st)
+    return 0
+
+
+def devices_test_print(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) -> int:
+    """Print the Vietnamese test page."""
+    from app.devices.printer import TicketPrinter
+    from app.devices.transport import DeviceError
+    from app.printing.ticket import render_test_page
+    from app.services.ticket_printing import profile_named
+
+    profile = profile_named(args.profile or cfg.get("printer_profile"))
+    try:
+        with TicketPrinter(args.printer, profile) as printer:
+            printer.print_bytes(render_test_page(profile))
+    except DeviceError as exc:
+        raise CliError(str(exc)) from exc
+    emit(args.json, f"Đã in trang thử ra {args.printer}", {"printer": args.printer, "ok": True})
+    return 0
+
+
+def simulate_printer(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) -> int:
+    """Play a printer on a pty until Ctrl+C, saving each ticket as a PNG."""
+    from app.devices.simulators import PrinterSimulator
+
+    def on_ticket(ticket: object) -> None:
+        print(f"Đã nhận phiếu: {getattr(ticket, 'png_path', '')}", flush=True)
+
+    sim = PrinterSimulator(args.out, link=args.link, paper_width_dots=384 if args.width == "58mm" else 576,
+                           on_ticket=on_ticket)
+    url = sim.start()
+    print(url, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        sim.stop()

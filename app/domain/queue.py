@@ -1,0 +1,104 @@
+"""The queue (hàng đợi): ticket states and their allowed changes, numbering within a range, and which ticket a
+counter calls next (priority tickets interleaved so that nobody waits forever)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.domain.errors import DomainError
+
+
+class TicketStatus(StrEnum):
+    """Where a ticket is."""
+
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    TRANSFERRED = "transferred"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        return {"waiting": "Đang chờ", "called": "Đã gọi", "serving": "Đang phục vụ", "finished": "Đã xong",
+                "no_show": "Vắng mặt", "transferred": "Đã chuyển", "cancelled": "Đã hủy"}[self.value]
+
+
+ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
+
+# event kind -> (statuses it may start from, status it leads to)
+TRANSITIONS: dict[str, tuple[tuple[TicketStatus, ...], TicketStatus]] = {
+    "called": ((TicketStatus.WAITING,), TicketStatus.CALLED),
+    "recalled": ((TicketStatus.CALLED,), TicketStatus.CALLED),
+    "serving": ((TicketStatus.CALLED,), TicketStatus.SERVING),
+    "finished": ((TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.FINISHED),
+    "no_show": ((TicketStatus.CALLED,), TicketStatus.NO_SHOW),
+    "transferred": ((TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING), TicketStatus.TRANSFERRED),
+    "cancelled": ((TicketStatus.WAITING,), TicketStatus.CANCELLED),
+}
+
+PRIORITY_KINDS = {
+    "elderly": "Người cao tuổi",
+    "disabled": "Người khuyết tật",
+    "pregnant": "Phụ nữ mang thai",
+    "small_child": "Người có con nhỏ",
+    "merit": "Người có công với cách mạng",
+}
+
+
+class QueueError(DomainError):
+    """A queue action the rules refuse (message in Vietnamese)."""
+
+
+def next_status(current: TicketStatus, event: str, display_number: str) -> TicketStatus:
+    """The status after `event`, or QueueError when the rules do not allow it from `current`."""
+    allowed, target = TRANSITIONS[event]
+    if current not in allowed:
+        raise QueueError(f"Số {display_number} đang ở trạng thái «{current.label}»: không thể "
+                         f"{_EVENT_VERB[event]}")
+    return target
+
+
+_EVENT_VERB = {"called": "gọi", "recalled": "gọi lại", "serving": "bắt đầu phục vụ", "finished": "kết thúc",
+               "no_show": "đánh dấu vắng mặt", "transferred": "chuyển", "cancelled": "hủy"}
+
+
+def number_for(seq: int, range_start: int, range_end: int) -> int:
+    """The printed number of the day's `seq`-th ticket: counts up from range_start and wraps at range_end."""
+    if seq < 1:
+        raise ValueError("seq starts at 1")
+    return range_start + (seq - 1) % (range_end - range_start + 1)
+
+
+def display_number(prefix: str, number: int, range_end: int) -> str:
+    """What the ticket and the display show: prefix + number padded to the range's width ("A007", "1023")."""
+    return f"{prefix}{number:0{len(str(range_end))}d}" if prefix else str(number)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A waiting ticket a counter could call."""
+
+    ticket_id: object
+    is_priority: bool
+
+
+def choose_next(normal: Candidate | None, priority: Candidate | None, normals_since_priority: int,
+                priority_every: int) -> Candidate | None:
+    """Which of the earliest normal and earliest priority ticket to call: one priority after every N normal
+    calls at this counter (N = priority_every); either kind when the other has nobody waiting."""
+    if priority is None:
+        return normal
+    if normal is None or priority_every <= 0 or normals_since_priority >= priority_every:
+        return priority
+    return normal
+
+
+def estimated_wait_minutes(people_ahead: int, avg_service_minutes: int, open_counters: int) -> int:
+    """A rough wait: the people ahead shared among the counters that call this service."""
+    if people_ahead <= 0:
+        return 0
+    return max(1, round(people_ahead * avg_service_minutes / max(1, open_counters)))

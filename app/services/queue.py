@@ -1,0 +1,324 @@
+"""The queue: issue a numbered ticket at the kiosk, call/recall/serve/finish/skip at a counter, transfer, status.
+
+Numbers come from a locked sequence row per service and day (never count()+1); every change is a ticket event.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain import queue as rules
+from app.domain.accounts import Role
+from app.domain.errors import NotFound
+from app.domain.queue import ACTIVE, Candidate, QueueError, TicketStatus
+from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.settings import centre_setting
+from app.store.live import publish
+from app.store.models import Counter, CounterService, Service, Ticket, TicketEvent
+from app.store.sequences import allocate
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A ticket as stations show it (never a citizen's name: tickets carry none)."""
+
+    id: uuid.UUID
+    display_number: str
+    number: int
+    service_code: str
+    service_name: str
+    status: str
+    priority_kind: str | None
+    issued_at: datetime
+    called_at: datetime | None
+    counter_number: int | None
+    call_count: int
+    printed: bool
+    people_ahead: int = 0
+    estimated_wait_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    """Waiting counts of one service."""
+
+    code: str
+    name: str
+    waiting: int
+    priority_waiting: int
+
+
+@dataclass(frozen=True)
+class CounterState:
+    """What one counter is doing now."""
+
+    number: int
+    name: str
+    ticket: str | None
+    status: str | None
+    officer_id: int | None
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    """The hall at a glance."""
+
+    day: date
+    services: list[ServiceQueue]
+    counters: list[CounterState]
+
+
+def local_day(moment: datetime) -> date:
+    """The centre's calendar day of a moment (numbers restart at local midnight)."""
+    return moment.astimezone(LOCAL_TZ).date()
+
+
+def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = None) -> TicketView:
+    """Take the next number of a service (the kiosk: no sign-in needed)."""
+    if priority_kind is not None and priority_kind not in rules.PRIORITY_KINDS:
+        raise QueueError(f"Loại ưu tiên không hợp lệ: {priority_kind}")
+    now = ctx.now()
+    day = local_day(now)
+    with ctx.store.write() as s:
+        service = _service(s, service_code)
+        seq = allocate(s, "ticket", f"service:{service.id}", day)
+        if service.daily_cap is not None and seq > service.daily_cap:
+            raise QueueError(f"Dịch vụ «{service.name}» đã hết số hôm nay ({service.daily_cap} số); "
+                             "xin mời quay lại vào ngày làm việc tiếp theo")
+        number = rules.number_for(seq, service.range_start, service.range_end)
+        ahead = _waiting_count(s, service.id, day)
+        ticket = Ticket(service_id=service.id, service_day=day, seq=seq, number=number,
+                        display_number=rules.display_number(service.prefix, number, service.range_end),
+                        priority_kind=priority_kind, status=TicketStatus.WAITING.value, issued_at=now,
+                        call_count=0, printed=False, issued_by_station=ctx.station_id)
+        s.add(ticket)
+        s.flush()
+        _event(s, ctx, ticket, "issued", None, None, None)
+        wait = rules.estimated_wait_minutes(ahead, service.avg_service_minutes, _counters_serving(s, service.id))
+        return _view(ticket, service, None, ahead, wait)
+
+
+def mark_printed(ctx: Context, ticket_id: uuid.UUID, printed: bool, reason: str | None = None) -> None:
+    """Record whether the ticket came out of the printer (a failed one can be reprinted later)."""
+    with ctx.store.write() as s:
+        ticket = s.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFound("Không tìm thấy phiếu")
+        ticket.printed = printed
+        _event(s, ctx, ticket, "printed" if printed else "print_failed", None, None, reason)
+
+
+def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | None:
+    """Call the next waiting ticket of the counter's services (None when nobody waits)."""
+    actor.require(Role.OFFICER, "gọi số")
+    now = ctx.now()
+    day = local_day(now)
+    with ctx.store.write() as s:
+        counter = _counter(s, counter_number)
+        current = _active_ticket(s, counter.id)
+        if current is not None:
+            raise QueueError(f"Quầy {counter.number} đang có số {current.display_number} "
+                             f"({TicketStatus(current.status).label.lower()}): kết thúc hoặc đánh dấu vắng mặt "
+                             "trước khi gọi số mới")
+        service_ids = list(s.scalars(select(CounterService.service_id).where(CounterService.counter_id == counter.id)))
+        normal = _earliest_waiting(s, service_ids, counter.id, day, priority=False)
+        priority = _earliest_waiting(s, service_ids, counter.id, day, priority=True)
+        chosen = rules.choose_next(normal and Candidate(normal, False), priority and Candidate(priority, True),
+                                   _normals_since_priority(s, counter.id, day),
+                                   int(centre_setting(s, "priority_every")))
+        if chosen is None:
+            return None
+        ticket: Ticket = chosen.ticket_id  # type: ignore[assignment]
+        _change(s, ctx, actor, ticket, "called", counter)
+        ticket.called_at, ticket.call_count = now, 1
+        return _view(ticket, s.get(Service, ticket.service_id), counter.number)
+
+
+def recall(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
+    """Call the counter's current ticket again (the display announces it again)."""
+    return _act_on_current(ctx, actor, counter_number, "recalled")
+
+
+def start_serving(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
+    """The citizen has arrived at the counter."""
+    return _act_on_current(ctx, actor, counter_number, "serving")
+
+
+def finish(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
+    """Done with the citizen at the counter."""
+    return _act_on_current(ctx, actor, counter_number, "finished")
+
+
+def skip(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
+    """The called citizen did not come: mark a no-show."""
+    return _act_on_current(ctx, actor, counter_number, "no_show")
+
+
+def _act_on_current(ctx: Context, actor: Actor, counter_number: int, event: str) -> TicketView:
+    """Apply a state change to the ticket the counter holds now."""
+    actor.require(Role.OFFICER, "xử lý số tại quầy")
+    with ctx.store.write() as s:
+        counter = _counter(s, counter_number)
+        ticket = _active_ticket(s, counter.id)
+        if ticket is None:
+            raise QueueError(f"Quầy {counter.number} chưa gọi số nào")
+        _change(s, ctx, actor, ticket, event, counter)
+        now = ctx.now()
+        if event == "recalled":
+            ticket.call_count += 1
+        elif event == "serving":
+            ticket.serving_started_at = now
+        else:
+            ticket.finished_at = now
+        return _view(ticket, s.get(Service, ticket.service_id), counter.number)
+
+
+def transfer(ctx: Context, actor: Actor, ticket_ref: str, to_service_code: str,
+             to_counter: int | None = None) -> TicketView:
+    """Send a ticket of today to another service (optionally reserved for one counter); the citizen keeps the
+    number and keeps their place by the time it was issued."""
+    actor.require(Role.OFFICER, "chuyển số")
+    now = ctx.now()
+    with ctx.store.write() as s:
+        old = _find_ticket(s, ticket_ref, local_day(now))
+        target = _service(s, to_service_code)
+        counter = _counter(s, to_counter) if to_counter is not None else None
+        from_counter = s.get(Counter, old.counter_id) if old.counter_id else None
+        _change(s, ctx, actor, old, "transferred", from_counter, reason=f"→ {target.code}")
+        old.finished_at = now
+        seq = allocate(s, "ticket", f"service:{target.id}", old.service_day)
+        new = Ticket(service_id=target.id, service_day=old.service_day, seq=seq, number=old.number,
+                     display_number=old.display_number, priority_kind=old.priority_kind,
+                     status=TicketStatus.WAITING.value, issued_at=old.issued_at, call_count=0, printed=True,
+                     counter_id=counter.id if counter else None, transferred_from_id=old.id,
+                     issued_by_station=ctx.station_id)
+        s.add(new)
+        s.flush()
+        _event(s, ctx, new, "issued", actor.officer_id, counter.id if counter else None,
+               f"chuyển từ {old.display_number}", to_status=TicketStatus.WAITING.value)
+        return _view(new, target, None)
+
+
+def queue_status(ctx: Context) -> QueueStatus:
+    """Waiting counts per service and each counter's current ticket, today."""
+    day = local_day(ctx.now())
+    with ctx.store.read() as s:
+        counts = {(sid, bool(p)): n for sid, p, n in s.execute(
+            select(Ticket.service_id, Ticket.priority_kind.is_not(None), func.count())
+            .where(Ticket.service_day == day, Ticket.status == TicketStatus.WAITING.value)
+            .group_by(Ticket.service_id, Ticket.priority_kind.is_not(None)))}
+        services = [ServiceQueue(v.code, v.name, counts.get((v.id, False), 0) + counts.get((v.id, True), 0),
+                                 counts.get((v.id, True), 0))
+                    for v in s.scalars(select(Service).where(Service.active.is_(True)).order_by(Service.sort_order))]
+        counters = []
+        for c in s.scalars(select(Counter).where(Counter.active.is_(True)).order_by(Counter.number)):
+            t = _active_ticket(s, c.id, lock=False)
+            counters.append(CounterState(c.number, c.name, t.display_number if t else None,
+                                         t.status if t else None, t.officer_id if t else None))
+        return QueueStatus(day, services, counters)
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def _service(s: Session, code: str) -> Service:
+    service = s.scalar(select(Service).where(Service.code == code.strip().upper()))
+    if service is None or not service.active:
+        raise NotFound(f"Không có dịch vụ mã «{code}»")
+    return service
+
+
+def _counter(s: Session, number: int) -> Counter:
+    counter = s.scalar(select(Counter).where(Counter.number == number))
+    if counter is None or not counter.active:
+        raise NotFound(f"Không có quầy số {number}")
+    return counter
+
+
+def _active_ticket(s: Session, counter_id: int, lock: bool = True) -> Ticket | None:
+    query = select(Ticket).where(Ticket.counter_id == counter_id, Ticket.status.in_([a.value for a in ACTIVE]))
+    return s.scalar(query.with_for_update() if lock else query)
+
+
+def _waiting_count(s: Session, service_id: int, day: date) -> int:
+    return int(s.scalar(select(func.count()).select_from(Ticket).where(
+        Ticket.service_id == service_id, Ticket.service_day == day,
+        Ticket.status == TicketStatus.WAITING.value)) or 0)
+
+
+def _counters_serving(s: Session, service_id: int) -> int:
+    return int(s.scalar(select(func.count()).select_from(CounterService).join(Counter).where(
+        CounterService.service_id == service_id, Counter.active.is_(True))) or 0)
+
+
+def _earliest_waiting(s: Session, service_ids: list[int], counter_id: int, day: date,
+                      priority: bool) -> Ticket | None:
+    """The first waiting ticket of these services for this counter (its reserved ones first), locked so that
+    another counter calling at the same moment skips it."""
+    kind = Ticket.priority_kind.is_not(None) if priority else Ticket.priority_kind.is_(None)
+    query = (select(Ticket).where(Ticket.service_day == day, Ticket.status == TicketStatus.WAITING.value,
+                                  Ticket.service_id.in_(service_ids), kind,
+                                  (Ticket.counter_id.is_(None)) | (Ticket.counter_id == counter_id))
+             .order_by(Ticket.counter_id.is_(None), Ticket.issued_at, Ticket.seq).limit(1)
+             .with_for_update(skip_locked=True))
+    return s.scalar(query)
+
+
+def _normals_since_priority(s: Session, counter_id: int, day: date) -> int:
+    """How many normal tickets this counter called today since its last priority ticket (a large number when it
+    has called no priority ticket yet today, so the first priority citizen goes first)."""
+    recent = s.execute(select(Ticket.priority_kind).where(
+        Ticket.counter_id == counter_id, Ticket.service_day == day, Ticket.called_at.is_not(None))
+        .order_by(Ticket.called_at.desc()).limit(100)).scalars()
+    for streak, kind in enumerate(recent):
+        if kind is not None:
+            return streak
+    return 1_000_000
+
+
+def _find_ticket(s: Session, ref: str, day: date) -> Ticket:
+    """Today's ticket by its number as printed (the newest one if the number was transferred)."""
+    rows = s.scalars(select(Ticket).where(Ticket.service_day == day, Ticket.display_number == ref.strip(),
+                                          Ticket.status.in_([TicketStatus.WAITING.value, *[a.value for a in ACTIVE]]))
+                     .with_for_update()).all()
+    if not rows:
+        raise NotFound(f"Không có số {ref} đang chờ hoặc đang phục vụ hôm nay")
+    if len(rows) > 1:
+        raise QueueError(f"Có {len(rows)} phiếu số {ref} hôm nay; hãy chọn đúng phiếu tại quầy")
+    return rows[0]
+
+
+def _change(s: Session, ctx: Context, actor: Actor, ticket: Ticket, event: str, counter: Counter | None,
+            reason: str | None = None) -> None:
+    """Apply an allowed state change and write its event."""
+    before = TicketStatus(ticket.status)
+    after = rules.next_status(before, event, ticket.display_number)
+    ticket.status = after.value
+    if counter is not None and event == "called":
+        ticket.counter_id = counter.id
+    if actor.officer_id is not None:
+        ticket.officer_id = actor.officer_id
+    _event(s, ctx, ticket, event, actor.officer_id, counter.id if counter else None, reason,
+           from_status=before.value, to_status=after.value)
+
+
+def _event(s: Session, ctx: Context, ticket: Ticket, kind: str, officer_id: int | None, counter_id: int | None,
+           reason: str | None, from_status: str | None = None, to_status: str | None = None) -> None:
+    """Append one ticket event."""
+    s.add(TicketEvent(ticket_id=ticket.id, kind=kind, at=ctx.now(), station_id=ctx.station_id,
+                      officer_id=officer_id, counter_id=counter_id, from_status=from_status,
+                      to_status=to_status or (ticket.status if kind == "issued" else None), reason=reason))
+    # stations (display, counters, supervisor) hear of it on commit; ids only, never personal data
+    publish(s, "queue", {"event": kind, "ticket": str(ticket.id), "service": ticket.service_id,
+                         "counter": counter_id or 0})
+
+
+def _view(t: Ticket, service: Service | None, counter_number: int | None, ahead: int = 0,
+          wait: int = 0) -> TicketView:
+    assert service is not None
+    return TicketView(t.id, t.display_number, t.number, service.code, service.name, t.status, t.priority_kind,
+                      t.issued_at, t.called_at, counter_number, t.call_count, t.printed, ahead, wait)

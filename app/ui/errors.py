@@ -1,0 +1,180 @@
+"""Showing errors: environment errors plainly with a retry, domain errors as messages, form errors at the field."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, qCritical
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from app.config import ConfigError
+from app.domain.errors import DomainError, FormErrors, ValidationError
+from app.store.engine import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+_INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
+_BAR_STYLES = {"error": "background:#fdecea; color:#8a1c1c; border:1px solid #f5c2c0;",
+               "info": "background:#e8f5e9; color:#1b5e20; border:1px solid #b7dfb9;",
+               "environment": "background:#fff4e5; color:#7a4100; border:1px solid #f3d19e;"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+class FieldErrors:
+    """Field name → widget, with a red message label under each widget; shows FormErrors where they belong."""
+
+    def __init__(self) -> None:
+        self._widgets: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+
+    def wrap(self, field: str, widget: QWidget, target: QWidget | None = None) -> QWidget:
+        """A container with `widget` and (hidden until needed) its error label; put it in the layout.
+
+        `target` is the widget to highlight when `widget` is a row of several (default: `widget`)."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        label = QLabel()
+        label.setObjectName(f"error_{field}")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c62828;")
+        label.hide()
+        layout.addWidget(label)
+        self._widgets[field], self._labels[field] = target or widget, label
+        return box
+
+    def add_row(self, form: QFormLayout, caption: str, field: str, widget: QWidget,
+                target: QWidget | None = None) -> None:
+        """Add a labelled row to a form layout, with the field's error label under the widget."""
+        form.addRow(caption, self.wrap(field, widget, target))
+
+    def has(self, field: str) -> bool:
+        """Whether this form shows `field`."""
+        return field in self._labels
+
+    def clear(self) -> None:
+        """Hide every message and un-highlight every widget."""
+        for field, label in self._labels.items():
+            label.clear()
+            label.hide()
+            self._widgets[field].setStyleSheet("")
+
+    def show(self, errors: FormErrors) -> list[str]:
+        """Show each message at its field; returns the messages of fields this form does not have."""
+        self.clear()
+        unplaced = []
+        for error in errors.errors:
+            label = self._labels.get(error.field)
+            if label is None:
+                unplaced.append(error.message)
+                continue
+            label.setText("\n".join(filter(None, [label.text(), error.message])))
+            label.show()
+            self._widgets[error.field].setStyleSheet(_INVALID_STYLE)
+        first = next((self._widgets[e.field] for e in errors.errors if e.field in self._widgets), None)
+        if first is not None:
+            first.setFocus()
+        return unplaced
+
+    def label(self, field: str) -> QLabel:
+        """The error label of `field`."""
+        return self._labels[field]
+
+    def message(self, field: str) -> str:
+        """The message shown at `field` ('' when none)."""
+        label = self._labels[field]
+        return label.text() if not label.isHidden() else ""
+
+
+class MessageBar(QFrame):
+    """A strip at the top of a window: a saved notice, a refused request, or an environment error with a retry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._retry: Callable[[], None] | None = None
+        self._details = ""
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton(self.tr("Thử lại"))
+        self.retry_button.clicked.connect(self._on_retry_clicked)
+        self.details_button = QPushButton(self.tr("Chi tiết…"))
+        self.details_button.clicked.connect(self._on_details_clicked)
+        close = QPushButton("×")
+        close.setFlat(True)
+        close.setToolTip(self.tr("Đóng thông báo"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.text, 1)
+        for button in (self.retry_button, self.details_button, close):
+            layout.addWidget(button)
+        self.hide()
+
+    def _show(self, kind: str, text: str, retry: Callable[[], None] | None = None, details: str = "") -> None:
+        self.setStyleSheet(f"MessageBar {{ {_BAR_STYLES[kind]} }} QLabel {{ border: none; background: none; }}")
+        self.text.setText(text)
+        self._retry, self._details = retry, details
+        self.retry_button.setVisible(retry is not None)
+        self.details_button.setVisible(bool(details))
+        self.show()
+
+    def show_info(self, text: str) -> None:
+        """A confirmation ("Đã lưu …")."""
+        self._show("info", text)
+
+    def show_error(self, text: str) -> None:
+        """A refused request (a domain error)."""
+        self._show("error", text)
+
+    def show_environment(self, text: str, retry: Callable[[], None] | None) -> None:
+        """The database, a device or the disk is unavailable: say so plainly and offer to try again."""
+        self._show("environment", text, retry)
+
+    def show_bug(self, exc: BaseException) -> None:
+        """Our own bug: logged, and shown with the details to report."""
+        details = "".join(traceback.format_exception(exc))
+        self._show("error", self.tr("Lỗi phần mềm không mong muốn; thao tác chưa được thực hiện. "
+                                    "Hãy báo cho bộ phận kỹ thuật (bấm «Chi tiết…»)."), details=details)
+
+    def current_text(self) -> str:
+        """The message shown ('' when hidden)."""
+        return self.text.text() if not self.isHidden() else ""
+
+    def _on_retry_clicked(self) -> None:
+        retry = self._retry
+        self.hide()
+        if retry is not None:
+            retry()
+
+    def _on_details_clicked(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Chi tiết lỗi"), self.text.text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setDetailedText(self._details)
+        box.open()
+
+
+def present_error(exc: BaseException, bar: MessageBar, fields: FieldErrors | None = None,
+                  retry: Callable[[], None] | None = None) -> None:
+    """Show `exc` the way its kind asks: at the fields, as a message, as an environment error, or as a bug."""
+    if isinstance(exc, ValidationError) and not isinstance(exc, FormErrors):
+        exc = FormErrors([exc])
+    if isinstance(exc, FormErrors) and fields is not None:
+        unplaced = fields.show(exc)
+        bar.show_error(_tr("Chưa lưu: hãy sửa các ô được đánh dấu đỏ.") if not unplaced else "; ".join(unplaced))
+    elif isinstance(exc, StoreUnavailable):
+        bar.show_environment(str(exc), retry)
+    elif isinstance(exc, (DomainError, ConfigError)):
+        bar.show_error(str(exc))
+    else:
+        log.error("unexpected error", exc_info=exc)
+        qCritical(f"motcua bug: {type(exc).__name__}: {exc}")  # fails tests (qt_log_level_fail)
+        bar.show_bug(exc)

@@ -1,0 +1,71 @@
+"""The sign-in dialog (đăng nhập): login and password, checked by the accounts service off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.accounts import Role
+from app.services import accounts
+from app.services.context import Actor, Context
+from app.ui.errors import MessageBar, present_error
+from app.ui.worker import Worker
+
+ACTIONS = {Role.ADMIN: "mở cửa sổ quản trị", Role.SUPERVISOR: "mở cửa sổ giám sát", Role.OFFICER: "làm việc tại quầy"}
+
+
+def sign_in_for(ctx: Context, login: str, password: str, required: Role) -> Actor:
+    """Sign in, then refuse (PermissionDenied) an account whose role is below `required`."""
+    actor = accounts.sign_in(ctx, login, password)
+    actor.require(required, ACTIONS[required])
+    return actor
+
+
+class SignInDialog(QDialog):
+    """Asks for login and password; `actor` is set when accepted."""
+
+    def __init__(self, ctx: Context, required: Role = Role.ADMIN, centre_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.required = ctx, required
+        self.actor: Actor | None = None
+        self.worker = Worker(self, threads=1)
+        self.setWindowTitle(self.tr("Đăng nhập — motcua"))
+        self.setMinimumWidth(420)
+        self.bar = MessageBar()
+        self.login = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_in_button = QPushButton(self.tr("Đăng nhập"))
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self._on_sign_in_button_clicked)
+        form = QFormLayout()
+        form.addRow(self.tr("Tên đăng nhập"), self.login)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        layout = QVBoxLayout(self)
+        if centre_name:
+            layout.addWidget(QLabel(centre_name))
+        layout.addWidget(self.bar)
+        layout.addLayout(form)
+        layout.addWidget(self.sign_in_button)
+
+    def _on_sign_in_button_clicked(self) -> None:
+        ctx, login, password, required = self.ctx, self.login.text(), self.password.text(), self.required
+        self.sign_in_button.setEnabled(False)
+        self.bar.hide()
+        self.worker.submit(lambda: sign_in_for(ctx, login, password, required), self._on_signed_in, self._on_failed)
+
+    def _on_signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.sign_in_button.setEnabled(True)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        present_error(exc, self.bar, retry=self._on_sign_in_button_clicked)
+
+    def done(self, result: int) -> None:
+        """Closing: let a pending check finish first."""
+        self.worker.shutdown()
+        super().done(result)

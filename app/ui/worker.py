@@ -1,0 +1,91 @@
+"""The one background-work helper: run database work off the GUI thread, hand results back on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+OnDone = Callable[[Any], None]
+OnError = Callable[[BaseException], None]
+
+
+class _Job(QObject):
+    """One piece of work: lives on the GUI thread, so its slots (and the callbacks) run there."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, worker: "Worker", on_done: OnDone, on_error: OnError) -> None:
+        super().__init__()
+        self._worker, self._on_done, self._on_error = worker, on_done, on_error
+        self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        try:
+            self._on_done(result)
+        finally:
+            self._worker._release(self)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        try:
+            self._on_error(exc)  # type: ignore[arg-type]
+        finally:
+            self._worker._release(self)
+
+
+class _Runnable(QRunnable):
+    """Runs the work function on a pool thread and emits the outcome; never touches a widget."""
+
+    def __init__(self, fn: Callable[[], Any], job: _Job) -> None:
+        super().__init__()
+        self._fn, self._job = fn, job
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every failure goes back to the GUI thread to be shown
+            self._job.failed.emit(exc)
+        else:
+            self._job.finished.emit(result)
+
+
+class Worker(QObject):
+    """Runs callables on a private thread pool; `on_done(result)` / `on_error(exc)` run on the GUI thread."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._jobs: set[_Job] = set()
+
+    @property
+    def busy(self) -> bool:
+        """Whether some work (or its callback) is still pending."""
+        return bool(self._jobs)
+
+    def submit(self, fn: Callable[[], Any], on_done: OnDone, on_error: OnError) -> None:
+        """Run `fn()` in the background; its result or exception comes back through the callbacks."""
+        job = _Job(self, on_done, on_error)
+        self._jobs.add(job)
+        self._pool.start(_Runnable(fn, job))
+
+    def _release(self, job: _Job) -> None:
+        self._jobs.discard(job)
+        job.deleteLater()
+        if not self._jobs:
+            self.idle.emit()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Wait for running work (the window is closing); callbacks still queued are dropped."""
+        self._pool.waitForDone(timeout_ms)
+        for job in list(self._jobs):
+            job.finished.disconnect()
+            job.failed.disconnect()
+        self._jobs.clear()
