@@ -9,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from app.domain.accounts import Role, after_failed_sign_in, check_new_password, is_locked
-from app.domain.errors import Conflict, DomainError, FormErrors, NotFound, ValidationError
+from app.domain.errors import DomainError, FormErrors, NotFound, ValidationError
 from app.domain.text import nfc
 from app.services.context import Actor, Context
 from app.services.settings import centre_setting
@@ -66,7 +66,7 @@ def add_user(ctx: Context, actor: Actor, login: str, full_name: str, role: str, 
     check_new_password(password)
     with ctx.store.write() as s:
         if s.scalar(select(Officer.id).where(Officer.login == login)) is not None:
-            raise Conflict(f"Tên đăng nhập «{login}» đã có")
+            raise FormErrors([ValidationError("login", f"Tên đăng nhập «{login}» đã có")])
         officer = Officer(login=login, full_name=name, role=parsed_role.value, password_hash=hash_password(password),
                           created_at=ctx.now(), password_changed_at=ctx.now(), failed_attempts=0, active=True)
         s.add(officer)

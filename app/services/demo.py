@@ -10,7 +10,7 @@ from datetime import date, time
 from sqlalchemy import select
 
 from app.domain.accounts import Role
-from app.domain.errors import Conflict
+from app.domain.errors import FormErrors
 from app.resources import resource
 from app.services import accounts, catalog_io, hall, settings, workdays
 from app.services.catalog import ImportRejected, import_rows, list_agencies
@@ -134,7 +134,7 @@ def _seed_officers(ctx: Context, actor: Actor) -> int:
             continue
         try:
             accounts.add_user(ctx, actor, login, name, role.value, DEMO_PASSWORD[role.value])
-        except Conflict:  # created by a concurrent seed
+        except FormErrors:  # created by a concurrent seed
             pass
     return len(DEMO_OFFICERS)
 

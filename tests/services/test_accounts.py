@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.accounts import Role
-from app.domain.errors import Conflict, FormErrors, PermissionDenied, ValidationError
+from app.domain.errors import FormErrors, PermissionDenied, ValidationError
 from app.services import accounts, catalog, settings
 from app.services.accounts import SignInFailed
 from app.services.context import Actor, Context
@@ -40,8 +40,9 @@ def test_bad_account_fields_are_all_reported(ctx: Context) -> None:
 
 def test_duplicate_login_is_refused(ctx: Context) -> None:
     accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "12345678")
-    with pytest.raises(Conflict):
+    with pytest.raises(FormErrors) as info:
         accounts.add_user(ctx, ADMIN, "AN", "Lê Bình An", "officer", "12345678")
+    assert "đã có" in info.value.by_field()["login"]
 
 
 def test_lockout_after_repeated_failures(ctx: Context) -> None:

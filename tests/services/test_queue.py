@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from app.domain.errors import NotFound, PermissionDenied
+from app.domain.errors import NotFound
 from app.domain.queue import QueueError
 from app.services import accounts, hall, queue
 from app.services.context import Actor, Context

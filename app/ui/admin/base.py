@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from app.services.context import Actor, Context
 from app.ui.errors import FieldErrors, MessageBar, present_error
@@ -48,6 +50,37 @@ class AdminTab(QWidget):
 
     def cancel(self) -> None:
         """Drop the edits in the open form (Escape)."""
+
+
+def master_detail(tab: AdminTab, table: QTableWidget, heading: QLabel, form: QFormLayout, new_label: str,
+                  sizes: tuple[int, int], stretch_form: bool = True) -> QWidget:
+    """Lay a tab out as list (with its "new" button) | editor (heading, form, cancel/save); returns the editor,
+    disabled until an item is chosen."""
+    save, cancel = QPushButton(tab.tr("Lưu (Ctrl+S)")), QPushButton(tab.tr("Hủy thay đổi (Esc)"))
+    save.clicked.connect(tab.save)
+    cancel.clicked.connect(tab.cancel)
+    new = QPushButton(new_label)
+    new.clicked.connect(tab.new)
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.addWidget(table, 1)
+    left_layout.addWidget(button_row(new))
+    editor = QWidget()
+    right = QVBoxLayout(editor)
+    right.addWidget(heading)
+    if stretch_form:
+        right.addLayout(form, 1)
+    else:
+        right.addLayout(form)
+        right.addStretch(1)
+    right.addWidget(button_row(cancel, save))
+    editor.setEnabled(False)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(left)
+    splitter.addWidget(editor)
+    splitter.setSizes(list(sizes))
+    QVBoxLayout(tab).addWidget(splitter)
+    return editor
 
 
 def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QWidget:

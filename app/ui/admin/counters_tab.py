@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from app.services import hall
 from app.services.hall import CounterView, ServiceView
-from app.ui.admin.base import AdminEnv, AdminTab, button_row, fill_table, make_table, row_key, select_key
+from app.ui.admin.base import (AdminEnv, AdminTab, fill_table, make_table, master_detail, row_key,
+                               select_key)
 from app.ui.admin.inputs import CheckList
 from app.ui.errors import FieldErrors
 
@@ -55,26 +55,7 @@ class CountersTab(AdminTab):
         form.addRow(self.tr("Dịch vụ được gọi"), services)
         form.addRow(QLabel(self.tr("Đánh dấu các dịch vụ quầy gọi; dịch vụ ở trên được gọi trước.")))
         form.addRow(self.active)
-        save, cancel = QPushButton(self.tr("Lưu (Ctrl+S)")), QPushButton(self.tr("Hủy thay đổi (Esc)"))
-        save.clicked.connect(self.save)
-        cancel.clicked.connect(self.cancel)
-        new = QPushButton(self.tr("Thêm quầy (Ctrl+N)"))
-        new.clicked.connect(self.new)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(button_row(new))
-        self.editor = QWidget()
-        right = QVBoxLayout(self.editor)
-        right.addWidget(self.heading)
-        right.addLayout(form, 1)
-        right.addWidget(button_row(cancel, save))
-        self.editor.setEnabled(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setSizes([660, 680])
-        QVBoxLayout(self).addWidget(splitter)
+        self.editor = master_detail(self, self.table, self.heading, form, self.tr("Thêm quầy (Ctrl+N)"), (660, 680))
 
     def load(self) -> None:
         ctx = self.env.ctx

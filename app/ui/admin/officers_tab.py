@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton)
 
 from app.domain.accounts import Role
-from app.domain.errors import Conflict, FormErrors, ValidationError
 from app.services import accounts
+from app.domain.errors import FormErrors, ValidationError
 from app.services.accounts import OfficerView
-from app.services.context import Actor, Context
-from app.ui.admin.base import AdminEnv, AdminTab, button_row, fill_table, make_table, row_key, select_key
+from app.ui.admin.base import (AdminEnv, AdminTab, button_row, fill_table, make_table, master_detail, row_key,
+                               select_key)
 from app.ui.errors import FieldErrors, present_error
-
-
-def _add_user(ctx: Context, actor: Actor, login: str, name: str, role: str, password: str) -> OfficerView:
-    """add_user, with a taken login reported at the login field."""
-    try:
-        return accounts.add_user(ctx, actor, login, name, role, password)
-    except Conflict as exc:
-        raise FormErrors([ValidationError("login", str(exc))]) from exc
 
 
 class OfficersTab(AdminTab):
@@ -60,27 +50,7 @@ class OfficersTab(AdminTab):
         f.add_row(form, self.tr("Mật khẩu"), "password", self.password)
         f.add_row(form, self.tr("Nhập lại mật khẩu"), "password2", self.password2)
         form.addRow(button_row(self.reset_button))
-        save, cancel = QPushButton(self.tr("Lưu (Ctrl+S)")), QPushButton(self.tr("Hủy thay đổi (Esc)"))
-        save.clicked.connect(self.save)
-        cancel.clicked.connect(self.cancel)
-        new = QPushButton(self.tr("Thêm cán bộ (Ctrl+N)"))
-        new.clicked.connect(self.new)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(button_row(new))
-        self.editor = QWidget()
-        right = QVBoxLayout(self.editor)
-        right.addWidget(self.heading)
-        right.addLayout(form)
-        right.addStretch(1)
-        right.addWidget(button_row(cancel, save))
-        self.editor.setEnabled(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setSizes([760, 560])
-        QVBoxLayout(self).addWidget(splitter)
+        self.editor = master_detail(self, self.table, self.heading, form, self.tr("Thêm cán bộ (Ctrl+N)"), (760, 560), stretch_form=False)
 
     def load(self) -> None:
         ctx, actor = self.env.ctx, self.env.actor
@@ -143,7 +113,7 @@ class OfficersTab(AdminTab):
             password = self._typed_password()
             if password is None:
                 return
-            self.run(lambda: _add_user(ctx, actor, login, name, role, password), self._on_saved,
+            self.run(lambda: accounts.add_user(ctx, actor, login, name, role, password), self._on_saved,
                      fields=self.fields, retry=self.save)
         else:
             self.run(lambda: accounts.update_user(ctx, actor, oid, name, role, active), self._on_saved,

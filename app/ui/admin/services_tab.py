@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
+                               QWidget)
 
 from app.services import catalog, hall
 from app.services.catalog import AgencyView
 from app.services.hall import ServiceDraft, ServiceView
-from app.ui.admin.base import AdminEnv, AdminTab, button_row, fill_table, make_table, row_key, select_key
+from app.ui.admin.base import (AdminEnv, AdminTab, fill_table, make_table, master_detail, row_key,
+                               select_key)
 from app.ui.admin.inputs import CheckList
 from app.ui.errors import FieldErrors
 
@@ -67,26 +67,7 @@ class ServicesTab(AdminTab):
         f.add_row(form, self.tr("Thời gian phục vụ trung bình"), "avg_service_minutes", self.avg_minutes)
         f.add_row(form, self.tr("Phục vụ các cơ quan"), "agency_ids", self.agency_list)
         form.addRow(self.active)
-        save, cancel = QPushButton(self.tr("Lưu (Ctrl+S)")), QPushButton(self.tr("Hủy thay đổi (Esc)"))
-        save.clicked.connect(self.save)
-        cancel.clicked.connect(self.cancel)
-        new = QPushButton(self.tr("Thêm dịch vụ (Ctrl+N)"))
-        new.clicked.connect(self.new)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(button_row(new))
-        self.editor = QWidget()
-        right_layout = QVBoxLayout(self.editor)
-        right_layout.addWidget(self.heading)
-        right_layout.addLayout(form, 1)
-        right_layout.addWidget(button_row(cancel, save))
-        self.editor.setEnabled(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setSizes([700, 600])
-        QVBoxLayout(self).addWidget(splitter)
+        self.editor = master_detail(self, self.table, self.heading, form, self.tr("Thêm dịch vụ (Ctrl+N)"), (700, 600))
 
     def load(self) -> None:
         ctx = self.env.ctx
