@@ -170,10 +170,15 @@ class ProcedureIndex:
                 len(words) >= len(self._last_query) and words[len(self._last_query) - 1].startswith(
                     self._last_query[-1]):
             pool = self._last_hits
-        hits = [e for e in pool if all(w in e.haystack for w in words)]
+        hits = pool
+        for word in words:  # one pass per word is cheaper than all(...) per entry
+            hits = [e for e in hits if word in e.haystack]
         self._last_query, self._last_hits = words, hits
         if agency_ids is not None:
             hits = [e for e in hits if e.agency_id in agency_ids]
         phrase = " ".join(words)
-        ranked = sorted(hits, key=lambda e: 0 if phrase in e.name_folded else 1) if phrase else hits
-        return [e.procedure_id for e in ranked[:limit]]
+        if not phrase:
+            return [e.procedure_id for e in hits[:limit]]
+        first = [e.procedure_id for e in hits if phrase in e.name_folded][:limit]
+        rest = [e.procedure_id for e in hits if phrase not in e.name_folded][: limit - len(first)]
+        return first + rest

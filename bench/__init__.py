@@ -1,0 +1,5 @@
+"""Benchmarks for the performance targets of /work/shared/design/QUALITY.md (not tests: nothing is asserted).
+
+`python -m bench` runs them all, `python -m bench p6` one, `python -m bench --write` also rewrites
+docs/benchmarks.md.
+"""

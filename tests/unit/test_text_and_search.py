@@ -1,0 +1,45 @@
+"""Accent folding and the in-memory procedure search."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.catalog import ProcedureIndex
+from app.domain.text import fold
+
+
+def test_fold_removes_every_vietnamese_mark() -> None:
+    assert fold("  Sở Tài nguyên   và Môi trường ") == "so tai nguyen va moi truong"
+    assert fold("ĐĂNG KÝ ỦY QUYỀN Ữ Ỹ ẵ") == "dang ky uy quyen u y a"
+    assert fold("Cấp lại Giấy phép lái xe") == "cap lai giay phep lai xe"
+
+
+@given(st.text())
+def test_fold_is_idempotent_and_ascii_for_vietnamese(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+def _index() -> ProcedureIndex:
+    names = ["Cấp đổi giấy phép lái xe", "Cấp giấy phép xây dựng", "Đăng ký biến động đất đai",
+             "Cấp phiếu lý lịch tư pháp", "Giấy phép lái xe quốc tế"]
+    return ProcedureIndex([ProcedureIndex.entry(i, i % 2, f"P{i}", n, "Sở X", "") for i, n in enumerate(names)])
+
+
+def test_every_word_must_match_and_whole_phrase_ranks_first() -> None:
+    index = _index()
+    assert index.search("giay phep lai xe") == [0, 4]
+    assert index.search("lai xe giay") == [0, 4]
+    assert index.search("giấy phép") == [0, 1, 4]
+    assert index.search("xe quoc") == [4]
+    assert index.search("") == [0, 1, 2, 3, 4]
+    assert index.search("nothing") == []
+
+
+def test_typing_narrows_and_deleting_widens() -> None:
+    index = _index()
+    typed = [index.search(q) for q in ("g", "gi", "giay", "giay p", "giay ph")]
+    assert typed[-1] == [0, 1, 4]
+    assert index.search("gia") == [0, 1, 4]  # backspace: a fresh search, not inside the narrower hits
+    assert index.search("cap", agency_ids={1}) == [1, 3]
+    assert index.search("cap", limit=1) == [0]
