@@ -106,3 +106,17 @@ def test_database_url_comes_from_env_then_default(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     assert motcua("db", "upgrade", env={"MOTCUA_DATA_DIR": str(data_dir)}).returncode == 0
     assert (data_dir / "motcua.sqlite3").exists()
+
+
+def test_db_check_fails_on_an_old_schema(tmp_path: Path) -> None:
+    from app.store import migrate
+    from app.store.engine import Store
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    store = Store(url)
+    migrate.upgrade(store, "20261128_0001")
+    store.dispose()
+    assert_one_clear_line(motcua("--db", url, "db", "check"), 4, "20261128_0001", "db upgrade")
+    up = motcua("--db", url, "db", "upgrade")
+    assert up.returncode == 0 and "sao lưu" in up.stdout  # the old file was backed up first
+    assert motcua("--db", url, "db", "check").returncode == 0
