@@ -74,10 +74,10 @@ def db_password(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) 
 
 
 def require_current_schema(ctx: Context) -> None:
-    """Refuse to work on a database whose schema is not at head."""
-    from app.store import migrate
+    """Refuse to work on a database whose schema is not at head (one query; Alembic is not imported)."""
+    from app.store import schema
 
-    if not migrate.is_current(ctx.store):
+    if not schema.is_current(ctx.store):
         raise CliError("cơ sở dữ liệu chưa được khởi tạo hoặc chưa nâng cấp; chạy «motcua db upgrade»",
                        EXIT_SCHEMA)
 

@@ -29,10 +29,20 @@ def test_history_is_linear_with_date_prefixed_revisions() -> None:
     assert [f[:13] for f in files] == sorted(revisions)
 
 
+def test_schema_head_constant_matches_the_scripts(store: Store) -> None:
+    from app.store import schema
+
+    assert schema.SCHEMA_HEAD == migrate.head_revision()
+    assert schema.stored_revision(store) == schema.SCHEMA_HEAD and schema.is_current(store)
+
+
 def test_upgrade_downgrade_upgrade(backend: str, store_factories) -> None:  # type: ignore[no-untyped-def]
     store = Store(store_factories[backend].empty_url())
     try:
         assert migrate.current_revision(store) is None
+        from app.store import schema
+
+        assert schema.stored_revision(store) is None
         migrate.upgrade(store)
         assert migrate.is_current(store)
         assert "dossiers" in inspect(store.engine).get_table_names()

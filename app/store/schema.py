@@ -1,0 +1,27 @@
+"""The schema revision the code expects, checked cheaply (one query, no Alembic import) on every CLI command."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from app.store.engine import Store
+
+# The newest migration in migrations/versions; tests/store/test_migrations.py keeps the two in step.
+SCHEMA_HEAD = "20261128_0002"
+
+
+def stored_revision(store: Store) -> str | None:
+    """The revision recorded in the database (None for an empty database)."""
+    with store.engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+        except DBAPIError as exc:
+            if "alembic_version" in str(exc.orig):  # no such table: never migrated
+                return None
+            raise
+
+
+def is_current(store: Store) -> bool:
+    """Whether the database is at the schema this code expects."""
+    return stored_revision(store) == SCHEMA_HEAD
