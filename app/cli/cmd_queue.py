@@ -96,9 +96,7 @@ def ticket_issue(args: argparse.Namespace, ctx: "Context", cfg: config.MachineCo
 def _ticket_json(view: object) -> dict[str, object]:
     from app.cli.output import _plain
 
-    data = _plain(view)
-    data["id"] = str(data["id"])
-    return data
+    return dict(_plain(view))
 
 
 def queue_action(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:

@@ -17,6 +17,20 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     """Add the window commands."""
     admin = commands.add_parser("admin", help="mở cửa sổ quản trị (danh mục, quầy, cán bộ, ngày nghỉ)")
     admin.set_defaults(handler=open_admin)
+    counter = commands.add_parser("counter", help="mở cửa sổ quầy (cán bộ đăng nhập, gọi số bằng bàn phím)")
+    counter.add_argument("--counter", type=int, metavar="N", help="số quầy (mặc định theo cấu hình máy)")
+    counter.add_argument("--windowed", action="store_true", help="không mở toàn màn hình")
+    counter.set_defaults(handler=open_counter)
+    kiosk = commands.add_parser("kiosk", help="mở máy lấy số (toàn màn hình, in phiếu)")
+    kiosk.add_argument("--printer", metavar="URL", help="cổng máy in (mặc định theo cấu hình máy)")
+    kiosk.add_argument("--profile", choices=("80mm", "58mm"))
+    kiosk.add_argument("--windowed", action="store_true")
+    kiosk.set_defaults(handler=open_kiosk)
+    display = commands.add_parser("display", help="mở màn hình hiển thị số thứ tự (TV), có đọc số")
+    display.add_argument("--notice", default="", help="dòng thông báo chạy chữ")
+    display.add_argument("--mute", action="store_true", help="không phát âm thanh")
+    display.add_argument("--windowed", action="store_true")
+    display.set_defaults(handler=open_display)
     demo = commands.add_parser("demo", help="chạy thử trên máy này: CSDL nhúng, dữ liệu mẫu, mở các cửa sổ")
     demo.set_defaults(handler=open_demo)
 
@@ -29,15 +43,45 @@ def open_admin(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
     return run_admin(ctx, cfg, sign_in_as=None)
 
 
+def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """The counter window for the counter given or configured."""
+    from app.cli.output import CliError
+    from app.ui.launch import run_counter
+
+    require_current_schema(ctx)
+    number = args.counter or cfg.get("counter_number")
+    if not number:
+        raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
+    return run_counter(ctx, number, args.windowed)
+
+
+def open_kiosk(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """The kiosk window."""
+    from app.ui.launch import run_kiosk
+
+    require_current_schema(ctx)
+    return run_kiosk(ctx, args.printer or cfg.get("printer_url"), args.profile or cfg.get("printer_profile"),
+                     args.windowed)
+
+
+def open_display(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """The queue display."""
+    from app.ui.launch import run_display
+
+    require_current_schema(ctx)
+    return run_display(ctx, args.notice, args.windowed, sound=not args.mute)
+
+
 def open_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
-    """Upgrade the embedded store, load the demo centre once, and open the stations signed in as the demo admin."""
+    """Upgrade the embedded store, load the demo centre once, open every station on one screen with a simulated
+    ticket printer, signed in as the demo accounts."""
     from app.services import demo
     from app.services.context import Actor
     from app.store import migrate
+    from app.ui.launch import run_demo
 
     migrate.upgrade(ctx.store)
     if not demo.is_seeded(ctx):
         demo.seed_demo(ctx, Actor.system())
-    from app.ui.launch import run_admin
-
-    return run_admin(ctx, cfg, sign_in_as=("quantri", demo.DEMO_PASSWORD["admin"]))
+    return run_demo(ctx, config.data_dir(), {"admin": ("quantri", demo.DEMO_PASSWORD["admin"]),
+                                             "officer": ("canbo01", demo.DEMO_PASSWORD["officer"])})

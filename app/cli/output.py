@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import sys
+import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
@@ -30,6 +31,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
     if isinstance(value, (list, tuple, set)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

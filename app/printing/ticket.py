@@ -75,9 +75,12 @@ def ticket_lines(content: TicketContent) -> list[Line]:
     if content.priority_label:
         lines.append((f"Ưu tiên: {content.priority_label}", "label"))
     lines.append((content.issued_at.strftime("%d/%m/%Y %H:%M"), "body"))
-    lines.append((f"Số người đang chờ trước bạn: {content.people_ahead}", "body"))
-    if content.estimated_wait_minutes is not None:
-        lines.append((f"Thời gian chờ dự kiến: khoảng {content.estimated_wait_minutes} phút", "body"))
+    if content.people_ahead <= 0:
+        lines.append(("Không có ai chờ trước bạn", "body"))
+    else:
+        lines.append((f"Số người đang chờ trước bạn: {content.people_ahead}", "body"))
+        if content.estimated_wait_minutes:
+            lines.append((f"Thời gian chờ dự kiến: khoảng {content.estimated_wait_minutes} phút", "body"))
     footer = DEFAULT_FOOTER if content.footer is None else content.footer
     if footer:
         lines += [("", "rule"), (footer, "small")]

@@ -55,13 +55,14 @@ class ServiceQueue:
 
 @dataclass(frozen=True)
 class CounterState:
-    """What one counter is doing now."""
+    """What one counter is doing now, with its ticket in full (a restarted station picks it up from here)."""
 
     number: int
     name: str
     ticket: str | None
     status: str | None
     officer_id: int | None
+    current: TicketView | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,22 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
         _event(s, ctx, ticket, "issued", None, None, None)
         wait = rules.estimated_wait_minutes(ahead, service.avg_service_minutes, _counters_serving(s, service.id))
         return _view(ticket, service, None, ahead, wait)
+
+
+def ticket_view(ctx: Context, ticket_id: uuid.UUID) -> TicketView:
+    """A stored ticket with the people now ahead of it and the wait estimate (for a reprint)."""
+    with ctx.store.read() as s:
+        ticket = s.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFound("Không tìm thấy phiếu")
+        service = s.get(Service, ticket.service_id)
+        assert service is not None
+        ahead = int(s.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.service_id == ticket.service_id, Ticket.service_day == ticket.service_day,
+            Ticket.status == TicketStatus.WAITING.value, Ticket.issued_at < ticket.issued_at)) or 0)
+        wait = rules.estimated_wait_minutes(ahead, service.avg_service_minutes, _counters_serving(s, service.id))
+        counter = s.get(Counter, ticket.counter_id) if ticket.counter_id else None
+        return _view(ticket, service, counter.number if counter else None, ahead, wait)
 
 
 def mark_printed(ctx: Context, ticket_id: uuid.UUID, printed: bool, reason: str | None = None) -> None:
@@ -215,11 +232,13 @@ def queue_status(ctx: Context) -> QueueStatus:
         services = [ServiceQueue(v.code, v.name, counts.get((v.id, False), 0) + counts.get((v.id, True), 0),
                                  counts.get((v.id, True), 0))
                     for v in s.scalars(select(Service).where(Service.active.is_(True)).order_by(Service.sort_order))]
+        service_by_id = {v.id: v for v in s.scalars(select(Service))}
         counters = []
         for c in s.scalars(select(Counter).where(Counter.active.is_(True)).order_by(Counter.number)):
             t = _active_ticket(s, c.id, lock=False)
             counters.append(CounterState(c.number, c.name, t.display_number if t else None,
-                                         t.status if t else None, t.officer_id if t else None))
+                                         t.status if t else None, t.officer_id if t else None,
+                                         _view(t, service_by_id.get(t.service_id), c.number) if t else None))
         return QueueStatus(day, services, counters)
 
 

@@ -8,13 +8,12 @@ from sqlalchemy import select
 
 from app.devices.printer import TicketPrinter
 from app.devices.transport import DeviceError
-from app.domain.errors import NotFound
 from app.domain.queue import PRIORITY_KINDS
 from app.printing.ticket import PROFILE_58MM, PROFILE_80MM, PrinterProfile, TicketContent, render_ticket
 from app.services import queue
 from app.services.context import LOCAL_TZ, Context
 from app.services.settings import centre_setting
-from app.store.models import Service, Ticket
+from app.store.models import Ticket
 
 PROFILES = {"80mm": PROFILE_80MM, "58mm": PROFILE_58MM}
 
@@ -48,16 +47,8 @@ def print_ticket(ctx: Context, view: queue.TicketView, printer_url: str, profile
 
 
 def reprint_view(ctx: Context, ticket_id: uuid.UUID) -> queue.TicketView:
-    """The view of a stored ticket, for reprinting it after a printer fault."""
-    with ctx.store.read() as s:
-        ticket = s.get(Ticket, ticket_id)
-        if ticket is None:
-            raise NotFound("Không tìm thấy phiếu")
-        service = s.scalar(select(Service).where(Service.id == ticket.service_id))
-        assert service is not None
-        return queue.TicketView(ticket.id, ticket.display_number, ticket.number, service.code, service.name,
-                                ticket.status, ticket.priority_kind, ticket.issued_at, ticket.called_at, None,
-                                ticket.call_count, ticket.printed)
+    """The view of a stored ticket, for reprinting it after a printer fault (people ahead counted now)."""
+    return queue.ticket_view(ctx, ticket_id)
 
 
 def unprinted_tickets(ctx: Context) -> list[queue.TicketView]:

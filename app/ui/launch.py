@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import MachineConfig
 from app.domain.accounts import Role
@@ -34,24 +35,129 @@ def application() -> QApplication:
     return app
 
 
+def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what: str) -> Actor | None:
+    """The signed-in actor: the dialog, or `sign_in_as` (the demo); None when refused or cancelled."""
+    app = application()
+    if sign_in_as is not None:
+        try:
+            return sign_in_for(ctx, *sign_in_as, role)
+        except (DomainError, StoreUnavailable) as exc:
+            QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), str(exc))
+            return None
+    dialog = SignInDialog(ctx, role)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
 def run_admin(ctx: Context, cfg: MachineConfig | None, sign_in_as: tuple[str, str] | None = None) -> int:
     """Sign in (the dialog, or `sign_in_as` for the demo), show the admin window maximised, run until closed."""
     from app.ui.admin import AdminWindow
 
     app = application()
-    actor: Actor | None
-    if sign_in_as is not None:
-        try:
-            actor = sign_in_for(ctx, *sign_in_as, Role.ADMIN)
-        except (DomainError, StoreUnavailable) as exc:
-            QMessageBox.critical(None, app.translate("launch", "Không mở được cửa sổ quản trị"), str(exc))
-            return 2
-    else:
-        dialog = SignInDialog(ctx, Role.ADMIN)
-        if dialog.exec() != SignInDialog.DialogCode.Accepted:
-            return 1
-        actor = dialog.actor
-    assert actor is not None
+    actor = _sign_in(ctx, Role.ADMIN, sign_in_as, "cửa sổ quản trị")
+    if actor is None:
+        return 2
     window = AdminWindow(ctx, actor)
     window.showMaximized()
     return app.exec()
+
+
+def _show(window: QWidget, windowed: bool) -> None:
+    """Full screen on a station, or a normal window (--windowed, the demo)."""
+    if windowed:
+        window.show()
+    else:
+        window.showFullScreen()
+
+
+def run_counter(ctx: Context, counter_number: int, windowed: bool,
+                sign_in_as: tuple[str, str] | None = None) -> int:
+    """The counter station: an officer signs in and works the queue of one counter."""
+    from app.ui.stations.counter import CounterWindow
+
+    app = application()
+    actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy")
+    if actor is None:
+        return 2
+    window = CounterWindow(ctx, actor, counter_number)
+    window.resize(1280, 800)
+    window.show() if windowed else window.showMaximized()
+    return app.exec()
+
+
+def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool) -> int:
+    """The kiosk: service buttons and the ticket printer (no sign-in: citizens use it)."""
+    from app.devices.printer import printer_manager
+    from app.services.ticket_printing import profile_named
+    from app.ui.stations.kiosk import KioskWindow
+
+    app = application()
+    profile = profile_named(profile_name)
+    manager = printer_manager(printer_url, profile) if printer_url else None
+    window = KioskWindow(ctx, manager, profile)
+    if manager is not None:
+        manager.start()
+    _show(window, windowed)
+    try:
+        return app.exec()
+    finally:
+        if manager is not None:
+            manager.stop()
+
+
+def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -> int:
+    """The hall's queue display (TV): numbers per counter, last calls, voice announcements."""
+    from app.ui.stations.announcer import Announcer
+    from app.ui.stations.display import DisplayWindow
+
+    app = application()
+    window = DisplayWindow(ctx, Announcer() if sound else None, notice)
+    _show(window, windowed)
+    return app.exec()
+
+
+def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]]) -> int:
+    """Every station on one screen, on the embedded store, with a simulated ticket printer on a pty."""
+    from app.devices.printer import printer_manager
+    from app.devices.simulators import PrinterSimulator
+    from app.printing.ticket import PROFILE_80MM
+    from app.ui.admin import AdminWindow
+    from app.ui.stations.announcer import Announcer
+    from app.ui.stations.counter import CounterWindow
+    from app.ui.stations.display import DisplayWindow
+    from app.ui.stations.kiosk import KioskWindow
+
+    app = application()
+    simulator = PrinterSimulator(data_dir / "demo-tickets", link=data_dir / "demo-printer")
+    simulator.start()
+    manager = printer_manager(simulator.url, PROFILE_80MM)
+    admin = _sign_in(ctx, Role.ADMIN, sign_in_as["admin"], "cửa sổ quản trị")
+    officer = _sign_in(ctx, Role.OFFICER, sign_in_as["officer"], "cửa sổ quầy")
+    if admin is None or officer is None:
+        simulator.stop()
+        return 2
+    windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM), CounterWindow(ctx, officer, 1),
+                              DisplayWindow(ctx, Announcer(), "Chạy thử motcua — phiếu in ra được lưu tại "
+                                            f"{data_dir / 'demo-tickets'}"), AdminWindow(ctx, admin)]
+    manager.start()
+    _tile(windows)
+    try:
+        return app.exec()
+    finally:
+        manager.stop()
+        simulator.stop()
+
+
+def _tile(windows: list[QWidget]) -> None:
+    """Lay the demo's windows out 2 × 2 on the primary screen."""
+    screen = QApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    width = area.width() // 2 if area else 960
+    height = area.height() // 2 if area else 540
+    left = area.left() if area else 0
+    top = area.top() if area else 0
+    for i, window in enumerate(windows):
+        window.resize(width, height)
+        window.move(left + (i % 2) * width, top + (i // 2) * height)
+        window.show()

@@ -1,0 +1,1 @@
+"""Station windows: kiosk, counter and hall display (one window per station role)."""

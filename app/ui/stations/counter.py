@@ -1,0 +1,612 @@
+"""The counter station (station 3, Quầy): an officer calls, recalls, serves, finishes, skips and transfers tickets
+from the keyboard alone, and sees the waiting counts and the ticket in service stay current.
+
+Shortcuts are function keys, Space, End and Ctrl+Enter only: letters, digits and a plain Enter stay free for the
+barcode scanner (a keyboard wedge typing a receipt code then Enter) that the intake/returns work will hook here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import safe_url
+from app.domain.accounts import Role
+from app.domain.queue import PRIORITY_KINDS, TicketStatus
+from app.services import hall, queue
+from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.hall import ServiceView
+from app.services.queue import QueueStatus, TicketView
+from app.store.engine import StoreUnavailable
+from app.ui.errors import MessageBar, present_error
+from app.ui.live import LiveUpdates
+from app.ui.stations.transfer_dialog import TransferDialog, TransferTarget
+from app.ui.worker import Worker
+
+SAFETY_RELOAD_MS = 30_000
+
+_STYLE = """
+#header { background: #0d47a1; }
+#header QLabel { color: white; font-size: 22px; font-weight: bold; }
+#card { background: white; border: 1px solid #cfd8dc; border-radius: 8px; }
+#caption { color: #546e7a; font-size: 16px; font-weight: bold; }
+#number { font-size: 180px; font-weight: bold; color: #0d47a1; }
+#number[idle="true"] { color: #78909c; font-size: 34px; font-weight: normal; }
+#service { font-size: 20px; color: #263238; }
+#priority { background: #c62828; color: white; font-size: 18px; font-weight: bold; padding: 4px 12px;
+            border-radius: 6px; }
+#elapsed { font-size: 18px; color: #37474f; }
+#hint { font-size: 17px; color: #37474f; }
+#panel_title { font-size: 18px; font-weight: bold; color: #263238; }
+#others_title { font-size: 14px; font-weight: bold; color: #546e7a; }
+QPushButton#action { min-height: 78px; border: 1px solid #90a4ae; border-radius: 8px; background: #eceff1; }
+QPushButton#action:enabled { background: #e3f2fd; border-color: #1565c0; }
+QPushButton#action:pressed { background: #bbdefb; }
+QPushButton#action[primary="true"]:enabled { background: #1565c0; }
+#action_title { font-size: 19px; font-weight: bold; }
+#action_keys { font-size: 14px; font-family: monospace; }
+"""
+_STATE_STYLES = {TicketStatus.CALLED: "background:#ffb300; color:#212121;",
+                 TicketStatus.SERVING: "background:#2e7d32; color:white;"}
+_IDLE_STATE_STYLE = "background:#eceff1; color:#546e7a;"
+_OWN_COUNT_STYLE = "font-size: 44px; font-weight: bold; color: %s;"
+_STATE_BASE = "font-size: 24px; font-weight: bold; padding: 6px 18px; border-radius: 8px;"
+
+
+@dataclass(frozen=True)
+class CurrentTicket:
+    """The ticket the counter holds now (after a restart, as the hall status gives it)."""
+
+    display_number: str
+    status: TicketStatus
+    service_code: str = ""
+    service_name: str = ""
+    priority_kind: str | None = None
+    called_at: datetime | None = None
+    call_count: int = 0
+
+    @classmethod
+    def of(cls, view: TicketView | None) -> CurrentTicket | None:
+        """The counter's ticket after an action (None when the action released it)."""
+        if view is None or view.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
+            return None
+        return cls(view.display_number, TicketStatus(view.status), view.service_code, view.service_name,
+                   view.priority_kind, view.called_at, view.call_count)
+
+
+def allowed_actions(current: CurrentTicket | None) -> set[str]:
+    """Which actions the rules allow for the counter's ticket (see app.domain.queue.TRANSITIONS)."""
+    if current is None:
+        return {"call_next"}
+    if current.status is TicketStatus.CALLED:
+        return {"recall", "start_serving", "skip", "transfer", "finish", "finish_and_next"}
+    return {"transfer", "finish", "finish_and_next"}
+
+
+@dataclass(frozen=True)
+class CounterSetup:
+    """The counter and the hall as this station needs them (read at start and with the safety reload)."""
+
+    found: bool
+    own_codes: tuple[str, ...]
+    services: tuple[ServiceView, ...]
+    counters_by_code: dict[str, tuple[int, ...]]
+
+
+
+def load_setup(ctx: Context, counter_number: int) -> CounterSetup:
+    """Read the counter's services and which counters call each service (runs in the worker)."""
+    services = tuple(v for v in hall.list_services(ctx) if v.draft.active)
+    code_of = {v.id: v.draft.code for v in services}
+    counters = [c for c in hall.list_counters(ctx) if c.active]
+    mine = next((c for c in counters if c.number == counter_number), None)
+    by_code: dict[str, list[int]] = {}
+    for c in counters:
+        for sid in c.service_ids:
+            if sid in code_of:
+                by_code.setdefault(code_of[sid], []).append(c.number)
+    own = tuple(code_of[sid] for sid in mine.service_ids if sid in code_of) if mine else ()
+    return CounterSetup(mine is not None, own, services, {k: tuple(v) for k, v in by_code.items()})
+
+
+class ActionButton(QPushButton):
+    """A big button with its action's name and, under it, the keys that do the same."""
+
+    def __init__(self, action: QAction, title: str, keys: str, primary: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("action")
+        self.setProperty("primary", primary)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must reach the window's shortcut, not a button
+        self.title, self.keys = QLabel(title), QLabel(keys)
+        self.title.setObjectName("action_title")
+        self.keys.setObjectName("action_keys")
+        layout = QVBoxLayout(self)
+        for label in (self.title, self.keys):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self._primary = primary
+        self.clicked.connect(action.trigger)
+        action.changed.connect(lambda: self.setEnabled(action.isEnabled()))
+        self._recolour()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Greyed text when disabled, so a disabled button never looks pressable."""
+        if event.type() == QEvent.Type.EnabledChange:
+            self._recolour()
+        super().changeEvent(event)
+
+    def _recolour(self) -> None:
+        colour = "#90a4ae" if not self.isEnabled() else "white" if self._primary else "#0d47a1"
+        for label in (self.title, self.keys):
+            label.setStyleSheet(f"color: {colour};")
+
+
+class QueuePanel(QFrame):
+    """Waiting counts: the counter's own services large (highlighted when someone waits), the others small."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(380)
+        self._counts: dict[str, QLabel] = {}
+        self._rows: dict[str, QFrame] = {}
+        self._priority: dict[str, QLabel] = {}
+        self._codes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        title = QLabel(self.tr("Đang chờ tại quầy này"))
+        title.setObjectName("panel_title")
+        others = QLabel(self.tr("Các dịch vụ khác (để chuyển số)"))
+        others.setObjectName("others_title")
+        self.own_box, self.others_box = QVBoxLayout(), QGridLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(self.own_box)
+        layout.addSpacing(12)
+        layout.addWidget(others)
+        layout.addLayout(self.others_box)
+        layout.addStretch(1)
+
+    def waiting(self, code: str) -> str:
+        """The waiting count shown for a service ('' when not shown)."""
+        label = self._counts.get(code)
+        return label.text() if label is not None else ""
+
+    def show_status(self, status: QueueStatus, own: tuple[str, ...]) -> None:
+        """Show the counts of `status`, the counter's own services first."""
+        others = tuple(s.code for s in status.services if s.code not in own)
+        if (own, others) != self._codes:
+            self._rebuild(status, own)
+            self._codes = (own, others)
+        for s in status.services:
+            self._counts[s.code].setText(str(s.waiting))
+            if s.code in self._rows:
+                busy = s.waiting > 0
+                self._rows[s.code].setStyleSheet(
+                    "QFrame#own { background:%s; border:1px solid %s; border-radius:8px; }"
+                    % (("#fff8e1", "#ffb300") if busy else ("#f5f5f5", "#e0e0e0")))
+                self._counts[s.code].setStyleSheet(_OWN_COUNT_STYLE % ("#e65100" if busy else "#90a4ae"))
+                self._priority[s.code].setText(self.tr("trong đó ưu tiên: %1").replace("%1", str(s.priority_waiting))
+                                               if s.priority_waiting else "")
+
+    def _rebuild(self, status: QueueStatus, own: tuple[str, ...]) -> None:
+        for box in (self.own_box, self.others_box):
+            while (item := box.takeAt(0)) is not None:
+                if (widget := item.widget()) is not None:
+                    widget.deleteLater()
+        self._counts.clear()
+        self._rows.clear()
+        self._priority.clear()
+        by_code = {s.code: s for s in status.services}
+        for code in own:
+            if code in by_code:
+                self.own_box.addWidget(self._own_row(code, by_code[code].name))
+        for r, s in enumerate(s for s in status.services if s.code not in own):
+            name, count = QLabel(), QLabel()
+            name.setText(name.fontMetrics().elidedText(f"{s.code} — {s.name}", Qt.TextElideMode.ElideRight, 300))
+            name.setToolTip(s.name)
+            count.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self._counts[s.code] = count
+            self.others_box.addWidget(name, r, 0)
+            self.others_box.addWidget(count, r, 1)
+
+    def _own_row(self, code: str, name: str) -> QFrame:
+        row = QFrame()
+        row.setObjectName("own")
+        title, count, priority = QLabel(f"<b>{code}</b> — {name}"), QLabel(), QLabel()
+        title.setWordWrap(True)
+        title.setStyleSheet("font-size: 15px;")
+        count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        priority.setStyleSheet("font-size: 15px; color: #c62828; font-weight: bold;")
+        grid = QGridLayout(row)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(priority, 1, 0)
+        grid.addWidget(count, 0, 1, 2, 1)
+        grid.setColumnStretch(0, 1)
+        self._counts[code], self._rows[code], self._priority[code] = count, row, priority
+        return row
+
+
+class CounterWindow(QMainWindow):
+    """Station 3 (Quầy): one officer at one counter; every store call runs in the worker."""
+
+    def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None) -> None:
+        actor.require(Role.OFFICER, "làm việc tại quầy")
+        super().__init__(parent)
+        self.ctx, self.actor, self.counter_number = ctx, actor, counter_number
+        self.current: CurrentTicket | None = None
+        self.hint = ""
+        self.transfer_dialog: TransferDialog | None = None
+        self._transfer_counter: int | None = None
+        self._setup: CounterSetup | None = None
+        self._status: QueueStatus | None = None
+        self._acting = False
+        self._lost: dict[str, str] = {}  # why the store is unusable, by who noticed: "feed" or "calls"
+        self._reloading = self._reload_again = False
+        self.worker = Worker(self, threads=1)  # one thread: results arrive in the order the work was asked
+        self.setWindowTitle(self.tr("motcua — Quầy số %1").replace("%1", str(counter_number)))
+        self.setStyleSheet(_STYLE)
+        self.bar, self.offline_bar = MessageBar(), MessageBar()
+        for b in (self.bar, self.offline_bar):
+            for button in b.findChildren(QPushButton):
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.actions_by_name: dict[str, QAction] = {}
+        self.buttons: dict[str, ActionButton] = {}
+        self.panel = QueuePanel()
+        self._build()
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick_timeout)
+        self._tick.start()
+        self._safety = QTimer(self)
+        self._safety.setInterval(SAFETY_RELOAD_MS)
+        self._safety.timeout.connect(self._on_safety_timeout)
+        self._safety.start()
+        self.live = LiveUpdates(ctx.store, {"queue"}, parent=self)
+        self.live.reload_needed.connect(self._on_live_reload_needed)
+        self.live.status_changed.connect(self._on_live_status_changed)
+        self.live.start()  # before the first load, so no change falls between the two
+        self._render()
+        self._load_setup()
+        self._reload()
+
+    # --- layout -------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        header = QFrame()
+        header.setObjectName("header")
+        title = QLabel(self.tr("Quầy số %1 — %2").replace("%1", str(self.counter_number))
+                       .replace("%2", self.actor.full_name))
+        self.clock = QLabel()
+        top = QHBoxLayout(header)
+        top.addWidget(title, 1)
+        top.addWidget(self.clock)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._build_card(), 1)
+        left.addLayout(self._build_actions())
+        body.addLayout(left, 1)
+        body.addWidget(self.panel)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(header)
+        layout.addWidget(self.offline_bar)
+        layout.addWidget(self.bar)
+        inner = QVBoxLayout()
+        inner.setContentsMargins(12, 8, 12, 8)
+        inner.addLayout(body, 1)
+        layout.addLayout(inner, 1)
+        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCentralWidget(central)
+        self._central = central
+
+    def _build_card(self) -> QFrame:
+        card = QFrame()
+        card.setObjectName("card")
+        self.caption, self.number, self.state = QLabel(self.tr("SỐ TẠI QUẦY")), QLabel(), QLabel()
+        self.service, self.priority, self.elapsed, self.hint_label = QLabel(), QLabel(), QLabel(), QLabel()
+        for name, label in (("caption", self.caption), ("number", self.number), ("service", self.service),
+                            ("priority", self.priority), ("elapsed", self.elapsed), ("hint", self.hint_label)):
+            label.setObjectName(name)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setWordWrap(True)
+        self.service.setWordWrap(True)
+        self.hint_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.caption)
+        row.addStretch(1)
+        row.addWidget(self.priority)
+        row.addWidget(self.state)
+        layout = QVBoxLayout(card)
+        layout.addLayout(row)
+        layout.addWidget(self.number, 1)
+        layout.addWidget(self.service)
+        layout.addWidget(self.elapsed)
+        layout.addWidget(self.hint_label)
+        return card
+
+    def _build_actions(self) -> QGridLayout:
+        specs = [("call_next", self.tr("Gọi số tiếp theo"), ("F1", "Space"), self._on_call_next_triggered),
+                 ("recall", self.tr("Gọi lại"), ("F2",), self._on_recall_triggered),
+                 ("start_serving", self.tr("Bắt đầu phục vụ"), ("F3",), self._on_start_serving_triggered),
+                 ("skip", self.tr("Vắng mặt"), ("F4",), self._on_skip_triggered),
+                 ("transfer", self.tr("Chuyển…"), ("F5",), self._on_transfer_triggered),
+                 ("finish", self.tr("Kết thúc"), ("F6", "End"), self._on_finish_triggered),
+                 ("finish_and_next", self.tr("Kết thúc và gọi số tiếp theo"), ("Ctrl+Return", "Ctrl+Enter"),
+                  self._on_finish_and_next_triggered)]
+        grid = QGridLayout()
+        for i, (name, title, keys, slot) in enumerate(specs):
+            action = QAction(title, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
+            shown = " · ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys[:2])
+            if name == "finish_and_next":
+                shown = "Ctrl + Enter"
+            button = ActionButton(action, title, shown, primary=name in ("call_next", "finish_and_next"))
+            self.actions_by_name[name], self.buttons[name] = action, button
+            grid.addWidget(button, i // 4, i % 4, 1, 2 if name == "finish_and_next" else 1)
+        return grid
+
+    # --- showing the state ----------------------------------------------------------------------------------
+
+    def _allowed(self) -> set[str]:
+        if self._acting or self._lost or self._setup is None or not self._setup.found:
+            return set()
+        return allowed_actions(self.current)
+
+    def _render(self) -> None:
+        allowed = self._allowed()
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(name in allowed)
+        t = self.current
+        if t is None:  # the middle of the card says what to do next
+            self.number.setText(self.hint or self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
+            self.state.setText(self.tr("Chưa có số"))
+            self.state.setStyleSheet(_STATE_BASE + _IDLE_STATE_STYLE)
+            self.service.setText("")
+            hint = ""
+        else:
+            self.number.setText(t.display_number)
+            self.state.setText(self.tr(t.status.label))
+            self.state.setStyleSheet(_STATE_BASE + _STATE_STYLES[t.status])
+            self.service.setText(f"{t.service_code} — {t.service_name}" if t.service_name else "")
+            hint = self.tr("Công dân đã đến: F3 bắt đầu phục vụ.  Chưa thấy đến: F2 gọi lại, F4 vắng mặt.") \
+                if t.status is TicketStatus.CALLED else \
+                self.tr("Xong việc: F6 kết thúc, hoặc Ctrl+Enter kết thúc và gọi số tiếp theo.")
+        self.number.setProperty("idle", t is None)
+        self.number.style().unpolish(self.number)
+        self.number.style().polish(self.number)
+        kind = t.priority_kind if t else None
+        self.priority.setText(self.tr("ƯU TIÊN: %1").replace("%1", self.tr(PRIORITY_KINDS.get(kind, kind)))
+                              if kind else "")
+        self.priority.setVisible(bool(kind))
+        self.hint_label.setText(hint)
+        self._render_elapsed()
+
+    def _render_elapsed(self) -> None:
+        now = self.ctx.now()
+        self.clock.setText(now.astimezone(LOCAL_TZ).strftime("%H:%M"))
+        t = self.current
+        if t is None or t.called_at is None:
+            self.elapsed.setText("")
+            return
+        seconds = max(0, int((now - t.called_at).total_seconds()))
+        minutes, s = divmod(seconds, 60)
+        text = self.tr("Gọi lúc %1 (cách đây %2) · đã gọi %3 lần").replace("%1", t.called_at.astimezone(LOCAL_TZ)
+                                                                 .strftime("%H:%M"))
+        self.elapsed.setText(text.replace("%2", f"{minutes:02d}:{s:02d}").replace("%3", str(t.call_count)))
+
+    def _sync_from_status(self, status: QueueStatus) -> None:
+        """Take the counter's ticket from the hall status: a restart, or a change made at another station."""
+        state = next((c for c in status.counters if c.number == self.counter_number), None)
+        if state is None or state.ticket is None or state.status is None:
+            self.current = None
+        elif self.current is not None and self.current.display_number == state.ticket:
+            self.current = replace(self.current, status=TicketStatus(state.status))
+        else:
+            self.current = CurrentTicket.of(state.current) or CurrentTicket(state.ticket, TicketStatus(state.status))
+            self.hint = ""
+
+    # --- loading ----------------------------------------------------------------------------------------------
+
+    def _load_setup(self) -> None:
+        ctx, number = self.ctx, self.counter_number
+        self.worker.submit(lambda: load_setup(ctx, number), self._on_setup_loaded, self._on_load_failed)
+
+    def _on_setup_loaded(self, setup: CounterSetup) -> None:
+        self._setup = setup
+        if not setup.found:
+            self.bar.show_error(self.tr("Không có quầy số %1 (hoặc quầy đã ngừng hoạt động); hãy báo quản trị.")
+                                .replace("%1", str(self.counter_number)))
+        if self._status is not None:
+            self.panel.show_status(self._status, setup.own_codes)
+        self._render()
+
+    def _reload(self) -> None:
+        if self._reloading:
+            self._reload_again = True
+            return
+        self._reloading = True
+        ctx = self.ctx
+        self.worker.submit(lambda: queue.queue_status(ctx), self._on_status_loaded, self._on_load_failed)
+
+    def _on_status_loaded(self, status: QueueStatus) -> None:
+        self._reloading = False
+        self._status = status
+        self._store_back("calls")
+        self.panel.show_status(status, self._setup.own_codes if self._setup else ())
+        if not self._acting:
+            self._sync_from_status(status)
+        self._render()
+        if self._reload_again:
+            self._reload_again = False
+            self._reload()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._reloading = self._reload_again = False
+        if isinstance(exc, StoreUnavailable):
+            self._store_lost("calls", str(exc))
+        else:
+            present_error(exc, self.bar, retry=self._reload)
+
+    def _store_lost(self, source: str, message: str) -> None:
+        """The live feed or one of our calls found the store unusable: banner, keys locked."""
+        self._lost[source] = message
+        self.offline_bar.show_environment(
+            self.tr("%1. Các nút tạm khóa cho đến khi kết nối lại; số đang phục vụ vẫn được giữ.")
+            .replace("%1", message.rstrip(".")), self._on_offline_retry)
+        self._render()
+
+    def _store_back(self, source: str) -> None:
+        if self._lost.pop(source, None) is None:
+            return
+        if self._lost:
+            self._store_lost(*next(iter(self._lost.items())))
+        else:
+            self.offline_bar.hide()
+            self._render()
+
+    def _on_offline_retry(self) -> None:
+        self._load_setup()
+        self._reload()
+
+    def _on_live_reload_needed(self) -> None:
+        self._reload()
+
+    def _on_live_status_changed(self, online: bool, message: str) -> None:
+        if online:
+            self._store_back("feed")
+            self._on_offline_retry()
+        else:
+            self._store_lost("feed", message)
+
+    def _on_safety_timeout(self) -> None:
+        self._on_offline_retry()
+
+    def _on_tick_timeout(self) -> None:
+        self._render_elapsed()
+
+    # --- actions ----------------------------------------------------------------------------------------------
+
+    def _act(self, name: str, work: Callable[[], Any], retry: Callable[[], None]) -> None:
+        """Run one queue action in the worker; keys are ignored until it is back."""
+        if name not in self._allowed():
+            return
+        self._acting = True
+        self.bar.hide()
+        self._render()
+        self.worker.submit(work, lambda result: self._on_action_done(name, result),
+                           lambda exc: self._on_action_failed(exc, retry))
+
+    def _on_action_done(self, name: str, result: Any) -> None:
+        self._acting = False
+        before = self.current.display_number if self.current else ""
+        if name == "finish_and_next":
+            finished, called = result
+            self._show_called(called, self.tr("Đã kết thúc số %1.").replace("%1", finished.display_number))
+        elif name == "call_next":
+            self._show_called(result, "")
+        elif name == "transfer":
+            self.current = None
+            where = result.service_code + (self.tr(", quầy số %1").replace("%1", str(self._transfer_counter))
+                                           if self._transfer_counter else "")
+            self.hint = self.tr("Đã chuyển số %1 sang %2. Bấm F1 để gọi số tiếp theo.") \
+                .replace("%1", result.display_number).replace("%2", where)
+        else:
+            self.current = CurrentTicket.of(result)
+            if name == "finish":
+                self.hint = self.tr("Đã kết thúc số %1. Bấm F1 để gọi số tiếp theo.").replace("%1", before)
+            elif name == "skip":
+                self.hint = self.tr("Số %1 được ghi vắng mặt. Bấm F1 để gọi số tiếp theo.").replace("%1", before)
+        self._render()
+        self._reload()
+
+    def _show_called(self, view: TicketView | None, done: str) -> None:
+        self.current = CurrentTicket.of(view)
+        nobody = self.tr("Không có ai đang chờ.")
+        self.hint = "" if view is not None else f"{done} {nobody}".strip()
+
+    def _on_action_failed(self, exc: BaseException, retry: Callable[[], None]) -> None:
+        self._acting = False
+        if isinstance(exc, StoreUnavailable):
+            self._store_lost("calls", str(exc))
+        else:
+            present_error(exc, self.bar, retry=retry)
+        self._render()
+        self._reload()  # the store knows best what the counter holds now
+
+    def _simple(self, name: str, fn: Callable[[Context, Actor, int], Any], retry: Callable[[], None]) -> None:
+        ctx, actor, number = self.ctx, self.actor, self.counter_number
+        self._act(name, lambda: fn(ctx, actor, number), retry)
+
+    def _on_call_next_triggered(self) -> None:
+        self._simple("call_next", queue.call_next, self._on_call_next_triggered)
+
+    def _on_recall_triggered(self) -> None:
+        self._simple("recall", queue.recall, self._on_recall_triggered)
+
+    def _on_start_serving_triggered(self) -> None:
+        self._simple("start_serving", queue.start_serving, self._on_start_serving_triggered)
+
+    def _on_skip_triggered(self) -> None:
+        self._simple("skip", queue.skip, self._on_skip_triggered)
+
+    def _on_finish_triggered(self) -> None:
+        self._simple("finish", queue.finish, self._on_finish_triggered)
+
+    def _on_finish_and_next_triggered(self) -> None:
+        ctx, actor, number = self.ctx, self.actor, self.counter_number
+        self._act("finish_and_next", lambda: (queue.finish(ctx, actor, number), queue.call_next(ctx, actor, number)),
+                  self._on_finish_and_next_triggered)
+
+    def _on_transfer_triggered(self) -> None:
+        if "transfer" not in self._allowed() or self.current is None or self._setup is None:
+            return
+        waiting = {s.code: s.waiting for s in self._status.services} if self._status else {}
+        targets = [TransferTarget(v.draft.code, v.draft.name, waiting.get(v.draft.code, 0),
+                                  self._setup.counters_by_code.get(v.draft.code, ()))
+                   for v in self._setup.services]
+        own = self.current.service_code
+        targets.sort(key=lambda t: t.code == own)  # its own service last: rarely the one wanted
+        dialog = TransferDialog(self.current.display_number, targets, self.counter_number, self)
+        dialog.finished.connect(self._on_transfer_dialog_finished)
+        self.transfer_dialog = dialog
+        dialog.open()
+
+    def _on_transfer_dialog_finished(self, result: int) -> None:
+        dialog, self.transfer_dialog = self.transfer_dialog, None
+        if dialog is None:
+            return
+        chosen = dialog.chosen() if result == TransferDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        self._central.setFocus()
+        if chosen is None or self.current is None:
+            return
+        ctx, actor, ticket = self.ctx, self.actor, self.current.display_number
+        code, counter = chosen
+        self._transfer_counter = counter
+        self._act("transfer", lambda: queue.transfer(ctx, actor, ticket, code, counter), self._on_transfer_triggered)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop listening and let running work finish before the window goes."""
+        self._tick.stop()
+        self._safety.stop()
+        self.live.stop()
+        self.worker.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,508 @@
+"""The kiosk (station 1, máy lấy số): one big button per service, a priority choice, a printed numbered ticket.
+
+Citizens may be old and may not read well: few, huge, high-contrast touch targets; the number stays on screen
+long enough to be remembered when the printer fails; the ticket exists whether or not the paper came out, and is
+reprinted by itself once the printer is back.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, qCritical
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from app.devices.manager import DeviceManager, DeviceState, DeviceStatus, JobResult
+from app.devices.printer import TicketPrinter, submit_print
+from app.domain.errors import DomainError
+from app.domain.queue import PRIORITY_KINDS
+from app.printing.ticket import PrinterProfile, render_ticket
+from app.services import hall, queue, ticket_printing
+from app.services.context import Context
+from app.services.settings import get_centre_settings
+from app.store.engine import StoreUnavailable
+from app.ui.live import LiveUpdates
+from app.ui.stations.device_status import DeviceStatusWidget, short_reason
+from app.ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+CONFIRM_MS = 8_000  # how long the number stays on screen after a ticket
+CONFIRM_FAILED_MS = 15_000  # longer when the paper did not come out: the citizen must remember the number
+STATUS_POLL_MS = 300  # DeviceManager has no listener API besides its constructor's on_status: we read .status
+BASE_SIZE = (1366, 768)  # sizes below are px at this screen; larger screens scale up
+
+NAVY, BLUE, AMBER, GREEN, RED = "#0b2e59", "#0d47a1", "#ffd54f", "#1b5e20", "#b71c1c"
+STYLE = """
+KioskWindow {{ background: #f2f4f7; }}
+#header {{ background: {navy}; }}
+#header QLabel {{ color: white; font-size: {status}px; }}
+#header QLabel#centre_name {{ font-size: {centre}px; font-weight: bold; }}
+#invite {{ color: #111; font-size: {invite}px; font-weight: bold; }}
+#priority_caption {{ color: #111; font-size: {caption}px; font-weight: bold; }}
+#notice {{ background: #fff3cd; color: #5c3c00; border: 3px solid #e0a800; border-radius: 8px;
+           font-size: {caption}px; padding: 6px 12px; }}
+QPushButton#service {{ background: {blue}; border: none; border-radius: 14px; }}
+QPushButton#service:pressed {{ background: {navy}; }}
+QPushButton#service:disabled {{ background: #8a99ad; }}
+QLabel#service_text {{ color: white; font-size: {service}px; font-weight: bold; }}
+QPushButton#priority {{ background: white; border: 4px solid {navy}; border-radius: 12px; }}
+QPushButton#priority:checked {{ background: {amber}; border: 6px solid #000; }}
+QPushButton#priority:disabled {{ border-color: #8a99ad; }}
+QLabel#priority_text {{ color: {navy}; font-size: {priority}px; font-weight: bold; }}
+QLabel#priority_text[on="true"] {{ color: #000; }}
+#confirmation {{ background: white; }}
+#your_number {{ color: #111; font-size: {caption2}px; }}
+#number {{ color: {blue}; font-size: {number}px; font-weight: bold; }}
+#ticket_service {{ color: #111; font-size: {line}px; font-weight: bold; }}
+#ticket_priority {{ color: #5c3c00; font-size: {line}px; font-weight: bold; }}
+#ticket_wait {{ color: #111; font-size: {line}px; }}
+#print_message {{ font-size: {line}px; font-weight: bold; border-radius: 10px; padding: 10px 18px; }}
+#print_message[kind="ok"] {{ background: #e8f5e9; color: {green}; border: 3px solid {green}; }}
+#print_message[kind="wait"] {{ background: #eef2f7; color: #111; border: 3px solid #8a99ad; }}
+#print_message[kind="fault"] {{ background: #fff3cd; color: #5c3c00; border: 4px solid #e0a800; }}
+#print_message[kind="error"] {{ background: #fdecea; color: {red}; border: 4px solid {red}; }}
+QPushButton#done {{ background: {navy}; color: white; font-size: {line}px; font-weight: bold;
+                    border-radius: 12px; padding: 12px 60px; }}
+"""
+_SIZES = {"status": 18, "centre": 30, "invite": 34, "caption": 22, "service": 30, "priority": 21,
+          "caption2": 40, "number": 170, "line": 30}
+
+
+def _for_citizen(reason: str) -> str:
+    """"Máy in hết giấy" → "hết giấy": the sentence around it already says it is the printer."""
+    if reason.lower().startswith("máy in "):
+        reason = reason[len("máy in "):]
+    return reason[:1].lower() + reason[1:]
+
+
+class _TouchButton(QPushButton):
+    """A big push button whose (wrapped, centred) text is a label inside it: service names are long."""
+
+    def __init__(self, text: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(kind)
+        self.setAccessibleName(text)
+        self.label = QLabel(text)
+        self.label.setObjectName(f"{kind}_text")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggled.connect(self._on_toggled)
+
+    def _on_toggled(self, on: bool) -> None:
+        text = self.accessibleName()
+        self.label.setText(f"✓ {text}" if on else text)  # a mark, not only a colour, says it is chosen
+        self.label.setProperty("on", on)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+
+
+class KioskWindow(QWidget):
+    """The ticket kiosk: choose a service (and a priority), get a number, on paper when the printer works."""
+
+    ticket_issued = Signal(object)  # TicketView, once the number is on screen
+    print_recorded = Signal(object, bool)  # (ticket id, printed) once the outcome is stored
+    print_finished = Signal(object, object)  # (TicketView, JobResult) from the device thread
+    printer_status_changed = Signal(object)  # DeviceStatus
+
+    def __init__(self, ctx: Context, printer: DeviceManager[TicketPrinter] | None, profile: PrinterProfile,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.printer, self.profile = ctx, printer, profile
+        self.worker = Worker(self)
+        self.services: list[hall.ServiceView] = []
+        self.service_buttons: dict[str, _TouchButton] = {}
+        self.priority_buttons: dict[str, _TouchButton] = {}
+        self.last_ticket: queue.TicketView | None = None
+        self.confirm_ms, self.confirm_failed_ms = CONFIRM_MS, CONFIRM_FAILED_MS
+        self._issuing = False
+        self._printing: set[uuid.UUID] = set()  # tickets with a print job in flight
+        self._failed: set[uuid.UUID] = set()  # tickets this kiosk failed to print: reprinted when the printer is back
+        self._printer_seen: DeviceStatus | None = None
+        self._printer_state: DeviceState | None = None
+        self.setWindowTitle(self.tr("Lấy số thứ tự"))
+        self._build()
+        self.print_finished.connect(self._on_print_finished)
+        self.printer_status_changed.connect(self._on_printer_status_changed)
+        self._confirm_timer = QTimer(self, singleShot=True)
+        self._confirm_timer.timeout.connect(self._on_confirm_timer_timeout)
+        self._status_timer = QTimer(self, interval=STATUS_POLL_MS)
+        self._status_timer.timeout.connect(self._on_status_timer_timeout)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint_failed)  # staff only: "In lại phiếu lỗi"
+        self.live = LiveUpdates(ctx.store, {"queue", "catalog"}, coalesce_ms=300, parent=self)
+        self.live.reload_needed.connect(self._on_live_reload_needed)
+        self.live.start()
+        if printer is not None:
+            self._status_timer.start()
+            self._on_status_timer_timeout()
+        self.load()
+
+    # --- layout -------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_chooser())
+        self.pages.addWidget(self._build_confirmation())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_header())
+        layout.addWidget(self.pages, 1)
+        self._apply_scale()
+
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("header")
+        self.centre_label = QLabel()
+        self.centre_label.setObjectName("centre_name")
+        self.centre_label.setWordWrap(True)
+        self.printer_status = DeviceStatusWidget(self.tr("Máy in phiếu"), compact=True)
+        self.printer_status.setVisible(self.printer is not None)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.addWidget(self.centre_label, 1)
+        row.addWidget(self.printer_status, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return header
+
+    def _build_chooser(self) -> QWidget:
+        page = QWidget()
+        self.invite = QLabel(self.tr("Xin mời chạm vào lĩnh vực bạn cần để lấy số thứ tự"))
+        self.invite.setObjectName("invite")
+        self.invite.setWordWrap(True)
+        self.invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.hide()
+        self.service_grid = QGridLayout()
+        self.service_grid.setSpacing(18)
+        caption = QLabel(self.tr("Nếu bạn thuộc diện ưu tiên, hãy chạm chọn một ô dưới đây trước, rồi chạm lĩnh vực:"))
+        caption.setObjectName("priority_caption")
+        caption.setWordWrap(True)
+        priority_row = QHBoxLayout()
+        priority_row.setSpacing(12)
+        for kind, label in PRIORITY_KINDS.items():
+            button = _TouchButton(self.tr(label), "priority")
+            button.setCheckable(True)
+            button.toggled.connect(lambda on, k=kind: self._on_priority_toggled(k, on))
+            self.priority_buttons[kind] = button
+            priority_row.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(28, 14, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.invite)
+        layout.addWidget(self.notice)
+        layout.addLayout(self.service_grid, 1)
+        layout.addSpacing(6)
+        layout.addWidget(caption)
+        layout.addLayout(priority_row)
+        return page
+
+    def _build_confirmation(self) -> QWidget:
+        page = QFrame()
+        page.setObjectName("confirmation")
+        self.your_number = QLabel(self.tr("Số của bạn"))
+        self.your_number.setObjectName("your_number")
+        self.number_label = QLabel()
+        self.number_label.setObjectName("number")
+        self.service_label = QLabel()
+        self.service_label.setObjectName("ticket_service")
+        self.ticket_priority_label = QLabel()
+        self.ticket_priority_label.setObjectName("ticket_priority")
+        self.wait_label = QLabel()
+        self.wait_label.setObjectName("ticket_wait")
+        self.print_message = QLabel()
+        self.print_message.setObjectName("print_message")
+        self.done_button = QPushButton(self.tr("Xong"))
+        self.done_button.setObjectName("done")
+        self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.done_button.clicked.connect(self._on_done_button_clicked)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 16, 40, 24)
+        layout.setSpacing(8)
+        layout.addStretch(1)
+        for label in (self.your_number, self.number_label, self.service_label, self.ticket_priority_label,
+                      self.wait_label, self.print_message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignCenter)
+        return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        """Font sizes follow the screen: designed at 1366×768, scaled for 1920×1080 and the like."""
+        scale = max(0.7, min(2.0, self.width() / BASE_SIZE[0], self.height() / BASE_SIZE[1]))
+        if getattr(self, "_scale", None) == scale:
+            return
+        self._scale = scale
+        sizes = {k: round(v * scale) for k, v in _SIZES.items()}
+        self.setStyleSheet(STYLE.format(navy=NAVY, blue=BLUE, amber=AMBER, green=GREEN, red=RED, **sizes))
+        self.printer_status.set_dot_size(round(18 * scale))
+        for button in self.priority_buttons.values():
+            button.setMinimumHeight(round(84 * scale))
+
+    # --- services -----------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the centre's name and the active services (background)."""
+        self._run(lambda: (str(get_centre_settings(self.ctx).get("centre_name", "")),
+                           [v for v in hall.list_services(self.ctx) if v.draft.active]),
+                  self._on_loaded)
+
+    def _on_loaded(self, result: tuple[str, list[hall.ServiceView]]) -> None:
+        centre, services = result
+        self.centre_label.setText(centre)
+        if [(v.draft.code, v.draft.name) for v in services] == [(v.draft.code, v.draft.name) for v in self.services]:
+            return
+        self.services = services
+        for button in self.service_buttons.values():
+            self.service_grid.removeWidget(button)
+            button.deleteLater()
+        self.service_buttons = {}
+        columns = 3 if len(services) > 4 else 2
+        for i, service in enumerate(services):
+            button = _TouchButton(service.draft.name, "service")
+            button.clicked.connect(lambda _=False, code=service.draft.code: self.issue(code))
+            button.setEnabled(not self._issuing)
+            self.service_buttons[service.draft.code] = button
+            self.service_grid.addWidget(button, i // columns, i % columns)
+        self.invite.setText(self.tr("Xin mời chạm vào lĩnh vực bạn cần để lấy số thứ tự") if services else
+                            self.tr("Hiện chưa có lĩnh vực nào nhận số. Xin vui lòng hỏi cán bộ hướng dẫn."))
+
+    def _on_live_reload_needed(self) -> None:
+        self.load()
+
+    def _on_priority_toggled(self, kind: str, on: bool) -> None:
+        if on:  # one priority at a time; pressing the chosen one again clears it
+            for other, button in self.priority_buttons.items():
+                if other != kind:
+                    button.setChecked(False)
+
+    @property
+    def chosen_priority(self) -> str | None:
+        """The priority kind selected now (None: a normal ticket)."""
+        return next((k for k, b in self.priority_buttons.items() if b.isChecked()), None)
+
+    # --- issuing ------------------------------------------------------------------------------------------
+
+    def issue(self, service_code: str) -> None:
+        """Take a number for a service (background); the buttons stay disabled until it is on screen."""
+        if self._issuing:
+            return
+        self._set_issuing(True)
+        priority = self.chosen_priority
+        self.worker.submit(lambda: queue.issue_ticket(self.ctx, service_code, priority),
+                           self._on_ticket_issued, self._on_issue_failed)
+
+    def _set_issuing(self, issuing: bool) -> None:
+        self._issuing = issuing
+        for button in [*self.service_buttons.values(), *self.priority_buttons.values()]:
+            button.setEnabled(not issuing)
+
+    def _on_ticket_issued(self, view: queue.TicketView) -> None:
+        self.last_ticket = view
+        self._set_issuing(False)
+        for button in self.priority_buttons.values():
+            button.setChecked(False)
+        self._show_ticket(view)
+        if self.printer is None:
+            self._set_print_message("wait", self.tr("Vui lòng ghi nhớ số {number} và chờ gọi số")
+                                    .format(number=view.display_number))
+        else:
+            self._set_print_message("wait", self.tr("Đang in phiếu…"))
+            self._print(view)
+        self.ticket_issued.emit(view)
+
+    def _on_issue_failed(self, exc: BaseException) -> None:
+        self._set_issuing(False)
+        if isinstance(exc, StoreUnavailable):
+            text = self.tr("Hệ thống tạm thời gián đoạn, chưa lấy được số. Xin vui lòng thử lại sau ít phút "
+                           "hoặc hỏi cán bộ hướng dẫn.")
+        elif isinstance(exc, DomainError):
+            text = str(exc)
+        else:
+            self._report_bug(exc)
+            text = self.tr("Chưa lấy được số do lỗi phần mềm. Xin vui lòng hỏi cán bộ hướng dẫn.")
+        self._show_message_only(text)
+        self.load()  # a service may have been closed meanwhile
+
+    def _show_ticket(self, view: queue.TicketView) -> None:
+        self.your_number.setText(self.tr("Số của bạn"))
+        self.number_label.setText(view.display_number)
+        self.number_label.show()
+        self.service_label.setText(view.service_name)
+        self.service_label.show()
+        label = PRIORITY_KINDS.get(view.priority_kind or "")
+        self.ticket_priority_label.setText(self.tr("Ưu tiên: {kind}").format(kind=self.tr(label)) if label else "")
+        self.ticket_priority_label.setVisible(bool(label))
+        if view.people_ahead:
+            wait = self.tr("Trước bạn còn {n} người · Chờ khoảng {m} phút").format(
+                n=view.people_ahead, m=view.estimated_wait_minutes)
+        else:
+            wait = self.tr("Không có ai chờ trước bạn")
+        self.wait_label.setText(wait)
+        self.wait_label.show()
+        self._open_confirmation(self.confirm_ms)
+
+    def _show_message_only(self, text: str) -> None:
+        self.your_number.setText(self.tr("Xin lỗi"))
+        for label in (self.number_label, self.service_label, self.ticket_priority_label, self.wait_label):
+            label.hide()
+        self._set_print_message("error", text)
+        self._open_confirmation(self.confirm_ms)
+
+    def _open_confirmation(self, ms: int) -> None:
+        self.pages.setCurrentIndex(1)
+        self._confirm_timer.start(ms)
+
+    def _set_print_message(self, kind: str, text: str) -> None:
+        self.print_message.setText(text)
+        self.print_message.setProperty("kind", kind)
+        self.print_message.style().unpolish(self.print_message)
+        self.print_message.style().polish(self.print_message)
+
+    @property
+    def confirmation_visible(self) -> bool:
+        """Whether the number (or a refusal) is on screen."""
+        return self.pages.currentIndex() == 1
+
+    def confirmation_text(self) -> str:
+        """Everything the confirmation panel says, top to bottom (for tests and screen readers)."""
+        labels = (self.your_number, self.number_label, self.service_label, self.ticket_priority_label,
+                  self.wait_label, self.print_message)
+        return "\n".join(label.text() for label in labels if not label.isHidden() and label.text())
+
+    def _on_done_button_clicked(self) -> None:
+        self._close_confirmation()
+
+    def _on_confirm_timer_timeout(self) -> None:
+        self._close_confirmation()
+
+    def _close_confirmation(self) -> None:
+        self._confirm_timer.stop()
+        self.pages.setCurrentIndex(0)
+
+    # --- printing -----------------------------------------------------------------------------------------
+
+    def _print(self, view: queue.TicketView) -> None:
+        """Render in the background, then queue on the printer's own thread."""
+        assert self.printer is not None
+        self._printing.add(view.id)
+        self._run(lambda: render_ticket(ticket_printing.ticket_content(self.ctx, view), self.profile),
+                  lambda data: self._send(view, data),
+                  on_error=lambda exc: self._on_render_failed(view, exc))
+
+    def _send(self, view: queue.TicketView, data: bytes) -> None:
+        assert self.printer is not None
+        # on_done runs on the device thread: the signal hands the result to the GUI thread
+        submit_print(self.printer, data, lambda result: self.print_finished.emit(view, result))
+
+    def _on_render_failed(self, view: queue.TicketView, exc: BaseException) -> None:
+        if not isinstance(exc, (StoreUnavailable, DomainError)):
+            self._report_bug(exc)
+        self._on_print_finished(view, JobResult(0, False, self.tr("Không tạo được nội dung phiếu")))
+
+    def _on_print_finished(self, view: queue.TicketView, result: JobResult) -> None:
+        self._printing.discard(view.id)
+        if result.ok:
+            self._failed.discard(view.id)
+            if self._failed:  # the printer works again (a fault too short to see in the status): catch up
+                self._reprint(only_this_kiosk=True)
+        else:
+            self._failed.add(view.id)
+        reason = None if result.ok else result.reason_vi
+        self._run(lambda: queue.mark_printed(self.ctx, view.id, result.ok, reason),
+                  lambda _: self.print_recorded.emit(view.id, result.ok))
+        if self.last_ticket is not None and self.last_ticket.id == view.id and self.confirmation_visible:
+            self._show_print_outcome(view, result)
+
+    def _show_print_outcome(self, view: queue.TicketView, result: JobResult) -> None:
+        if result.ok:
+            self._set_print_message("ok", self.tr("Mời bạn nhận phiếu in"))
+            return
+        state = self.printer.status.state if self.printer is not None else DeviceState.DISCONNECTED
+        reason = _for_citizen(short_reason(DeviceStatus(state, result.reason_vi)))
+        self._set_print_message("fault", self.tr("Máy in đang gặp sự cố: {reason}.\nVui lòng ghi nhớ số {number} "
+                                                 "và chờ gọi số").format(reason=reason, number=view.display_number))
+        self._confirm_timer.start(self.confirm_failed_ms)
+
+    def reprint_failed(self) -> None:
+        """Staff action «In lại phiếu lỗi» (Ctrl+R): print again today's waiting tickets that did not come out."""
+        self._reprint(only_this_kiosk=False)
+
+    def _reprint(self, only_this_kiosk: bool) -> None:
+        if self.printer is None:
+            return
+        self._run(lambda: ticket_printing.unprinted_tickets(self.ctx),
+                  lambda views: self._on_unprinted_loaded(views, only_this_kiosk))
+
+    def _on_unprinted_loaded(self, views: list[queue.TicketView], only_this_kiosk: bool) -> None:
+        # automatic reprints are limited to this kiosk's own failures: the store does not say which kiosk issued
+        # a ticket, and a citizen cannot collect paper from a printer across the hall
+        if only_this_kiosk:
+            self._failed &= {v.id for v in views}  # called or served meanwhile: no paper needed any more
+        for view in views:
+            if view.id not in self._printing and (view.id in self._failed or not only_this_kiosk):
+                self._print(view)
+
+    def _on_status_timer_timeout(self) -> None:
+        if self.printer is not None and self.printer.status != self._printer_seen:
+            self._printer_seen = self.printer.status
+            self.printer_status_changed.emit(self._printer_seen)
+
+    def _on_printer_status_changed(self, status: DeviceStatus) -> None:
+        was = self._printer_state
+        self._printer_state = status.state
+        self.printer_status.set_status(status)
+        ok = status.state is DeviceState.CONNECTED
+        self.notice.setVisible(not ok)
+        if not ok:
+            self.notice.setText(self.tr("Máy in phiếu đang tạm dừng ({reason}). Bạn vẫn lấy được số: hãy ghi nhớ "
+                                        "số hiện trên màn hình.").format(reason=_for_citizen(short_reason(status))))
+        if ok and was is not None and was is not DeviceState.CONNECTED and self._failed:
+            self._reprint(only_this_kiosk=True)  # the fault is over: the paper the citizens did not get
+
+    # --- plumbing -----------------------------------------------------------------------------------------
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.worker.submit(fn, on_done, on_error or self._on_background_failed)
+
+    def _on_background_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (StoreUnavailable, DomainError)):
+            log.warning("kiosk background work failed: %s", exc)  # retried by the next live reload
+            self.notice.setText(str(exc))
+            self.notice.show()
+        else:
+            self._report_bug(exc)
+
+    @staticmethod
+    def _report_bug(exc: BaseException) -> None:
+        log.error("kiosk: unexpected error", exc_info=exc)
+        qCritical(f"motcua bug: {type(exc).__name__}: {exc}")  # fails tests (qt_log_level_fail)
+
+    def closeEvent(self, event: Any) -> None:
+        """Stop listening and let background work finish (the printer manager belongs to the launcher)."""
+        self._status_timer.stop()
+        self._confirm_timer.stop()
+        self.live.stop()
+        self.worker.shutdown()
+        super().closeEvent(event)
