@@ -1,0 +1,286 @@
+"""Dossiers (hồ sơ): the dossier code (mã hồ sơ), channels, states, and validation of what the intake form holds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from app.domain.errors import FormErrors, ValidationError
+from app.domain.text import nfc
+from app.domain.validators import (normalize_name, normalize_phone, parse_cccd, validate_email,
+                                   validate_tax_code)
+
+RULE_SET = "ND118-2025"  # Decree 118/2025/NĐ-CP and Circular 03/2025/TT-VPCP, recorded on each dossier
+CODE_RE = re.compile(r"^(.+)-(\d{6})-(\d{4,7})$")
+MAX_SEQ = 9_999_999
+MAX_SETS = 99
+MAX_COPIES = 99
+ORGANISATION_NAME_MAX = 300
+
+
+class Channel(StrEnum):
+    """How the dossier reached the centre (hình thức nộp)."""
+
+    DIRECT = "direct"
+    ONLINE = "online"
+    POSTAL = "postal"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        return {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Qua bưu chính công ích"}[self.value]
+
+
+class ApplicantKind(StrEnum):
+    """A citizen (công dân) or an organisation (tổ chức, doanh nghiệp)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        return {"person": "Cá nhân", "organisation": "Tổ chức"}[self.value]
+
+
+class DossierStatus(StrEnum):
+    """States of a dossier; `sync_code` is the national one-door system's code (None: not synchronised)."""
+
+    REGISTERED = "registered"
+    RECEIVED = "received"
+    REFUSED = "refused"
+    PROCESSING = "processing"
+    PAUSED = "paused"
+    WAITING_PAYMENT = "waiting_payment"
+    WITHDRAWN = "withdrawn"
+    STOPPED = "stopped"
+    RESOLVED = "resolved"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label."""
+        return _STATUS_LABELS[self.value]
+
+    @property
+    def sync_code(self) -> int | None:
+        """The national sync code (1–10)."""
+        return _SYNC_CODES.get(self.value)
+
+
+_STATUS_LABELS = {
+    "registered": "Đăng ký trực tuyến", "received": "Đã tiếp nhận", "refused": "Từ chối tiếp nhận",
+    "processing": "Đang giải quyết", "paused": "Chờ bổ sung hồ sơ", "waiting_payment": "Chờ nộp phí, lệ phí",
+    "withdrawn": "Rút hồ sơ", "stopped": "Dừng giải quyết", "resolved": "Đã có kết quả",
+    "returned": "Đã trả kết quả", "cancelled": "Hủy hồ sơ",
+}
+_SYNC_CODES = {"registered": 1, "received": 2, "refused": 3, "processing": 4, "paused": 5, "waiting_payment": 6,
+               "withdrawn": 7, "stopped": 8, "resolved": 9, "returned": 10}
+
+
+# --- dossier code ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DossierCode:
+    """A parsed dossier code: agency identifier, reception day, sequence of that agency that day."""
+
+    agency_identifier: str
+    day: date
+    seq: int
+
+    def __str__(self) -> str:
+        return format_dossier_code(self.agency_identifier, self.day, self.seq)
+
+
+def format_dossier_code(agency_identifier: str, day: date, seq: int) -> str:
+    """`{agency}-{YYMMDD}-{seq:04d}`, e.g. `000.00.06.H56-231027-0361` (more digits past 9999)."""
+    if not agency_identifier or not 1 <= seq <= MAX_SEQ:
+        raise ValueError(f"bad dossier code parts: {agency_identifier!r}, {seq}")
+    return f"{agency_identifier}-{day:%y%m%d}-{seq:04d}"
+
+
+def parse_dossier_code(text: str, *, field_name: str = "code") -> DossierCode:
+    """Parse a dossier code leniently (spaces trimmed, 4–7 digit sequence); ValidationError if it is not one."""
+    match = CODE_RE.match(text.strip())
+    if match is None:
+        raise ValidationError(field_name, f"«{text.strip()}» không phải mã hồ sơ (dạng MÃCƠQUAN-YYMMDD-0001)")
+    identifier, yymmdd, seq = match.groups()
+    try:
+        day = date(2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]))
+    except ValueError:
+        raise ValidationError(field_name, f"Ngày {yymmdd} trong mã hồ sơ không có thật") from None
+    if int(seq) < 1:
+        raise ValidationError(field_name, "Số thứ tự trong mã hồ sơ phải từ 0001")
+    return DossierCode(identifier, day, int(seq))
+
+
+def looks_like_dossier_code(text: str) -> bool:
+    """True when `text` has the shape of a dossier code (for scanners and search boxes)."""
+    return CODE_RE.match(text.strip()) is not None
+
+
+# --- intake form --------------------------------------------------------------------------------------------------
+
+@dataclass
+class DocumentReceived:
+    """One document handed in: name and how many originals, certified copies and photocopies."""
+
+    name: str
+    originals: int = 0
+    certified_copies: int = 0
+    photocopies: int = 0
+
+
+@dataclass(frozen=True)
+class ProcedurePolicy:
+    """What the procedure allows at intake (checked together with the form's own fields)."""
+
+    postal_allowed: bool = True
+    online_level: int | None = 4
+    on_the_spot: bool = False
+
+
+@dataclass
+class IntakeDraft:
+    """The intake form as typed by the officer (hồ sơ đang tiếp nhận), before it is stored."""
+
+    applicant_name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    applicant_kind: str = ApplicantKind.PERSON.value
+    tax_code: str = ""
+    birth_year: int | None = None
+    sex: str | None = None
+    channel: str = Channel.DIRECT.value
+    online_level: int | None = None
+    sets: int = 1
+    documents: list[DocumentReceived] = field(default_factory=list)
+    result_by_post: bool = False
+    postal_address: str = ""
+    note: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def validated(self, policy: ProcedurePolicy | None = None, *, resolve_on_the_spot: bool = False) -> IntakeDraft:
+        """A normalised copy, or FormErrors listing every bad field at once (Vietnamese messages)."""
+        errors: list[ValidationError] = []
+        policy = policy or ProcedurePolicy()
+        if resolve_on_the_spot and not policy.on_the_spot:
+            errors.append(ValidationError("on_the_spot", "Thủ tục này không giải quyết và trả kết quả tại chỗ"))
+        clean = replace(self, documents=[], warnings=())
+        kind = _check(errors, lambda: ApplicantKind(self.applicant_kind), "applicant_kind",
+                      "Loại người nộp phải là cá nhân hoặc tổ chức")
+        _applicant(self, clean, kind, errors)
+        _contact(self, clean, errors)
+        _channel(self, clean, policy, errors)
+        _documents(self, clean, errors)
+        if errors:
+            raise FormErrors(errors)
+        return clean
+
+
+def _check(errors: list[ValidationError], make, field_name: str, message: str):  # type: ignore[no-untyped-def]
+    """Run `make()`; on ValueError record `message` for `field_name` and return None."""
+    try:
+        return make()
+    except ValidationError as exc:
+        errors.append(exc)
+    except ValueError:
+        errors.append(ValidationError(field_name, message))
+    return None
+
+
+def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError]) -> None:
+    """Name, CCCD (with birth year and sex) for a person; name and tax code for an organisation."""
+    if kind is ApplicantKind.ORGANISATION:
+        clean.applicant_name = nfc(d.applicant_name)
+        if not 2 <= len(clean.applicant_name) <= ORGANISATION_NAME_MAX:
+            errors.append(ValidationError("applicant_name", "Tên tổ chức phải có từ 2 đến 300 ký tự"))
+        if not d.tax_code.strip():
+            errors.append(ValidationError("tax_code", "Tổ chức phải có mã số thuế"))
+        else:
+            clean.tax_code = _check(errors, lambda: validate_tax_code(d.tax_code), "tax_code", "") or ""
+    else:
+        clean.applicant_name = _check(errors, lambda: normalize_name(d.applicant_name, "applicant_name"),
+                                      "applicant_name", "") or ""
+    if d.sex not in (None, "", "male", "female"):
+        errors.append(ValidationError("sex", "Giới tính phải là nam hoặc nữ"))
+    clean.sex = d.sex or None
+    if d.birth_year is not None and not 1900 <= d.birth_year <= 2100:
+        errors.append(ValidationError("birth_year", "Năm sinh phải gồm 4 chữ số, từ 1900"))
+    _id_number(d, clean, kind, errors)
+
+
+def _id_number(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError]) -> None:
+    """A 12-digit CCCD, required for a person (the representative's, optional, for an organisation)."""
+    raw = "".join(d.id_number.split())
+    if not raw:
+        clean.id_number = ""
+        if kind is not ApplicantKind.ORGANISATION:
+            errors.append(ValidationError("id_number", "Số CCCD / định danh cá nhân không được để trống"))
+        return
+    if re.fullmatch(r"[0-9]{9}", raw):
+        errors.append(ValidationError("id_number", "Chứng minh nhân dân 9 số không còn giá trị từ 2025; "
+                                                   "nhập số định danh cá nhân 12 chữ số"))
+        return
+    year = d.birth_year if d.birth_year is not None and 1900 <= d.birth_year <= 2100 else None
+    sex = d.sex if d.sex in ("male", "female") else None
+    info = _check(errors, lambda: parse_cccd(raw, year, sex), "id_number", "")  # type: ignore[arg-type]
+    if info is not None:
+        clean.id_number = info.number
+        clean.birth_year = year if year is not None else info.birth_year
+        clean.sex = sex or info.sex
+        clean.warnings = clean.warnings + info.warnings
+
+
+def _contact(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) -> None:
+    """Phone (required, normalised), e-mail (optional), address (required)."""
+    clean.phone = _check(errors, lambda: normalize_phone(d.phone), "phone", "") or ""
+    clean.email = (_check(errors, lambda: validate_email(d.email), "email", "") or "") if d.email.strip() else ""
+    clean.address = nfc(d.address)
+    if not clean.address:
+        errors.append(ValidationError("address", "Địa chỉ không được để trống"))
+    elif len(clean.address) > 500:
+        errors.append(ValidationError("address", "Địa chỉ dài quá 500 ký tự"))
+    clean.note = nfc(d.note)
+
+
+def _channel(d: IntakeDraft, clean: IntakeDraft, policy: ProcedurePolicy, errors: list[ValidationError]) -> None:
+    """Channel, online level, return by post, against what the procedure allows."""
+    channel = _check(errors, lambda: Channel(d.channel), "channel",
+                     "Hình thức nộp phải là trực tiếp, trực tuyến hoặc bưu chính")
+    if channel is Channel.ONLINE:
+        if d.online_level not in (3, 4):
+            errors.append(ValidationError("online_level", "Hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4"))
+        elif policy.online_level is None or d.online_level > policy.online_level:
+            errors.append(ValidationError("online_level", "Thủ tục này không cung cấp dịch vụ công trực tuyến "
+                                                          f"mức độ {d.online_level}"))
+    elif d.online_level is not None:
+        errors.append(ValidationError("online_level", "Mức độ trực tuyến chỉ ghi cho hồ sơ nộp trực tuyến"))
+    postal = channel is Channel.POSTAL or d.result_by_post
+    if postal and not policy.postal_allowed:
+        errors.append(ValidationError("channel", "Thủ tục này không tiếp nhận, trả kết quả qua bưu chính"))
+    clean.postal_address = nfc(d.postal_address)
+    if d.result_by_post and not clean.postal_address:
+        errors.append(ValidationError("postal_address", "Trả kết quả qua bưu chính cần địa chỉ nhận"))
+    clean.result_by_post = bool(d.result_by_post)
+
+
+def _documents(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) -> None:
+    """Number of sets (≥ 1) and each document's name and counts."""
+    if isinstance(d.sets, bool) or not isinstance(d.sets, int) or not 1 <= d.sets <= MAX_SETS:
+        errors.append(ValidationError("sets", f"Số lượng hồ sơ phải từ 1 đến {MAX_SETS} bộ"))
+    for i, doc in enumerate(d.documents, start=1):
+        name = nfc(doc.name)
+        counts = (doc.originals, doc.certified_copies, doc.photocopies)
+        if not name:
+            errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa có tên"))
+        if any(isinstance(c, bool) or not isinstance(c, int) or not 0 <= c <= MAX_COPIES for c in counts):
+            errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: số bản phải từ 0 đến {MAX_COPIES}"))
+        elif sum(counts) == 0:
+            errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa ghi số bản đã nhận"))
+        clean.documents.append(DocumentReceived(name, *counts))

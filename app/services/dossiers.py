@@ -1,0 +1,258 @@
+"""Receiving a dossier (tiếp nhận hồ sơ): validate the form, compute the appointment, allocate the dossier code and
+the register line, store the dossier with its documents and events; read a dossier back.
+
+Codes and register lines come from locked sequence rows in the same transaction (never max()+1).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain import calendar
+from app.domain.accounts import Role
+from app.domain.catalog import DocumentKind
+from app.domain.dossier import (RULE_SET, DocumentReceived, DossierStatus, IntakeDraft, ProcedurePolicy,
+                                format_dossier_code, looks_like_dossier_code)
+from app.domain.errors import NotFound
+from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.workdays import working_calendar
+from app.store.live import publish
+from app.store.models import Agency, Dossier, DossierDocument, DossierEvent, Officer, Procedure, Ticket
+from app.store.sequences import allocate
+
+_EVENT_ORDER = {"received": 0, "resolved": 1, "returned": 2}
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A document handed in with the dossier."""
+
+    name: str
+    originals: int
+    certified_copies: int
+    photocopies: int
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One entry of the dossier's history."""
+
+    kind: str
+    at: datetime
+    officer_name: str | None
+    from_status: str | None
+    to_status: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """A dossier with the names of its procedure and agency, its documents and its history."""
+
+    id: uuid.UUID
+    code: str
+    status: str
+    status_label: str
+    channel: str
+    online_level: int | None
+    procedure_id: int
+    procedure_code: str
+    procedure_name: str
+    processing_value: int
+    processing_unit: str
+    agency_id: int
+    agency_name: str
+    applicant_kind: str
+    applicant_name: str
+    id_number: str | None
+    tax_code: str | None
+    birth_year: int | None
+    sex: str | None
+    phone: str | None
+    email: str | None
+    address: str | None
+    sets: int
+    received_at: datetime
+    due_at: datetime | None
+    original_due_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    result_by_post: bool
+    postal_address: str | None
+    fee_vnd: int
+    register_line: int | None
+    rule_set: str
+    received_by: int | None
+    received_by_name: str | None
+    ticket_id: uuid.UUID | None
+    ticket_number: str | None
+    documents: list[DocumentView]
+    events: list[EventView]
+
+
+def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: IntakeDraft,
+                    ticket_id: uuid.UUID | None = None, *, resolve_on_the_spot: bool = False) -> DossierView:
+    """Receive a dossier at the counter; every bad field is reported at once and nothing is saved half.
+
+    With `resolve_on_the_spot` (procedures marked "tại chỗ" only) the dossier is received, resolved and its result
+    handed back in the same transaction.
+    """
+    actor.require(Role.OFFICER, "tiếp nhận hồ sơ")
+    now = ctx.now()
+    with ctx.store.read() as s:
+        procedure = _procedure(s, procedure_id)
+    policy = ProcedurePolicy(procedure.postal_allowed, procedure.online_level, procedure.on_the_spot)
+    clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot)
+    documents = clean.documents or _required_documents(procedure)
+    due = _due_at(ctx, procedure, now)
+    day = now.astimezone(LOCAL_TZ).date()
+    with ctx.store.write() as s:
+        if ticket_id is not None and s.get(Ticket, ticket_id) is None:
+            raise NotFound("Không tìm thấy phiếu số thứ tự để gắn với hồ sơ")
+        seq = allocate(s, "dossier", f"agency:{procedure.agency_id}", day)
+        line = allocate(s, "register", "centre", date(day.year, 1, 1))
+        dossier = _new_dossier(clean, procedure, format_dossier_code(procedure.agency.identifier, day, seq),
+                               now, due, line, actor, ticket_id)
+        s.add(dossier)
+        s.flush()
+        s.add_all(DossierDocument(dossier_id=dossier.id, position=i, name=d.name, originals=d.originals,
+                                  certified_copies=d.certified_copies, photocopies=d.photocopies)
+                  for i, d in enumerate(documents, start=1))
+        _event(s, ctx, actor, dossier, "received", None, DossierStatus.RECEIVED, now)
+        if resolve_on_the_spot:
+            _resolve_and_return(s, ctx, actor, dossier, now)
+        dossier_id = dossier.id
+        # other stations hear of it on commit; ids only, never personal data
+        publish(s, "dossier", {"event": "received", "dossier": str(dossier.id), "agency": procedure.agency_id,
+                               "procedure": procedure.id})
+    return get_dossier(ctx, dossier_id)
+
+
+def _procedure(s: Session, procedure_id: int) -> Procedure:
+    """An active procedure with its agency and required documents loaded."""
+    procedure = s.scalar(select(Procedure).where(Procedure.id == procedure_id)
+                         .options(selectinload(Procedure.agency), selectinload(Procedure.documents)))
+    if procedure is None:
+        raise NotFound("Không tìm thấy thủ tục")
+    if not procedure.active:
+        raise NotFound(f"Thủ tục «{procedure.name}» đã ngừng áp dụng")
+    return procedure
+
+
+def _required_documents(procedure: Procedure) -> list[DocumentReceived]:
+    """The catalogue's documents of the procedure, as received when the officer did not list them."""
+    result = []
+    for doc in procedure.documents:
+        counts = {k.value: 0 for k in DocumentKind}
+        counts[doc.kind if doc.kind in counts else DocumentKind.ORIGINAL.value] = doc.count
+        result.append(DocumentReceived(doc.name, counts["original"], counts["certified_copy"], counts["photocopy"]))
+    return result
+
+
+def _due_at(ctx: Context, procedure: Procedure, received_at: datetime) -> datetime:
+    """The appointment by the procedure's processing time, with the centre's calendar and cut-off hour."""
+    year = received_at.astimezone(LOCAL_TZ).year
+    span = 2 + procedure.processing_value // 200  # enough years of holidays for the longest periods
+    cal = working_calendar(ctx, list(range(year, year + span)))
+    return calendar.due_at(received_at, procedure.processing_value, procedure.processing_unit, cal,
+                           procedure.cutoff)
+
+
+def _new_dossier(d: IntakeDraft, p: Procedure, code: str, now: datetime, due: datetime, line: int, actor: Actor,
+                 ticket_id: uuid.UUID | None) -> Dossier:
+    """The dossier row of a validated draft."""
+    return Dossier(code=code, agency_id=p.agency_id, procedure_id=p.id, ticket_id=ticket_id, channel=d.channel,
+                   online_level=d.online_level, applicant_kind=d.applicant_kind, applicant_name=d.applicant_name,
+                   id_number=d.id_number or None, tax_code=d.tax_code or None, birth_year=d.birth_year,
+                   sex=d.sex, phone=d.phone or None, email=d.email or None, address=d.address, sets=d.sets,
+                   received_at=now, due_at=due, original_due_at=due, status=DossierStatus.RECEIVED.value,
+                   result_by_post=d.result_by_post, postal_address=d.postal_address or None, fee_vnd=p.fee_vnd,
+                   register_line=line, received_by=actor.officer_id, rule_set=RULE_SET, note=d.note or None,
+                   supplement_requests=0, apologies=0)
+
+
+def _resolve_and_return(s: Session, ctx: Context, actor: Actor, dossier: Dossier, now: datetime) -> None:
+    """Resolve an on-the-spot dossier and hand the result back at once."""
+    _event(s, ctx, actor, dossier, "resolved", DossierStatus.RECEIVED, DossierStatus.RESOLVED, now)
+    _event(s, ctx, actor, dossier, "returned", DossierStatus.RESOLVED, DossierStatus.RETURNED, now)
+    dossier.status, dossier.outcome = DossierStatus.RETURNED.value, "result"
+    dossier.resolved_at = dossier.returned_at = now
+
+
+def _event(s: Session, ctx: Context, actor: Actor, dossier: Dossier, kind: str, before: DossierStatus | None,
+           after: DossierStatus, at: datetime, reason: str | None = None) -> None:
+    """Append one dossier event."""
+    s.add(DossierEvent(dossier_id=dossier.id, kind=kind, at=at, officer_id=actor.officer_id,
+                       station_id=ctx.station_id, from_status=before.value if before else None,
+                       to_status=after.value, reason=reason,
+                       data={"actor": actor.login, "rule_set": dossier.rule_set} if kind == "received" else None))
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+def get_dossier(ctx: Context, code_or_id: str | uuid.UUID) -> DossierView:
+    """A dossier by its code (as printed or scanned) or its id, with names, documents and history."""
+    with ctx.store.read() as s:
+        d = _find(s, code_or_id)
+        procedure, agency = s.get(Procedure, d.procedure_id), s.get(Agency, d.agency_id)
+        assert procedure is not None and agency is not None
+        docs = s.scalars(select(DossierDocument).where(DossierDocument.dossier_id == d.id)
+                         .order_by(DossierDocument.position))
+        rows = s.execute(select(DossierEvent, Officer.full_name).outerjoin(Officer, Officer.id == DossierEvent.officer_id)
+                         .where(DossierEvent.dossier_id == d.id)).all()
+        events = sorted((EventView(e.kind, e.at, name, e.from_status, e.to_status, e.reason) for e, name in rows),
+                        key=lambda e: (e.at, _EVENT_ORDER.get(e.kind, 99)))
+        officer = s.get(Officer, d.received_by) if d.received_by else None
+        ticket = s.get(Ticket, d.ticket_id) if d.ticket_id else None
+        return DossierView(
+            d.id, d.code, d.status, DossierStatus(d.status).label, d.channel, d.online_level, procedure.id,
+            procedure.code, procedure.name, procedure.processing_value, procedure.processing_unit, agency.id,
+            agency.name, d.applicant_kind, d.applicant_name, d.id_number, d.tax_code, d.birth_year, d.sex, d.phone,
+            d.email, d.address, d.sets, d.received_at, d.due_at, d.original_due_at, d.resolved_at, d.returned_at,
+            d.result_by_post, d.postal_address, d.fee_vnd, d.register_line, d.rule_set, d.received_by,
+            officer.full_name if officer else None, d.ticket_id, ticket.display_number if ticket else None,
+            [DocumentView(x.name, x.originals, x.certified_copies, x.photocopies) for x in docs], events)
+
+
+def _find(s: Session, code_or_id: str | uuid.UUID) -> Dossier:
+    """The dossier with this id or code; NotFound (naming what was asked for) otherwise."""
+    dossier: Dossier | None = None
+    if isinstance(code_or_id, uuid.UUID):
+        dossier = s.get(Dossier, code_or_id)
+    else:
+        text = code_or_id.strip()
+        if looks_like_dossier_code(text):
+            dossier = s.scalar(select(Dossier).where(Dossier.code == text))
+        else:
+            try:
+                dossier = s.get(Dossier, uuid.UUID(text))
+            except ValueError:
+                dossier = None
+    if dossier is None:
+        raise NotFound(f"Không tìm thấy hồ sơ «{code_or_id}»")
+    return dossier
+
+
+def procedure_id_by_code(ctx: Context, code: str) -> int:
+    """The id of a procedure by its code (as the CLI and scanners give it)."""
+    with ctx.store.read() as s:
+        found = s.scalar(select(Procedure.id).where(Procedure.code == code.strip()))
+    if found is None:
+        raise NotFound(f"Không có thủ tục mã «{code}»")
+    return int(found)
+
+
+def ticket_id_by_number(ctx: Context, number: str) -> uuid.UUID:
+    """Today's ticket shown as `number` (the latest one when it was transferred)."""
+    day = ctx.now().astimezone(LOCAL_TZ).date()
+    with ctx.store.read() as s:
+        found = s.scalar(select(Ticket.id).where(Ticket.service_day == day, Ticket.display_number == number.strip())
+                         .order_by(Ticket.status == "transferred", Ticket.seq.desc()).limit(1))
+    if found is None:
+        raise NotFound(f"Hôm nay không có phiếu số {number}")
+    return found

@@ -1,0 +1,110 @@
+"""`motcua dossier receive|show` and `motcua print receipt|form` on the demo centre (both backends).
+
+The commands run through `app.main.main` in this process, with `cmd_dossier` added to the parser when
+`app/cli/parser.py` does not register it yet; the whole-process test runs once it does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app import main as app_main
+from app.cli import cmd_dossier
+from app.cli.parser import build_parser
+
+SXD_CODE = re.compile(r"^000\.00\.02\.H33-\d{6}-(\d{4})$")
+APPLICANT = ["--name", "Nguyễn Thị Ánh Tuyết", "--id-number", "001185012345", "--phone", "0912345678",
+             "--address", "Tân Phong, Lai Châu", "--birth-year", "1985", "--sex", "female"]
+
+
+def _registered(parser: object) -> bool:
+    return "dossier" in parser._subparsers._group_actions[0].choices  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def with_dossier_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real parser, plus the dossier and print commands if the lead has not registered them yet."""
+    def build():  # type: ignore[no-untyped-def]
+        parser = build_parser()
+        if not _registered(parser):
+            cmd_dossier.register(parser._subparsers._group_actions[0])  # type: ignore[union-attr]
+        return parser
+
+    monkeypatch.setattr(app_main, "build_parser", build)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = app_main.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_receive_show_and_print(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004",
+                         *APPLICANT, "--officer", "canbo01", "--receipt", str(tmp_path / "r0.pdf"))
+    assert code == 0, err
+    first = out.strip()
+    assert SXD_CODE.match(first) and SXD_CODE.match(first).group(1) == "0001"  # type: ignore[union-attr]
+    assert (tmp_path / "r0.pdf").stat().st_size > 1000
+    code, out, err = run(capsys, "--db", demo_url, "--json", "dossier", "receive", "--procedure", "DEMO.SXD.004",
+                         *APPLICANT, "--email", "tuyet@example.vn", "--sets", "2")
+    data = json.loads(out)
+    assert code == 0 and data["code"].endswith("-0002") and data["sets"] == 2 and data["register_line"] == 2
+    assert data["events"][0]["kind"] == "received" and isinstance(data["id"], str)
+
+    code, out, _ = run(capsys, "--db", demo_url, "dossier", "show", first)
+    assert code == 0 and f"Hồ sơ {first} — Đã tiếp nhận" in out and "Lò Văn Minh" in out
+    assert "Đơn đề nghị gia hạn giấy phép xây dựng" in out
+
+    for args in (["print", "receipt", first], ["print", "form", "02", first, "--missing", "Bản vẽ;Đơn",
+                                               "--reason", "Thiếu bản vẽ"],
+                 ["print", "form", "03", first, "--reason", "Không thuộc thẩm quyền; Hồ sơ giả mạo"]):
+        pdf = tmp_path / f"{args[1]}{len(args)}.pdf"
+        code, out, err = run(capsys, "--db", demo_url, *args, "--out", str(pdf))
+        assert code == 0, err
+        assert out.strip() == str(pdf) and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_bad_input_is_one_clear_line_and_saves_nothing(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004",
+                         "--name", "Lan", "--id-number", "001185012345", "--phone", "123", "--birth-year", "1990")
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert err.startswith("motcua: lỗi: ") and len(err.strip().splitlines()) == 1
+    for field in ("id_number", "phone", "address"):
+        assert f"{field}:" in err
+    code, _, err = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "KHONG.CO", *APPLICANT)
+    assert code == 1 and "KHONG.CO" in err
+    code, _, err = run(capsys, "--db", demo_url, "dossier", "show", "000.00.02.H33-231027-0001")
+    assert code == 1 and "Không tìm thấy hồ sơ" in err
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", "000.00.02.H33-231027-0001",
+                       "--out", "/tmp/never-written.pdf")
+    assert code == 1 and "Không tìm thấy hồ sơ" in err
+
+
+def test_form_02_needs_documents_and_reason(demo_url: str, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT)
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "a.pdf"))
+    assert code == 1 and "missing:" in err and "reason:" in err
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_whole_process_once_registered(demo_url: str, tmp_path: Path) -> None:
+    if not _registered(build_parser()):
+        pytest.skip("cmd_dossier is not registered in app/cli/parser.py yet")
+    from test_cli import motcua
+
+    result = motcua("--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT)
+    assert result.returncode == 0, result.stderr
+    assert SXD_CODE.match(result.stdout.strip())
+    printed = motcua("--db", demo_url, "print", "receipt", result.stdout.strip(), "--out", str(tmp_path / "r.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+        assert re.search(r"^Pages:\s+2$", info, re.M)

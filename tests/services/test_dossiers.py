@@ -1,0 +1,159 @@
+"""Receiving dossiers on both backends: codes, register lines, due dates, events, tickets, nothing saved half."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import uuid
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.dossier import DocumentReceived, IntakeDraft
+from app.domain.errors import FormErrors, NotFound
+from app.services import accounts, dossiers, queue
+from app.services.context import Actor, Context
+from app.store.engine import Store
+from app.store.models import Dossier, DossierDocument, DossierEvent
+from app.store.sequences import peek
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+FRIDAY_0932 = datetime(2023, 10, 27, 9, 32, tzinfo=VN)
+SXD = "000.00.02.H33"  # Sở Xây dựng in the demo catalogue
+
+
+def frozen_clock() -> datetime:
+    """Friday 27/10/2023 09:32 local (module level, so spawned processes can use it)."""
+    return FRIDAY_0932.astimezone(timezone.utc)
+
+
+def _draft(**changes: object) -> IntakeDraft:
+    draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912 345 678",
+                        address="Số 12, phường Tân Phong, Lai Châu", birth_year=1985, sex="female")
+    for key, value in changes.items():
+        setattr(draft, key, value)
+    return draft
+
+
+@pytest.fixture()
+def frozen(demo_ctx: Context) -> Context:
+    """The demo centre with the clock stopped on Friday 27/10/2023 09:32."""
+    demo_ctx.clock = frozen_clock
+    return demo_ctx
+
+
+def _receive(ctx: Context, procedure_code: str = "DEMO.SXD.004", **kwargs: object) -> dossiers.DossierView:
+    pid = dossiers.procedure_id_by_code(ctx, procedure_code)
+    return dossiers.receive_dossier(ctx, Actor.system(), pid, _draft(), **kwargs)  # type: ignore[arg-type]
+
+
+def test_receive_stores_code_due_date_documents_and_event(frozen: Context) -> None:
+    officer = accounts.actor_for_login(frozen, "canbo01")
+    pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")  # 5 working days
+    view = dossiers.receive_dossier(frozen, officer, pid, _draft(email="tuyet@example.vn"))
+    assert view.code == f"{SXD}-231027-0001"
+    assert view.due_at == datetime(2023, 11, 3, 17, 0, tzinfo=VN)  # Mon..Fri after the day of receipt
+    assert view.original_due_at == view.due_at and view.received_at == FRIDAY_0932
+    assert (view.status, view.status_label, view.rule_set) == ("received", "Đã tiếp nhận", "ND118-2025")
+    assert view.register_line == 1 and view.fee_vnd == 10000 and view.agency_name == "Sở Xây dựng"
+    assert view.phone == "0912345678" and view.received_by_name == "Lò Văn Minh"
+    assert [d.name for d in view.documents] == ["Đơn đề nghị gia hạn giấy phép xây dựng",
+                                                "Bản chính giấy phép xây dựng đã được cấp"]
+    assert [(e.kind, e.to_status, e.officer_name) for e in view.events] == [("received", "received", "Lò Văn Minh")]
+    assert dossiers.get_dossier(frozen, view.code) == view == dossiers.get_dossier(frozen, str(view.id))
+
+
+def test_codes_are_consecutive_per_agency_and_day_and_lines_per_year(frozen: Context) -> None:
+    codes = [_receive(frozen).code for _ in range(3)]
+    assert codes == [f"{SXD}-231027-{n:04d}" for n in (1, 2, 3)]
+    other = _receive(frozen, "DEMO.STP.012")
+    assert other.code == "000.00.04.H33-231027-0001" and other.register_line == 4
+    frozen.clock = lambda: datetime(2023, 10, 30, 1, 0, tzinfo=timezone.utc)  # Monday: a new day's numbers
+    monday = _receive(frozen)
+    assert monday.code == f"{SXD}-231030-0001" and monday.register_line == 5
+
+
+def test_after_closing_the_clock_starts_next_working_morning(frozen: Context) -> None:
+    frozen.clock = lambda: datetime(2023, 10, 27, 17, 30, tzinfo=VN).astimezone(timezone.utc)
+    view = _receive(frozen)
+    assert view.code == f"{SXD}-231027-0001"  # the code keeps the real day of receipt
+    assert view.due_at == datetime(2023, 11, 6, 17, 0, tzinfo=VN)
+
+
+def test_documents_typed_by_the_officer_are_kept(frozen: Context) -> None:
+    pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
+    docs = [DocumentReceived("Đơn đề nghị", 1, 0, 0), DocumentReceived("Giấy phép xây dựng", 0, 1, 2)]
+    view = dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(documents=docs, sets=2))
+    assert [(d.name, d.originals, d.certified_copies, d.photocopies) for d in view.documents] == [
+        ("Đơn đề nghị", 1, 0, 0), ("Giấy phép xây dựng", 0, 1, 2)]
+    assert view.sets == 2
+
+
+def test_ticket_is_linked(frozen: Context) -> None:
+    ticket = queue.issue_ticket(frozen, "DD")
+    tid = dossiers.ticket_id_by_number(frozen, ticket.display_number)
+    view = _receive(frozen, ticket_id=tid)
+    assert view.ticket_id == ticket.id and view.ticket_number == ticket.display_number
+    with pytest.raises(NotFound):
+        dossiers.ticket_id_by_number(frozen, "9999")
+
+
+def test_bad_input_saves_nothing_and_takes_no_number(frozen: Context) -> None:
+    pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
+    with pytest.raises(FormErrors) as info:
+        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(phone="123", address="", sets=0))
+    assert set(info.value.by_field()) == {"phone", "address", "sets"}
+    with pytest.raises(NotFound):
+        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(), ticket_id=uuid.uuid4())
+    with frozen.store.read() as s:
+        for model in (Dossier, DossierDocument, DossierEvent):
+            assert s.scalar(select(func.count()).select_from(model)) == 0
+        assert peek(s, "register", "centre", date(2023, 1, 1)) == 0
+    assert _receive(frozen).code.endswith("-0001")
+
+
+def test_on_the_spot_is_received_resolved_and_returned_at_once(frozen: Context) -> None:
+    view = _receive(frozen, "DEMO.SLDTBXH.002", resolve_on_the_spot=True)
+    assert view.status == "returned" and view.resolved_at == view.returned_at == FRIDAY_0932
+    assert [e.kind for e in view.events] == ["received", "resolved", "returned"]
+    assert view.due_at == datetime(2023, 10, 27, 17, 0, tzinfo=VN)  # same day
+    with pytest.raises(FormErrors) as info:
+        _receive(frozen, "DEMO.SXD.004", resolve_on_the_spot=True)
+    assert "on_the_spot" in info.value.by_field()
+
+
+def test_unknown_things_are_not_found(frozen: Context) -> None:
+    with pytest.raises(NotFound, match="Không có thủ tục mã"):
+        dossiers.procedure_id_by_code(frozen, "KHONG.CO")
+    with pytest.raises(NotFound, match="Không tìm thấy hồ sơ"):
+        dossiers.get_dossier(frozen, f"{SXD}-231027-0001")
+    with pytest.raises(NotFound):
+        dossiers.get_dossier(frozen, "rác")
+
+
+def _receive_many(url: str, count: int, out: "mp.Queue[list[tuple[str, int]]]") -> None:
+    store = Store(url)
+    ctx = Context(store, clock=frozen_clock)
+    pid = dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004")
+    taken = []
+    for _ in range(count):
+        view = dossiers.receive_dossier(ctx, Actor.system(), pid, _draft())
+        taken.append((view.code, view.register_line or 0))
+    store.dispose()
+    out.put(taken)
+
+
+def test_processes_receiving_at_once_get_unique_consecutive_codes(demo_url: str) -> None:
+    spawn = mp.get_context("spawn")
+    results: "mp.Queue[list[tuple[str, int]]]" = spawn.Queue()
+    workers, each = 4, 15
+    procs = [spawn.Process(target=_receive_many, args=(demo_url, each, results)) for _ in range(workers)]
+    for p in procs:
+        p.start()
+    taken = [pair for _ in procs for pair in results.get(timeout=180)]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    assert sorted(code for code, _ in taken) == [f"{SXD}-231027-{n:04d}" for n in range(1, workers * each + 1)]
+    assert sorted(line for _, line in taken) == list(range(1, workers * each + 1))
