@@ -10,6 +10,9 @@ import platform
 import sqlite3
 import statistics
 import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,3 +141,67 @@ class Section:
 def say(text: str = "") -> None:
     """Progress and figures on the console as they come."""
     print(text, flush=True)
+
+
+# --- throwaway databases and child processes ------------------------------------------------------------------
+
+PG_ADMIN_URL = os.environ.get("MOTCUA_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def _pg_admin_connect():  # type: ignore[no-untyped-def]
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(PG_ADMIN_URL)
+    return psycopg.connect(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database,
+                           password=u.password, autocommit=True, connect_timeout=3)
+
+
+def pg_unavailable() -> str | None:
+    """None when the PostgreSQL server of the benchmarks answers, else why not."""
+    try:
+        with _pg_admin_connect():
+            return None
+    except Exception as exc:  # any failure means: no usable server
+        return f"PostgreSQL not reachable at {PG_ADMIN_URL}: {str(exc).splitlines()[0] if str(exc) else exc}"
+
+
+@contextmanager
+def pg_database(prefix: str = "motcua_bench") -> Iterator[str]:
+    """A throwaway PostgreSQL database (`motcua_bench_<random>`), dropped afterwards; yields its URL."""
+    from sqlalchemy.engine import make_url
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with _pg_admin_connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with _pg_admin_connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+
+
+def seeded_store(url: str):  # type: ignore[no-untyped-def]
+    """Migrate the store at `url` and load the demo centre; returns the open Store (dispose it when done)."""
+    from app.services.context import Actor, Context
+    from app.services.demo import seed_demo
+    from app.store import migrate
+    from app.store.engine import Store
+
+    store = Store(url)
+    migrate.upgrade(store)
+    seed_demo(Context(store), Actor.system())
+    return store
+
+
+def isolate_process(tmp: Path) -> None:
+    """In a benchmark's child process: temp config and data folders, never the user's."""
+    for key in [k for k in os.environ if k.startswith("MOTCUA_")]:
+        del os.environ[key]
+    os.environ["MOTCUA_DATA_DIR"] = str(tmp / "data")
+    os.environ["MOTCUA_CONFIG_DIR"] = str(tmp / "config")
+
+
+def two_cores_note() -> str:
+    """Said next to every figure of several processes: how many cores shared the work."""
+    return f"{os.cpu_count()} cores shared by every process and the database server"

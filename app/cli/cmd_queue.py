@@ -77,13 +77,15 @@ def _actor(ctx: "Context", login: str | None) -> "Actor":
 
 def ticket_issue(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
     """Issue a ticket, print it when a printer is given or configured, print the number."""
-    from app.services import queue, ticket_printing
+    from app.services import queue
 
     require_current_schema(ctx)
     view = queue.issue_ticket(ctx, args.service, args.priority)
     url = args.printer or cfg.get("printer_url")
     problem = None
-    if url:
+    if url:  # Pillow and the printer code are loaded only when there is a printer
+        from app.services import ticket_printing
+
         profile = ticket_printing.profile_named(args.profile or cfg.get("printer_profile"))
         problem = ticket_printing.print_ticket(ctx, view, url, profile)
     emit(args.json, view.display_number, {**_ticket_json(view), "printed": bool(url) and problem is None,

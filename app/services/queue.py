@@ -87,12 +87,14 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
     day = local_day(now)
     with ctx.store.write() as s:
         service = _service(s, service_code)
+        # reads first: the number is taken last, so the service's sequence row is locked only briefly
+        ahead = _waiting_count(s, service.id, day)
+        wait = rules.estimated_wait_minutes(ahead, service.avg_service_minutes, _counters_serving(s, service.id))
         seq = allocate(s, "ticket", f"service:{service.id}", day)
         if service.daily_cap is not None and seq > service.daily_cap:
             raise QueueError(f"Dịch vụ «{service.name}» đã hết số hôm nay ({service.daily_cap} số); "
                              "xin mời quay lại vào ngày làm việc tiếp theo")
         number = rules.number_for(seq, service.range_start, service.range_end)
-        ahead = _waiting_count(s, service.id, day)
         ticket = Ticket(service_id=service.id, service_day=day, seq=seq, number=number,
                         display_number=rules.display_number(service.prefix, number, service.range_end),
                         priority_kind=priority_kind, status=TicketStatus.WAITING.value, issued_at=now,
@@ -100,7 +102,6 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
         s.add(ticket)
         s.flush()
         _event(s, ctx, ticket, "issued", None, None, None)
-        wait = rules.estimated_wait_minutes(ahead, service.avg_service_minutes, _counters_serving(s, service.id))
         return _view(ticket, service, None, ahead, wait)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -16,16 +16,18 @@ NO_DAY = date(1970, 1, 1)
 def allocate(session: Session, kind: str, scope: str, day: date = NO_DAY, count: int = 1) -> int:
     """Take the next `count` numbers of (kind, scope, day) and return the last one (first = last - count + 1).
 
-    Must run inside `Store.write()`: the row is created if missing, then locked (FOR UPDATE on PostgreSQL;
-    the whole SQLite database is already held by BEGIN IMMEDIATE) and incremented in the same transaction.
+    Must run inside `Store.write()`. One statement creates the row or increments it and returns the new value
+    (`INSERT … ON CONFLICT DO UPDATE … RETURNING`); the row stays locked until the transaction ends (and on
+    SQLite the whole database is already held by BEGIN IMMEDIATE), so two transactions never get the same number.
+    Call it as late as possible in the transaction: everything after it waits for the lock on busy services.
     """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(insert(Sequence).values(kind=kind, scope=scope, day=day, value=0).on_conflict_do_nothing())
-    key = (Sequence.kind == kind) & (Sequence.scope == scope) & (Sequence.day == day)
-    current = session.execute(select(Sequence.value).where(key).with_for_update()).scalar_one()
-    session.execute(update(Sequence).where(key).values(value=current + count))
-    return int(current + count)
+    statement = insert(Sequence).values(kind=kind, scope=scope, day=day, value=count)
+    statement = statement.on_conflict_do_update(
+        index_elements=[Sequence.kind, Sequence.scope, Sequence.day],
+        set_={"value": Sequence.value + count}).returning(Sequence.value)
+    return int(session.execute(statement).scalar_one())
 
 
 def peek(session: Session, kind: str, scope: str, day: date = NO_DAY) -> int:
