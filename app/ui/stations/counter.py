@@ -35,6 +35,8 @@ from app.services.queue import QueueStatus, TicketView
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
 from app.ui.live import LiveUpdates
+from app.ui.stations.dossier_view import DossierViewDialog, ScanCollector
+from app.ui.stations.intake import IntakeDialog
 from app.ui.stations.transfer_dialog import TransferDialog, TransferTarget
 from app.ui.worker import Worker
 
@@ -250,6 +252,8 @@ class CounterWindow(QMainWindow):
         self.current: CurrentTicket | None = None
         self.hint = ""
         self.transfer_dialog: TransferDialog | None = None
+        self.intake_dialog: IntakeDialog | None = None
+        self.dossier_dialog: DossierViewDialog | None = None
         self._transfer_counter: int | None = None
         self._setup: CounterSetup | None = None
         self._status: QueueStatus | None = None
@@ -267,6 +271,8 @@ class CounterWindow(QMainWindow):
         self.buttons: dict[str, ActionButton] = {}
         self.panel = QueuePanel()
         self._build()
+        self.scanner = ScanCollector(self)  # a receipt scanned anywhere in the window opens its dossier
+        self.scanner.scanned.connect(self._on_scanner_scanned)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -348,7 +354,8 @@ class CounterWindow(QMainWindow):
                  ("transfer", self.tr("Chuyển…"), ("F5",), self._on_transfer_triggered),
                  ("finish", self.tr("Kết thúc"), ("F6", "End"), self._on_finish_triggered),
                  ("finish_and_next", self.tr("Kết thúc và gọi số tiếp theo"), ("Ctrl+Return", "Ctrl+Enter"),
-                  self._on_finish_and_next_triggered)]
+                  self._on_finish_and_next_triggered),
+                 ("intake", self.tr("Tiếp nhận hồ sơ"), ("F7",), self._on_intake_triggered)]
         grid = QGridLayout()
         for i, (name, title, keys, slot) in enumerate(specs):
             action = QAction(title, self)
@@ -360,7 +367,11 @@ class CounterWindow(QMainWindow):
                 shown = "Ctrl + Enter"
             button = ActionButton(action, title, shown, primary=name in ("call_next", "finish_and_next"))
             self.actions_by_name[name], self.buttons[name] = action, button
-            grid.addWidget(button, i // 4, i % 4, 1, 2 if name == "finish_and_next" else 1)
+            if name == "intake":  # the counter's main work: a tall button on the right
+                button.setSizePolicy(button.sizePolicy().horizontalPolicy(), button.sizePolicy().Policy.Expanding)
+                grid.addWidget(button, 0, 4, 2, 1)
+            else:
+                grid.addWidget(button, i // 4, i % 4, 1, 2 if name == "finish_and_next" else 1)
         return grid
 
     # --- showing the state ----------------------------------------------------------------------------------
@@ -368,7 +379,7 @@ class CounterWindow(QMainWindow):
     def _allowed(self) -> set[str]:
         if self._acting or self._lost or self._setup is None or not self._setup.found:
             return set()
-        return allowed_actions(self.current)
+        return allowed_actions(self.current) | {"intake"}
 
     def _render(self) -> None:
         allowed = self._allowed()
@@ -602,6 +613,24 @@ class CounterWindow(QMainWindow):
         code, counter = chosen
         self._transfer_counter = counter
         self._act("transfer", lambda: queue.transfer(ctx, actor, ticket, code, counter), self._on_transfer_triggered)
+
+    def _on_intake_triggered(self) -> None:
+        """F7: the intake form for the ticket in service (or with no ticket), its procedures those of the service."""
+        if "intake" not in self._allowed():
+            return
+        t, services = self.current, self._setup.services if self._setup else ()
+        agencies = next((set(v.draft.agency_ids) for v in services if t and v.draft.code == t.service_code), None)
+        self.intake_dialog = IntakeDialog(self.ctx, self.actor, t.display_number if t else None, agencies, self)
+        self.intake_dialog.finished.connect(self._on_dialog_finished)
+        self.intake_dialog.open()
+
+    def _on_scanner_scanned(self, code: str) -> None:
+        self.dossier_dialog = DossierViewDialog(self.ctx, code, self)
+        self.dossier_dialog.finished.connect(self._on_dialog_finished)
+        self.dossier_dialog.open()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self._central.setFocus()  # keys (and the scanner) reach the window again
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop listening and let running work finish before the window goes."""

@@ -1,0 +1,140 @@
+"""Mẫu 02 (yêu cầu bổ sung) and Mẫu 03 (từ chối tiếp nhận) printed at intake, for a dossier that is not received.
+
+`render_draft_form` belongs in app.services.dossier_forms (which only renders stored dossiers); it lives here until
+that service grows a draft variant, and uses only public services and the printing layer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import FormErrors, ValidationError
+from app.domain.text import nfc
+from app.printing import forms
+from app.services.catalog import ProcedureView
+from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.settings import get_centre_settings
+from app.ui.errors import FieldErrors
+
+NOT_RECEIVED = "Chưa cấp (hồ sơ chưa được tiếp nhận)"
+TITLES = {"02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
+          "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)"}
+
+
+def render_draft_form(ctx: Context, actor: Actor, number: str, procedure: ProcedureView,
+                      applicant: tuple[str, str, str], items: list[str], reason: str, out: Path) -> Path:
+    """Write Mẫu 02 (`items` = documents to supplement) or 03 (`items` = reasons) for a dossier not received.
+
+    `applicant` is (name, address, phone) as typed; the acting officer signs."""
+    settings = get_centre_settings(ctx)
+    centre = str(settings["centre_name"])
+    header = forms.FormHeader(str(settings["province_committee"]), centre, str(settings["province_name"]),
+                              ctx.now().astimezone(LOCAL_TZ).date())
+    name, address, phone = (nfc(x) for x in applicant)
+    unit = f"{centre} — {procedure.agency_name}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if number == "02":
+        return forms.render_supplement(forms.SupplementData(
+            header, NOT_RECEIVED, unit, name, address, phone, procedure.draft.name, tuple(items), nfc(reason),
+            actor.full_name, ""), out)
+    return forms.render_refusal(forms.RefusalData(header, NOT_RECEIVED, unit, name, address, phone,
+                                                  procedure.draft.name, tuple(items), actor.full_name), out)
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty trimmed lines."""
+    return [x for x in (nfc(line) for line in text.splitlines()) if x]
+
+
+class FormRequestDialog(QDialog):
+    """What Mẫu 02 asks for (documents ticked or typed, and why) or why Mẫu 03 refuses (one reason a line)."""
+
+    def __init__(self, number: str, documents: list[str], missing: set[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.setWindowTitle(self.tr(TITLES[number]))
+        self.setMinimumWidth(640)
+        self.fields = FieldErrors()
+        self.documents = QListWidget()
+        for name in documents:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in missing else Qt.CheckState.Unchecked)
+            self.documents.addItem(item)
+        self.documents.setMaximumHeight(160)
+        self.other = QPlainTextEdit()
+        self.other.setTabChangesFocus(True)
+        self.other.setPlaceholderText(self.tr("Mỗi dòng một giấy tờ hoặc nội dung cần bổ sung"))
+        self.other.setFixedHeight(70)
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("Ghi cụ thể; mỗi dòng một lý do") if number == "03" else "")
+        self.reason.setFixedHeight(90)
+        form = QFormLayout()
+        if number == "02":
+            hint = QLabel(self.tr("Đánh dấu giấy tờ còn thiếu (Space), thêm nội dung khác nếu cần:"))
+            hint.setWordWrap(True)
+            form.addRow(hint)
+            self.fields.add_row(form, self.tr("Giấy tờ cần bổ sung"), "missing", self.documents)
+            form.addRow(self.tr("Nội dung khác"), self.other)
+            self.fields.add_row(form, self.tr("Lý do"), "reason", self.reason)
+        else:
+            self.documents.hide()
+            self.other.hide()
+            self.fields.add_row(form, self.tr("Lý do từ chối"), "reason", self.reason)
+        self.ok_button = QPushButton(self.tr("Tạo phiếu (Ctrl+Enter)"))
+        self.ok_button.clicked.connect(self.accept)
+        cancel = QPushButton(self.tr("Hủy (Esc)"))
+        cancel.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        (self.documents if number == "02" else self.reason).setFocus()
+
+    def items(self) -> list[str]:
+        """The documents to supplement (Mẫu 02) or the reasons (Mẫu 03)."""
+        if self.number == "03":
+            return _lines(self.reason.toPlainText())
+        ticked = [self.documents.item(i).text() for i in range(self.documents.count())
+                  if self.documents.item(i).checkState() == Qt.CheckState.Checked]
+        return ticked + _lines(self.other.toPlainText())
+
+    def reason_text(self) -> str:
+        """The reason of Mẫu 02 ('' for Mẫu 03, whose reasons are the items)."""
+        return nfc(self.reason.toPlainText()) if self.number == "02" else ""
+
+    def accept(self) -> None:
+        """Close only when the form has what the printed phiếu needs."""
+        errors = []
+        if self.number == "02":
+            if not self.items():
+                errors.append(ValidationError("missing", self.tr("Đánh dấu hoặc ghi ít nhất một giấy tờ cần bổ sung")))
+            if not self.reason_text():
+                errors.append(ValidationError("reason", self.tr("Ghi lý do yêu cầu bổ sung, hoàn thiện hồ sơ")))
+        elif not self.items():
+            errors.append(ValidationError("reason", self.tr("Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")))
+        if errors:
+            self.fields.show(FormErrors(errors))
+            return
+        super().accept()

@@ -1,0 +1,231 @@
+"""The intake form as an officer uses it from the counter: keyboard, errors at the field, receipt, scanner (both
+backends, demo centre, canbo01 at counter 1 which calls service DD)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from app.services import accounts, queue
+from app.services.context import Context
+from app.services.dossiers import get_dossier
+from app.store.engine import Store
+from app.store.models import Dossier
+from app.ui.stations.intake import IntakeDialog
+from tests.ui.conftest import WAIT_MS, wait_idle
+from tests.ui.test_counter import open_counter
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+GOOD_CCCD = "001085012345"  # Hà Nội, male born 1985
+UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/motcua_nowhere"
+
+
+@pytest.fixture()
+def officer(demo_ctx):  # type: ignore[no-untyped-def]
+    """The demo officer canbo01, signed in."""
+    return accounts.sign_in(demo_ctx, "canbo01", "canbo123")
+
+
+def dossier_count(ctx: Context) -> int:
+    """How many dossiers the store holds."""
+    with ctx.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Dossier)) or 0)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, as poppler reads it."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def ready(qtbot, dialog: IntakeDialog) -> IntakeDialog:  # type: ignore[no-untyped-def]
+    """Wait until the dialog is active and its catalogue is loaded."""
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.index is not None and not dialog.worker.busy,
+                    timeout=WAIT_MS)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    return dialog
+
+
+def type_into(qtbot, dialog: IntakeDialog, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the focused field (setText: QTest cannot type Vietnamese letters), then Tab to the next."""
+    widget = dialog.focusWidget()
+    widget.setText(text)  # type: ignore[union-attr]
+    qtbot.keyClick(widget, K.Key_Tab)
+
+
+def open_standalone(qtbot, ctx, officer, out_dir: Path | None = None) -> IntakeDialog:  # type: ignore[no-untyped-def]
+    """An intake dialog without a counter or ticket."""
+    dialog = IntakeDialog(ctx, officer, None, None, out_dir=out_dir)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return ready(qtbot, dialog)
+
+
+def pick_building_permit(qtbot, dialog: IntakeDialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.search.setText("giay phep xay dung")
+    qtbot.keyClick(dialog.search, K.Key_Down)
+    qtbot.keyClick(dialog.results, K.Key_Return)
+    assert dialog.procedure is not None
+
+
+def test_officer_fills_the_form_by_keyboard_fixes_an_error_and_gets_the_receipt(qtbot, demo_ctx, officer,
+                                                                                 tmp_path) -> None:
+    window = open_counter(qtbot, demo_ctx, officer)
+    queue.issue_ticket(demo_ctx, "DD")
+    qtbot.keyClick(window, K.Key_F1)
+    wait_idle(qtbot, window)
+    assert window.current is not None and window.current.display_number == "1001"
+
+    qtbot.keyClick(window, K.Key_F7)
+    dialog = ready(qtbot, window.intake_dialog)
+    assert dialog.ticket_number == "1001" and not dialog.all_agencies.isChecked()
+    assert dialog.focusWidget() is dialog.search
+    pick_building_permit(qtbot, dialog)
+    assert dialog.procedure.agency_name == "Sở Xây dựng"
+    assert dialog.procedure.draft.name.startswith("Cấp giấy phép xây dựng")
+    assert dialog.fee.text() == "100.000 đồng"
+    assert len(dialog.checklist.received()) == len(dialog.procedure.draft.documents) > 0
+    assert dialog.focusWidget() is dialog.applicant_name
+
+    type_into(qtbot, dialog, "Nguyễn Thị Hoa")
+    assert dialog.focusWidget() is dialog.id_number
+    type_into(qtbot, dialog, "12345")  # a wrong CCCD
+    assert dialog.focusWidget() is dialog.birth_year  # the organisation's tax code row is hidden
+    qtbot.keyClick(dialog.focusWidget(), K.Key_Tab)  # birth year: taken from the CCCD
+    qtbot.keyClick(dialog.focusWidget(), K.Key_Tab)  # sex: taken from the CCCD
+    assert dialog.focusWidget() is dialog.phone
+    type_into(qtbot, dialog, "0912 345 678")
+    qtbot.keyClick(dialog.focusWidget(), K.Key_Tab)  # e-mail left empty
+    type_into(qtbot, dialog, "Số 5, đường Trần Phú, phường Tân Phong, Lai Châu")
+
+    qtbot.keyClick(dialog, K.Key_S, CTRL)
+    assert "12 chữ số" in dialog.fields.message("id_number")
+    assert dialog.fields.label("id_number").isVisible()
+    assert dialog.fields.message("phone") == "" and dialog.fields.message("address") == ""
+    assert dialog.focusWidget() is dialog.id_number  # the cursor goes to the field to fix
+    assert "sửa các ô được đánh dấu đỏ" in dialog.bar.current_text()
+    wait_idle(qtbot, dialog)
+    assert dossier_count(demo_ctx) == 0  # nothing saved
+
+    dialog.id_number.setText(GOOD_CCCD)
+    dialog.results.setFocus()  # Ctrl+S works wherever the cursor is
+    qtbot.keyClick(dialog.results, K.Key_S, CTRL)
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=WAIT_MS)
+    code = dialog.dossier.code
+    receipt = window.findChild(type(dialog.receipt_dialog)) or dialog.receipt_dialog
+    assert receipt is dialog.receipt_dialog and not dialog.isVisible()
+    qtbot.waitUntil(lambda: receipt.path is not None and receipt.path.exists(), timeout=WAIT_MS)
+    assert code in pdf_text(receipt.path)
+    qtbot.waitUntil(receipt.preview_ready, timeout=WAIT_MS)
+    stored = get_dossier(demo_ctx, code)
+    assert stored.ticket_number == "1001" and stored.applicant_name == "Nguyễn Thị Hoa"
+    assert (stored.id_number, stored.phone, stored.birth_year) == (GOOD_CCCD, "0912345678", 1985)
+    receipt.save_to(tmp_path / "copy.pdf")
+    assert (tmp_path / "copy.pdf").read_bytes() == receipt.path.read_bytes()
+    receipt.accept()
+    wait_idle(qtbot, window)
+
+    # a USB scanner types the printed code fast and ends with Enter, wherever the focus is in the window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    qtbot.keyClicks(window.focusWidget() or window, code)
+    qtbot.keyClick(window.focusWidget() or window, K.Key_Return)
+    qtbot.waitUntil(lambda: window.dossier_dialog is not None
+                    and window.dossier_dialog.values["applicant"].text() == "Nguyễn Thị Hoa", timeout=WAIT_MS)
+    view = window.dossier_dialog
+    assert view.values["code"].text() == code and view.values["ticket"].text() == "1001"
+    assert view.values["status"].text() == "Đã tiếp nhận"
+    view.accept()
+    # the F-keys still work after a scan
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    qtbot.keyClick(window, K.Key_F6)
+    wait_idle(qtbot, window)
+    assert window.current is None
+    window.close()
+
+
+def test_slow_typing_is_not_a_scan(qtbot, demo_ctx, officer) -> None:
+    window = open_counter(qtbot, demo_ctx, officer)
+    qtbot.keyClicks(window, "000.00.00.H38-250101-0001", delay=70)
+    qtbot.keyClick(window, K.Key_Return)
+    assert window.dossier_dialog is None
+    window.close()
+
+
+def test_a_scan_of_an_unknown_code_says_so(qtbot, demo_ctx, officer) -> None:
+    window = open_counter(qtbot, demo_ctx, officer)
+    qtbot.keyClicks(window, "000.00.00.H38-250101-0001")
+    qtbot.keyClick(window, K.Key_Return)
+    qtbot.waitUntil(lambda: window.dossier_dialog is not None and window.dossier_dialog.bar.current_text() != "",
+                    timeout=WAIT_MS)
+    assert "Không tìm thấy hồ sơ" in window.dossier_dialog.bar.current_text()
+    window.dossier_dialog.accept()
+    window.close()
+
+
+def test_f7_without_a_ticket_offers_every_agency(qtbot, demo_ctx, officer) -> None:
+    window = open_counter(qtbot, demo_ctx, officer)
+    qtbot.keyClick(window, K.Key_F7)
+    dialog = ready(qtbot, window.intake_dialog)
+    assert dialog.ticket_number is None and dialog.all_agencies.isChecked()
+    assert "không gắn số thứ tự" in dialog.windowTitle() + "".join(
+        label.text() for label in dialog.findChildren(type(dialog.fee)))
+    qtbot.keyClick(dialog.search, K.Key_Escape)  # nothing typed: Escape closes at once
+    assert not dialog.isVisible()
+    window.close()
+
+
+def test_store_offline_keeps_what_was_typed_and_says_so(qtbot, demo_ctx, officer) -> None:
+    dialog = open_standalone(qtbot, demo_ctx, officer)
+    pick_building_permit(qtbot, dialog)
+    for widget, text in ((dialog.applicant_name, "Trần Văn Bình"), (dialog.id_number, GOOD_CCCD),
+                         (dialog.phone, "0912345678"), (dialog.address, "Lai Châu")):
+        widget.setText(text)
+    offline = Store(UNREACHABLE)
+    dialog.ctx = Context(offline)
+    try:
+        qtbot.keyClick(dialog, K.Key_S, CTRL)
+        qtbot.waitUntil(lambda: "giữ nguyên" in dialog.bar.current_text(), timeout=WAIT_MS)
+    finally:
+        offline.dispose()
+    assert dialog.isVisible() and dialog.dossier is None
+    assert (dialog.applicant_name.text(), dialog.id_number.text()) == ("Trần Văn Bình", GOOD_CCCD)
+    assert dialog.save_button.isEnabled()
+    assert dossier_count(demo_ctx) == 0
+    dialog.ctx = demo_ctx
+    dialog.bar.retry_button.click()  # the connection is back: «Thử lại» saves what was kept
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=WAIT_MS)
+    assert dossier_count(demo_ctx) == 1
+    dialog.receipt_dialog.accept()
+
+
+def test_mau02_instead_of_receiving_writes_a_pdf(qtbot, demo_ctx, officer, tmp_path) -> None:
+    dialog = open_standalone(qtbot, demo_ctx, officer, out_dir=tmp_path)
+    dialog.form02_button.click()
+    assert dialog.fields.message("procedure") and dialog.form_dialog is None
+    pick_building_permit(qtbot, dialog)
+    dialog.applicant_name.setText("Lê Văn Nam")
+    first_box = dialog.checklist.rows[0][0]
+    first_box.setChecked(False)  # not handed in
+    missing = dialog.checklist.not_received()
+    dialog.form02_button.click()
+    form = dialog.form_dialog
+    assert form is not None and form.items() == missing
+    form.accept()  # no reason yet: refused at the field
+    assert form.isVisible() and form.fields.message("reason")
+    form.reason.setPlainText("Thiếu đơn đề nghị theo mẫu")
+    form.accept()
+    qtbot.waitUntil(lambda: dialog.pdf_dialog is not None, timeout=WAIT_MS)
+    written = list(tmp_path.glob("mau02-*.pdf"))
+    assert len(written) == 1
+    text = pdf_text(written[0])
+    assert "PHIẾU YÊU CẦU BỔ SUNG" in text and "Lê Văn Nam" in text and "Thiếu đơn đề nghị" in text
+    assert dossier_count(demo_ctx) == 0  # the dossier is not received
+    dialog.pdf_dialog.accept()
