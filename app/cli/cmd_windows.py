@@ -31,6 +31,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     display.add_argument("--mute", action="store_true", help="không phát âm thanh")
     display.add_argument("--windowed", action="store_true")
     display.set_defaults(handler=open_display)
+    rating = commands.add_parser("rating", help="màn hình đánh giá hài lòng hướng về công dân (quầy không có bàn phím)")
+    rating.add_argument("--counter", type=int, metavar="N")
+    rating.add_argument("--windowed", action="store_true")
+    rating.set_defaults(handler=open_rating)
     demo = commands.add_parser("demo", help="chạy thử trên máy này: CSDL nhúng, dữ liệu mẫu, mở các cửa sổ")
     demo.set_defaults(handler=open_demo)
 
@@ -70,6 +74,18 @@ def open_display(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
     require_current_schema(ctx)
     return run_display(ctx, args.notice, args.windowed, sound=not args.mute)
+
+
+def open_rating(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """The rating screen of a counter."""
+    from app.cli.output import CliError
+    from app.ui.launch import run_rating
+
+    require_current_schema(ctx)
+    number = args.counter or cfg.get("counter_number")
+    if not number:
+        raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
+    return run_rating(ctx, number, args.windowed)
 
 
 def open_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

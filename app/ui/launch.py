@@ -117,6 +117,15 @@ def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -
     return app.exec()
 
 
+def run_rating(ctx: Context, counter_number: int, windowed: bool) -> int:
+    """The citizen-facing rating screen of a counter without a keypad."""
+    from app.ui.stations.rating import RatingWindow
+
+    app = application()
+    _show(RatingWindow(ctx, counter_number), windowed)
+    return app.exec()
+
+
 def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]]) -> int:
     """Every station on one screen, on the embedded store, with a simulated ticket printer on a pty."""
     from app.devices.printer import printer_manager
@@ -127,6 +136,7 @@ def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]
     from app.ui.stations.counter import CounterWindow
     from app.ui.stations.display import DisplayWindow
     from app.ui.stations.kiosk import KioskWindow
+    from app.ui.stations.rating import RatingWindow
 
     app = application()
     simulator = PrinterSimulator(data_dir / "demo-tickets", link=data_dir / "demo-printer")
@@ -140,8 +150,11 @@ def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]
     windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM), CounterWindow(ctx, officer, 1),
                               DisplayWindow(ctx, Announcer(), "Chạy thử motcua — phiếu in ra được lưu tại "
                                             f"{data_dir / 'demo-tickets'}"), AdminWindow(ctx, admin)]
+    rating = RatingWindow(ctx, 1)  # counter 1's citizen-facing rating buttons (the demo has no keypad)
     manager.start()
     _tile(windows)
+    rating.resize(640, 320)
+    rating.show()
     try:
         return app.exec()
     finally:

@@ -203,3 +203,24 @@ def test_a_lost_store_locks_the_keys_until_it_is_back(qtbot, window, demo_ctx) -
     assert window.offline_bar.current_text() == ""
     press(qtbot, window, F.Key_F1)
     assert window.number.text() == "1001"
+
+
+def test_counter_shows_the_keypad_waiting_then_the_vote(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    """After F6 the window says it waits for the citizen's rating; a key press at the keypad shows the vote."""
+    from app.services import accounts as _accounts
+    from app.services import queue as _queue
+    from app.services import ratings as _ratings
+    from app.ui.stations.counter import CounterWindow
+
+    actor = _accounts.sign_in(demo_ctx, "canbo01", "canbo123")
+    _queue.issue_ticket(demo_ctx, "DD")
+    window = CounterWindow(demo_ctx, actor, 1)
+    qtbot.addWidget(window)
+    window.show()
+    _queue.call_next(demo_ctx, actor, 1)
+    _queue.finish(demo_ctx, actor, 1)
+    qtbot.waitUntil(lambda: "đang chờ đánh giá" in window.rating_label.text(), timeout=10_000)
+    assert "1001" in window.rating_label.text()
+    assert _ratings.record_vote(demo_ctx, 1, "1").kind == "vote"  # the keypad (another station) votes
+    qtbot.waitUntil(lambda: "Rất hài lòng" in window.rating_label.text(), timeout=10_000)
+    window.live.stop()

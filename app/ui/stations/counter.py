@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.domain.queue import PRIORITY_KINDS, TicketStatus
-from app.services import hall, queue
+from app.services import hall, queue, ratings
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.hall import ServiceView
 from app.services.queue import QueueStatus, TicketView
+from app.services.ratings import CounterFeedback
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
 from app.ui.live import LiveUpdates
@@ -43,6 +44,7 @@ from app.ui.worker import Worker
 SAFETY_RELOAD_MS = 30_000
 
 _STYLE = """
+#rating { color: #1b5e20; font-size: 16px; font-weight: bold; padding: 6px; }
 #header { background: #0d47a1; }
 #header QLabel { color: white; font-size: 22px; font-weight: bold; }
 #card { background: white; border: 1px solid #cfd8dc; border-radius: 8px; }
@@ -270,6 +272,10 @@ class CounterWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.buttons: dict[str, ActionButton] = {}
         self.panel = QueuePanel()
+        self.feedback: CounterFeedback | None = None  # the citizen's rating of the last finished ticket
+        self.rating_label = QLabel()
+        self.rating_label.setObjectName("rating")
+        self.rating_label.setWordWrap(True)
         self._build()
         self.scanner = ScanCollector(self)  # a receipt scanned anywhere in the window opens its dossier
         self.scanner.scanned.connect(self._on_scanner_scanned)
@@ -282,7 +288,7 @@ class CounterWindow(QMainWindow):
         self._safety.setInterval(SAFETY_RELOAD_MS)
         self._safety.timeout.connect(self._on_safety_timeout)
         self._safety.start()
-        self.live = LiveUpdates(ctx.store, {"queue"}, parent=self)
+        self.live = LiveUpdates(ctx.store, {"queue", "rating"}, parent=self)
         self.live.reload_needed.connect(self._on_live_reload_needed)
         self.live.status_changed.connect(self._on_live_status_changed)
         self.live.start()  # before the first load, so no change falls between the two
@@ -306,7 +312,10 @@ class CounterWindow(QMainWindow):
         left.addWidget(self._build_card(), 1)
         left.addLayout(self._build_actions())
         body.addLayout(left, 1)
-        body.addWidget(self.panel)
+        side = QVBoxLayout()
+        side.addWidget(self.panel, 1)
+        side.addWidget(self.rating_label)
+        body.addLayout(side)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -454,11 +463,14 @@ class CounterWindow(QMainWindow):
             self._reload_again = True
             return
         self._reloading = True
-        ctx = self.ctx
-        self.worker.submit(lambda: queue.queue_status(ctx), self._on_status_loaded, self._on_load_failed)
+        ctx, number = self.ctx, self.counter_number
+        self.worker.submit(lambda: (queue.queue_status(ctx), ratings.counter_feedback(ctx, number)),
+                           self._on_status_loaded, self._on_load_failed)
 
-    def _on_status_loaded(self, status: QueueStatus) -> None:
+    def _on_status_loaded(self, loaded: tuple[QueueStatus, CounterFeedback | None]) -> None:
         self._reloading = False
+        status, self.feedback = loaded
+        self._show_feedback()
         self._status = status
         self._store_back("calls")
         self.panel.show_status(status, self._setup.own_codes if self._setup else ())
@@ -468,6 +480,23 @@ class CounterWindow(QMainWindow):
         if self._reload_again:
             self._reload_again = False
             self._reload()
+
+    def _show_feedback(self) -> None:
+        """'Đang chờ đánh giá' with the seconds left while the keypad is armed, then the vote received."""
+        f = self.feedback
+        if f is None:
+            self.rating_label.setText("")
+        elif f.vote_label is not None:
+            self.rating_label.setText(self.tr("Số %1: công dân đã đánh giá «%2»").replace("%1", f.display_number)
+                                      .replace("%2", f.vote_label))
+        elif f.armed_until is not None:
+            left = int((f.armed_until - self.ctx.now()).total_seconds())
+            if left <= 0:
+                self.feedback = None
+                self.rating_label.setText("")
+            else:
+                self.rating_label.setText(self.tr("Số %1: đang chờ đánh giá trên bàn phím (còn %2 giây)")
+                                          .replace("%1", f.display_number).replace("%2", str(left)))
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._reloading = self._reload_again = False
@@ -512,6 +541,7 @@ class CounterWindow(QMainWindow):
 
     def _on_tick_timeout(self) -> None:
         self._render_elapsed()
+        self._show_feedback()
 
     # --- actions ----------------------------------------------------------------------------------------------
 

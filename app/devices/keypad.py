@@ -1,0 +1,228 @@
+"""Rating keypad (bàn phím đánh giá): protocol decoders and a reader the DeviceManager runs on its own thread.
+
+Bytes are grouped into bursts: a burst ends after `quiet_s` seconds without a byte (the frame timeout). A burst
+is a key press only when the whole of it is well-formed:
+- ascii: one key byte (repeated when the key bounces or is held), optionally with CR/LF/space;
+- framed: one or more back-to-back frames `0x01 <address> <key> 0x07` (several keypads on one RS485 bus), the
+  key as an ASCII digit or a binary 1..9.
+Anything else (a torn frame, noise, a key not on the keypad) is garbage: every byte of the burst is counted, and
+no byte of it becomes a press. So random bytes never vote, even when a valid-looking frame hides inside them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from app.devices.manager import DeviceManager, DeviceStatus
+from app.devices.transport import SerialTransport, Transport
+
+log = logging.getLogger(__name__)
+
+LABEL_VI = "bàn phím đánh giá"
+FRAME_START, FRAME_END = 0x01, 0x07
+WHITESPACE = frozenset(b"\r\n \t")
+_READ_BYTES = 4096
+_READ_SECONDS = 0.05
+_MAX_ASCII_BURST = 16  # a held key repeats a few times; more is noise
+_MAX_FRAMES_PER_BURST = 64  # every keypad of a long bus pressed at once
+
+
+@dataclass(frozen=True)
+class KeyPress:
+    """One key pressed on a keypad (address None on a keypad of its own), at a monotonic time."""
+
+    key: str
+    address: int | None
+    at: float
+
+
+@dataclass(frozen=True)
+class KeypadProtocol:
+    """How one port speaks: mode, valid keys, frame timeout, optional lamp commands (bytes; framed: a command
+    byte sent in a frame to the keypad's address)."""
+
+    mode: str = "ascii"
+    keys: frozenset[str] = frozenset("123")
+    quiet_s: float = 0.1
+    lamp_on: bytes | None = None
+    lamp_off: bytes | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("ascii", "framed"):
+            raise ValueError(f"unknown keypad protocol {self.mode!r}")
+
+    def lamp_command(self, on: bool, address: int | None) -> bytes | None:
+        """The bytes that light (or darken) a keypad, None when this protocol has no lamp."""
+        command = self.lamp_on if on else self.lamp_off
+        if command is None:
+            return None
+        if self.mode == "framed":
+            return b"".join(bytes([FRAME_START, address or 0, c, FRAME_END]) for c in command)
+        return command
+
+
+def frame(address: int, key: str) -> bytes:
+    """One framed key press: 0x01 <address> <key as ASCII> 0x07."""
+    return bytes([FRAME_START, address, ord(key), FRAME_END])
+
+
+@dataclass
+class KeypadDecoder:
+    """Turns a byte stream into key presses and a garbage count; not thread-safe (one reader thread)."""
+
+    protocol: KeypadProtocol
+    garbage_bytes: int = 0  # total ever counted (monotonic, read from other threads)
+    garbage_bursts: int = 0
+    _burst: bytearray = field(default_factory=bytearray)
+    _tainted: bool = False
+    _last_at: float | None = None
+
+    def feed(self, data: bytes, now: float) -> list[KeyPress]:
+        """Take bytes read at `now`; returns the presses of bursts that ended before them."""
+        presses = self.poll(now) if data else []
+        if not data:
+            return presses
+        self._last_at = now
+        if self._tainted:
+            self.garbage_bytes += len(data)
+            return presses
+        self._burst += data
+        if len(self._burst) > self._max_burst():
+            self._taint()
+        return presses
+
+    def poll(self, now: float) -> list[KeyPress]:
+        """End the current burst when the line has been quiet for quiet_s; returns its presses."""
+        if self._last_at is None or now - self._last_at < self.protocol.quiet_s:
+            return []
+        return self.flush(self._last_at)
+
+    def flush(self, at: float | None = None) -> list[KeyPress]:
+        """End the current burst now (port closed, or quiet): its presses, or its bytes counted as garbage."""
+        burst, tainted = bytes(self._burst), self._tainted
+        at = self._last_at if at is None else at
+        self._burst.clear()
+        self._tainted, self._last_at = False, None
+        if tainted:
+            self.garbage_bursts += 1
+            return []
+        if not burst:
+            return []
+        found = self._parse(burst)
+        if found is None:
+            self.garbage_bytes += len(burst)
+            self.garbage_bursts += 1
+            return []
+        return [KeyPress(key, address, at or 0.0) for key, address in found]
+
+    def _taint(self) -> None:
+        self.garbage_bytes += len(self._burst)
+        self._burst.clear()
+        self._tainted = True
+
+    def _max_burst(self) -> int:
+        return _MAX_ASCII_BURST if self.protocol.mode == "ascii" else 4 * _MAX_FRAMES_PER_BURST
+
+    def _parse(self, burst: bytes) -> list[tuple[str, int | None]] | None:
+        return parse_ascii(burst, self.protocol.keys) if self.protocol.mode == "ascii" \
+            else parse_framed(burst, self.protocol.keys)
+
+
+def parse_ascii(burst: bytes, keys: Iterable[str]) -> list[tuple[str, int | None]] | None:
+    """One key (maybe repeated) with optional whitespace → [(key, None)]; only whitespace → []; else None."""
+    body = {b for b in burst if b not in WHITESPACE}
+    if not body:
+        return []
+    if len(body) != 1:
+        return None
+    key = chr(body.pop())
+    return [(key, None)] if key in set(keys) else None
+
+
+def parse_framed(burst: bytes, keys: Iterable[str]) -> list[tuple[str, int | None]] | None:
+    """Back-to-back frames 0x01 addr key 0x07 → [(key, addr), …]; anything else in the burst → None."""
+    if len(burst) % 4:
+        return None
+    valid = set(keys)
+    found: list[tuple[str, int | None]] = []
+    for i in range(0, len(burst), 4):
+        start, address, raw, end = burst[i:i + 4]
+        key = _frame_key(raw)
+        if start != FRAME_START or end != FRAME_END or key not in valid:
+            return None
+        found.append((key, address))
+    return found
+
+
+def _frame_key(raw: int) -> str | None:
+    """A frame's key byte: an ASCII digit "1" or a binary 1..9 both mean key "1"."""
+    if 0x30 <= raw <= 0x39:
+        return chr(raw)
+    if 1 <= raw <= 9:
+        return str(raw)
+    return None
+
+
+class KeypadReader:
+    """A keypad port for DeviceManager: `step()` is its idle hook (read ≤ 50 ms, decode, report presses)."""
+
+    def __init__(self, url: str, protocol: KeypadProtocol, on_press: Callable[[KeyPress], None], *,
+                 baudrate: int = 9600, transport: Transport | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.url = url
+        self.protocol = protocol
+        self.on_press = on_press
+        self.decoder = KeypadDecoder(protocol)
+        self.presses = 0
+        self._clock = clock
+        self._transport: Transport = transport or SerialTransport(url, baudrate, LABEL_VI)
+        self._lock = threading.Lock()
+
+    @property
+    def garbage_bytes(self) -> int:
+        """Garbage bytes counted since this reader was made (across reconnects)."""
+        return self.decoder.garbage_bytes
+
+    def open(self) -> None:
+        """Open the port; raise DeviceError when it cannot be opened."""
+        self._transport.open()
+
+    def close(self) -> None:
+        """Close the port; a burst torn by the close is garbage."""
+        self._emit(self.decoder.flush())
+        self._transport.close()
+
+    def step(self) -> str | None:
+        """Read what arrived (≤ 50 ms), report finished key presses; DeviceError when the port died."""
+        data = self._transport.read(_READ_BYTES, _READ_SECONDS)
+        self._emit(self.decoder.feed(data, self._clock()) if data else self.decoder.poll(self._clock()))
+        return None
+
+    def set_lamp(self, on: bool, address: int | None = None) -> bool:
+        """Light or darken the keypad where the protocol has lamp commands; False when it has none."""
+        command = self.protocol.lamp_command(on, address)
+        if command is None:
+            return False
+        self._transport.write(command)
+        return True
+
+    def _emit(self, presses: list[KeyPress]) -> None:
+        for press in presses:
+            self.presses += 1
+            try:
+                self.on_press(press)
+            except Exception:  # the receiver's bug must not stop the keypad
+                log.exception("keypad on_press failed")
+
+
+def keypad_manager(url: str, protocol: KeypadProtocol, on_press: Callable[[KeyPress], None],
+                   on_status: Callable[[DeviceStatus], None] | None = None, *, baudrate: int = 9600,
+                   backoff_initial: float = 0.2, backoff_max: float = 2.0) -> DeviceManager[KeypadReader]:
+    """A device manager reading one keypad port (lazy open on start, reconnect with backoff, own thread)."""
+    reader = KeypadReader(url, protocol, on_press, baudrate=baudrate)
+    return DeviceManager(reader, label_vi=LABEL_VI, on_status=on_status, idle=KeypadReader.step,
+                         idle_interval=0, backoff_initial=backoff_initial, backoff_max=backoff_max)
