@@ -44,6 +44,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sh = dsub.add_parser("show", help="xem một hồ sơ: thông tin, giấy tờ, lịch sử")
     sh.add_argument("code", metavar="CODE", help="mã hồ sơ")
     sh.set_defaults(handler=dossier_show)
+    from app.cli.cmd_lifecycle import add_actions  # here: cmd_lifecycle imports helpers from this module
+
+    add_actions(dsub)
 
     pr = commands.add_parser("print", help="in biểu mẫu của hồ sơ ra PDF")
     psub = pr.add_subparsers(title="biểu mẫu", metavar="WHAT", required=True)

@@ -1,0 +1,287 @@
+"""Following a dossier to its result: apply an officer's action (hand-over, supplement, payment, result, return …)
+as one event and its field changes; payments; due-soon and late lists; the dossier's timeline.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain import calendar
+from app.domain import lifecycle as rules
+from app.domain.accounts import Role
+from app.domain.dossier import DossierStatus
+from app.domain.errors import FormErrors, ValidationError
+from app.domain.lifecycle import Action, TransitionRefused
+from app.domain.text import nfc
+from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.dossiers import DossierView, _find, get_dossier
+from app.services.workdays import working_calendar
+from app.store.live import publish
+from app.store.models import Agency, Dossier, DossierEvent, Officer, Payment, Procedure
+
+PAYMENT_METHODS = ("cash", "transfer", "card", "online")
+DETAIL_KEYS = ("unit", "tracking", "collector", "receipt_no", "amount_vnd", "method")
+
+
+def _calendar_for(ctx: Context, *moments: datetime | None) -> calendar.WorkingCalendar:
+    """The centre's calendar for the years of `moments`, plus two more (long periods after a resume)."""
+    years = [m.astimezone(LOCAL_TZ).year for m in moments if m is not None]
+    return working_calendar(ctx, list(range(min(years), max(years) + 3)))
+
+
+def _clean(details: dict[str, Any]) -> dict[str, Any]:
+    """Details with text NFC-normalised and blanks dropped."""
+    out: dict[str, Any] = {}
+    for key, value in details.items():
+        value = nfc(value) if isinstance(value, str) else value
+        if value not in (None, ""):
+            out[key] = value
+    return out
+
+
+def _check_needs(action: Action, details: dict[str, Any]) -> None:
+    """FormErrors naming every detail the action needs and did not get."""
+    missing = rules.missing_details(action, details)
+    if missing:
+        raise FormErrors([ValidationError(n, f"Cần ghi {rules.NEED_LABELS.get(n, n)} để {action.label}")
+                          for n in missing])
+
+
+def _next_n(s: Session, dossier_id: uuid.UUID) -> int:
+    """The position of the next event of a dossier (events written in one instant keep their order)."""
+    return int(s.scalar(select(func.count()).select_from(DossierEvent)
+                        .where(DossierEvent.dossier_id == dossier_id)) or 0) + 1
+
+
+def apply_action(ctx: Context, actor: Actor, code: str, action: str | Action, **details: Any) -> DossierView:
+    """Apply one action to a dossier (officer or above): refused with a Vietnamese message when the state or a
+    due-date rule does not allow it; otherwise one event plus the field changes, announced to other stations.
+
+    Details: reason, unit (hand_over), tracking (dispatch_by_post), collector (return_result), new_date
+    (apology, a date), receipt_no / amount_vnd / method (paid).
+    """
+    act = action if isinstance(action, Action) else rules.parse_action(action)
+    actor.require(Role.OFFICER, act.label)
+    details = _clean(details)
+    _check_needs(act, details)
+    now = ctx.now()
+    with ctx.store.write() as s:
+        d = _find(s, code)
+        s.refresh(d, with_for_update=True)  # two stations acting at once: the second sees the first's state
+        before = DossierStatus(d.status)
+        after = rules.check_transition(before, act)
+        data = _apply_fields(ctx, actor, s, d, act, now, details)
+        d.status = after.value
+        data.update({k: details[k] for k in DETAIL_KEYS if k in details})
+        data.update(n=_next_n(s, d.id), actor=actor.login)
+        s.add(DossierEvent(dossier_id=d.id, kind=rules.TRANSITIONS[act].event, at=now, officer_id=actor.officer_id,
+                           station_id=ctx.station_id, from_status=before.value, to_status=after.value,
+                           reason=details.get("reason"), data=data))
+        publish(s, "dossier", {"event": rules.TRANSITIONS[act].event, "dossier": str(d.id), "agency": d.agency_id,
+                               "status": after.value})
+        dossier_id = d.id
+    return get_dossier(ctx, dossier_id)
+
+
+def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Action, now: datetime,
+                  details: dict[str, Any]) -> dict[str, Any]:
+    """The field changes of `act` on `d`; returns what the event records about them."""
+    row = rules.TRANSITIONS[act]
+    if row.outcome is not None:
+        d.resolved_at, d.outcome = now, row.outcome
+    if act is Action.REQUEST_SUPPLEMENT:
+        rules.check_supplement_request(d.supplement_requests)
+        d.supplement_requests += 1
+        d.paused_at = now
+        return {"due_at": _iso(d.due_at)}
+    if act is Action.RESUME:
+        return _resume(ctx, s, d, now)
+    if act is Action.APOLOGY:
+        return _apology(ctx, d, now, details["new_date"])
+    if act is Action.CANCEL:
+        d.cancelled_at = now
+    elif act is Action.RETURN_RESULT:
+        d.returned_at = now
+        return {"collector": details.get("collector") or d.applicant_name}
+    elif act is Action.DISPATCH_BY_POST:
+        if not d.result_by_post:
+            raise TransitionRefused("Hồ sơ không đăng ký nhận kết quả qua bưu chính; hãy trả kết quả tại quầy")
+        d.returned_at, d.postal_tracking = now, details["tracking"]
+    elif act is Action.PAID:
+        if "receipt_no" not in details:
+            raise FormErrors([ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí")])
+        if "amount_vnd" in details:
+            s.add(Payment(dossier_id=d.id, amount_vnd=details["amount_vnd"], method=details.get("method", "cash"),
+                          receipt_no=details["receipt_no"], officer_id=actor.officer_id, paid_at=now))
+    return {}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(LOCAL_TZ).isoformat() if moment else None
+
+
+def _resume(ctx: Context, s: Session, d: Dossier, now: datetime) -> dict[str, Any]:
+    """Move the due dates: pause policy adds back the working time left at the pause, restart counts afresh.
+
+    A dossier imported as paused has no pause moment: its due date is kept.
+    """
+    procedure = s.get(Procedure, d.procedure_id)
+    assert procedure is not None
+    policy = procedure.supplement_policy
+    old_due, old_original = d.due_at, d.original_due_at
+    if d.paused_at is None or d.due_at is None:
+        d.paused_at = None
+        return {"policy": policy, "due_kept": True}
+    cal = _calendar_for(ctx, d.paused_at, now, d.due_at)
+    if policy == "restart":
+        new = rules.due_after_restart(now, procedure.processing_value, procedure.processing_unit, cal,
+                                      procedure.cutoff)
+        d.due_at = d.original_due_at = new
+    else:
+        unit = procedure.processing_unit
+        d.due_at = rules.due_after_pause(d.paused_at, now, d.due_at, cal, unit)
+        if d.original_due_at is not None:
+            d.original_due_at = rules.due_after_pause(d.paused_at, now, d.original_due_at, cal, unit)
+    paused = d.paused_at
+    d.paused_at = None
+    return {"policy": policy, "paused_at": _iso(paused), "previous_due": _iso(old_due),
+            "previous_original_due": _iso(old_original), "due_at": _iso(d.due_at)}
+
+
+def _apology(ctx: Context, d: Dossier, now: datetime, new_date: date | str) -> dict[str, Any]:
+    """Mẫu 04: once, at least one working day before the due date; the original due date is kept."""
+    day = new_date if isinstance(new_date, date) else _parse_day(str(new_date))
+    cal = _calendar_for(ctx, now, d.due_at, datetime.combine(day, datetime.min.time(), LOCAL_TZ))
+    new_due = rules.check_apology(d.apologies, d.due_at, now.astimezone(LOCAL_TZ).date(), day, cal)
+    previous = d.due_at
+    if d.original_due_at is None:
+        d.original_due_at = previous
+    d.due_at, d.apologies = new_due, d.apologies + 1
+    return {"previous_due": _iso(previous), "new_due": _iso(new_due)}
+
+
+def _parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise FormErrors([ValidationError("new_date", f"«{text}» không phải ngày dạng YYYY-MM-DD")]) from None
+
+
+# --- payments -------------------------------------------------------------------------------------------------
+
+def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, method: str,
+                   receipt_no: str) -> DossierView:
+    """Record a fee payment (integer đồng, with its receipt number); a dossier waiting for payment resumes."""
+    actor.require(Role.OFFICER, "thu phí, lệ phí")
+    errors = []
+    if isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int) or amount_vnd <= 0:
+        errors.append(ValidationError("amount_vnd", "Số tiền phải là số nguyên đồng lớn hơn 0"))
+    if method not in PAYMENT_METHODS:
+        errors.append(ValidationError("method", f"Hình thức nộp phải là một trong: {', '.join(PAYMENT_METHODS)}"))
+    if not nfc(receipt_no):
+        errors.append(ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí"))
+    if errors:
+        raise FormErrors(errors)
+    with ctx.store.read() as s:
+        d = _find(s, code)
+        status, dossier_id = DossierStatus(d.status), d.id
+    if status in (DossierStatus.CANCELLED, DossierStatus.REFUSED):
+        raise TransitionRefused(f"Không thu phí cho hồ sơ đang ở trạng thái «{status.label}»")
+    if status is DossierStatus.WAITING_PAYMENT:
+        return apply_action(ctx, actor, code, Action.PAID, receipt_no=receipt_no, amount_vnd=amount_vnd,
+                            method=method)
+    with ctx.store.write() as s:
+        s.add(Payment(dossier_id=dossier_id, amount_vnd=amount_vnd, method=method, receipt_no=nfc(receipt_no),
+                      officer_id=actor.officer_id, paid_at=ctx.now()))
+        publish(s, "dossier", {"event": "payment", "dossier": str(dossier_id)})
+    return get_dossier(ctx, dossier_id)
+
+
+# --- lists and timeline -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DossierLine:
+    """A dossier in a list: code, who, what, where it is, and its due dates."""
+
+    code: str
+    status: str
+    status_label: str
+    applicant_name: str
+    procedure_name: str
+    agency_name: str
+    received_at: datetime
+    due_at: datetime | None
+    original_due_at: datetime | None
+
+
+def _lines(s: Session, where: Any) -> list[DossierLine]:
+    rows = s.execute(select(Dossier, Procedure.name, Agency.name).join(Procedure, Procedure.id == Dossier.procedure_id)
+                     .join(Agency, Agency.id == Dossier.agency_id).where(where)
+                     .order_by(Dossier.due_at, Dossier.code)).all()
+    return [DossierLine(d.code, d.status, DossierStatus(d.status).label, d.applicant_name, pname, aname,
+                        d.received_at, d.due_at, d.original_due_at) for d, pname, aname in rows]
+
+
+def _running() -> Any:
+    return Dossier.status.in_([st.value for st in rules.CLOCK_RUNNING])
+
+
+def late(ctx: Context) -> list[DossierLine]:
+    """Open dossiers whose clock runs and whose due date is before today (quá hạn), earliest first."""
+    today = ctx.now().astimezone(LOCAL_TZ).date()
+    start_of_today = datetime.combine(today, datetime.min.time(), LOCAL_TZ)
+    with ctx.store.read() as s:
+        return _lines(s, _running() & (Dossier.due_at < start_of_today))
+
+
+def due_soon(ctx: Context, within_working_days: int) -> list[DossierLine]:
+    """Open dossiers due from today up to `within_working_days` working days ahead (sắp đến hạn)."""
+    if within_working_days < 0:
+        raise FormErrors([ValidationError("days", "Số ngày làm việc phải từ 0 trở lên")])
+    now = ctx.now()
+    today = now.astimezone(LOCAL_TZ).date()
+    cal = _calendar_for(ctx, now)
+    last = cal.add_working_days(today, within_working_days)
+    start = datetime.combine(today, datetime.min.time(), LOCAL_TZ)
+    end = datetime.combine(last + calendar.ONE_DAY, datetime.min.time(), LOCAL_TZ)
+    with ctx.store.read() as s:
+        return _lines(s, _running() & (Dossier.due_at >= start) & (Dossier.due_at < end))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step of a dossier's timeline."""
+
+    at: datetime
+    kind: str
+    officer_name: str | None
+    from_status: str | None
+    to_status: str | None
+    reason: str | None
+    data: dict[str, Any]
+
+
+def history(ctx: Context, code: str) -> list[HistoryEntry]:
+    """A dossier's events in the order they happened (events of one instant in the order written)."""
+    with ctx.store.read() as s:
+        d = _find(s, code)
+        rows = s.execute(select(DossierEvent, Officer.full_name)
+                         .outerjoin(Officer, Officer.id == DossierEvent.officer_id)
+                         .where(DossierEvent.dossier_id == d.id)).all()
+    entries = [HistoryEntry(e.at, e.kind, name, e.from_status, e.to_status, e.reason, dict(e.data or {}))
+               for e, name in rows]
+    return sorted(entries, key=lambda e: (e.at, int(e.data.get("n", 0))))
+
+
+def timeliness_of(ctx: Context, code: str) -> calendar.Timeliness | None:
+    """Early / on time / late of a resolved dossier against its original due date (None while unresolved)."""
+    v = get_dossier(ctx, code)
+    if v.resolved_at is None:
+        return None
+    return rules.statistical_timeliness(v.resolved_at, v.original_due_at, v.due_at)
