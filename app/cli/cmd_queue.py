@@ -44,6 +44,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     tr.add_argument("--counter", type=int, metavar="N", help="dành riêng cho quầy này")
     tr.add_argument("--officer", metavar="LOGIN")
     tr.set_defaults(handler=queue_transfer)
+    ca = qsub.add_parser("cancel", help="hủy một số đang chờ")
+    ca.add_argument("ticket", metavar="TICKET")
+    ca.add_argument("--reason", default="", help="lý do")
+    ca.add_argument("--officer", metavar="LOGIN")
+    ca.set_defaults(handler=queue_cancel)
     st = qsub.add_parser("status", help="số đang chờ theo dịch vụ và số đang phục vụ tại mỗi quầy")
     st.set_defaults(handler=queue_status)
 
@@ -131,6 +136,16 @@ def queue_transfer(args: argparse.Namespace, ctx: "Context", cfg: config.Machine
     require_current_schema(ctx)
     view = queue.transfer(ctx, _actor(ctx, args.officer), args.ticket, args.to, args.counter)
     emit(args.json, f"Đã chuyển số {view.display_number} sang «{view.service_name}»", _ticket_json(view))
+    return 0
+
+
+def queue_cancel(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+    """Cancel a waiting ticket."""
+    from app.services import queue
+
+    require_current_schema(ctx)
+    view = queue.cancel(ctx, _actor(ctx, args.officer), args.ticket, args.reason)
+    emit(args.json, f"Đã hủy số {view.display_number}", _ticket_json(view))
     return 0
 
 

@@ -222,6 +222,16 @@ def transfer(ctx: Context, actor: Actor, ticket_ref: str, to_service_code: str,
         return _view(new, target, None)
 
 
+def cancel(ctx: Context, actor: Actor, ticket_ref: str, reason: str) -> TicketView:
+    """Withdraw a waiting ticket of today (the citizen left, or took a wrong number)."""
+    actor.require(Role.OFFICER, "hủy số")
+    with ctx.store.write() as s:
+        ticket = _find_ticket(s, ticket_ref, local_day(ctx.now()))
+        _change(s, ctx, actor, ticket, "cancelled", None, reason=reason.strip() or None)
+        ticket.finished_at = ctx.now()
+        return _view(ticket, s.get(Service, ticket.service_id), None)
+
+
 def queue_status(ctx: Context) -> QueueStatus:
     """Waiting counts per service and each counter's current ticket, today."""
     day = local_day(ctx.now())

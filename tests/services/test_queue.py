@@ -197,3 +197,15 @@ def test_a_call_is_announced_to_other_stations(hall_ctx: Context) -> None:
             assert heard[0].payload["event"] == "issued"  # type: ignore[attr-defined]
     finally:
         feed.stop()
+
+
+def test_cancel_a_waiting_ticket(hall_ctx: Context) -> None:
+    me = officer(hall_ctx)
+    t = queue.issue_ticket(hall_ctx, "DD")
+    assert queue.cancel(hall_ctx, me, t.display_number, "đi nhầm quầy").status == "cancelled"
+    assert queue.call_next(hall_ctx, me, 1) is None  # a cancelled ticket is never called
+    with hall_ctx.store.read() as s:
+        kinds = [k for k, in s.execute(select(TicketEvent.kind).order_by(TicketEvent.at))]
+    assert kinds == ["issued", "cancelled"]
+    with pytest.raises(NotFound):
+        queue.cancel(hall_ctx, me, t.display_number, "")
