@@ -56,7 +56,7 @@ def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     number = args.counter or cfg.get("counter_number")
     if not number:
         raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
-    return run_counter(ctx, number, args.windowed)
+    return run_counter(ctx, number, args.windowed, cfg.get("keypad_url"))
 
 
 def open_kiosk(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -15,6 +16,9 @@ from app.resources import resource
 from app.services.context import Actor, Context
 from app.store.engine import StoreUnavailable
 from app.ui.signin import SignInDialog, sign_in_for
+
+if TYPE_CHECKING:
+    from app.services.ratings import KeypadStation
 
 
 def application() -> QApplication:
@@ -71,19 +75,40 @@ def _show(window: QWidget, windowed: bool) -> None:
         window.showFullScreen()
 
 
-def run_counter(ctx: Context, counter_number: int, windowed: bool,
+def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_url: str = "",
                 sign_in_as: tuple[str, str] | None = None) -> int:
-    """The counter station: an officer signs in and works the queue of one counter."""
+    """The counter station: an officer signs in and works the queue of one counter (and its keypad, if any)."""
     from app.ui.stations.counter import CounterWindow
 
     app = application()
     actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy")
     if actor is None:
         return 2
-    window = CounterWindow(ctx, actor, counter_number)
+    keypad = _keypad_station(ctx, keypad_url, counter_number) if keypad_url else None
+    window = CounterWindow(ctx, actor, counter_number, keypad=keypad)
     window.resize(1280, 800)
-    window.show() if windowed else window.showMaximized()
-    return app.exec()
+    if windowed:
+        window.show()
+    else:
+        window.showMaximized()
+    if keypad is not None:
+        keypad.start()
+    try:
+        return app.exec()
+    finally:
+        if keypad is not None:
+            keypad.stop()
+
+
+def _keypad_station(ctx: Context, url: str, counter_number: int) -> "KeypadStation":
+    """The counter's keypad (one ASCII digit per key, the centre's scale) feeding votes to the store."""
+    from app.devices.keypad import KeypadProtocol
+    from app.domain.satisfaction import default_key_map
+    from app.services import ratings
+
+    key_map = default_key_map(ratings.rating_settings(ctx)[0])
+    return ratings.KeypadStation(ctx, url, {None: counter_number}, KeypadProtocol(keys=frozenset(key_map)),
+                                 key_map=key_map)
 
 
 def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool) -> int:

@@ -224,3 +224,38 @@ def test_counter_shows_the_keypad_waiting_then_the_vote(qtbot, demo_ctx) -> None
     assert _ratings.record_vote(demo_ctx, 1, "1").kind == "vote"  # the keypad (another station) votes
     qtbot.waitUntil(lambda: "Rất hài lòng" in window.rating_label.text(), timeout=10_000)
     window.live.stop()
+
+
+def test_counter_runs_its_keypad_and_shows_its_state(qtbot, demo_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A keypad on a real pty: its state in the status bar, and a press after F6 shows the vote."""
+    from PySide6.QtCore import Qt
+
+    from app.devices.keypad_sim import KeypadSimulator
+    from app.services import accounts as _accounts
+    from app.services import queue as _queue
+    from app.ui.launch import _keypad_station
+    from app.ui.stations.counter import CounterWindow
+
+    sim = KeypadSimulator(link=tmp_path / "keypad")
+    sim.start()
+    keypad = _keypad_station(demo_ctx, str(tmp_path / "keypad"), 1)
+    actor = _accounts.sign_in(demo_ctx, "canbo01", "canbo123")
+    window = CounterWindow(demo_ctx, actor, 1, keypad=keypad)
+    qtbot.addWidget(window)
+    window.show()
+    keypad.start()
+    try:
+        qtbot.waitUntil(lambda: "sẵn sàng" in window.keypad_status.text.text(), timeout=10_000)
+        _queue.issue_ticket(demo_ctx, "DD")
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: window.current is not None, timeout=10_000)
+        qtbot.keyClick(window, Qt.Key.Key_F6)
+        qtbot.waitUntil(lambda: "đang chờ đánh giá" in window.rating_label.text(), timeout=10_000)
+        sim.press("1")
+        qtbot.waitUntil(lambda: "Rất hài lòng" in window.rating_label.text(), timeout=10_000)
+        sim.unplug()
+        qtbot.waitUntil(lambda: "sẵn sàng" not in window.keypad_status.text.text(), timeout=10_000)
+    finally:
+        keypad.stop()
+        sim.stop()
+        window.live.stop()

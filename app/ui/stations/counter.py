@@ -32,7 +32,8 @@ from app.services import hall, queue, ratings
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.hall import ServiceView
 from app.services.queue import QueueStatus, TicketView
-from app.services.ratings import CounterFeedback
+from app.services.ratings import CounterFeedback, KeypadStation
+from app.ui.stations.device_status import DeviceStatusWidget
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
 from app.ui.live import LiveUpdates
@@ -247,10 +248,12 @@ class QueuePanel(QFrame):
 class CounterWindow(QMainWindow):
     """Station 3 (Quầy): one officer at one counter; every store call runs in the worker."""
 
-    def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None,
+                 keypad: KeypadStation | None = None) -> None:
         actor.require(Role.OFFICER, "làm việc tại quầy")
         super().__init__(parent)
         self.ctx, self.actor, self.counter_number = ctx, actor, counter_number
+        self.keypad = keypad  # this counter's satisfaction keypad, when the station runs one
         self.current: CurrentTicket | None = None
         self.hint = ""
         self.transfer_dialog: TransferDialog | None = None
@@ -279,6 +282,9 @@ class CounterWindow(QMainWindow):
         self._build()
         self.scanner = ScanCollector(self)  # a receipt scanned anywhere in the window opens its dossier
         self.scanner.scanned.connect(self._on_scanner_scanned)
+        self.keypad_status = DeviceStatusWidget(self.tr("Bàn phím đánh giá"), compact=True)
+        self.keypad_status.set_status(keypad.status if keypad else None)
+        self.statusBar().addWidget(self.keypad_status)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -542,6 +548,8 @@ class CounterWindow(QMainWindow):
     def _on_tick_timeout(self) -> None:
         self._render_elapsed()
         self._show_feedback()
+        if self.keypad is not None:  # the keypad's manager reports on its own thread; its state is read here
+            self.keypad_status.set_status(self.keypad.status)
 
     # --- actions ----------------------------------------------------------------------------------------------
 
