@@ -171,6 +171,12 @@ def store_factories(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[s
         factories["postgresql"].cleanup()
 
 
+@pytest.fixture()
+def postgres_available() -> None:
+    """For a test that needs PostgreSQL without being parametrised by backend (skips, or fails under CI)."""
+    require_pg()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest) -> str:
     """Each store test runs once per backend."""

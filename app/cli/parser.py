@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
-from app.cli import cmd_catalog, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_user, cmd_windows
+from app.cli import cmd_catalog, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_user, cmd_windows
 from app.cli.output import EXIT_USAGE
 
 
@@ -29,6 +29,6 @@ def build_parser() -> Parser:
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     commands = parser.add_subparsers(title="lệnh", metavar="COMMAND", parser_class=Parser)
     # cmd_keypad last: it adds to the devices, simulate and report commands made before it
-    for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_windows, cmd_keypad):
+    for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_report, cmd_windows, cmd_keypad):
         module.register(commands)
     return parser
