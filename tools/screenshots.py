@@ -9,7 +9,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
@@ -28,25 +29,36 @@ def _wait(app: "QApplication", done: Callable[[], bool], timeout_s: float = 30.0
         app.processEvents()
 
 
+@contextmanager
+def demo_context() -> Iterator["Context"]:  # noqa: F821
+    """A fresh demo centre in a temporary SQLite file (dropped afterwards)."""
+    from app.services.context import Actor, Context
+    from app.services.demo import seed_demo
+    from app.store import migrate
+    from app.store.engine import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
+        migrate.upgrade(store)
+        ctx = Context(store)
+        seed_demo(ctx, Actor.system())
+        try:
+            yield ctx
+        finally:
+            store.dispose()
+
+
 def main() -> int:
     """Seed a temp demo store, open the admin window at 1366×768 and save three PNGs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
 
     from app.services import accounts
-    from app.services.context import Actor, Context
-    from app.services.demo import seed_demo
-    from app.store import migrate
-    from app.store.engine import Store
     from app.ui.admin import AdminWindow
     from app.ui.launch import application
 
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
-        migrate.upgrade(store)
-        ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+    with demo_context() as ctx:
         app = application()
         window = AdminWindow(ctx, accounts.sign_in(ctx, "quantri", "quantri123"))
         window.resize(*SIZE)
@@ -70,7 +82,6 @@ def main() -> int:
         _wait(app, idle)
         window.grab().save(str(OUT / "admin-counters.png"))
         window.close()
-        store.dispose()
     print("\n".join(str(OUT / n) for n in ("admin-catalogue.png", "admin-search.png", "admin-counters.png")))
     return 0
 

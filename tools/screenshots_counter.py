@@ -7,32 +7,23 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import OUT, SIZE, _wait
+from screenshots import OUT, SIZE, _wait, demo_context
 
 
 def main() -> int:
     """Seed a temp demo store, issue a few tickets (one priority), call one at counter 1, save the PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.services import accounts, queue
-    from app.services.context import Actor, Context
-    from app.services.demo import seed_demo
-    from app.store import migrate
-    from app.store.engine import Store
     from app.ui.launch import application
     from app.ui.stations.counter import CounterWindow
 
     OUT.mkdir(parents=True, exist_ok=True)
     target = OUT / "counter.png"
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
-        migrate.upgrade(store)
-        ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+    with demo_context() as ctx:
         for code, priority in (("DD", None), ("DD", None), ("DD", "elderly"), ("DD", "pregnant"), ("DD", None),
                                ("TP", None), ("TP", None), ("DN", None)):
             queue.issue_ticket(ctx, code, priority)
@@ -46,7 +37,6 @@ def main() -> int:
         _wait(app, lambda: not window.worker.busy and window.current is not None)
         window.grab().save(str(target))
         window.close()
-        store.dispose()
     print(target)
     return 0
 

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img" / "display.png"
 SIZE = (1920, 1080)
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots import demo_context  # noqa: E402
 
 
 def _wait(app: "QApplication", done: Callable[[], bool], timeout_s: float = 30.0) -> None:  # noqa: F821
@@ -32,19 +35,11 @@ def main() -> int:
     """Seed a temp demo store, call tickets at several counters, open the display at 1920×1080, save a PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.services import accounts, queue
-    from app.services.context import Actor, Context
-    from app.services.demo import seed_demo
-    from app.store import migrate
-    from app.store.engine import Store
     from app.ui.launch import application
     from app.ui.stations.display import DEFAULT_NOTICE, DisplayWindow
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
-        migrate.upgrade(store)
-        ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+    with demo_context() as ctx:
         me = accounts.actor_for_login(ctx, "canbo01")
         for code in ("DD", "DD", "DD", "TP", "TP", "DN", "GT", "GT", "TKQ", "DD"):
             queue.issue_ticket(ctx, code)
@@ -61,7 +56,6 @@ def main() -> int:
         _wait(app, lambda: window._cells[10]._lit is True)
         window.grab().save(str(OUT))
         window.close()
-        store.dispose()
     print(OUT)
     return 0
 

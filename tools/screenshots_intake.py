@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import OUT, SIZE, _wait
+from screenshots import OUT, SIZE, _wait, demo_context
 
 
 def main() -> int:
@@ -22,20 +22,12 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from app.services import accounts, hall, queue
-    from app.services.context import Actor, Context
-    from app.services.demo import seed_demo
-    from app.store import migrate
-    from app.store.engine import Store
     from app.ui.launch import application
     from app.ui.stations.intake import IntakeDialog
 
     OUT.mkdir(parents=True, exist_ok=True)
     target, receipt_png = OUT / "intake.png", OUT / "intake-receipt.png"
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
-        migrate.upgrade(store)
-        ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+    with demo_context() as ctx, tempfile.TemporaryDirectory() as tmp:
         officer = accounts.sign_in(ctx, "canbo01", "canbo123")
         queue.issue_ticket(ctx, "DD")
         queue.call_next(ctx, officer, 1)
@@ -64,7 +56,6 @@ def main() -> int:
         app.processEvents()
         receipt.grab().save(str(receipt_png))
         receipt.accept()
-        store.dispose()
     print(target, receipt_png)
     return 0
 

@@ -17,6 +17,10 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 SIZE = (1366, 768)
 
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots import demo_context  # noqa: E402
+
+
 def _wait(done: Callable[[], bool], timeout_s: float = 30.0) -> None:
     """Process Qt events until `done()`."""
     from PySide6.QtWidgets import QApplication
@@ -39,20 +43,12 @@ def render_kiosk_screenshots(out_dir: Path = OUT, size: tuple[int, int] = SIZE) 
     from app.devices.printer import printer_manager
     from app.devices.simulators import PrinterSimulator
     from app.printing.ticket import PROFILE_80MM
-    from app.services.context import Actor, Context
-    from app.services.demo import seed_demo
-    from app.store import migrate
-    from app.store.engine import Store
     from app.ui.launch import application
     from app.ui.stations.kiosk import KioskWindow
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / "kiosk-choose.png", out_dir / "kiosk.png", out_dir / "kiosk-ticket.png"]
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
-        migrate.upgrade(store)
-        ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+    with demo_context() as ctx, tempfile.TemporaryDirectory() as tmp:
         app = application()
         with PrinterSimulator(Path(tmp) / "tickets", link=Path(tmp) / "printer") as sim:
             manager = printer_manager(sim.url, PROFILE_80MM, idle_interval=0.5)
@@ -72,7 +68,6 @@ def render_kiosk_screenshots(out_dir: Path = OUT, size: tuple[int, int] = SIZE) 
             shutil.copyfile(sim.tickets[0].png_path, paths[2])
             window.close()
             manager.stop()
-        store.dispose()
         app.processEvents()
     return paths
 
