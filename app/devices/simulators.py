@@ -7,13 +7,13 @@ import select
 import threading
 import time
 import logging
-import tty
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.devices.escpos_decode import DecodedTicket, EscPosDecoder
 from app.devices.escpos_render import ticket_to_image
+from app.devices.pty_device import PtyDevice
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +28,16 @@ class SimulatedTicket:
     text_path: Path
 
 
-class PrinterSimulator:
+class PrinterSimulator(PtyDevice):
     """Plays an ESC/POS printer on a pty; url is the stable symlink (or the slave path) for the station."""
+
+    thread_name = "printer-simulator"
 
     def __init__(self, out_dir: Path, *, link: Path | None = None, paper_width_dots: int = 576,
                  on_ticket: Callable[[SimulatedTicket], None] | None = None, answer_status: bool = True,
                  emulate_baudrate: int | None = None, codepages: dict[int, str] | None = None) -> None:
+        super().__init__(link)
         self.out_dir = Path(out_dir)
-        self.link = link
         self.paper_width_dots = paper_width_dots
         self.on_ticket = on_ticket
         self.answer_status = answer_status
@@ -45,75 +47,12 @@ class PrinterSimulator:
         self.cover_open = False
         self.tickets: list[SimulatedTicket] = []
         self.received = bytearray()  # every byte ever received, across replugs
-        self.slave_path: str | None = None
-        self._fds: tuple[int, int] | None = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    @property
-    def url(self) -> str:
-        """What the station uses as its printer URL."""
-        if self.link is not None:
-            return str(self.link)
-        if self.slave_path is None:
-            raise RuntimeError("simulator not started")
-        return self.slave_path
-
-    @property
-    def plugged(self) -> bool:
-        """True while the pty exists."""
-        return self._fds is not None
-
     def start(self) -> str:
-        """Create the pty pair (raw mode), point the link at it, start reading; return the URL."""
-        if self._fds is not None:
-            return self.url
+        """Create the pty (see PtyDevice.start) with the ticket folder ready; return the URL."""
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        master, slave = os.openpty()
-        tty.setraw(slave)  # no echo, no CR/LF translation: bytes go through untouched
-        self._fds = (master, slave)  # the simulator keeps the slave open so the pty lives between opens
-        self.slave_path = os.ttyname(slave)
-        if self.link is not None:
-            temp = self.link.with_name(self.link.name + ".new")
-            temp.unlink(missing_ok=True)
-            os.symlink(self.slave_path, temp)
-            os.replace(temp, self.link)  # atomic re-point on replug
-        self._stop.clear()
-        decoder = EscPosDecoder(self.codepages, on_status_query=lambda n: self._answer(master, n))
-        self._thread = threading.Thread(target=self._read_loop, args=(master, decoder),
-                                        name="printer-simulator", daemon=True)
-        self._thread.start()
-        return self.url
-
-    def unplug(self) -> None:
-        """Close the pty like a pulled cable: the station's port goes dead, the link dangles."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(2.0)
-            self._thread = None
-        if self._fds is not None:
-            for fd in self._fds:
-                os.close(fd)
-            self._fds = None
-
-    def replug(self) -> str:
-        """A new pty behind the same link (a new /dev/pts number, like a USB re-enumeration)."""
-        self.unplug()
-        return self.start()
-
-    def stop(self) -> None:
-        """Unplug and remove the link."""
-        self.unplug()
-        if self.link is not None:
-            self.link.unlink(missing_ok=True)
-
-    def __enter__(self) -> PrinterSimulator:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        return super().start()
 
     def wait_for_tickets(self, count: int, timeout: float) -> bool:
         """Wait until count tickets were saved (for tests and demos)."""
@@ -137,7 +76,8 @@ class PrinterSimulator:
             except OSError:
                 pass
 
-    def _read_loop(self, master: int, decoder: EscPosDecoder) -> None:
+    def _read_loop(self, master: int) -> None:
+        decoder = EscPosDecoder(self.codepages, on_status_query=lambda n: self._answer(master, n))
         while not self._stop.is_set():
             ready, _, _ = select.select([master], [], [], 0.05)
             if not ready:
