@@ -35,6 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     rating.add_argument("--counter", type=int, metavar="N")
     rating.add_argument("--windowed", action="store_true")
     rating.set_defaults(handler=open_rating)
+    sup = commands.add_parser("supervisor", help="mở cửa sổ giám sát (hàng chờ trực tiếp, rà soát ngày, báo cáo kỳ)")
+    sup.add_argument("--windowed", action="store_true")
+    sup.set_defaults(handler=open_supervisor)
     demo = commands.add_parser("demo", help="chạy thử trên máy này: CSDL nhúng, dữ liệu mẫu, mở các cửa sổ")
     demo.set_defaults(handler=open_demo)
 
@@ -86,6 +89,14 @@ def open_rating(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfi
     if not number:
         raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
     return run_rating(ctx, number, args.windowed)
+
+
+def open_supervisor(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """The supervisor window, after signing in."""
+    from app.ui.launch import run_supervisor
+
+    require_current_schema(ctx)
+    return run_supervisor(ctx, args.windowed)
 
 
 def open_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

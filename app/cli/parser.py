@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
-from app.cli import cmd_catalog, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_user, cmd_windows
+from app.cli import (cmd_catalog, cmd_daily, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_user,
+                     cmd_windows)
 from app.cli.output import EXIT_USAGE
 
 
@@ -28,7 +29,8 @@ def build_parser() -> Parser:
     parser.add_argument("--config", metavar="FILE", type=Path, help="tệp cấu hình TOML của máy này")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     commands = parser.add_subparsers(title="lệnh", metavar="COMMAND", parser_class=Parser)
-    # cmd_keypad last: it adds to the devices, simulate and report commands made before it
-    for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_report, cmd_windows, cmd_keypad):
+    # cmd_keypad and cmd_daily last: they add to the devices, simulate and report commands made before them
+    for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_report, cmd_windows, cmd_keypad,
+                   cmd_daily):
         module.register(commands)
     return parser

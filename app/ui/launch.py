@@ -142,6 +142,23 @@ def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -
     return app.exec()
 
 
+def run_supervisor(ctx: Context, windowed: bool, sign_in_as: tuple[str, str] | None = None) -> int:
+    """The supervisor station: today's queue live, a day's review, the period report, due and late dossiers."""
+    from app.ui.stations.supervisor import SupervisorWindow
+
+    app = application()
+    actor = _sign_in(ctx, Role.SUPERVISOR, sign_in_as, "cửa sổ giám sát")
+    if actor is None:
+        return 2
+    window = SupervisorWindow(ctx, actor)
+    window.resize(1366, 768)
+    if windowed:
+        window.show()
+    else:
+        window.showMaximized()
+    return app.exec()
+
+
 def run_rating(ctx: Context, counter_number: int, windowed: bool) -> int:
     """The citizen-facing rating screen of a counter without a keypad."""
     from app.ui.stations.rating import RatingWindow

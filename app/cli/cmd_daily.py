@@ -1,0 +1,46 @@
+"""`motcua report daily --date D`: the supervisor's review of one day (tickets, waits, service times).
+
+Adds to the `report` command made by cmd_report (register this module after it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import config
+from app.cli.cmd_db import require_current_schema
+from app.cli.cmd_keypad import _date, _subcommands
+
+if TYPE_CHECKING:
+    from app.services.context import Context
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `report daily`."""
+    report = _subcommands(commands, "report", "báo cáo")
+    daily = report.add_parser("daily", help="rà soát một ngày: từng số, thời gian chờ và phục vụ, theo nhóm")
+    daily.add_argument("--date", dest="day", type=_date, metavar="NGÀY", help="ngày (mặc định hôm nay)")
+    daily.add_argument("--format", choices=("text", "csv"), default="text",
+                       help="text: các bảng tổng hợp; csv: từng số trong ngày")
+    daily.add_argument("--out", type=Path, metavar="FILE", help="ghi ra tệp thay vì màn hình")
+    daily.set_defaults(handler=report_daily)
+
+
+def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Print (or write) the day's review; the CLI acts as the system administrator, like the other reports."""
+    from app.services import daily_review
+    from app.services.context import LOCAL_TZ, Actor
+
+    require_current_schema(ctx)
+    day = args.day or ctx.now().astimezone(LOCAL_TZ).date()
+    review = daily_review.daily_review(ctx, Actor.system(), day)
+    body = daily_review.to_csv(review) if args.format == "csv" else daily_review.to_text(review) + "\n"
+    if args.out:
+        args.out.write_text(body, encoding="utf-8")
+        print(f"Đã ghi {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(body)
+    return 0

@@ -1,0 +1,288 @@
+"""The supervisor's review of one day (rà soát trong ngày): every ticket with its times, waits and service
+durations, aggregates per service, counter, officer and hour, and the live board of today.
+
+Waits and service times are differences of two stored timestamps per row; they are computed in Python over the
+day's tickets (a busy centre issues a few thousand a day, never more than MAX_TICKETS), because the portable SQL
+for an interval in seconds differs per backend. Counts for the live board are plain GROUP BYs in SQL.
+
+Definitions:
+- wait = called − issued; for a ticket transferred in, issued is the moment of the transfer (the citizen keeps
+  the original issue time for their place in line, but was being served meanwhile);
+- service = finished − serving started, or finished − called when the officer finished without "serving";
+  only for tickets finished or transferred on from a counter (a no-show or a cancellation has no service);
+- median is the middle value (mean of the two middle ones); p90 is the nearest-rank 90th percentile.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import statistics
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from app.domain.accounts import Role
+from app.domain.queue import TicketStatus
+from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.queue import QueueStatus, local_day, queue_status
+from app.store.models import Counter, Dossier, Officer, Rating, Service, Ticket
+
+MAX_TICKETS = 10_000
+NO_COUNTER = "(chưa gọi)"
+NO_OFFICER = "(không rõ)"
+_SERVED_STATES = (TicketStatus.FINISHED.value, TicketStatus.TRANSFERRED.value)
+
+
+@dataclass(frozen=True)
+class TicketLine:
+    """One ticket of the day with its times (UTC) and durations (seconds)."""
+
+    id: uuid.UUID
+    display_number: str
+    service_code: str
+    service_name: str
+    status: str
+    priority_kind: str | None
+    issued_at: datetime
+    called_at: datetime | None
+    serving_at: datetime | None
+    finished_at: datetime | None
+    wait_seconds: int | None
+    service_seconds: int | None
+    counter_number: int | None
+    officer_name: str | None
+    transferred: bool
+    rating_level: int | None
+    dossier_codes: tuple[str, ...]
+
+    @property
+    def status_label(self) -> str:
+        """The status in Vietnamese."""
+        return TicketStatus(self.status).label
+
+
+@dataclass(frozen=True)
+class GroupStats:
+    """Counts and duration statistics (seconds) of one group of tickets."""
+
+    key: str
+    label: str
+    count: int
+    served: int
+    no_shows: int
+    wait_mean: float | None
+    wait_median: float | None
+    wait_p90: float | None
+    service_mean: float | None
+    service_median: float | None
+    service_p90: float | None
+
+
+@dataclass(frozen=True)
+class DailyReview:
+    """A day's tickets and their aggregates."""
+
+    day: date
+    tickets: list[TicketLine]
+    by_service: list[GroupStats]
+    by_counter: list[GroupStats]
+    by_officer: list[GroupStats]
+    by_hour: list[GroupStats]
+    total: GroupStats
+
+
+def daily_review(ctx: Context, actor: Actor, day: date) -> DailyReview:
+    """Every ticket of a local date with times and durations, and aggregates (supervisor or admin)."""
+    actor.require(Role.SUPERVISOR, "xem báo cáo trong ngày")
+    tickets = _ticket_lines(ctx, day)
+    return DailyReview(
+        day, tickets,
+        _grouped(tickets, lambda t: (t.service_code, f"{t.service_code} — {t.service_name}")),
+        _grouped([t for t in tickets if t.counter_number is not None],
+                 lambda t: (f"{t.counter_number:04d}", f"Quầy {t.counter_number}")),
+        _grouped([t for t in tickets if t.counter_number is not None],
+                 lambda t: (t.officer_name or NO_OFFICER, t.officer_name or NO_OFFICER)),
+        _grouped(tickets, lambda t: (f"{_hour(t.issued_at):02d}", f"{_hour(t.issued_at):02d}:00")),
+        _stats("", "Tổng cộng", tickets))
+
+
+def _hour(moment: datetime) -> int:
+    return moment.astimezone(LOCAL_TZ).hour
+
+
+def _seconds(start: datetime | None, end: datetime | None) -> int | None:
+    """Whole seconds from `start` to `end` (None unless both are known)."""
+    if start is None or end is None:
+        return None
+    return round((end - start).total_seconds())
+
+
+def _ticket_lines(ctx: Context, day: date) -> list[TicketLine]:
+    """The day's tickets in issue order, with names, the rating and the dossiers filed under each."""
+    before = aliased(Ticket)
+    query = (select(Ticket, Service.code, Service.name, Counter.number, Officer.full_name, Rating.level,
+                    before.finished_at)
+             .join(Service, Service.id == Ticket.service_id)
+             .outerjoin(Counter, Counter.id == Ticket.counter_id)
+             .outerjoin(Officer, Officer.id == Ticket.officer_id)
+             .outerjoin(Rating, Rating.ticket_id == Ticket.id)
+             .outerjoin(before, before.id == Ticket.transferred_from_id)
+             .where(Ticket.service_day == day)
+             .order_by(Ticket.issued_at, Ticket.transferred_from_id.is_not(None), Ticket.seq).limit(MAX_TICKETS))
+    with ctx.store.read() as s:
+        rows = s.execute(query).all()
+        codes: dict[uuid.UUID, list[str]] = {}
+        for ticket_id, code in s.execute(select(Dossier.ticket_id, Dossier.code)
+                                         .join(Ticket, Ticket.id == Dossier.ticket_id)
+                                         .where(Ticket.service_day == day).order_by(Dossier.code)):
+            if ticket_id is not None:
+                codes.setdefault(ticket_id, []).append(code)
+    return [_line(t, code, name, number, officer, level, moved_at, tuple(codes.get(t.id, ())))
+            for t, code, name, number, officer, level, moved_at in rows]
+
+
+def _line(t: Ticket, code: str, name: str, number: int | None, officer: str | None, level: int | None,
+          moved_at: datetime | None, dossiers: tuple[str, ...]) -> TicketLine:
+    """A ticket row with its durations."""
+    service_start = t.serving_started_at or t.called_at
+    service = _seconds(service_start, t.finished_at) if t.status in _SERVED_STATES else None
+    return TicketLine(t.id, t.display_number, code, name, t.status, t.priority_kind, t.issued_at, t.called_at,
+                      t.serving_started_at, t.finished_at, _seconds(moved_at or t.issued_at, t.called_at), service,
+                      number, officer, t.transferred_from_id is not None or t.status == TicketStatus.TRANSFERRED,
+                      level, dossiers)
+
+
+def _grouped(tickets: list[TicketLine], key: Callable[[TicketLine], tuple[str, str]]) -> list[GroupStats]:
+    """Statistics per group, ordered by the group key."""
+    groups: dict[tuple[str, str], list[TicketLine]] = {}
+    for t in tickets:
+        groups.setdefault(key(t), []).append(t)
+    return [_stats(k, label, members) for (k, label), members in sorted(groups.items())]
+
+
+def _stats(key: str, label: str, tickets: list[TicketLine]) -> GroupStats:
+    waits = [t.wait_seconds for t in tickets if t.wait_seconds is not None]
+    services = [t.service_seconds for t in tickets if t.service_seconds is not None]
+    return GroupStats(key, label, len(tickets), sum(t.status == TicketStatus.FINISHED for t in tickets),
+                      sum(t.status == TicketStatus.NO_SHOW for t in tickets), *_summary(waits), *_summary(services))
+
+
+def _summary(values: list[int]) -> tuple[float | None, float | None, float | None]:
+    """(mean, median, nearest-rank p90), or Nones for no values."""
+    if not values:
+        return None, None, None
+    ordered = sorted(values)
+    p90 = ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
+    return statistics.fmean(ordered), float(statistics.median(ordered)), float(p90)
+
+
+# --- the live board -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LiveBoard:
+    """Today at a glance: the hall, the longest wait now per service, counts by status, votes by level."""
+
+    status: QueueStatus
+    longest_wait_seconds: dict[str, int]
+    issued: int
+    served: int
+    no_shows: int
+    waiting: int
+    ratings: dict[int, int]
+    at: datetime
+
+    @property
+    def longest_wait_now(self) -> int:
+        """The longest wait of anyone still waiting, in seconds (0 when nobody waits)."""
+        return max(self.longest_wait_seconds.values(), default=0)
+
+
+def live_board(ctx: Context, actor: Actor) -> LiveBoard:
+    """What the supervisor's live tab shows (supervisor or admin)."""
+    actor.require(Role.SUPERVISOR, "theo dõi hàng chờ")
+    now = ctx.now()
+    day = local_day(now)
+    status = queue_status(ctx)
+    start = datetime.combine(day, time(0), LOCAL_TZ)
+    with ctx.store.read() as s:
+        oldest = s.execute(select(Service.code, func.min(Ticket.issued_at)).join(Service)
+                           .where(Ticket.service_day == day, Ticket.status == TicketStatus.WAITING.value)
+                           .group_by(Service.code)).all()
+        by_status = dict(s.execute(select(Ticket.status, func.count()).where(Ticket.service_day == day)
+                                   .group_by(Ticket.status)).all())
+        moved_in = int(s.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.service_day == day, Ticket.transferred_from_id.is_not(None))) or 0)
+        votes = dict(s.execute(select(Rating.level, func.count()).where(
+            Rating.at >= start, Rating.at < start + timedelta(days=1)).group_by(Rating.level)).all())
+    waits = {code: max(0, _seconds(first, now) or 0) for code, first in oldest}
+    return LiveBoard(status, waits, sum(by_status.values()) - moved_in,
+                     int(by_status.get(TicketStatus.FINISHED.value, 0)),
+                     int(by_status.get(TicketStatus.NO_SHOW.value, 0)),
+                     int(by_status.get(TicketStatus.WAITING.value, 0)),
+                     {int(k): int(v) for k, v in votes.items()}, now)
+
+
+# --- output -----------------------------------------------------------------------------------------------------
+
+CSV_HEADER = ("number", "service", "status", "priority", "issued", "called", "serving", "finished",
+              "wait_seconds", "service_seconds", "counter", "officer", "transferred", "rating", "dossiers")
+
+
+def local_time(moment: datetime | None) -> str:
+    """HH:MM:SS in the centre's time zone ('' for none)."""
+    return moment.astimezone(LOCAL_TZ).strftime("%H:%M:%S") if moment else ""
+
+
+def duration(seconds: float | None) -> str:
+    """A duration as m:ss (or h:mm:ss); '' for none."""
+    if seconds is None:
+        return ""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def _cells(t: TicketLine) -> list[object]:
+    return [t.display_number, t.service_code, t.status, t.priority_kind or "", local_time(t.issued_at),
+            local_time(t.called_at), local_time(t.serving_at), local_time(t.finished_at),
+            "" if t.wait_seconds is None else t.wait_seconds,
+            "" if t.service_seconds is None else t.service_seconds, t.counter_number or "", t.officer_name or "",
+            "1" if t.transferred else "0", t.rating_level or "", " ".join(t.dossier_codes)]
+
+
+def to_csv(review: DailyReview) -> str:
+    """The day's tickets as CSV (local times, durations in seconds), CRLF like the other exports."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(_cells(t) for t in review.tickets)
+    return buffer.getvalue()
+
+
+def to_text(review: DailyReview) -> str:
+    """The aggregates for a terminal (waits and service times as m:ss)."""
+    total = review.total
+    lines = [f"Rà soát ngày {review.day:%d/%m/%Y}: {total.count} số, {total.served} đã phục vụ, {total.no_shows} vắng mặt"]
+    for title, groups in (("Theo dịch vụ", review.by_service), ("Theo quầy", review.by_counter),
+                          ("Theo cán bộ", review.by_officer), ("Theo giờ lấy số", review.by_hour)):
+        lines += ["", title, _header()] + [_text_row(g) for g in groups]
+    lines += ["", _text_row(review.total)]
+    return "\n".join(lines)
+
+
+def _header() -> str:
+    return (f"{'':<36} {'Số':>5} {'Xong':>5} {'Vắng':>5} {'Chờ TB':>8} {'Chờ TV':>8} {'Chờ P90':>8} "
+            f"{'PV TB':>8} {'PV TV':>8} {'PV P90':>8}")
+
+
+def _text_row(g: GroupStats) -> str:
+    times: Iterable[float | None] = (g.wait_mean, g.wait_median, g.wait_p90, g.service_mean, g.service_median,
+                                     g.service_p90)
+    return f"{g.label[:36]:<36} {g.count:>5} {g.served:>5} {g.no_shows:>5} " + " ".join(
+        f"{duration(v):>8}" for v in times)
