@@ -224,3 +224,20 @@ def demo_ctx(demo_url: str) -> Iterator["Context"]:  # type: ignore[name-defined
     s = Store(demo_url)
     yield Context(s)
     s.dispose()
+
+
+@pytest.fixture()
+def hall_ctx(demo_ctx):  # type: ignore[no-untyped-def]
+    """The demo centre on a clock that starts Monday 30/11/2026 08:00 (Hà Nội) and ticks one second per reading;
+    tests move it through ctx.extra["clock"][0]."""
+    from datetime import datetime, timedelta, timezone
+
+    clock = [datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)]
+
+    def tick() -> datetime:
+        clock[0] += timedelta(seconds=1)
+        return clock[0]
+
+    demo_ctx.clock = tick
+    demo_ctx.extra["clock"] = clock
+    return demo_ctx

@@ -6,13 +6,13 @@ Adds to the `report` command made by cmd_report (register this module after it).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.cmd_db import require_current_schema
 from app.cli.cmd_keypad import _date, _subcommands
+from app.cli.output import write_output
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -38,9 +38,5 @@ def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     day = args.day or ctx.now().astimezone(LOCAL_TZ).date()
     review = daily_review.daily_review(ctx, Actor.system(), day)
     body = daily_review.to_csv(review) if args.format == "csv" else daily_review.to_text(review) + "\n"
-    if args.out:
-        args.out.write_text(body, encoding="utf-8")
-        print(f"Đã ghi {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(body)
+    write_output(body, args.out)
     return 0

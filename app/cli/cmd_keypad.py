@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import config
 from app.cli.cmd_db import require_current_schema
-from app.cli.output import CliError, emit
+from app.cli.output import CliError, emit, write_output
 
 if TYPE_CHECKING:
     from app.devices.keypad import KeypadProtocol
@@ -198,11 +198,7 @@ def report_satisfaction(args: argparse.Namespace, ctx: "Context", cfg: config.Ma
         body = json.dumps(sr.to_json(report), ensure_ascii=False, indent=2) + "\n"
     else:
         body = (sr.to_csv(report) if fmt == "csv" else sr.to_text(report) + "\n")
-    if args.out:
-        args.out.write_text(body, encoding="utf-8")
-        print(f"Đã ghi {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(body)
+    write_output(body, args.out)
     return 0
 
 

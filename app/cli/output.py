@@ -9,6 +9,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 from app.config import ConfigError
@@ -46,6 +47,15 @@ def emit(json_mode: bool, text: str, data: Any) -> None:
         print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
     elif text:
         print(text)
+
+
+def write_output(body: str, out: Path | None) -> None:
+    """A report body to a file (naming it on stderr) or to stdout."""
+    if out is not None:
+        out.write_text(body, encoding="utf-8")
+        print(f"Đã ghi {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(body)
 
 
 def fail(message: str) -> None:

@@ -7,7 +7,6 @@ import uuid
 from dataclasses import fields
 from datetime import datetime, timedelta, timezone
 
-import pytest
 
 from app.services import accounts, queue
 from app.services.context import Actor, Context
@@ -16,19 +15,6 @@ from app.services.display_feed import (MAX_NEW_CALLS, Call, CounterBoard, Displa
                                        display_feed, spoken_ticket)
 
 T0 = datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)  # Monday 08:00 in Hà Nội
-
-
-@pytest.fixture()
-def hall_ctx(demo_ctx: Context) -> Context:
-    clock = [T0]
-
-    def tick() -> datetime:
-        clock[0] += timedelta(seconds=1)
-        return clock[0]
-
-    demo_ctx.clock = tick
-    demo_ctx.extra["clock"] = clock
-    return demo_ctx
 
 
 def officer(ctx: Context) -> Actor:

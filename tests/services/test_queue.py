@@ -19,19 +19,6 @@ from app.store.models import Ticket, TicketEvent
 T0 = datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)  # Monday 08:00 in Hà Nội
 
 
-@pytest.fixture()
-def hall_ctx(demo_ctx: Context) -> Context:
-    clock = [T0]
-
-    def tick() -> datetime:
-        clock[0] += timedelta(seconds=1)
-        return clock[0]
-
-    demo_ctx.clock = tick
-    demo_ctx.extra["clock"] = clock
-    return demo_ctx
-
-
 def officer(ctx: Context, login: str = "canbo01") -> Actor:
     return accounts.actor_for_login(ctx, login)
 
