@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -661,6 +661,13 @@ class CounterWindow(QMainWindow):
         self.intake_dialog = IntakeDialog(self.ctx, self.actor, t.display_number if t else None, agencies, self)
         self.intake_dialog.finished.connect(self._on_dialog_finished)
         self.intake_dialog.open()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Keys no widget took: the barcode scanner's, among others."""
+        if self.scanner.feed(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _on_scanner_scanned(self, code: str) -> None:
         self.dossier_dialog = DossierViewDialog(self.ctx, code, self)

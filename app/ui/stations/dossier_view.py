@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,22 +33,19 @@ _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class ScanCollector(QObject):
-    """An event filter on a window: emits `scanned(code)` when a dossier code is typed fast and ends with Enter."""
+    """Fed the key presses that reach a window (its keyPressEvent): emits `scanned(code)` when a dossier code is
+    typed fast and ends with Enter. No event filter: a filter on a window also sees the events of its teardown,
+    which crashed PySide6 now and then."""
 
     scanned = Signal(str)
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._buffer = ""
         self._last = 0.0
-        window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Collect fast printable keys that reached the window; swallow the Enter that ends a scan."""
-        if watched is not self._window or event.type() != QEvent.Type.KeyPress:
-            return False
-        assert isinstance(event, QKeyEvent)
+    def feed(self, event: QKeyEvent) -> bool:
+        """Collect fast printable keys; True when this key ended a scan (the caller then swallows it)."""
         now = time.monotonic()
         fast = now - self._last < SCAN_GAP_S
         if event.key() in _RETURN_KEYS and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
