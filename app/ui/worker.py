@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 OnDone = Callable[[Any], None]
@@ -23,8 +24,17 @@ class _Job(QObject):
         self.finished.connect(self._on_finished)
         self.failed.connect(self._on_failed)
 
+    def _owner_alive(self) -> bool:
+        """The worker is a child of its window: once Qt has deleted it, the window and its widgets are gone too."""
+        if shiboken6.isValid(self._worker):
+            return True
+        self.deleteLater()  # a late result for a closed window: nobody is left to show it
+        return False
+
     @Slot(object)
     def _on_finished(self, result: object) -> None:
+        if not self._owner_alive():
+            return
         try:
             self._on_done(result)
         finally:
@@ -32,6 +42,8 @@ class _Job(QObject):
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
+        if not self._owner_alive():
+            return
         try:
             self._on_error(exc)  # type: ignore[arg-type]
         finally:
