@@ -73,6 +73,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("printer_url", str, "", "Cổng máy in phiếu (vd. /dev/ttyUSB0, socket://10.0.0.5:9100)", "machine"),
     SettingSpec("printer_profile", str, "80mm", "Khổ giấy máy in phiếu", "machine", choices=("58mm", "80mm")),
     SettingSpec("keypad_url", str, "", "Cổng bàn phím đánh giá", "machine"),
+    SettingSpec("keypad_protocol", str, "ascii", "Giao thức bàn phím đánh giá", "machine",
+                "ascii: mỗi phím một chữ số; framed: khung 0x01 <địa chỉ> <phím> 0x07, nhiều bàn phím trên một "
+                "đường RS485", choices=("ascii", "framed")),
+    SettingSpec("keypad_address", int, 1, "Địa chỉ bàn phím của quầy trên đường RS485 (chế độ framed)", "machine"),
+    SettingSpec("keypad_keys", str, "", "Phím của từng mức, tốt nhất trước (vd. 1,2,3; để trống: 1, 2, 3…)",
+                "machine"),
+    SettingSpec("keypad_baud", int, 9600, "Tốc độ cổng bàn phím (baud)", "machine"),
+    SettingSpec("keypad_frame_timeout_ms", int, 30, "Thời gian im lặng kết thúc một lần bấm (ms)", "machine"),
+    SettingSpec("keypad_lamp_on", str, "", "Lệnh bật đèn bàn phím khi chờ đánh giá (hex, vd. 4C; để trống: không)",
+                "machine"),
+    SettingSpec("keypad_lamp_off", str, "", "Lệnh tắt đèn bàn phím (hex)", "machine"),
     SettingSpec("ui_language", str, "vi", "Ngôn ngữ giao diện", "machine", choices=("vi", "en")),
     # centre-wide: stored in the database
     SettingSpec("centre_name", str, "Trung tâm Phục vụ hành chính công tỉnh", "Tên trung tâm", "centre"),

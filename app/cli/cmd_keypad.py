@@ -17,7 +17,7 @@ from app.cli.cmd_db import require_current_schema
 from app.cli.output import CliError, emit, write_output
 
 if TYPE_CHECKING:
-    from app.devices.keypad import KeypadProtocol
+    from app.devices.keypad import KeypadConfig
     from app.services.context import Context
 
 
@@ -29,11 +29,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listen.add_argument("--port", required=True, metavar="URL", help="cổng (/dev/ttyUSB0, đường dẫn pty …)")
     listen.add_argument("--counter", type=int, required=True, action="append", metavar="N",
                         help="số quầy (lặp lại cùng --address cho nhiều bàn phím trên một đường RS485)")
-    listen.add_argument("--protocol", choices=("ascii", "framed"), default="ascii")
+    listen.add_argument("--protocol", choices=("ascii", "framed"),
+                        help="giao thức (mặc định: keypad_protocol trong tệp cấu hình, hoặc ascii)")
     listen.add_argument("--address", type=int, action="append", metavar="A",
                         help="địa chỉ bàn phím (chế độ framed), theo thứ tự của --counter")
     listen.add_argument("--keys", metavar="K1,K2,…", help="phím của từng mức, tốt nhất trước (mặc định 1,2,3…)")
-    listen.add_argument("--baud", type=int, default=9600)
+    listen.add_argument("--baud", type=int, help="tốc độ cổng (mặc định: keypad_baud, hoặc 9600)")
+    listen.add_argument("--frame-timeout-ms", type=int, metavar="MS",
+                        help="thời gian im lặng kết thúc một lần bấm (mặc định: keypad_frame_timeout_ms, hoặc 30)")
     listen.add_argument("--for", dest="seconds", type=float, metavar="GIÂY", help="dừng sau số giây này")
     listen.set_defaults(handler=keypad_listen)
 
@@ -86,13 +89,16 @@ def keypad_listen(args: argparse.Namespace, ctx: "Context", cfg: config.MachineC
     from app.services import ratings
 
     require_current_schema(ctx)
-    counters = _bindings(args.protocol, args.counter, args.address)
+    setup = keypad_setup(cfg, args.port, mode=args.protocol, keys=args.keys, baudrate=args.baud,
+                         frame_timeout_ms=args.frame_timeout_ms)
+    addresses = args.address or ([setup.address] if setup.mode == "framed" and len(args.counter) == 1 else None)
+    counters = _bindings(setup.mode, args.counter, addresses)
     scale, timeout = ratings.rating_settings(ctx)
     try:
-        key_map = rules.key_map_from_keys(scale, args.keys) if args.keys else rules.default_key_map(scale)
+        key_map = rules.key_map_from_keys(scale, setup.keys) if setup.keys else rules.default_key_map(scale)
     except rules.SatisfactionError as exc:
-        raise CliError(f"--keys: {exc}") from exc
-    protocol = _protocol(args.protocol, key_map)
+        raise CliError(f"Phím của từng mức (--keys hoặc keypad_keys): {exc}") from exc
+    protocol = setup.protocol(key_map)
     for number in counters.values():
         ratings.arming(ctx, number)  # a missing counter is refused now, not at the first press
 
@@ -111,7 +117,7 @@ def keypad_listen(args: argparse.Namespace, ctx: "Context", cfg: config.MachineC
                   flush=True)
 
     station = ratings.KeypadStation(ctx, args.port, counters, protocol, key_map=key_map, on_status=on_status,
-                                    on_result=on_result, baudrate=args.baud)
+                                    on_result=on_result, baudrate=setup.baudrate)
     print(f"Đang nghe bàn phím {args.port} (thang {scale} mức, chờ đánh giá {timeout} giây sau khi kết thúc số)",
           file=sys.stderr, flush=True)
     station.start()
@@ -141,10 +147,22 @@ def _bindings(protocol: str, counters: list[int], addresses: list[int] | None) -
     return dict(zip(addresses, counters))
 
 
-def _protocol(mode: str, key_map: dict[str, int]) -> "KeypadProtocol":
-    from app.devices.keypad import KeypadProtocol
+def keypad_setup(cfg: config.MachineConfig, url: str | None = None, **overrides: Any) -> "KeypadConfig":
+    """This machine's keypad from its settings (keypad_*), with command-line values (not None) taking precedence;
+    a setting that cannot work is one clear error naming it."""
+    from app.devices.keypad import KeypadConfig, KeypadConfigError, parse_hex
 
-    return KeypadProtocol(mode=mode, keys=frozenset(key_map))
+    values: dict[str, Any] = {
+        "url": url if url is not None else cfg.get("keypad_url"), "mode": cfg.get("keypad_protocol"),
+        "address": cfg.get("keypad_address"), "keys": cfg.get("keypad_keys").strip(),
+        "baudrate": cfg.get("keypad_baud"), "frame_timeout_ms": cfg.get("keypad_frame_timeout_ms")}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        lamp_on = parse_hex(cfg.get("keypad_lamp_on"), "keypad_lamp_on")
+        lamp_off = parse_hex(cfg.get("keypad_lamp_off"), "keypad_lamp_off")
+        return KeypadConfig(lamp_on=lamp_on, lamp_off=lamp_off, **values)
+    except KeypadConfigError as exc:
+        raise CliError(str(exc)) from exc
 
 
 _STATES_VI = {"connected": "đã kết nối", "disconnected": "mất kết nối", "fault": "lỗi thiết bị"}

@@ -59,7 +59,10 @@ def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     number = args.counter or cfg.get("counter_number")
     if not number:
         raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
-    return run_counter(ctx, number, args.windowed, cfg.get("keypad_url"))
+    from app.cli.cmd_keypad import keypad_setup
+
+    setup = keypad_setup(cfg) if cfg.get("keypad_url") else None  # a setting that cannot work stops here
+    return run_counter(ctx, number, args.windowed, setup)
 
 
 def open_kiosk(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

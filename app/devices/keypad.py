@@ -26,7 +26,10 @@ LABEL_VI = "bàn phím đánh giá"
 FRAME_START, FRAME_END = 0x01, 0x07
 WHITESPACE = frozenset(b"\r\n \t")
 _READ_BYTES = 4096
-_READ_SECONDS = 0.05
+_READ_SECONDS = 0.05  # longest wait for bytes while no burst is open
+_POLL_SECONDS = 0.01  # the pyserial read timeout of a keypad port: how late after its quiet end a burst is seen
+DEFAULT_QUIET_S = 0.03  # a key press is 1–4 bytes sent back to back; 30 ms of silence ends it (USB-serial
+#                         adapters deliver within their 16 ms latency timer)
 _MAX_ASCII_BURST = 16  # a held key repeats a few times; more is noise
 _MAX_FRAMES_PER_BURST = 64  # every keypad of a long bus pressed at once
 
@@ -47,7 +50,7 @@ class KeypadProtocol:
 
     mode: str = "ascii"
     keys: frozenset[str] = frozenset("123")
-    quiet_s: float = 0.1
+    quiet_s: float = DEFAULT_QUIET_S
     lamp_on: bytes | None = None
     lamp_off: bytes | None = None
 
@@ -63,6 +66,56 @@ class KeypadProtocol:
         if self.mode == "framed":
             return b"".join(bytes([FRAME_START, address or 0, c, FRAME_END]) for c in command)
         return command
+
+
+class KeypadConfigError(ValueError):
+    """A keypad setting that cannot work; the message names the setting, in Vietnamese."""
+
+
+def parse_hex(text: str, what: str) -> bytes | None:
+    """Bytes written as hex ("4C", "1b 4c", "0x4C"), None for an empty text; KeypadConfigError when not hex."""
+    cleaned = text.replace("0x", "").replace("0X", "").replace(" ", "").replace(",", "")
+    if not cleaned:
+        return None
+    try:
+        return bytes.fromhex(cleaned)
+    except ValueError as exc:
+        raise KeypadConfigError(f"{what}: «{text}» không phải dãy byte hex (vd. 4C hoặc 1B 4C)") from exc
+
+
+@dataclass(frozen=True)
+class KeypadConfig:
+    """One station's keypad as the machine is set up: port, protocol, its address on a framed bus, the keys of
+    the levels (best first, "" for 1, 2, 3 …), line speed, frame timeout and lamp commands."""
+
+    url: str
+    mode: str = "ascii"
+    address: int | None = None
+    keys: str = ""
+    baudrate: int = 9600
+    frame_timeout_ms: int = round(DEFAULT_QUIET_S * 1000)
+    lamp_on: bytes | None = None
+    lamp_off: bytes | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("ascii", "framed"):
+            raise KeypadConfigError(f"Giao thức bàn phím «{self.mode}» không có; chọn ascii hoặc framed")
+        if self.mode == "framed" and (self.address is None or not 0 <= self.address <= 255):
+            raise KeypadConfigError("Địa chỉ bàn phím (chế độ framed) phải là số 0–255")
+        if not 5 <= self.frame_timeout_ms <= 1000:
+            raise KeypadConfigError("Thời gian im lặng kết thúc một lần bấm phải từ 5 đến 1000 ms")
+        if self.baudrate <= 0:
+            raise KeypadConfigError("Tốc độ cổng bàn phím (baud) phải là số dương")
+
+    @property
+    def bus_address(self) -> int | None:
+        """The address presses of this keypad carry (None for an ASCII keypad of its own)."""
+        return self.address if self.mode == "framed" else None
+
+    def protocol(self, keys: Iterable[str]) -> KeypadProtocol:
+        """The decoder's protocol for these keys."""
+        return KeypadProtocol(mode=self.mode, keys=frozenset(keys), quiet_s=self.frame_timeout_ms / 1000,
+                              lamp_on=self.lamp_on, lamp_off=self.lamp_off)
 
 
 def frame(address: int, key: str) -> bytes:
@@ -94,6 +147,10 @@ class KeypadDecoder:
         if len(self._burst) > self._max_burst():
             self._taint()
         return presses
+
+    def burst_ends_at(self) -> float | None:
+        """When the open burst ends if nothing more arrives (None: no burst open)."""
+        return None if self._last_at is None else self._last_at + self.protocol.quiet_s
 
     def poll(self, now: float) -> list[KeyPress]:
         """End the current burst when the line has been quiet for quiet_s; returns its presses."""
@@ -179,7 +236,7 @@ class KeypadReader:
         self.decoder = KeypadDecoder(protocol)
         self.presses = 0
         self._clock = clock
-        self._transport: Transport = transport or SerialTransport(url, baudrate, LABEL_VI)
+        self._transport: Transport = transport or SerialTransport(url, baudrate, LABEL_VI, _POLL_SECONDS)
         self._lock = threading.Lock()
 
     @property
@@ -197,8 +254,11 @@ class KeypadReader:
         self._transport.close()
 
     def step(self) -> str | None:
-        """Read what arrived (≤ 50 ms), report finished key presses; DeviceError when the port died."""
-        data = self._transport.read(_READ_BYTES, _READ_SECONDS)
+        """Wait for bytes (≤ 50 ms, or until the open burst's quiet time is over), report finished key presses;
+        DeviceError when the port died. A press is reported about quiet_s after its last byte."""
+        ends = self.decoder.burst_ends_at()
+        wait = _READ_SECONDS if ends is None else max(0.0, min(_READ_SECONDS, ends - self._clock()))
+        data = self._transport.read_some(_READ_BYTES, wait)
         self._emit(self.decoder.feed(data, self._clock()) if data else self.decoder.poll(self._clock()))
         return None
 

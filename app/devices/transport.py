@@ -37,6 +37,7 @@ class Transport(Protocol):
     def open(self) -> None: ...
     def write(self, data: bytes) -> None: ...
     def read(self, size: int, timeout: float) -> bytes: ...
+    def read_some(self, size: int, timeout: float) -> bytes: ...
     def reset_input(self) -> None: ...
     def close(self) -> None: ...
 
@@ -44,10 +45,12 @@ class Transport(Protocol):
 class SerialTransport:
     """A pyserial port opened from a URL; every library error becomes DeviceError."""
 
-    def __init__(self, url: str, baudrate: int = 9600, label_vi: str = "thiết bị") -> None:
+    def __init__(self, url: str, baudrate: int = 9600, label_vi: str = "thiết bị",
+                 poll_s: float = _POLL_SECONDS) -> None:
         self.url = url
         self.baudrate = baudrate
         self.label_vi = label_vi
+        self.poll_s = poll_s  # how long one pyserial read waits: the grain of read_some's reaction time
         self._port: serial.SerialBase | None = None
 
     @property
@@ -61,7 +64,7 @@ class SerialTransport:
             return
         try:
             self._port = serial.serial_for_url(
-                self.url, baudrate=self.baudrate, timeout=_POLL_SECONDS, write_timeout=_WRITE_TIMEOUT_SECONDS
+                self.url, baudrate=self.baudrate, timeout=self.poll_s, write_timeout=_WRITE_TIMEOUT_SECONDS
             )
         except ValueError as exc:
             raise DeviceError(f"Địa chỉ cổng {self.label_vi} không hợp lệ: {self.url}") from exc
@@ -91,6 +94,22 @@ class SerialTransport:
         except _PORT_ERRORS as exc:
             raise DeviceError(self.lost_reason()) from exc
         return data
+
+    def read_some(self, size: int, timeout: float) -> bytes:
+        """Return as soon as bytes arrive (up to size: the first byte and all that waits behind it), or b"" after
+        timeout seconds; for devices whose reader must react to each byte, like a keypad."""
+        port = self._require()
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                data = port.read(1)
+                if data:
+                    waiting = min(port.in_waiting, size - 1)
+                    return data + port.read(waiting) if waiting > 0 else data
+                if time.monotonic() >= deadline:
+                    return b""
+        except _PORT_ERRORS as exc:
+            raise DeviceError(self.lost_reason()) from exc
 
     def reset_input(self) -> None:
         """Drop bytes already received and not read."""

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.devices.keypad import KeypadProtocol, KeypadReader, KeyPress, keypad_manager
+from app.devices.keypad import KeypadConfig, KeypadProtocol, KeypadReader, KeyPress, keypad_manager
 from app.devices.manager import DeviceManager, DeviceStatus
 from app.domain import satisfaction as rules
 from app.domain.errors import NotFound
@@ -227,6 +227,26 @@ class KeypadStation:
         self._queue: queue.Queue[tuple[KeyPress, datetime] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lamps: dict[int | None, bool] = {}
+        self._listeners: list[Callable[[PressResult], None]] = []
+
+    @classmethod
+    def for_counter(cls, ctx: Context, setup: KeypadConfig, counter_number: int, *,
+                    on_status: Callable[[DeviceStatus], None] | None = None,
+                    on_result: Callable[[PressResult], None] | None = None) -> KeypadStation:
+        """The keypad of one counter as the machine is set up (keys checked against the centre's scale)."""
+        scale, _timeout = rating_settings(ctx)
+        key_map = rules.key_map_from_keys(scale, setup.keys) if setup.keys.strip() else rules.default_key_map(scale)
+        return cls(ctx, setup.url, {setup.bus_address: counter_number}, setup.protocol(key_map), key_map=key_map,
+                   on_status=on_status, on_result=on_result, baudrate=setup.baudrate)
+
+    def add_listener(self, listener: Callable[[PressResult], None]) -> None:
+        """Also tell `listener` each stored press (called on the station's thread, after on_result)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[PressResult], None]) -> None:
+        """Stop telling `listener` (a window that closes)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     @property
     def status(self) -> DeviceStatus:
@@ -324,9 +344,9 @@ class KeypadStation:
             self.stats.votes += 1
         else:
             self.stats.stray += 1
-        if self.on_result is not None:
+        for listener in ([self.on_result] if self.on_result is not None else []) + list(self._listeners):
             try:
-                self.on_result(result)
+                listener(result)
             except Exception:
                 log.exception("keypad on_result failed")
 

@@ -18,6 +18,7 @@ from app.store.engine import StoreUnavailable
 from app.ui.signin import SignInDialog, sign_in_for
 
 if TYPE_CHECKING:
+    from app.devices.keypad import KeypadConfig
     from app.services.ratings import KeypadStation
 
 
@@ -75,7 +76,7 @@ def _show(window: QWidget, windowed: bool) -> None:
         window.showFullScreen()
 
 
-def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_url: str = "",
+def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup: "KeypadConfig | None" = None,
                 sign_in_as: tuple[str, str] | None = None) -> int:
     """The counter station: an officer signs in and works the queue of one counter (and its keypad, if any)."""
     from app.ui.stations.counter import CounterWindow
@@ -84,7 +85,9 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_url: s
     actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy")
     if actor is None:
         return 2
-    keypad = _keypad_station(ctx, keypad_url, counter_number) if keypad_url else None
+    keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
+    if keypad_setup is not None and keypad is None:
+        return 2
     window = CounterWindow(ctx, actor, counter_number, keypad=keypad)
     window.resize(1280, 800)
     if windowed:
@@ -100,15 +103,17 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_url: s
             keypad.stop()
 
 
-def _keypad_station(ctx: Context, url: str, counter_number: int) -> "KeypadStation":
-    """The counter's keypad (one ASCII digit per key, the centre's scale) feeding votes to the store."""
-    from app.devices.keypad import KeypadProtocol
-    from app.domain.satisfaction import default_key_map
+def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int) -> "KeypadStation | None":
+    """The counter's keypad as the machine is set up, feeding votes to the store; None (after saying why) when
+    its keys do not fit the centre's scale."""
     from app.services import ratings
 
-    key_map = default_key_map(ratings.rating_settings(ctx)[0])
-    return ratings.KeypadStation(ctx, url, {None: counter_number}, KeypadProtocol(keys=frozenset(key_map)),
-                                 key_map=key_map)
+    try:
+        return ratings.KeypadStation.for_counter(ctx, setup, counter_number)
+    except (DomainError, StoreUnavailable) as exc:
+        app = application()
+        QMessageBox.critical(None, app.translate("launch", "Không mở được bàn phím đánh giá"), str(exc))
+        return None
 
 
 def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool) -> int:
@@ -169,38 +174,49 @@ def run_rating(ctx: Context, counter_number: int, windowed: bool) -> int:
 
 
 def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]]) -> int:
-    """Every station on one screen, on the embedded store, with a simulated ticket printer on a pty."""
+    """Every station on one screen, on the embedded store, with a simulated ticket printer and a simulated
+    satisfaction keypad (counter 1) on ptys."""
+    from app.devices.keypad import KeypadConfig
+    from app.devices.keypad_sim import KeypadSimulator
     from app.devices.printer import printer_manager
     from app.devices.simulators import PrinterSimulator
+    from app.services import ratings
     from app.printing.ticket import PROFILE_80MM
     from app.ui.admin import AdminWindow
     from app.ui.stations.announcer import Announcer
     from app.ui.stations.counter import CounterWindow
     from app.ui.stations.display import DisplayWindow
+    from app.ui.stations.keypad_pad import KeypadPadWindow
     from app.ui.stations.kiosk import KioskWindow
-    from app.ui.stations.rating import RatingWindow
 
     app = application()
     simulator = PrinterSimulator(data_dir / "demo-tickets", link=data_dir / "demo-printer")
     simulator.start()
+    keypad_sim = KeypadSimulator(link=data_dir / "demo-keypad")
+    keypad_sim.start()
     manager = printer_manager(simulator.url, PROFILE_80MM)
     admin = _sign_in(ctx, Role.ADMIN, sign_in_as["admin"], "cửa sổ quản trị")
     officer = _sign_in(ctx, Role.OFFICER, sign_in_as["officer"], "cửa sổ quầy")
     if admin is None or officer is None:
         simulator.stop()
+        keypad_sim.stop()
         return 2
-    windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM), CounterWindow(ctx, officer, 1),
+    keypad = ratings.KeypadStation.for_counter(ctx, KeypadConfig(url=keypad_sim.url), 1)
+    windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM), CounterWindow(ctx, officer, 1, keypad=keypad),
                               DisplayWindow(ctx, Announcer(), "Chạy thử motcua — phiếu in ra được lưu tại "
                                             f"{data_dir / 'demo-tickets'}"), AdminWindow(ctx, admin)]
-    rating = RatingWindow(ctx, 1)  # counter 1's citizen-facing rating buttons (the demo has no keypad)
+    pad = KeypadPadWindow(keypad_sim, keypad.key_map or {}, 1)  # the citizen's keys at counter 1
     manager.start()
+    keypad.start()
     _tile(windows)
-    rating.resize(640, 320)
-    rating.show()
+    pad.resize(560, 220)
+    pad.show()
     try:
         return app.exec()
     finally:
+        keypad.stop()
         manager.stop()
+        keypad_sim.stop()
         simulator.stop()
 
 

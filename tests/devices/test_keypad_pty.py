@@ -26,8 +26,8 @@ from app.devices.keypad import (
 from app.devices.keypad_sim import KeypadSimulator
 from app.devices.manager import DeviceManager, DeviceState
 
-ASCII = KeypadProtocol()
-FRAMED = KeypadProtocol(mode="framed")
+ASCII = KeypadProtocol(quiet_s=0.1)  # the decoder tests below step their clock in 50 ms: a 100 ms frame timeout
+FRAMED = KeypadProtocol(mode="framed", quiet_s=0.1)
 
 
 def _keys(presses: list[KeyPress]) -> list[tuple[str, int | None]]:
@@ -127,9 +127,14 @@ def _press_spaced(sim: KeypadSimulator, keys: str, address: int | None = None) -
         time.sleep(0.25)  # a person: a few presses a second at most
 
 
-def test_exact_keys_through_a_pty(sim: KeypadSimulator) -> None:
+DEFAULT = KeypadProtocol()  # what a station runs: the 30 ms frame timeout
+BOTH = pytest.mark.parametrize("protocol", [DEFAULT, ASCII], ids=["default-timeout", "100ms-timeout"])
+
+
+@BOTH
+def test_exact_keys_through_a_pty(sim: KeypadSimulator, protocol: KeypadProtocol) -> None:
     presses = Presses()
-    mgr = _manager(sim.url, ASCII, presses)
+    mgr = _manager(sim.url, protocol, presses)
     try:
         _press_spaced(sim, "1321")
         assert presses.wait_count(4) == [("1", None), ("3", None), ("2", None), ("1", None)]
@@ -138,9 +143,11 @@ def test_exact_keys_through_a_pty(sim: KeypadSimulator) -> None:
         mgr.stop()
 
 
-def test_one_megabyte_of_random_bytes_no_press_garbage_counted(sim: KeypadSimulator) -> None:
+@BOTH
+def test_one_megabyte_of_random_bytes_no_press_garbage_counted(sim: KeypadSimulator,
+                                                               protocol: KeypadProtocol) -> None:
     presses = Presses()
-    mgr = _manager(sim.url, ASCII, presses)
+    mgr = _manager(sim.url, protocol, presses)
     try:
         noise = random.Random(2026).randbytes(1 << 20)
         sim.send_raw(noise, timeout=60)
@@ -210,40 +217,14 @@ def test_lamp_commands_reach_the_keypad(sim: KeypadSimulator) -> None:
 
 
 # --- CLI ----------------------------------------------------------------------------------------------------
-# Until app/cli/parser.py registers cmd_keypad, the tests add it to the real parser themselves.
 
-CLI = (
-    "import argparse, sys\n"
-    "import app.main as m\n"
-    "from app.cli import cmd_keypad, parser as cp\n"
-    "def build():\n"
-    "    p = cp.build_parser()\n"
-    "    c = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction))\n"
-    "    if 'keypad' not in c.choices:\n"
-    "        cmd_keypad.register(c)\n"
-    "    return p\n"
-    "m.build_parser = build\n"
-    "sys.exit(m.main(sys.argv[1:]))\n"
-)
+CLI = "import sys\nfrom app.main import main\nsys.exit(main(sys.argv[1:]))\n"
 
 
 def _main(argv: list[str]) -> int:
-    import argparse
+    from app.main import main
 
-    import app.main
-    from app.cli import cmd_keypad
-    from app.cli import parser as cli_parser
-
-    parser = cli_parser.build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "keypad" not in commands.choices:
-        cmd_keypad.register(commands)
-    original = app.main.build_parser
-    app.main.build_parser = lambda: parser
-    try:
-        return app.main.main(argv)
-    finally:
-        app.main.build_parser = original
+    return main(argv)
 
 
 def test_simulate_keypad_cli_presses_keys_from_stdin(tmp_path: Path) -> None:
@@ -291,3 +272,48 @@ def test_keypad_modules_import_nothing_heavy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             env={**os.environ})
     assert result.returncode == 0, result.stderr
+
+
+def test_keypad_listen_takes_the_machine_settings(tmp_path: Path, demo_url: str, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    """`motcua keypad listen` on a framed bus with the address, keys and frame timeout of the TOML file: the press
+    of this counter's keypad is the vote (keys numbered the other way round), another address's is not."""
+    from app.services import accounts, queue
+
+    cfg = tmp_path / "motcua.toml"
+    cfg.write_text('keypad_protocol = "framed"\nkeypad_address = 7\nkeypad_keys = "3,2,1"\n'
+                   'keypad_frame_timeout_ms = 40\n', encoding="utf-8")
+    officer = accounts.sign_in(demo_ctx, "canbo01", "canbo123")
+    queue.issue_ticket(demo_ctx, "DD")
+    queue.call_next(demo_ctx, officer, 1)
+    queue.finish(demo_ctx, officer, 1)
+    with KeypadSimulator(link=tmp_path / "bus", mode="framed") as bus:
+        proc = subprocess.Popen([sys.executable, "-c", CLI, "--config", str(cfg), "--db", demo_url, "keypad",
+                                 "listen", "--port", bus.url, "--counter", "1", "--for", "20"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert proc.stderr is not None and proc.stdout is not None
+            assert "Đang nghe bàn phím" in proc.stderr.readline()
+            assert "đã kết nối" in proc.stderr.readline()
+            bus.press("1", address=8)  # a keypad of another counter on the same bus: not ours
+            time.sleep(0.3)
+            bus.press("3", address=7)  # key 3 is the best level in this keypad's numbering
+            line = proc.stdout.readline()
+            assert "Quầy 1" in line and "Rất hài lòng" in line and "phím 3" in line, line
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=30)
+
+
+def test_keypad_settings_that_cannot_work_are_refused_by_name(tmp_path: Path, demo_url: str,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    cases = {'keypad_lamp_on = "zz"\n': "keypad_lamp_on",
+             'keypad_protocol = "framed"\nkeypad_address = 300\n': "Địa chỉ bàn phím",
+             'keypad_frame_timeout_ms = 0\n': "Thời gian im lặng",
+             'keypad_keys = "1,2"\n': "keypad_keys"}
+    for text, named in cases.items():
+        cfg = tmp_path / "motcua.toml"
+        cfg.write_text(text, encoding="utf-8")
+        code = _main(["--config", str(cfg), "--db", demo_url, "keypad", "listen", "--port", "loop://",
+                      "--counter", "1", "--for", "0"])
+        err = capsys.readouterr().err
+        assert code == 1 and named in err and "Traceback" not in err, (text, err)

@@ -3,7 +3,6 @@ local-date boundaries, grouping by counter/officer/service/agency, text/CSV/JSON
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
@@ -113,20 +112,9 @@ def test_local_date_boundaries_and_agency_officer_grouping(demo_ctx: Context) ->
 
 
 def _main(argv: list[str]) -> int:
-    import app.main
-    from app.cli import cmd_keypad
-    from app.cli import parser as cli_parser
+    from app.main import main
 
-    parser = cli_parser.build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "keypad" not in commands.choices:
-        cmd_keypad.register(commands)
-    original = app.main.build_parser
-    app.main.build_parser = lambda: parser  # until app/cli/parser.py registers cmd_keypad
-    try:
-        return app.main.main(argv)
-    finally:
-        app.main.build_parser = original
+    return main(argv)
 
 
 def test_cli_report_satisfaction(demo_ctx: Context, demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:

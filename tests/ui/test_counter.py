@@ -233,12 +233,14 @@ def test_counter_runs_its_keypad_and_shows_its_state(qtbot, demo_ctx, tmp_path) 
     from app.devices.keypad_sim import KeypadSimulator
     from app.services import accounts as _accounts
     from app.services import queue as _queue
+    from app.devices.keypad import KeypadConfig
     from app.ui.launch import _keypad_station
     from app.ui.stations.counter import CounterWindow
 
     sim = KeypadSimulator(link=tmp_path / "keypad")
     sim.start()
-    keypad = _keypad_station(demo_ctx, str(tmp_path / "keypad"), 1)
+    keypad = _keypad_station(demo_ctx, KeypadConfig(url=str(tmp_path / "keypad")), 1)
+    assert keypad is not None
     actor = _accounts.sign_in(demo_ctx, "canbo01", "canbo123")
     window = CounterWindow(demo_ctx, actor, 1, keypad=keypad)
     qtbot.addWidget(window)
@@ -255,6 +257,52 @@ def test_counter_runs_its_keypad_and_shows_its_state(qtbot, demo_ctx, tmp_path) 
         qtbot.waitUntil(lambda: "Rất hài lòng" in window.rating_label.text(), timeout=10_000)
         sim.unplug()
         qtbot.waitUntil(lambda: "sẵn sàng" not in window.keypad_status.text.text(), timeout=10_000)
+    finally:
+        keypad.stop()
+        sim.stop()
+        window.live.stop()
+
+
+def test_demo_keypad_pad_votes_through_the_pty(qtbot, demo_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's simulated keypad: its buttons send bytes down a pty to counter 1's keypad station; a press
+    before the ticket is finished is a stray press, the press after F6 is the vote the counter shows."""
+    from PySide6.QtCore import Qt
+
+    from app.devices.keypad import KeypadConfig
+    from app.devices.keypad_sim import KeypadSimulator
+    from app.services import accounts as _accounts
+    from app.services import queue as _queue
+    from app.services import ratings as _ratings
+    from app.ui.stations.counter import CounterWindow
+    from app.ui.stations.keypad_pad import KeypadPadWindow
+
+    sim = KeypadSimulator(link=tmp_path / "demo-keypad")
+    sim.start()
+    keypad = _ratings.KeypadStation.for_counter(demo_ctx, KeypadConfig(url=sim.url), 1)
+    window = CounterWindow(demo_ctx, _accounts.sign_in(demo_ctx, "canbo01", "canbo123"), 1, keypad=keypad)
+    pad = KeypadPadWindow(sim, keypad.key_map or {}, 1)
+    qtbot.addWidget(window)
+    qtbot.addWidget(pad)
+    pad.show()
+    window.show()  # the officer's window is the active one: its F-keys are window shortcuts
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    keypad.start()
+    try:
+        assert [b.text().split("\n")[1] for b in pad.buttons.values()] == ["Rất hài lòng", "Hài lòng",
+                                                                          "Không hài lòng"]
+        qtbot.waitUntil(lambda: "sẵn sàng" in window.keypad_status.text.text(), timeout=10_000)
+        _queue.issue_ticket(demo_ctx, "DD")
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: window.current is not None, timeout=10_000)
+        qtbot.mouseClick(pad.buttons["2"], Qt.MouseButton.LeftButton)  # still being served: not a vote
+        qtbot.waitUntil(lambda: keypad.stats.stray == 1, timeout=10_000)
+        qtbot.keyClick(window, Qt.Key.Key_F6)
+        qtbot.waitUntil(lambda: "đang chờ đánh giá" in window.rating_label.text(), timeout=10_000)
+        qtbot.keyClick(pad, Qt.Key.Key_1)  # the keyboard's digits press the pad's keys too
+        qtbot.waitUntil(lambda: "Rất hài lòng" in window.rating_label.text(), timeout=10_000)
+        assert "Đã bấm phím 1" in pad.last.text()
+        assert keypad.stats.votes == 1 and keypad.stats.stray == 1
     finally:
         keypad.stop()
         sim.stop()

@@ -24,6 +24,7 @@ def test_demo_starts_and_keeps_running(tmp_path: Path) -> None:
         assert proc.poll() is None, proc.communicate()[1]
         assert (tmp_path / "data" / "motcua.sqlite3").exists()
         assert (tmp_path / "data" / "demo-printer").is_symlink()  # the simulated ticket printer is plugged
+        assert (tmp_path / "data" / "demo-keypad").is_symlink()  # and counter 1's simulated keypad
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=30)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,7 @@ from app.services import hall, queue, ratings
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.hall import ServiceView
 from app.services.queue import QueueStatus, TicketView
-from app.services.ratings import CounterFeedback, KeypadStation
+from app.services.ratings import CounterFeedback, KeypadStation, PressResult
 from app.ui.stations.device_status import DeviceStatusWidget
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
@@ -248,12 +248,18 @@ class QueuePanel(QFrame):
 class CounterWindow(QMainWindow):
     """Station 3 (Quầy): one officer at one counter; every store call runs in the worker."""
 
+    keypad_result = Signal(object)  # a PressResult of this counter's keypad, emitted from the keypad's thread
+
     def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None,
                  keypad: KeypadStation | None = None) -> None:
         actor.require(Role.OFFICER, "làm việc tại quầy")
         super().__init__(parent)
         self.ctx, self.actor, self.counter_number = ctx, actor, counter_number
         self.keypad = keypad  # this counter's satisfaction keypad, when the station runs one
+        self.keypad_result.connect(self._on_keypad_result)
+        self._keypad_listener = self.keypad_result.emit  # called on the keypad's thread; the signal queues it here
+        if keypad is not None:
+            keypad.add_listener(self._keypad_listener)
         self.current: CurrentTicket | None = None
         self.hint = ""
         self.transfer_dialog: TransferDialog | None = None
@@ -677,8 +683,16 @@ class CounterWindow(QMainWindow):
     def _on_dialog_finished(self, _result: int) -> None:
         self._central.setFocus()  # keys (and the scanner) reach the window again
 
+    def _on_keypad_result(self, result: PressResult) -> None:
+        """A press of this counter's keypad was stored: show the vote now, without waiting for a reload."""
+        if result.kind == "vote" and result.counter_number == self.counter_number:
+            self.feedback = CounterFeedback(result.display_number or "", None, result.label)
+            self._show_feedback()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop listening and let running work finish before the window goes."""
+        if self.keypad is not None:
+            self.keypad.remove_listener(self._keypad_listener)
         self._tick.stop()
         self._safety.stop()
         self.live.stop()
