@@ -2,7 +2,8 @@
 from the keyboard alone, and sees the waiting counts and the ticket in service stay current.
 
 Shortcuts are function keys, Space, End and Ctrl+Enter only: letters, digits and a plain Enter stay free for the
-barcode scanner (a keyboard wedge typing a receipt code then Enter) that the intake/returns work will hook here.
+barcode scanner (a keyboard wedge typing a receipt code then Enter), which opens the scanned dossier; F8 looks one up
+by its typed code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -265,6 +267,7 @@ class CounterWindow(QMainWindow):
         self.transfer_dialog: TransferDialog | None = None
         self.intake_dialog: IntakeDialog | None = None
         self.dossier_dialog: DossierViewDialog | None = None
+        self.lookup_dialog: QInputDialog | None = None
         self._transfer_counter: int | None = None
         self._setup: CounterSetup | None = None
         self._status: QueueStatus | None = None
@@ -288,9 +291,14 @@ class CounterWindow(QMainWindow):
         self._build()
         self.scanner = ScanCollector(self)  # a receipt scanned anywhere in the window opens its dossier
         self.scanner.scanned.connect(self._on_scanner_scanned)
+        lookup = QAction(self.tr("Tra cứu hồ sơ"), self)
+        lookup.setShortcut(QKeySequence("F8"))
+        lookup.triggered.connect(self._on_lookup_triggered)
+        self.addAction(lookup)
         self.keypad_status = DeviceStatusWidget(self.tr("Bàn phím đánh giá"), compact=True)
         self.keypad_status.set_status(keypad.status if keypad else None)
         self.statusBar().addWidget(self.keypad_status)
+        self.statusBar().addWidget(QLabel(self.tr("F8: tra cứu hồ sơ theo mã")))
         self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -676,9 +684,23 @@ class CounterWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def _on_scanner_scanned(self, code: str) -> None:
-        self.dossier_dialog = DossierViewDialog(self.ctx, code, self)
+        self.dossier_dialog = DossierViewDialog(self.ctx, code, self, actor=self.actor)
         self.dossier_dialog.finished.connect(self._on_dialog_finished)
         self.dossier_dialog.open()
+
+    def _on_lookup_triggered(self) -> None:
+        """F8: type a dossier code, then its window opens (as when its receipt is scanned)."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Tra cứu hồ sơ"))
+        dialog.setLabelText(self.tr("Mã hồ sơ (như in trên phiếu hẹn):"))
+        dialog.textValueSelected.connect(self._on_lookup_text_value_selected)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.lookup_dialog = dialog
+        dialog.open()
+
+    def _on_lookup_text_value_selected(self, text: str) -> None:
+        if text.strip():
+            self._on_scanner_scanned(text.strip())
 
     def _on_dialog_finished(self, _result: int) -> None:
         self._central.setFocus()  # keys (and the scanner) reach the window again

@@ -1,4 +1,5 @@
-"""A dossier found by scanning its receipt (read-only), and the barcode-scanner hook of a station window.
+"""The dossier window (hồ sơ): its facts, its whole timeline, the actions its state allows and its forms; and the
+barcode-scanner hook of a station window that opens it.
 
 A USB scanner is a keyboard wedge: it types the code fast and ends with Enter. `ScanCollector` watches the key
 presses that reach a window and tells a scan (printable keys < 50 ms apart, then Enter) from a person typing.
@@ -6,25 +7,48 @@ presses that reach a window and tells a scan (printable keys < 50 ms apart, then
 
 from __future__ import annotations
 
+import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QDialog,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.dossier import looks_like_dossier_code
-from app.services.context import LOCAL_TZ, Context
+from app.domain.dossier import DossierStatus, looks_like_dossier_code
+from app.domain.lifecycle import TRANSITIONS, Action
+from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView, get_dossier
+from app.services.lifecycle import HistoryEntry, history
 from app.ui.errors import MessageBar, present_error
+from app.ui.stations.dossier_actions import (
+    FORM_AFTER,
+    FORM_NEEDS_EVENT,
+    FORM_TITLES,
+    PAYMENT_METHOD_LABELS,
+    ActionDialog,
+    FormPreviewDialog,
+    allowed_actions,
+    capitalised,
+)
+from app.ui.stations.intake import money
 from app.ui.stations.receipt_view import ReceiptDialog
 from app.ui.worker import Worker
 
@@ -63,60 +87,226 @@ class ScanCollector(QObject):
         return False
 
 
-class DossierViewDialog(QDialog):
-    """One dossier, read-only: code, applicant, procedure, received, due, status; «In lại phiếu hẹn»."""
+STAMP = "%H:%M %d/%m/%Y"
+TIMELINE_COLUMNS = ("Thời gian", "Cán bộ", "Việc", "Từ → Đến trạng thái", "Lý do / chi tiết")
+RECEIVED_EVENT = "received"  # written by receive_dossier, not by the transitions table
+EVENT_LABELS = {RECEIVED_EVENT: "tiếp nhận hồ sơ"} | {row.event: row.label for row in TRANSITIONS.values()}
+ACTION_COLUMNS = 4
 
-    def __init__(self, ctx: Context, code: str, parent: QWidget | None = None, out_dir: Path | None = None) -> None:
+
+def _stamp(moment: datetime | None) -> str:
+    return moment.astimezone(LOCAL_TZ).strftime(STAMP) if moment else "—"
+
+
+def _status_label(status: str | None) -> str:
+    return DossierStatus(status).label if status else ""
+
+
+class DossierViewDialog(QDialog):
+    """One dossier: its facts and timeline; with a signed-in `actor`, the actions its state allows and its forms
+    (without one, read-only). «In lại phiếu hẹn» reprints the receipt."""
+
+    def __init__(self, ctx: Context, code: str, parent: QWidget | None = None, out_dir: Path | None = None, *,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.code, self.out_dir = ctx, code, out_dir
+        self.ctx, self.code, self.out_dir, self.actor = ctx, code, out_dir, actor
         self.dossier: DossierView | None = None
+        self.entries: list[HistoryEntry] = []
         self.receipt_dialog: ReceiptDialog | None = None
+        self.action_dialog: ActionDialog | None = None
+        self.form_dialog: FormPreviewDialog | None = None
+        self.offer_box: QMessageBox | None = None
+        self._forms_tmp: tempfile.TemporaryDirectory[str] | None = None
         self.worker = Worker(self, threads=1)
         self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", code))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(900)
         self.bar = MessageBar()
         self.values: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for key, caption in (("code", self.tr("Mã hồ sơ")), ("applicant", self.tr("Người nộp")),
-                             ("procedure", self.tr("Thủ tục")), ("agency", self.tr("Cơ quan giải quyết")),
-                             ("received", self.tr("Tiếp nhận lúc")), ("due", self.tr("Hẹn trả kết quả")),
-                             ("status", self.tr("Trạng thái")), ("ticket", self.tr("Số thứ tự"))):
-            label = QLabel("…" if key != "code" else code)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = label
-            form.addRow(caption, label)
+        self._forms: dict[str, QFormLayout] = {}
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self.form_buttons: dict[str, QPushButton] = {}
+        self.timeline = self._build_timeline()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addLayout(self._build_facts())
+        self.actions_box = self._build_actions()
+        layout.addWidget(self.actions_box)
+        caption = QLabel(self.tr("Quá trình giải quyết"))
+        caption.setStyleSheet("font-weight: bold;")
+        layout.addWidget(caption)
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(self._build_buttons())
+        self._load()
+
+    # --- layout -------------------------------------------------------------------------------------------
+
+    def _build_facts(self) -> QHBoxLayout:
+        columns = ((("code", self.tr("Mã hồ sơ")), ("applicant", self.tr("Người nộp")),
+                    ("procedure", self.tr("Thủ tục")), ("agency", self.tr("Cơ quan giải quyết")),
+                    ("ticket", self.tr("Số thứ tự"))),
+                   (("status", self.tr("Trạng thái")), ("paused", self.tr("Tạm dừng")),
+                    ("received", self.tr("Tiếp nhận lúc")), ("due", self.tr("Hẹn trả kết quả")),
+                    ("original_due", self.tr("Hẹn trả ban đầu")), ("fees", self.tr("Phí, lệ phí"))))
+        row = QHBoxLayout()
+        for column in columns:
+            form = QFormLayout()
+            for key, caption in column:
+                label = QLabel("…" if key != "code" else self.code)
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.values[key] = label
+                self._forms[key] = form
+                form.addRow(caption, label)
+            row.addLayout(form, 1)
         self.values["code"].setStyleSheet("font-size: 15pt; font-weight: bold; color: #0d47a1;")
+        self.values["status"].setStyleSheet("font-weight: bold;")
+        self._show_row("paused", False)
+        self._show_row("original_due", False)
+        return row
+
+    def _show_row(self, key: str, visible: bool) -> None:
+        self._forms[key].setRowVisible(self.values[key], visible)
+
+    def _build_actions(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Thao tác được phép ở trạng thái hiện tại"))
+        self.actions_grid = QGridLayout(box)
+        for action, row in TRANSITIONS.items():
+            button = QPushButton(capitalised(self.tr(row.label)) + ("…" if row.needs else ""))
+            button.setObjectName(f"action_{action.value}")
+            button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
+            button.hide()
+            self.action_buttons[action] = button
+        box.setVisible(self.actor is not None)
+        return box
+
+    def _build_timeline(self) -> QTableWidget:
+        table = QTableWidget(0, len(TIMELINE_COLUMNS))
+        table.setHorizontalHeaderLabels([self.tr(c) for c in TIMELINE_COLUMNS])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        for i in range(len(TIMELINE_COLUMNS) - 1):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setMinimumHeight(160)
+        return table
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.reprint_button = QPushButton(self.tr("In lại phiếu hẹn"))
         self.reprint_button.setEnabled(False)
         self.reprint_button.clicked.connect(self._on_reprint_clicked)
-        close = QPushButton(self.tr("Đóng (Esc)"))
-        close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reprint_button)
+        for number in FORM_TITLES:
+            button = QPushButton(self.tr("In Mẫu %1").replace("%1", number))
+            button.setToolTip(self.tr(FORM_TITLES[number]))
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, n=number: self.print_form(n))
+            self.form_buttons[number] = button
+            buttons.addWidget(button)
+        close = QPushButton(self.tr("Đóng (Esc)"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.bar)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        self._load()
+        return buttons
+
+    # --- loading and showing -----------------------------------------------------------------------------
 
     def _load(self) -> None:
         ctx, code = self.ctx, self.code
-        self.worker.submit(lambda: get_dossier(ctx, code), self._on_loaded, self._on_load_failed)
+        self.worker.submit(lambda: (get_dossier(ctx, code), history(ctx, code)), self._on_loaded,
+                           self._on_load_failed)
 
-    def _on_loaded(self, v: DossierView) -> None:
-        self.dossier = v
-        local = "%H:%M %d/%m/%Y"
+    def _on_loaded(self, loaded: tuple[DossierView, list[HistoryEntry]]) -> None:
+        v, self.entries = loaded
+        self.dossier, self.code = v, v.code
+        self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", v.code))
         shown = {"code": v.code, "applicant": v.applicant_name, "procedure": f"{v.procedure_name} ({v.procedure_code})",
-                 "agency": v.agency_name, "received": v.received_at.astimezone(LOCAL_TZ).strftime(local),
-                 "due": v.due_at.astimezone(LOCAL_TZ).strftime(local) if v.due_at else self.tr("—"),
-                 "status": v.status_label, "ticket": v.ticket_number or self.tr("—")}
+                 "agency": v.agency_name, "received": _stamp(v.received_at), "due": _stamp(v.due_at),
+                 "original_due": _stamp(v.original_due_at), "status": self.tr(v.status_label),
+                 "paused": self._paused_text(), "fees": self._fees_text(v), "ticket": v.ticket_number or "—"}
         for key, text in shown.items():
             self.values[key].setText(text)
+        self._show_row("paused", v.status == DossierStatus.PAUSED.value)
+        self._show_row("original_due", v.original_due_at is not None and v.original_due_at != v.due_at)
+        self._show_timeline()
+        self._show_actions(v.status)
+        kinds = {e.kind for e in self.entries}
+        for number, button in self.form_buttons.items():
+            needed = FORM_NEEDS_EVENT[number]
+            button.setEnabled(self.actor is not None and (needed is None or needed in kinds))
         self.reprint_button.setEnabled(True)
-        self.reprint_button.setFocus()
+        if self.focusWidget() is None or not self.focusWidget().isEnabled():
+            self.reprint_button.setFocus()
+
+    def _paused_text(self) -> str:
+        pause = next((e for e in reversed(self.entries) if e.kind == TRANSITIONS[Action.REQUEST_SUPPLEMENT].event),
+                     None)
+        if pause is None:
+            return self.tr("Đang tạm dừng")
+        text = self.tr("Chờ bổ sung từ %1").replace("%1", _stamp(pause.at))
+        return f"{text} — {pause.reason}" if pause.reason else text
+
+    def _fees_text(self, v: DossierView) -> str:
+        paid = [e.data for e in self.entries if e.kind == TRANSITIONS[Action.PAID].event]
+        total = sum(int(d.get("amount_vnd", 0)) for d in paid)
+        receipts = ", ".join(str(d["receipt_no"]) for d in paid if d.get("receipt_no"))
+        due = money(v.fee_vnd) if v.fee_vnd else self.tr("Không thu")
+        if not paid:
+            return self.tr("%1; chưa ghi nhận nộp").replace("%1", due) if v.fee_vnd else due
+        text = self.tr("%1; đã nộp %2").replace("%1", due).replace("%2", money(total))
+        return f"{text} ({self.tr('biên lai')} {receipts})" if receipts else text
+
+    def _show_timeline(self) -> None:
+        self.timeline.setRowCount(len(self.entries))
+        for r, e in enumerate(self.entries):
+            moved = _status_label(e.to_status)
+            if e.from_status and e.from_status != e.to_status:
+                moved = f"{_status_label(e.from_status)} → {moved}"
+            cells = (_stamp(e.at), e.officer_name or str(e.data.get("actor", "")) or "—",
+                     capitalised(self.tr(EVENT_LABELS.get(e.kind, e.kind))), moved, self._details_text(e))
+            for c, text in enumerate(cells):
+                self.timeline.setItem(r, c, QTableWidgetItem(text))
+        self.timeline.resizeRowsToContents()
+        self.timeline.scrollToBottom()
+
+    def _details_text(self, e: HistoryEntry) -> str:
+        """The reason, then what the event records (unit, tracking, collector, payment, moved due dates)."""
+        d = e.data
+        parts = [e.reason] if e.reason else []
+        captions = (("unit", self.tr("Đơn vị nhận")), ("tracking", self.tr("Số hiệu bưu gửi")),
+                    ("collector", self.tr("Người nhận")), ("receipt_no", self.tr("Biên lai")))
+        parts += [f"{caption}: {d[key]}" for key, caption in captions if d.get(key)]
+        if d.get("amount_vnd"):
+            method = self.tr(PAYMENT_METHOD_LABELS.get(str(d.get("method", "")), str(d.get("method", ""))))
+            parts.append(f"{self.tr('Số tiền')}: {money(int(d['amount_vnd']))} ({method})")
+        new_due = d.get("new_due") or (d.get("due_at") if e.kind == TRANSITIONS[Action.RESUME].event else None)
+        if new_due:
+            parts.append(self.tr("Hẹn trả mới: %1").replace("%1", _stamp(datetime.fromisoformat(str(new_due)))))
+        return "; ".join(parts)
+
+    def _show_actions(self, status: str) -> None:
+        """Buttons for exactly the actions the table allows from `status`, packed in rows."""
+        allowed = allowed_actions(status) if self.actor is not None else []
+        for button in self.action_buttons.values():
+            self.actions_grid.removeWidget(button)
+            button.hide()
+        for i, action in enumerate(allowed):
+            button = self.action_buttons[action]
+            self.actions_grid.addWidget(button, i // ACTION_COLUMNS, i % ACTION_COLUMNS)
+            button.setEnabled(True)
+            button.show()
+        if not allowed and self.actor is not None:
+            self.actions_box.setTitle(self.tr("Hồ sơ đã kết thúc: không còn thao tác nào"))
+        else:
+            self.actions_box.setTitle(self.tr("Thao tác được phép ở trạng thái hiện tại"))
+
+    def visible_actions(self) -> list[Action]:
+        """The actions offered now (tests and screenshots read it)."""
+        return [a for a, b in self.action_buttons.items() if not b.isHidden() and b.isEnabled()]
 
     def _on_load_failed(self, exc: BaseException) -> None:
         for key, label in self.values.items():
@@ -124,11 +314,62 @@ class DossierViewDialog(QDialog):
                 label.setText("")
         present_error(exc, self.bar, retry=self._load)
 
+    # --- acting -------------------------------------------------------------------------------------------
+
+    def start_action(self, action: Action) -> None:
+        """Open the small dialog of `action` (only when the state allows it and an officer is signed in)."""
+        v = self.dossier
+        if self.actor is None or v is None or action not in allowed_actions(v.status):
+            return
+        self.bar.hide()
+        self.action_dialog = ActionDialog(self.ctx, self.actor, v, action, self)
+        self.action_dialog.accepted.connect(lambda: self._on_action_accepted(action))
+        self.action_dialog.open()
+
+    def _on_action_accepted(self, action: Action) -> None:
+        self.bar.show_info(self.tr("Đã %1: hồ sơ %2.").replace("%1", self.tr(TRANSITIONS[action].label))
+                           .replace("%2", self.code))
+        self._load()
+        number = FORM_AFTER.get(action)
+        if number is not None:
+            self._offer_form(number)
+
+    def _offer_form(self, number: str) -> None:
+        """After an apology or a stop: offer to print its form now."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("In Mẫu %1?").replace("%1", number),
+                          self.tr("In %1 cho người nộp?").replace("%1", self.tr(FORM_TITLES[number])),
+                          QMessageBox.StandardButton.NoButton, self)
+        print_button = box.addButton(self.tr("In Mẫu %1").replace("%1", number), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Để sau"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(print_button)
+        box.finished.connect(lambda _result: self._on_offer_box_finished(box, print_button, number))
+        self.offer_box = box
+        box.open()
+
+    def _on_offer_box_finished(self, box: QMessageBox, print_button: QAbstractButton, number: str) -> None:
+        if box.clickedButton() is print_button:
+            self.print_form(number)
+
+    def print_form(self, number: str) -> None:
+        """Write Mẫu `number` of this dossier and preview it."""
+        if self.actor is None:
+            return
+        out_dir = self.out_dir
+        if out_dir is None:
+            if self._forms_tmp is None:
+                self._forms_tmp = tempfile.TemporaryDirectory(prefix="motcua-forms-")
+            out_dir = Path(self._forms_tmp.name)
+        self.form_dialog = FormPreviewDialog(self.ctx, self.actor, number, self.code, out_dir, self)
+        self.form_dialog.open()
+
     def _on_reprint_clicked(self) -> None:
         self.receipt_dialog = ReceiptDialog(self.ctx, self.code, self, self.out_dir)
         self.receipt_dialog.open()
 
     def done(self, result: int) -> None:
-        """Let the loading finish before the dialog goes."""
+        """Let the loading finish before the dialog goes; drop the forms written to a temporary folder."""
         self.worker.shutdown()
         super().done(result)
+        if self._forms_tmp is not None:
+            self._forms_tmp.cleanup()
+            self._forms_tmp = None
