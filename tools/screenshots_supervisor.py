@@ -1,6 +1,6 @@
 """Screenshot of the real supervisor window for the README, made offscreen on a fresh demo store.
 
-Run: .venv/bin/python tools/screenshots_supervisor.py  (writes docs/img/supervisor.png)
+Run: .venv/bin/python tools/screenshots_supervisor.py  (writes docs/img/supervisor.png and supervisor-day.png)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from screenshots import OUT, SIZE, _wait, demo_context
 
 
 def main() -> int:
-    """Seed a temp demo store, issue, call and finish a few tickets, open the live tab, save the PNG."""
+    """Seed a temp demo store, issue, call and finish a few tickets, save the live tab and the day tab."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.services import accounts, queue, ratings
     from app.ui.launch import application
@@ -52,8 +52,14 @@ def main() -> int:
         window.show()
         _wait(app, lambda: not window.worker.busy and window.waiting("DD") != "")
         window.grab().save(str(target))
+        window.tabs.setCurrentIndex(1)
+        window.load_day()
+        _wait(app, lambda: not window.worker.busy)
+        day = OUT / "supervisor-day.png"
+        window.grab().save(str(day))
         window.close()
     print(target)
+    print(day)
     return 0
 
 

@@ -6,13 +6,14 @@ Adds to the `report` command made by cmd_report (register this module after it).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.cmd_db import require_current_schema
 from app.cli.cmd_keypad import _date, _subcommands
-from app.cli.output import write_output
+from app.cli.output import CliError, write_output
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -23,9 +24,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report = _subcommands(commands, "report", "báo cáo")
     daily = report.add_parser("daily", help="rà soát một ngày: từng số, thời gian chờ và phục vụ, theo nhóm")
     daily.add_argument("--date", dest="day", type=_date, metavar="NGÀY", help="ngày (mặc định hôm nay)")
-    daily.add_argument("--format", choices=("text", "csv"), default="text",
-                       help="text: các bảng tổng hợp; csv: từng số trong ngày")
-    daily.add_argument("--out", type=Path, metavar="FILE", help="ghi ra tệp thay vì màn hình")
+    daily.add_argument("--format", choices=("text", "csv", "xlsx", "pdf"), default="text",
+                       help="text: các bảng tổng hợp; csv: từng số trong ngày; xlsx, pdf: cả hai (pdf có biểu đồ)")
+    daily.add_argument("--out", type=Path, metavar="FILE",
+                       help="ghi ra tệp thay vì màn hình (bắt buộc với xlsx, pdf)")
     daily.set_defaults(handler=report_daily)
 
 
@@ -35,8 +37,17 @@ def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     from app.services.context import LOCAL_TZ, Actor
 
     require_current_schema(ctx)
+    if args.format in daily_review.BINARY_FORMATS and args.out is None:
+        raise CliError(f"định dạng {args.format} cần --out TỆP")
     day = args.day or ctx.now().astimezone(LOCAL_TZ).date()
     review = daily_review.daily_review(ctx, Actor.system(), day)
-    body = daily_review.to_csv(review) if args.format == "csv" else daily_review.to_text(review) + "\n"
-    write_output(body, args.out)
+    try:
+        if args.format in daily_review.BINARY_FORMATS:
+            daily_review.write_day(ctx, review, args.format, args.out)
+            print(f"Đã ghi {args.out}", file=sys.stderr)
+        else:
+            body = daily_review.to_csv(review) if args.format == "csv" else daily_review.to_text(review) + "\n"
+            write_output(body, args.out)
+    except OSError as exc:
+        raise CliError(f"không ghi được tệp {args.out}: {exc.strerror or exc}") from exc
     return 0

@@ -3,14 +3,20 @@ and export, and an officer cannot open it."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 
 from app.domain.dossier import IntakeDraft
 from app.domain.errors import PermissionDenied
-from app.services import accounts, dossiers, queue
+from app.services import accounts, dossiers, queue, ratings
 from app.services.context import LOCAL_TZ
 from app.ui.stations.supervisor import SupervisorWindow
 from tests.ui.conftest import WAIT_MS, wait_idle
@@ -67,6 +73,76 @@ def test_the_day_tab_lists_tickets_and_exports_csv(qtbot, window, demo_ctx, tmp_
     assert window.bar.current_text() == f"Đã lưu {out}"
 
 
+def motcua(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed `motcua` script (else `python -m app`): another OS process on the same store."""
+    script = Path(sys.executable).with_name("motcua")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120)
+
+
+def counter_tickets(window: SupervisorWindow) -> dict[str, str]:
+    table = window.counters_table
+    return {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+
+
+def test_the_live_board_follows_a_call_made_in_another_process(qtbot, window, demo_url: str) -> None:
+    issued = motcua("--db", demo_url, "ticket", "issue", "--service", "DD")
+    assert issued.returncode == 0 and issued.stdout.strip() == "1001", issued.stderr
+    qtbot.waitUntil(lambda: window.waiting("DD") == "1", timeout=WAIT_MS)
+    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01")
+    assert called.returncode == 0, called.stderr
+    qtbot.waitUntil(lambda: window.waiting("DD") == "0" and counter_tickets(window).get("1") == "1001",
+                    timeout=WAIT_MS)
+
+
+def text_of(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_the_day_tab_charts_filters_sorts_saves_and_prints(qtbot, window, demo_ctx, tmp_path: Path) -> None:
+    for code in ("DD", "DD", "TP"):
+        queue.issue_ticket(demo_ctx, code)
+    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    queue.call_next(demo_ctx, officer, 1)
+    queue.finish(demo_ctx, officer, 1)
+    ratings.record_vote(demo_ctx, 1, "1")
+    window.tabs.setCurrentIndex(1)
+    window.load_day()
+    wait_idle(qtbot, window)
+    hour = f"{demo_ctx.now().astimezone(LOCAL_TZ).hour}h"
+    assert window.hour_chart.bars() == [(hour, "Số đã lấy", 3.0)]
+    assert [(c, s) for c, s, _ in window.wait_chart.bars()] in ([(hour, "Chờ TB")], [])  # 0 min if called at once
+    assert window.rating_chart.bars() == [("Quầy 1", "Rất hài lòng", 1.0)]
+    assert window.rating_chart.grab().width() > 0  # paints without a warning
+    assert window.shown_ticket_numbers() == ["1001", "1002", "2001"]
+    window.tickets_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert window.shown_ticket_numbers() == ["2001", "1002", "1001"]
+    window.set_day_filter(service="TP")
+    assert window.shown_ticket_numbers() == ["2001"]
+    window.set_day_filter(status="finished")
+    assert window.shown_ticket_numbers() == ["1001"]
+    window.set_day_filter(counter=1)
+    assert window.shown_ticket_numbers() == ["1001"]
+    window.set_day_filter()
+    assert len(window.shown_ticket_numbers()) == 3
+    assert window.hour_stats.item(0, 1).text() == "3"
+    for fmt in ("xlsx", "pdf"):
+        window.export_day(tmp_path / f"ngay.{fmt}", fmt)
+        wait_idle(qtbot, window)
+    assert load_workbook(tmp_path / "ngay.xlsx")["Số thứ tự"].max_row == 4
+    assert "Tư pháp, Nội vụ" in text_of(tmp_path / "ngay.pdf")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    window.print_day(printer)
+    printed = text_of(tmp_path / "printed.pdf")
+    assert "RÀ SOÁT HOẠT ĐỘNG TIẾP NHẬN TRONG NGÀY" in printed and "Lò Văn Minh" in printed
+    assert window.bar.current_text().startswith("Đã gửi ngày")
+
+
 def test_the_period_tab_shows_a_received_dossier_and_saves_xlsx(qtbot, demo_ctx, supervisor,
                                                                  tmp_path: Path) -> None:
     draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912 345 678",
@@ -96,3 +172,33 @@ def test_an_officer_cannot_open_it(qtbot, demo_ctx) -> None:
     officer = accounts.sign_in(demo_ctx, "canbo01", "canbo123")
     with pytest.raises(PermissionDenied, match="giám sát"):
         SupervisorWindow(demo_ctx, officer)
+
+
+def test_a_late_dossier_opens_in_the_dossier_window_with_its_actions(qtbot, demo_ctx, supervisor) -> None:  # type: ignore[no-untyped-def]
+    """Due and late lists → double-click → the dossier window, where the supervisor can act (here: resolve)."""
+    from datetime import datetime, timedelta, timezone
+
+    from app.domain.lifecycle import Action
+
+    now = datetime.now(timezone.utc)
+    demo_ctx.clock = lambda: now - timedelta(days=30)  # received a month ago: 5 working days are long gone
+    draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
+                        address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
+    code = dossiers.receive_dossier(demo_ctx, supervisor, dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004"),
+                                    draft).code
+    demo_ctx.clock = lambda: datetime.now(timezone.utc)
+    w = open_supervisor(qtbot, demo_ctx, supervisor)
+    try:
+        w.tabs.setCurrentIndex(w.tabs.count() - 1)
+        w.load_due()
+        qtbot.waitUntil(lambda: w.late_table.rowCount() == 1, timeout=WAIT_MS)
+        assert w.late_table.item(0, 0).text() == code
+        w.late_table.cellDoubleClicked.emit(0, 1)
+        dialog = w.dossier_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.dossier is not None and not dialog.worker.busy, timeout=WAIT_MS)
+        assert Action.RESOLVE in dialog.action_buttons and dialog.action_buttons[Action.RESOLVE].isEnabled()
+        dialog.reject()
+        qtbot.waitUntil(lambda: not w.worker.busy, timeout=WAIT_MS)
+    finally:
+        w.close()
