@@ -14,6 +14,8 @@ from app.cli.cmd_db import require_current_schema
 from app.cli.output import CliError, _plain, emit
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from app.services.context import Actor, Context
     from app.services.dossiers import DossierView
 
@@ -32,6 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     rc.add_argument("--email", default="", help="thư điện tử")
     rc.add_argument("--birth-year", type=int, metavar="N", help="năm sinh (đối chiếu với số CCCD)")
     rc.add_argument("--sex", choices=("male", "female"), help="giới tính (đối chiếu với số CCCD)")
+    rc.add_argument("--owner", default="", metavar="TÊN", help="chủ hồ sơ, khi người nộp nộp thay người khác")
+    rc.add_argument("--owner-id", default="", metavar="CCCD", help="số CCCD của chủ hồ sơ")
     rc.add_argument("--channel", choices=("direct", "online", "postal"), default="direct", help="hình thức nộp")
     rc.add_argument("--online-level", type=int, choices=(3, 4), help="mức độ trực tuyến (hồ sơ trực tuyến)")
     rc.add_argument("--sets", type=int, default=1, metavar="N", help="số bộ hồ sơ (mặc định 1)")
@@ -54,14 +58,37 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     receipt.add_argument("code", metavar="CODE", help="mã hồ sơ")
     receipt.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     receipt.set_defaults(handler=print_receipt)
-    form = psub.add_parser("form", help="Mẫu 01, 02 (yêu cầu bổ sung) hoặc 03 (từ chối tiếp nhận)")
-    form.add_argument("number", choices=("01", "02", "03"), metavar="NN", help="số mẫu: 01, 02 hoặc 03")
-    form.add_argument("code", metavar="CODE", help="mã hồ sơ")
+    form = psub.add_parser("form", help="Mẫu 01 (phiếu hẹn), 02 (yêu cầu bổ sung), 03 (từ chối tiếp nhận), "
+                                        "04 (xin lỗi), 05 (dừng giải quyết), 06 (phiếu kiểm soát), 07 (sổ theo dõi)")
+    form.add_argument("number", choices=("01", "02", "03", "04", "05", "06", "07"), metavar="NN",
+                      help="số mẫu: 01 … 07")
+    form.add_argument("code", nargs="?", metavar="CODE",
+                      help="mã hồ sơ đã tiếp nhận; bỏ trống khi hồ sơ KHÔNG được tiếp nhận (Mẫu 02/03 tại quầy: "
+                           "cần --procedure và --applicant, ghi nhận vào --ticket nếu có)")
     form.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    form.add_argument("--procedure", metavar="CODE", help="mã thủ tục (hồ sơ chưa tiếp nhận)")
+    form.add_argument("--applicant", default="", metavar="TÊN", help="tên người nộp (hồ sơ chưa tiếp nhận)")
+    form.add_argument("--applicant-address", default="", metavar="ĐỊA_CHỈ")
+    form.add_argument("--applicant-phone", default="", metavar="SĐT")
+    form.add_argument("--ticket", metavar="NUMBER", help="số thứ tự hôm nay: phiếu được ghi nhận vào lượt này")
     form.add_argument("--reason", default="", help="lý do (Mẫu 03: nhiều lý do cách nhau bằng ;)")
     form.add_argument("--missing", default="", metavar="DOC;DOC", help="Mẫu 02: giấy tờ cần bổ sung, cách nhau bằng ;")
     form.add_argument("--officer", metavar="LOGIN", help="cán bộ ký phiếu")
+    form.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="Mẫu 07: từ ngày")
+    form.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="Mẫu 07: đến ngày")
     form.set_defaults(handler=print_form)
+
+
+def _day(text: str) -> "date":
+    """A date as 2026-11-30 or 30/11/2026."""
+    from datetime import datetime
+
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dạng 2026-11-30 hoặc 30/11/2026)")
 
 
 def _actor(ctx: "Context", login: str | None) -> "Actor":
@@ -103,7 +130,7 @@ def dossier_receive(args: argparse.Namespace, ctx: "Context", cfg: config.Machin
                         email=args.email, applicant_kind="organisation" if args.tax_code else "person",
                         tax_code=args.tax_code, birth_year=args.birth_year, sex=args.sex, channel=args.channel,
                         online_level=args.online_level, sets=args.sets, result_by_post=bool(args.post),
-                        postal_address=args.post or "")
+                        postal_address=args.post or "", owner_name=args.owner, owner_id_number=args.owner_id)
     view = dossiers.receive_dossier(ctx, actor, procedure_id, draft, ticket_id,
                                     resolve_on_the_spot=args.on_the_spot)
     if args.receipt:
@@ -125,6 +152,8 @@ def show_text(v: "DossierView") -> str:
     ids = ", ".join(x for x in (person, f"MST {v.tax_code}" if v.tax_code else "", f"ĐT {v.phone or '—'}") if x)
     lines = [f"Hồ sơ {v.code} — {v.status_label}", f"Thủ tục: {v.procedure_name} ({v.procedure_code})",
              f"Cơ quan giải quyết: {v.agency_name}", f"Người nộp: {v.applicant_name} ({ids})",
+             *([f"Chủ hồ sơ: {v.owner_name}" + (f" (CCCD {v.owner_id_number})" if v.owner_id_number else "")]
+               if v.owner_name else []),
              f"Địa chỉ: {v.address or '—'}",
              f"Nhận lúc: {_stamp(v.received_at)}; hẹn trả: {_stamp(v.due_at)}",
              f"Số bộ: {v.sets}; sổ theo dõi dòng {v.register_line}; phí, lệ phí: {v.fee_vnd:,} đồng".replace(",", "."),
@@ -164,8 +193,50 @@ def print_form(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConf
 
     require_current_schema(ctx)
     missing = args.missing.split(";") if args.missing else []
+    if args.number in ("04", "05", "06", "07"):
+        return _print_lifecycle_form(args, ctx)
+    if args.code is None:
+        return _print_not_received_form(args, ctx, missing)
     with _writing(args.out):
         out = dossier_forms.render_form(ctx, _actor(ctx, args.officer), args.number, args.code, args.out,
                                         reason=args.reason, missing=missing)
     emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
+    return 0
+
+
+def _print_lifecycle_form(args: argparse.Namespace, ctx: "Context") -> int:
+    """Mẫu 04 / 05 / 06 of a dossier, or Mẫu 07 (the register) for a date range."""
+    from app.services import lifecycle_forms
+
+    if args.number == "07":
+        if args.date_from is None or args.date_to is None or args.date_to < args.date_from:
+            raise CliError("Mẫu 07 cần --from và --to (--to từ ngày --from trở đi)")
+        with _writing(args.out):
+            out = lifecycle_forms.render_register(ctx, args.date_from, args.date_to, args.out)
+        emit(args.json, str(out), {"form": "07", "out": str(out)})
+        return 0
+    if not args.code:
+        raise CliError(f"Mẫu {args.number} cần mã hồ sơ")
+    with _writing(args.out):
+        out = lifecycle_forms.render_form(ctx, _actor(ctx, args.officer), args.number, args.code, args.out)
+    emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
+    return 0
+
+
+def _print_not_received_form(args: argparse.Namespace, ctx: "Context", missing: list[str]) -> int:
+    """Mẫu 02 / 03 for a dossier the counter does not receive, recorded against the visit's ticket."""
+    from app.services import dossier_forms, dossiers
+
+    if args.number not in ("02", "03") or not args.procedure:
+        raise CliError("hồ sơ chưa tiếp nhận: chỉ Mẫu 02 hoặc 03, và cần --procedure (cùng --applicant); "
+                       "hồ sơ đã tiếp nhận: ghi mã hồ sơ")
+    procedure_id = dossiers.procedure_id_by_code(ctx, args.procedure)
+    ticket_id = dossiers.ticket_id_by_number(ctx, args.ticket) if args.ticket else None
+    items = missing if args.number == "02" else args.reason.split(";")
+    reason = args.reason if args.number == "02" else ""
+    with _writing(args.out):
+        out = dossier_forms.issue_not_received_form(
+            ctx, _actor(ctx, args.officer), args.number, procedure_id,
+            (args.applicant, args.applicant_address, args.applicant_phone), items, reason, args.out, ticket_id)
+    emit(args.json, str(out), {"form": args.number, "code": None, "ticket": args.ticket, "out": str(out)})
     return 0

@@ -163,6 +163,8 @@ class IntakeDraft:
     result_by_post: bool = False
     postal_address: str = ""
     note: str = ""
+    owner_name: str = ""  # chủ hồ sơ, when the applicant files for someone else
+    owner_id_number: str = ""
     warnings: tuple[str, ...] = ()
 
     def validated(self, policy: ProcedurePolicy | None = None, *, resolve_on_the_spot: bool = False) -> IntakeDraft:
@@ -175,6 +177,7 @@ class IntakeDraft:
         kind = _check(errors, lambda: ApplicantKind(self.applicant_kind), "applicant_kind",
                       "Loại người nộp phải là cá nhân hoặc tổ chức")
         _applicant(self, clean, kind, errors)
+        _owner(self, clean, errors)
         _contact(self, clean, errors)
         _channel(self, clean, policy, errors)
         _documents(self, clean, errors)
@@ -213,6 +216,20 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
     if d.birth_year is not None and not 1900 <= d.birth_year <= 2100:
         errors.append(ValidationError("birth_year", "Năm sinh phải gồm 4 chữ số, từ 1900"))
     _id_number(d, clean, kind, errors)
+
+
+def _owner(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) -> None:
+    """The owner of the dossier when it is not the applicant: a name, and a CCCD when one is given."""
+    name, raw = d.owner_name.strip(), "".join(d.owner_id_number.split())
+    clean.owner_name = (_check(errors, lambda: normalize_name(name, "owner_name"), "owner_name", "") or "") if name \
+        else ""
+    clean.owner_id_number = ""
+    if raw and not name:
+        errors.append(ValidationError("owner_name", "Ghi họ tên chủ hồ sơ (đã có số CCCD của chủ hồ sơ)"))
+    if raw:
+        info = _check(errors, lambda: parse_cccd(raw, None, None, field="owner_id_number"), "owner_id_number", "")
+        if info is not None:
+            clean.owner_id_number = info.number
 
 
 def _id_number(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError]) -> None:

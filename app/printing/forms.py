@@ -77,6 +77,7 @@ class ReceiptData:
     register_book: str
     register_line: int | None
     officer_name: str
+    owner: str = ""  # "name (CCCD …)" of the dossier's owner when not the applicant
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,8 @@ def _receipt_copy(d: ReceiptData, copy_line: str) -> list[Flowable]:
     line = str(d.register_line) if d.register_line is not None else "…"
     story: list[Flowable] = [*_header(d.header), Spacer(0, 4), _title(RECEIPT_TITLE), *_code_block(d.code, copy_line),
                              Spacer(0, 3), _field("Bộ phận tiếp nhận và trả kết quả", d.receiving_unit),
-                             _field("Tiếp nhận hồ sơ của", d.applicant_name), _field("Địa chỉ", d.address),
+                             _field("Tiếp nhận hồ sơ của", d.applicant_name),
+                             *([_field("Chủ hồ sơ", d.owner)] if d.owner else []), _field("Địa chỉ", d.address),
                              _p(f"Số điện thoại: <b>{escape(d.phone) or '…'}</b>&nbsp;&nbsp;&nbsp;"
                                 f"Thư điện tử: <b>{escape(d.email) or '…'}</b>"),
                              _field(d.id_label, d.id_number), _field("Nội dung yêu cầu giải quyết", d.request),

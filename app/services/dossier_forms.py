@@ -5,8 +5,15 @@ This module turns a stored dossier into the printing layer's plain dataclasses (
 
 from __future__ import annotations
 
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
+from app.domain.accounts import Role
 from app.domain.catalog import ProcessingUnit
 from app.domain.dossier import ApplicantKind
 from app.domain.errors import FormErrors, ValidationError
@@ -15,7 +22,8 @@ from app.printing import forms
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView, get_dossier
 from app.services.settings import centre_setting
-from app.store.models import Officer
+from app.store.live import publish
+from app.store.models import Agency, Counter, Officer, Procedure, Ticket, TicketEvent
 
 FORM_NUMBERS = ("01", "02", "03")
 
@@ -60,7 +68,8 @@ def receipt_data(ctx: Context, code: str) -> forms.ReceiptData:
         sets=v.sets, processing_time=processing_time_text(v.processing_value, v.processing_unit),
         received_at=v.received_at.astimezone(LOCAL_TZ), due_at=due.astimezone(LOCAL_TZ), result_place=place,
         fee_vnd=v.fee_vnd, register_book=str(v.received_at.astimezone(LOCAL_TZ).year),
-        register_line=v.register_line, officer_name=v.received_by_name or "")
+        register_line=v.register_line, officer_name=v.received_by_name or "",
+        owner=" — CCCD ".join(x for x in (v.owner_name or "", v.owner_id_number or "") if x))
 
 
 def render_receipt(ctx: Context, code: str, out: Path) -> Path:
@@ -113,3 +122,112 @@ def render_form(ctx: Context, actor: Actor, number: str, code: str, out: Path, r
     reasons = _items(reason.split(";"), "reason", "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
     return forms.render_refusal(forms.RefusalData(header, v.code, unit, v.applicant_name, address, applicant_phone,
                                                   v.procedure_name, reasons, name), out)
+
+
+# --- Mẫu 02 / 03 for a dossier that is NOT received, recorded against the visit's ticket ---------------------
+
+NOT_RECEIVED = "Chưa cấp (hồ sơ chưa được tiếp nhận)"
+FORM_EVENT = {"02": "form_02_supplement", "03": "form_03_refusal"}
+
+
+@dataclass(frozen=True)
+class IssuedForm:
+    """A Mẫu 02 or 03 given at the counter for a dossier not received."""
+
+    number: str
+    at: datetime
+    officer_name: str | None
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    items: tuple[str, ...]
+    reason: str
+    file: str
+
+
+def issue_not_received_form(ctx: Context, actor: Actor, number: str, procedure_id: int,
+                            applicant: tuple[str, str, str], items: list[str] | tuple[str, ...], reason: str,
+                            out: Path, ticket_id: uuid.UUID | None = None,
+                            counter_number: int | None = None) -> Path:
+    """Write Mẫu 02 (`items` = documents to supplement, `reason` = why) or Mẫu 03 (`items` = reasons) for a
+    dossier the counter does not receive, and record it against the visit's ticket (when there is one), so the
+    day's review shows why that visit filed nothing. All or nothing: the PDF stays only when it is recorded.
+
+    `applicant` is (name, address, phone) as typed; the acting officer signs."""
+    actor.require(Role.OFFICER, "in phiếu bổ sung / từ chối hồ sơ")
+    number = number.strip().zfill(2)
+    if number not in FORM_EVENT:
+        raise FormErrors([ValidationError("form", f"Hồ sơ chưa tiếp nhận chỉ in Mẫu 02 hoặc 03, không phải {number}")])
+    name, address, phone = (nfc(x) for x in applicant)
+    errors: list[ValidationError] = []
+    if not name:
+        errors.append(ValidationError("applicant_name", "Ghi tên người nộp để in trên phiếu"))
+    what = ("Ghi ít nhất một giấy tờ cần bổ sung, hoàn thiện" if number == "02"
+            else "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
+    clean_items: tuple[str, ...] = ()
+    try:
+        clean_items = _items(list(items), "items", what)
+    except FormErrors as exc:
+        errors += exc.errors
+    if number == "02" and not nfc(reason):
+        errors.append(ValidationError("reason", "Ghi lý do yêu cầu bổ sung, hoàn thiện hồ sơ"))
+    with ctx.store.read() as s:
+        procedure = s.get(Procedure, procedure_id)
+        agency = s.get(Agency, procedure.agency_id) if procedure else None
+        if procedure is None or agency is None:
+            errors.append(ValidationError("procedure", "Chọn thủ tục trước khi in phiếu"))
+        ticket = s.get(Ticket, ticket_id) if ticket_id is not None else None
+        if ticket_id is not None and ticket is None:
+            errors.append(ValidationError("ticket", "Không tìm thấy phiếu số thứ tự để ghi nhận"))
+        counter_id = (s.scalar(select(Counter.id).where(Counter.number == counter_number)) if counter_number
+                      else ticket.counter_id if ticket is not None else None)
+        officer = s.get(Officer, actor.officer_id) if actor.officer_id else None
+    if errors:
+        raise FormErrors(errors)
+    assert procedure is not None and agency is not None
+    committee, centre, place = _centre(ctx)
+    header = forms.FormHeader(committee, centre, place, ctx.now().astimezone(LOCAL_TZ).date())
+    unit = f"{centre} — {agency.name}"
+    signer = officer.full_name if officer else actor.full_name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
+    if number == "02":
+        forms.render_supplement(forms.SupplementData(header, NOT_RECEIVED, unit, name, address, phone, procedure.name,
+                                                     clean_items, nfc(reason), signer,
+                                                     (officer.phone or "") if officer else ""), partial)
+    else:
+        forms.render_refusal(forms.RefusalData(header, NOT_RECEIVED, unit, name, address, phone, procedure.name,
+                                               clean_items, signer), partial)
+    try:
+        if ticket_id is not None:
+            with ctx.store.write() as s:
+                s.add(TicketEvent(ticket_id=ticket_id, kind=FORM_EVENT[number], at=ctx.now(),
+                                  station_id=ctx.station_id, officer_id=actor.officer_id, counter_id=counter_id,
+                                  reason=nfc(reason) or None,
+                                  data={"form": number, "procedure": procedure.code, "applicant": name,
+                                        "items": list(clean_items), "file": out.name}))
+                publish(s, "queue", {"event": FORM_EVENT[number], "ticket": str(ticket_id)})
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def forms_of_ticket(ctx: Context, ticket_id: uuid.UUID) -> list[IssuedForm]:
+    """The Mẫu 02 / 03 given on a visit, in the order they were given."""
+    with ctx.store.read() as s:
+        rows = s.execute(select(TicketEvent, Officer.full_name).outerjoin(Officer, Officer.id == TicketEvent.officer_id)
+                         .where(TicketEvent.ticket_id == ticket_id,
+                                TicketEvent.kind.in_(tuple(FORM_EVENT.values())))
+                         .order_by(TicketEvent.at)).all()
+        names = dict(s.execute(select(Procedure.code, Procedure.name)
+                               .where(Procedure.code.in_({str((e.data or {}).get("procedure", "")) for e, _ in rows})))
+                     .all())
+    found = []
+    for e, officer_name in rows:
+        data = dict(e.data or {})
+        code = str(data.get("procedure", ""))
+        found.append(IssuedForm(str(data.get("form", "")), e.at, officer_name, code, names.get(code, ""),
+                                str(data.get("applicant", "")), tuple(data.get("items", [])), e.reason or "",
+                                str(data.get("file", ""))))
+    return found

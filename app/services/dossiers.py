@@ -93,6 +93,8 @@ class DossierView:
     ticket_number: str | None
     documents: list[DocumentView]
     events: list[EventView]
+    owner_name: str | None = None  # chủ hồ sơ when not the applicant
+    owner_id_number: str | None = None
 
 
 def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: IntakeDraft,
@@ -173,6 +175,7 @@ def _new_dossier(d: IntakeDraft, p: Procedure, code: str, now: datetime, due: da
                    received_at=now, due_at=due, original_due_at=due, status=DossierStatus.RECEIVED.value,
                    result_by_post=d.result_by_post, postal_address=d.postal_address or None, fee_vnd=p.fee_vnd,
                    register_line=line, received_by=actor.officer_id, rule_set=RULE_SET, note=d.note or None,
+                   owner_name=d.owner_name or None, owner_id_number=d.owner_id_number or None,
                    supplement_requests=0, apologies=0)
 
 
@@ -216,7 +219,8 @@ def get_dossier(ctx: Context, code_or_id: str | uuid.UUID) -> DossierView:
             d.email, d.address, d.sets, d.received_at, d.due_at, d.original_due_at, d.resolved_at, d.returned_at,
             d.result_by_post, d.postal_address, d.fee_vnd, d.register_line, d.rule_set, d.received_by,
             officer.full_name if officer else None, d.ticket_id, ticket.display_number if ticket else None,
-            [DocumentView(x.name, x.originals, x.certified_copies, x.photocopies) for x in docs], events)
+            [DocumentView(x.name, x.originals, x.certified_copies, x.photocopies) for x in docs], events,
+            d.owner_name, d.owner_id_number)
 
 
 def _find(s: Session, code_or_id: str | uuid.UUID) -> Dossier:

@@ -108,3 +108,40 @@ def test_whole_process_once_registered(demo_url: str, tmp_path: Path) -> None:
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
         assert re.search(r"^Pages:\s+2$", info, re.M)
+
+
+def test_not_received_forms_owner_and_every_form_number(demo_url: str, demo_ctx, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Mẫu 03 for a dossier not received, recorded on the visit's ticket; the owner flags; Mẫu 06 and 07 through
+    `print form` as well."""
+    from app.services import dossier_forms, dossiers, queue
+
+    ticket = queue.issue_ticket(demo_ctx, "DD")
+    code, out, err = run(capsys, "--db", demo_url, "print", "form", "03", "--procedure", "DEMO.SXD.004",
+                         "--applicant", "Lê Văn Nam", "--ticket", ticket.display_number, "--officer", "canbo01",
+                         "--reason", "Không thuộc thẩm quyền; Hồ sơ giả mạo", "--out", str(tmp_path / "tu-choi.pdf"))
+    assert code == 0, err
+    issued = dossier_forms.forms_of_ticket(demo_ctx, ticket.id)
+    assert [(f.number, f.items, f.officer_name) for f in issued] == [
+        ("03", ("Không thuộc thẩm quyền", "Hồ sơ giả mạo"), "Lò Văn Minh")]
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "03", "--applicant", "Lê Văn Nam",
+                       "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and "--procedure" in err and not (tmp_path / "x.pdf").exists()
+
+    code, out, err = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,
+                         "--owner", "Lò Thị Mai", "--owner-id", "012190012345")
+    assert code == 0, err
+    received = out.strip()
+    assert dossiers.get_dossier(demo_ctx, received).owner_name == "Lò Thị Mai"
+    code, out, _ = run(capsys, "--db", demo_url, "dossier", "show", received)
+    assert "Chủ hồ sơ: Lò Thị Mai (CCCD 012190012345)" in out
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "06", received, "--out", str(tmp_path / "06.pdf"))
+    assert code == 0, err
+    today = demo_ctx.now().astimezone(dossiers.LOCAL_TZ).date().isoformat()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "07", "--from", today, "--to", today,
+                       "--out", str(tmp_path / "07.pdf"))
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(tmp_path / "07.pdf"), "-"], capture_output=True, text=True).stdout
+    assert received in "".join(text.split()), text  # the code wraps inside its narrow column
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "07", "--out", str(tmp_path / "n.pdf"))
+    assert code == 1 and "--from" in err

@@ -157,3 +157,66 @@ def test_processes_receiving_at_once_get_unique_consecutive_codes(demo_url: str)
         assert p.exitcode == 0
     assert sorted(code for code, _ in taken) == [f"{SXD}-231027-{n:04d}" for n in range(1, workers * each + 1)]
     assert sorted(line for _, line in taken) == list(range(1, workers * each + 1))
+
+
+def test_owner_of_the_dossier_is_stored_checked_and_printed(frozen: Context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Filed for someone else: the owner's name and CCCD are their own fields (not a note), checked like the
+    applicant's, shown by the view and printed on Mẫu 01."""
+    import subprocess
+
+    from app.services import dossier_forms
+
+    pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
+    with pytest.raises(FormErrors) as info:
+        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(owner_name="", owner_id_number="001185012346"))
+    assert set(info.value.by_field()) == {"owner_name"}
+    with pytest.raises(FormErrors) as info:
+        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(owner_name="Lò Thị Mai", owner_id_number="12345"))
+    assert set(info.value.by_field()) == {"owner_id_number"}
+    view = dossiers.receive_dossier(frozen, Actor.system(), pid,
+                                    _draft(owner_name="  Lò   Thị Mai ", owner_id_number="012 190 012 345"))
+    assert (view.owner_name, view.owner_id_number) == ("Lò Thị Mai", "012190012345")
+    assert view.code.endswith("-0001")  # the refused drafts took no number
+    out = dossier_forms.render_receipt(frozen, view.code, tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Chủ hồ sơ: Lò Thị Mai — CCCD 012190012345" in " ".join(text.split())
+    plain = dossiers.receive_dossier(frozen, Actor.system(), pid, _draft())
+    assert plain.owner_name is None
+
+
+def test_form_02_and_03_for_a_dossier_not_received_are_recorded_on_the_ticket(frozen: Context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from app.services import dossier_forms
+
+    officer = accounts.actor_for_login(frozen, "canbo01")
+    ticket = queue.issue_ticket(frozen, "DD")
+    tid = dossiers.ticket_id_by_number(frozen, ticket.display_number)
+    pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
+    applicant = ("Nguyễn Thị Ánh Tuyết", "Số 12, phường Tân Phong", "0912345678")
+    with pytest.raises(FormErrors) as info:  # nothing to ask for, no reason: refused, nothing written or recorded
+        dossier_forms.issue_not_received_form(frozen, officer, "02", pid, applicant, [" "], "", tmp_path / "a.pdf",
+                                              tid)
+    assert set(info.value.by_field()) == {"items", "reason"}
+    assert not (tmp_path / "a.pdf").exists() and list(tmp_path.iterdir()) == []
+    assert dossier_forms.forms_of_ticket(frozen, tid) == []
+    out02 = dossier_forms.issue_not_received_form(
+        frozen, officer, "02", pid, applicant, ["Bản chính giấy phép xây dựng đã được cấp"],
+        "Thiếu bản chính giấy phép", tmp_path / "mau02.pdf", tid)
+    out03 = dossier_forms.issue_not_received_form(
+        frozen, officer, "03", pid, applicant, ["Không thuộc thẩm quyền của Sở Xây dựng", "Hồ sơ giả mạo"], "",
+        tmp_path / "mau03.pdf", tid)
+    issued = dossier_forms.forms_of_ticket(frozen, tid)
+    assert [(f.number, f.officer_name, f.procedure_code, f.applicant_name) for f in issued] == [
+        ("02", "Lò Văn Minh", "DEMO.SXD.004", "Nguyễn Thị Ánh Tuyết"),
+        ("03", "Lò Văn Minh", "DEMO.SXD.004", "Nguyễn Thị Ánh Tuyết")]
+    assert issued[0].items == ("Bản chính giấy phép xây dựng đã được cấp",)
+    assert issued[0].reason == "Thiếu bản chính giấy phép" and issued[1].items[1] == "Hồ sơ giả mạo"
+    assert (issued[0].file, issued[1].file) == ("mau02.pdf", "mau03.pdf")
+    for out, words in ((out02, ("Bản chính giấy phép xây dựng đã được cấp", "Thiếu bản chính giấy phép")),
+                       (out03, ("Không thuộc thẩm quyền của Sở Xây dựng", "Hồ sơ giả mạo"))):
+        text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        assert "Nguyễn Thị Ánh Tuyết" in text and "Chưa cấp" in text and all(w in text for w in words), text
+    with frozen.store.read() as s:  # no dossier was received
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 0

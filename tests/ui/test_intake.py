@@ -229,3 +229,49 @@ def test_mau02_instead_of_receiving_writes_a_pdf(qtbot, demo_ctx, officer, tmp_p
     assert "PHIẾU YÊU CẦU BỔ SUNG" in text and "Lê Văn Nam" in text and "Thiếu đơn đề nghị" in text
     assert dossier_count(demo_ctx) == 0  # the dossier is not received
     dialog.pdf_dialog.accept()
+
+
+def test_mau03_from_the_ticket_in_service_is_recorded_on_that_ticket(qtbot, demo_ctx, officer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The officer refuses the dossier of the ticket being served: Mẫu 03 is printed and the visit keeps it."""
+    from app.services import dossier_forms, dossiers
+
+    ticket = queue.issue_ticket(demo_ctx, "DD")
+    dialog = IntakeDialog(demo_ctx, officer, ticket.display_number, None, out_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    ready(qtbot, dialog)
+    pick_building_permit(qtbot, dialog)
+    dialog.applicant_name.setText("Lê Văn Nam")
+    dialog.form03_button.click()
+    form = dialog.form_dialog
+    assert form is not None
+    form.reason.setPlainText("Không thuộc thẩm quyền giải quyết\nĐã có kết quả giải quyết trước đó")
+    form.accept()
+    qtbot.waitUntil(lambda: dialog.pdf_dialog is not None, timeout=WAIT_MS)
+    issued = dossier_forms.forms_of_ticket(demo_ctx, dossiers.ticket_id_by_number(demo_ctx, ticket.display_number))
+    assert [(f.number, f.applicant_name, f.items) for f in issued] == [
+        ("03", "Lê Văn Nam", ("Không thuộc thẩm quyền giải quyết", "Đã có kết quả giải quyết trước đó"))]
+    assert issued[0].officer_name == officer.full_name and (tmp_path / issued[0].file).exists()
+    assert dossier_count(demo_ctx) == 0
+    dialog.pdf_dialog.accept()
+
+
+def test_owner_fields_are_saved_and_checked_at_the_field(qtbot, demo_ctx, officer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services import dossiers
+
+    dialog = open_standalone(qtbot, demo_ctx, officer, out_dir=tmp_path)
+    pick_building_permit(qtbot, dialog)
+    for widget, text in ((dialog.applicant_name, "Nguyễn Thị Ánh Tuyết"), (dialog.id_number, "001185012345"),
+                         (dialog.phone, "0912 345 678"), (dialog.address, "Số 12, phường Tân Phong"),
+                         (dialog.owner, "Lò Thị Mai"), (dialog.owner_id, "0121900")):
+        widget.setText(text)
+    dialog._on_save_triggered()
+    qtbot.waitUntil(lambda: bool(dialog.fields.message("owner_id_number")), timeout=WAIT_MS)
+    assert dossier_count(demo_ctx) == 0 and dialog.owner.text() == "Lò Thị Mai"  # nothing saved, nothing lost
+    dialog.owner_id.setText("012190012345")
+    dialog._on_save_triggered()
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=WAIT_MS)
+    view = dossiers.get_dossier(demo_ctx, dialog.dossier.code)
+    assert (view.owner_name, view.owner_id_number) == ("Lò Thị Mai", "012190012345")
+    if dialog.receipt_dialog is not None:
+        dialog.receipt_dialog.accept()

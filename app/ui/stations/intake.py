@@ -47,11 +47,11 @@ from app.domain.dossier import (
 from app.domain.errors import FormErrors, ValidationError
 from app.services.catalog import ProcedureView, build_search_index, list_procedures
 from app.services.context import Actor, Context
-from app.services.dossier_forms import processing_time_text
+from app.services.dossier_forms import issue_not_received_form, processing_time_text
 from app.services.dossiers import DossierView, receive_dossier, ticket_id_by_number
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
-from app.ui.stations.intake_forms import TITLES, FormRequestDialog, render_draft_form
+from app.ui.stations.intake_forms import TITLES, FormRequestDialog
 from app.ui.stations.receipt_view import PdfDialog, ReceiptDialog, receipts_dir
 from app.ui.worker import Worker
 
@@ -177,6 +177,8 @@ class IntakeDialog(QDialog):
         self.applicant_name, self.id_number, self.tax_code = QLineEdit(), QLineEdit(), QLineEdit()
         self.birth_year, self.phone, self.email = QLineEdit(), QLineEdit(), QLineEdit()
         self.address, self.owner, self.note, self.postal_address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.owner_id = QLineEdit()
+        self.owner_id.setPlaceholderText(self.tr("CCCD của chủ hồ sơ (12 chữ số, nếu có)"))
         self.id_number.setPlaceholderText(self.tr("12 chữ số"))
         self.tax_code.setPlaceholderText(self.tr("10 chữ số, chi nhánh thêm -XXX"))
         self.birth_year.setPlaceholderText(self.tr("vd. 1985; để trống thì lấy theo CCCD"))
@@ -253,7 +255,8 @@ class IntakeDialog(QDialog):
         f.add_row(form, self.tr("Điện thoại *"), "phone", self.phone)
         f.add_row(form, self.tr("Email"), "email", self.email)
         f.add_row(form, self.tr("Địa chỉ *"), "address", self.address)
-        form.addRow(self.tr("Chủ hồ sơ (nếu khác)"), self.owner)
+        f.add_row(form, self.tr("Chủ hồ sơ (nếu khác)"), "owner_name", self.owner)
+        f.add_row(form, self.tr("CCCD chủ hồ sơ"), "owner_id_number", self.owner_id)
         submit = QGroupBox(self.tr("4. Hình thức nộp và nhận kết quả"))
         sform = QFormLayout(submit)
         f.add_row(sform, self.tr("Hình thức nộp"), "channel", self.channel)
@@ -308,7 +311,8 @@ class IntakeDialog(QDialog):
         for w in (self.search, self.results):
             w.installEventFilter(self)
         self._enter_moves_on = [self.kind, self.applicant_name, self.id_number, self.tax_code, self.birth_year,
-                                self.sex, self.phone, self.email, self.address, self.owner, self.sets, self.channel,
+                                self.sex, self.phone, self.email, self.address, self.owner, self.owner_id, self.sets,
+                                self.channel,
                                 self.online_level, self.result_place, self.postal_address, self.note]
         for w in self._enter_moves_on:
             w.installEventFilter(self)
@@ -317,7 +321,8 @@ class IntakeDialog(QDialog):
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.search, self.results, self.all_agencies, self.kind, self.applicant_name,
                                 self.id_number, self.tax_code, self.birth_year, self.sex, self.phone, self.email,
-                                self.address, self.owner, *self.checklist.focus_chain(), self.sets, self.channel,
+                                self.address, self.owner, self.owner_id, *self.checklist.focus_chain(), self.sets,
+                                self.channel,
                                 self.online_level, self.result_place, self.postal_address, self.note,
                                 self.save_button, self.form02_button, self.form03_button, self.cancel_button]
         for a, b in pairwise(chain):
@@ -450,9 +455,6 @@ class IntakeDialog(QDialog):
         if self.checklist.rows and not documents:
             errors.append(ValidationError("documents", self.tr("Chưa đánh dấu giấy tờ nào đã nhận; hồ sơ thiếu thì "
                                                                "in Phiếu bổ sung (Mẫu 02)")))
-        owner = self.owner.text().strip()
-        note = "; ".join(x for x in (self.tr("Chủ hồ sơ: %1").replace("%1", owner) if owner else "",
-                                     self.note.text().strip()) if x)
         organisation = self.kind.currentData() == ApplicantKind.ORGANISATION.value
         return IntakeDraft(
             applicant_name=self.applicant_name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
@@ -461,7 +463,7 @@ class IntakeDialog(QDialog):
             sex=None if organisation else self.sex.currentData(), channel=str(self.channel.currentData()),
             online_level=self.online_level.currentData(), sets=self.sets.value(), documents=documents,
             result_by_post=bool(self.result_place.currentData()), postal_address=self.postal_address.text(),
-            note=note), errors
+            note=self.note.text(), owner_name=self.owner.text(), owner_id_number=self.owner_id.text()), errors
 
     def _policy(self) -> ProcedurePolicy:
         d = self.procedure.draft if self.procedure else None
@@ -541,7 +543,13 @@ class IntakeDialog(QDialog):
         applicant = (self.applicant_name.text(), self.address.text(), self.phone.text())
         items, reason = dialog.items(), dialog.reason_text()
         out = self._folder("forms") / f"mau{number}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
-        self.worker.submit(lambda: render_draft_form(ctx, actor, number, procedure, applicant, items, reason, out),
+        ticket_number = self.ticket_number
+
+        def work() -> Path:
+            ticket_id = ticket_id_by_number(ctx, ticket_number) if ticket_number else None
+            return issue_not_received_form(ctx, actor, number, procedure.id, applicant, items, reason, out, ticket_id)
+
+        self.worker.submit(work,
                            lambda path: self._on_form_rendered(number, path),
                            lambda exc: present_error(exc, self.bar, retry=self._on_form_dialog_accepted))
 

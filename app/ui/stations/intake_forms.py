@@ -1,12 +1,7 @@
-"""Mẫu 02 (yêu cầu bổ sung) and Mẫu 03 (từ chối tiếp nhận) printed at intake, for a dossier that is not received.
-
-`render_draft_form` belongs in app.services.dossier_forms (which only renders stored dossiers); it lives here until
-that service grows a draft variant, and uses only public services and the printing layer.
-"""
+"""The dialog asking what Mẫu 02 (yêu cầu bổ sung) or Mẫu 03 (từ chối tiếp nhận) says, at intake, for a dossier
+that is not received; `app.services.dossier_forms.issue_not_received_form` writes and records it."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,35 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.text import nfc
-from app.printing import forms
-from app.services.catalog import ProcedureView
-from app.services.context import LOCAL_TZ, Actor, Context
-from app.services.settings import get_centre_settings
 from app.ui.errors import FieldErrors
 
-NOT_RECEIVED = "Chưa cấp (hồ sơ chưa được tiếp nhận)"
 TITLES = {"02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
           "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)"}
-
-
-def render_draft_form(ctx: Context, actor: Actor, number: str, procedure: ProcedureView,
-                      applicant: tuple[str, str, str], items: list[str], reason: str, out: Path) -> Path:
-    """Write Mẫu 02 (`items` = documents to supplement) or 03 (`items` = reasons) for a dossier not received.
-
-    `applicant` is (name, address, phone) as typed; the acting officer signs."""
-    settings = get_centre_settings(ctx)
-    centre = str(settings["centre_name"])
-    header = forms.FormHeader(str(settings["province_committee"]), centre, str(settings["province_name"]),
-                              ctx.now().astimezone(LOCAL_TZ).date())
-    name, address, phone = (nfc(x) for x in applicant)
-    unit = f"{centre} — {procedure.agency_name}"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if number == "02":
-        return forms.render_supplement(forms.SupplementData(
-            header, NOT_RECEIVED, unit, name, address, phone, procedure.draft.name, tuple(items), nfc(reason),
-            actor.full_name, ""), out)
-    return forms.render_refusal(forms.RefusalData(header, NOT_RECEIVED, unit, name, address, phone,
-                                                  procedure.draft.name, tuple(items), actor.full_name), out)
 
 
 def _lines(text: str) -> list[str]:
