@@ -36,6 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def run() -> int:
         cfg = config.load_machine_config(args.config)
+        lean = getattr(args, "lean_handler", None)  # a command with a path that needs no SQLAlchemy
+        if lean is not None:
+            done = lean(args, cfg)
+            if done is not None:
+                return int(done)
         if getattr(args, "needs_store", True) is False:
             return int(args.handler(args, None, cfg) or 0)
         from app.services.context import Context

@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issue.add_argument("--priority", nargs="?", const="elderly", choices=PRIORITY_CHOICES,
                        help="phiếu ưu tiên (mặc định: người cao tuổi)")
     _printer_options(issue)
-    issue.set_defaults(handler=ticket_issue)
+    issue.set_defaults(handler=ticket_issue, lean_handler=ticket_issue_lean)
 
     q = commands.add_parser("queue", help="gọi số tại quầy, chuyển số, xem hàng đợi")
     qsub = q.add_subparsers(title="lệnh", metavar="ACTION", required=True)
@@ -97,6 +97,27 @@ def ticket_issue(args: argparse.Namespace, ctx: "Context", cfg: config.MachineCo
                                           "printer_problem": problem})
     if problem:
         raise CliError(f"đã cấp số {view.display_number} nhưng chưa in được: {problem}")
+    return 0
+
+
+def ticket_issue_lean(args: argparse.Namespace, cfg: config.MachineConfig) -> int | None:
+    """`ticket issue` on the embedded SQLite store with no printer: sqlite3 alone, no SQLAlchemy (a kiosk script
+    runs a process per ticket; P2 in docs/benchmarks.md). None: take the ordinary path (PostgreSQL, a printer)."""
+    from app.store import lean_sqlite
+
+    path = lean_sqlite.sqlite_file(config.resolve_database_url(args.db, cfg))
+    if path is None or args.printer or cfg.get("printer_url"):
+        return None
+    from app.cli.output import EXIT_SCHEMA, EXIT_STORE
+    from app.services import queue_lean
+
+    try:
+        view = queue_lean.issue_ticket(path, args.service, args.priority)
+    except lean_sqlite.SchemaNotCurrent as exc:
+        raise CliError(str(exc), EXIT_SCHEMA) from exc
+    except lean_sqlite.LeanStoreError as exc:
+        raise CliError(str(exc), EXIT_STORE) from exc
+    emit(args.json, view.display_number, {**_ticket_json(view), "printed": False, "printer_problem": None})
     return 0
 
 

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain import queue as rules
@@ -17,30 +17,11 @@ from app.domain.accounts import Role
 from app.domain.errors import NotFound
 from app.domain.queue import ACTIVE, Candidate, QueueError, TicketStatus
 from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.queue_views import TicketView
 from app.services.settings import centre_setting
 from app.store.live import publish
 from app.store.models import Counter, CounterService, Service, Ticket, TicketEvent
 from app.store.sequences import allocate
-
-
-@dataclass(frozen=True)
-class TicketView:
-    """A ticket as stations show it (never a citizen's name: tickets carry none)."""
-
-    id: uuid.UUID
-    display_number: str
-    number: int
-    service_code: str
-    service_name: str
-    status: str
-    priority_kind: str | None
-    issued_at: datetime
-    called_at: datetime | None
-    counter_number: int | None
-    call_count: int
-    printed: bool
-    people_ahead: int = 0
-    estimated_wait_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,29 +61,55 @@ def local_day(moment: datetime) -> date:
 
 
 def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = None) -> TicketView:
-    """Take the next number of a service (the kiosk: no sign-in needed)."""
+    """Take the next number of a service (the kiosk: no sign-in needed).
+
+    The hot path of the hall (every kiosk, at opening time all at once), so it is written as four Core statements
+    and no ORM unit of work: one read (the service, the people waiting, the counters serving it), the locked
+    sequence upsert, and the ticket and its event inserted together (plus NOTIFY on PostgreSQL).
+    """
     if priority_kind is not None and priority_kind not in rules.PRIORITY_KINDS:
         raise QueueError(f"Loại ưu tiên không hợp lệ: {priority_kind}")
     now = ctx.now()
     day = local_day(now)
+    code = service_code.strip().upper()
     with ctx.store.write() as s:
-        service = _service(s, service_code)
         # reads first: the number is taken last, so the service's sequence row is locked only briefly
-        ahead = _waiting_count(s, service.id, day)
-        wait = rules.estimated_wait_minutes(ahead, service.avg_service_minutes, _counters_serving(s, service.id))
-        seq = allocate(s, "ticket", f"service:{service.id}", day)
-        if service.daily_cap is not None and seq > service.daily_cap:
-            raise QueueError(f"Dịch vụ «{service.name}» đã hết số hôm nay ({service.daily_cap} số); "
+        found = s.connection().execute(_ISSUE_READ, {"code": code, "day": day}).one_or_none()
+        if found is None or not found.active:
+            raise NotFound(f"Không có dịch vụ mã «{service_code}»")
+        ahead = int(found.waiting)
+        wait = rules.estimated_wait_minutes(ahead, found.avg_service_minutes, int(found.serving))
+        seq = allocate(s, "ticket", f"service:{found.id}", day)
+        if found.daily_cap is not None and seq > found.daily_cap:
+            raise QueueError(f"Dịch vụ «{found.name}» đã hết số hôm nay ({found.daily_cap} số); "
                              "xin mời quay lại vào ngày làm việc tiếp theo")
-        number = rules.number_for(seq, service.range_start, service.range_end)
-        ticket = Ticket(service_id=service.id, service_day=day, seq=seq, number=number,
-                        display_number=rules.display_number(service.prefix, number, service.range_end),
-                        priority_kind=priority_kind, status=TicketStatus.WAITING.value, issued_at=now,
-                        call_count=0, printed=False, issued_by_station=ctx.station_id)
-        s.add(ticket)
-        s.flush()
-        _event(s, ctx, ticket, "issued", None, None, None)
-        return _view(ticket, service, None, ahead, wait)
+        number = rules.number_for(seq, found.range_start, found.range_end)
+        ticket_id = uuid.uuid4()
+        display = rules.display_number(found.prefix, number, found.range_end)
+        status = TicketStatus.WAITING.value
+        conn = s.connection()  # Core, not the ORM's bulk insert: nothing of the unit of work is needed here
+        conn.execute(_INSERT_TICKET, {
+            "id": ticket_id, "service_id": found.id, "service_day": day, "seq": seq, "number": number,
+            "display_number": display, "priority_kind": priority_kind, "status": status, "issued_at": now,
+            "call_count": 0, "printed": False, "issued_by_station": ctx.station_id})
+        conn.execute(_INSERT_EVENT, {
+            "id": uuid.uuid4(), "ticket_id": ticket_id, "kind": "issued", "at": now, "station_id": ctx.station_id,
+            "to_status": status})
+        publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
+    return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None, None, 0,
+                      False, ahead, wait)
+
+
+_WAITING = (select(func.count()).select_from(Ticket)
+            .where(Ticket.service_id == Service.id, Ticket.service_day == bindparam("day"),
+                   Ticket.status == TicketStatus.WAITING.value).scalar_subquery())
+_SERVING = (select(func.count()).select_from(CounterService).join(Counter)
+            .where(CounterService.service_id == Service.id, Counter.active.is_(True)).scalar_subquery())
+_ISSUE_READ = select(Service.id, Service.code, Service.name, Service.prefix, Service.range_start, Service.range_end,
+                     Service.daily_cap, Service.avg_service_minutes, Service.active, _WAITING.label("waiting"),
+                     _SERVING.label("serving")).where(Service.code == bindparam("code"))
+_INSERT_TICKET = insert(Ticket.__table__)
+_INSERT_EVENT = insert(TicketEvent.__table__)
 
 
 def ticket_view(ctx: Context, ticket_id: uuid.UUID) -> TicketView:

@@ -6,9 +6,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from app.store.engine import Store
+from app.store.revision import SCHEMA_HEAD
 
-# The newest migration in migrations/versions; tests/store/test_migrations.py keeps the two in step.
-SCHEMA_HEAD = "20261128_0002"
+__all__ = ["SCHEMA_HEAD", "is_current", "stored_revision"]
 
 
 def stored_revision(store: Store) -> str | None:
