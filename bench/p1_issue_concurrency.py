@@ -1,8 +1,12 @@
 """P1: issuing tickets from 8 OS processes at once on PostgreSQL (in-process `queue.issue_ticket`).
 
 A demo-seeded throwaway database; 8 issuer processes (multiprocessing, spawn) start together on a barrier and
-each issues ISSUES tickets of service "DD". Afterwards the tickets table is read: duplicates (a seq of the day
-taken twice), gaps (seqs 1..max never stored) and lost tickets (acknowledged to a worker, not in the table).
+each issues ISSUES tickets of service "DD" (all on one service: the worst case, one sequence row for all).
+Two loads: the target's, 300 issues a second offered by the 8 together (each process one issue every 26.7 ms,
+phases spread, latency counted from the planned moment so a backlog shows), and back to back (the most they can
+issue; there latency is only the queue of 8 processes for 2 CPUs). Afterwards the tickets table is read:
+duplicates (a seq of the day taken twice), gaps (seqs 1..max never stored) and lost tickets (acknowledged to a
+worker, not in the table).
 
 The peer's way, measured in the same run with the same processes: `count()+1` numbering on a table of its own
 (BEGIN; SELECT count(*) … WHERE service/day; INSERT count+1; COMMIT — READ COMMITTED, no lock, no unique key),
@@ -43,8 +47,12 @@ SERVICE = "DD"
 PEER_TABLE = "bench_peer_tickets"
 
 
-def _worker(mode: str, url: str, tmp: str, n: int, barrier: Any, results: Any) -> None:
-    """One issuer process: warm up, wait for the others, issue `n` tickets, report latencies and ids."""
+def _worker(mode: str, url: str, tmp: str, n: int, barrier: Any, results: Any, pace: float = 0.0,
+            phase: float = 0.0) -> None:
+    """One issuer process: warm up, wait for the others, issue `n` tickets, report latencies and ids.
+
+    pace 0: back to back (the most a process can issue). pace > 0: one issue every `pace` seconds from `phase`
+    on (an offered load, as kiosks issue); the latency then runs from the planned moment, so a backlog counts."""
     try:
         from bench.common import isolate_process
 
@@ -85,8 +93,15 @@ def _worker(mode: str, url: str, tmp: str, n: int, barrier: Any, results: Any) -
         barrier.wait(timeout=120)
         latencies, ids, errors = [], [], []
         started, cpu_started = time.time(), time.process_time()
+        planned = time.perf_counter() + phase
         for _ in range(n):
-            t0 = time.perf_counter()
+            if pace:
+                delay = planned - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                t0, planned = planned, planned + pace
+            else:
+                t0 = time.perf_counter()
             try:
                 ids.append(issue())
             except Exception as exc:  # a refused issue is counted, the run goes on
@@ -103,13 +118,15 @@ def _worker(mode: str, url: str, tmp: str, n: int, barrier: Any, results: Any) -
             pass
 
 
-def _run_load(mode: str, url: str, tmp: str, processes: int, n: int) -> dict[str, Any]:
-    """Start `processes` issuer processes together; gather their latencies, ids, errors and the wall span."""
+def _run_load(mode: str, url: str, tmp: str, processes: int, n: int, rate: float = 0.0) -> dict[str, Any]:
+    """Start `processes` issuer processes together; gather their latencies, ids, errors and the wall span.
+    rate 0: each issues back to back; rate > 0: together they are offered `rate` issues per second."""
     spawn = mp.get_context("spawn")
     barrier = spawn.Barrier(processes)
     results = spawn.Queue()
-    workers = [spawn.Process(target=_worker, args=(mode, url, tmp, n, barrier, results), daemon=True)
-               for _ in range(processes)]
+    pace = processes / rate if rate else 0.0
+    workers = [spawn.Process(target=_worker, args=(mode, url, tmp, n, barrier, results, pace, i * pace / processes),
+                             daemon=True) for i in range(processes)]
     for w in workers:
         w.start()
     reports = [results.get(timeout=600) for _ in workers]
@@ -195,10 +212,14 @@ def run() -> Section:
             f"{single['rate']:.0f} tickets/s; the issuer's own CPU {ms(single['cpu'])} per ticket")
         load = _run_load("motcua", url, tmp, PROCESSES, ISSUES)
         st = load["stats"]
+        offered = _run_load("motcua", url, tmp, PROCESSES, ISSUES, TARGET_RATE)
+        ost = offered["stats"]
+        say(f"  {PROCESSES} processes offered {TARGET_RATE:.0f} issues/s: p50 {ms(ost.median)}  p99 {ms(ost.p99)}  "
+            f"max {ms(ost.max)}  sustained {offered['rate']:.0f} tickets/s")
         say(f"  {PROCESSES} issuer processes: p50 {ms(st.median)}  p99 {ms(st.p99)}  max {ms(st.max)}  "
             f"{load['rate']:.0f} tickets/s   target p99 ≤ {ms(TARGET_P99_S)}, ≥ {TARGET_RATE:.0f} tickets/s "
             f"({two_cores_note()})")
-        check = _check_motcua(url, single["ids"] + load["ids"])
+        check = _check_motcua(url, single["ids"] + load["ids"] + offered["ids"])
         say(f"  tickets table: {check['rows']} tickets of {SERVICE}, {check['duplicates']} duplicates, "
             f"{check['gaps']} gaps, {check['lost']} lost, {len(load['errors']) + len(single['errors'])} refused")
 
@@ -209,18 +230,23 @@ def run() -> Section:
             f"{peer_check['duplicates']} duplicates ({peer_check['numbers_twice']} numbers handed out more than "
             f"once) in {peer_check['rows']} tickets")
 
-    errors = load["errors"] + single["errors"]
+    errors = load["errors"] + single["errors"] + offered["errors"]
     total = PROCESSES * ISSUES
     rows_ok = check["duplicates"] == 0 and check["gaps"] == 0 and check["lost"] == 0 and not errors
+    sustained = offered["rate"] >= TARGET_RATE * 0.98  # the schedule's own start and end take a few ms
     section.rows = [
-        Row(f"`queue.issue_ticket`, {PROCESSES} issuer processes at once, latency per call",
-            f"p99 ≤ {ms(TARGET_P99_S)}", f"p50 {ms(st.median)}, p99 {ms(st.p99)}, max {ms(st.max)}",
-            verdict(st.p99 <= TARGET_P99_S),
-            f"{total:,} tickets of service {SERVICE} ({PROCESSES} × {ISSUES}, after {WARMUPS} warm-ups each); "
-            f"**{two_cores_note()}**, so 8 processes queue for 2 CPUs"),
-        Row("total issue rate", f"≥ {TARGET_RATE:.0f} tickets/s", f"{load['rate']:.0f} tickets/s",
-            verdict(load["rate"] >= TARGET_RATE),
-            f"{len(load['ids']):,} tickets in {s(load['span'])} (first start to last end); on {two_cores_note()}"),
+        Row(f"`queue.issue_ticket`, {PROCESSES} issuer processes offered {TARGET_RATE:.0f} issues/s together, "
+            "latency from the planned moment", f"p99 ≤ {ms(TARGET_P99_S)} at ≥ {TARGET_RATE:.0f} tickets/s",
+            f"p50 {ms(ost.median)}, p99 {ms(ost.p99)}, max {ms(ost.max)}; sustained {offered['rate']:.0f} "
+            "tickets/s", verdict(ost.p99 <= TARGET_P99_S and sustained),
+            f"{len(offered['ids']):,} tickets of service {SERVICE} ({PROCESSES} × {ISSUES}, each process one issue "
+            f"every {ms(PROCESSES / TARGET_RATE)}, phases spread); a late issue counts its wait from the moment it "
+            f"was due, so a backlog shows; {two_cores_note()}"),
+        Row(f"the same {PROCESSES} processes issuing back to back (the most they can issue)", "—",
+            f"{load['rate']:.0f} tickets/s; p50 {ms(st.median)}, p99 {ms(st.p99)}, max {ms(st.max)}",
+            "—", f"{total:,} tickets in {s(load['span'])} (first start to last end); with every process always "
+            f"waiting, latency is the {PROCESSES} processes' queue for {os.cpu_count()} CPUs and the sequence row "
+            f"(Little's law: {PROCESSES} in flight / rate)"),
         Row("duplicates / gaps / lost, read from the tickets table afterwards", "0 / 0 / 0",
             f"{check['duplicates']} / {check['gaps']} / {check['lost']}", verdict(rows_ok),
             f"{check['rows']:,} tickets of {SERVICE} (warm-ups and the single-process run included), "
@@ -244,7 +270,7 @@ def run() -> Section:
                "holds that row until commit, so issues of one service are serialised over the ticket insert, "
                "the event insert, NOTIFY and the commit.",
                "", f"CPU ceiling: the issuer process alone spends {ms(single['cpu'])} of its own CPU per ticket "
-               f"(SQLAlchemy ORM and psycopg, {ms(load['cpu'])} each when 8 run at once); {os.cpu_count()} cores "
+               f"(SQLAlchemy Core and psycopg, {ms(load['cpu'])} each when 8 run at once); {os.cpu_count()} cores "
                f"could not issue more than {(os.cpu_count() or 1) / single['cpu']:.0f} tickets/s even if the "
                "database server took no CPU and nothing were serialised on the sequence row."]
     if errors:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.domain import queue as rules
@@ -19,7 +20,7 @@ from app.domain.queue import ACTIVE, Candidate, QueueError, TicketStatus
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.queue_views import TicketView
 from app.services.settings import centre_setting
-from app.store.live import publish
+from app.store.live import CHANNEL, encode, publish
 from app.store.models import Counter, CounterService, Service, Ticket, TicketEvent
 from app.store.sequences import allocate
 
@@ -79,15 +80,17 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
             raise NotFound(f"Không có dịch vụ mã «{service_code}»")
         ahead = int(found.waiting)
         wait = rules.estimated_wait_minutes(ahead, found.avg_service_minutes, int(found.serving))
-        seq = allocate(s, "ticket", f"service:{found.id}", day)
-        if found.daily_cap is not None and seq > found.daily_cap:
-            raise QueueError(f"Dịch vụ «{found.name}» đã hết số hôm nay ({found.daily_cap} số); "
-                             "xin mời quay lại vào ngày làm việc tiếp theo")
-        number = rules.number_for(seq, found.range_start, found.range_end)
-        ticket_id = uuid.uuid4()
-        display = rules.display_number(found.prefix, number, found.range_end)
-        status = TicketStatus.WAITING.value
+        ticket_id, status = uuid.uuid4(), TicketStatus.WAITING.value
         conn = s.connection()  # Core, not the ORM's bulk insert: nothing of the unit of work is needed here
+        if conn.dialect.name == "postgresql":
+            seq, number, display = _issue_postgresql(conn, found, ticket_id, day, priority_kind, now,
+                                                     ctx.station_id)
+            return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None,
+                              None, 0, False, ahead, wait)
+        seq = allocate(s, "ticket", f"service:{found.id}", day)
+        _check_cap(found, seq)
+        number = rules.number_for(seq, found.range_start, found.range_end)
+        display = rules.display_number(found.prefix, number, found.range_end)
         conn.execute(_INSERT_TICKET, {
             "id": ticket_id, "service_id": found.id, "service_day": day, "seq": seq, "number": number,
             "display_number": display, "priority_kind": priority_kind, "status": status, "issued_at": now,
@@ -98,6 +101,58 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
         publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
     return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None, None, 0,
                       False, ahead, wait)
+
+
+def _check_cap(service: Any, seq: int) -> None:
+    if service.daily_cap is not None and seq > service.daily_cap:
+        raise QueueError(f"Dịch vụ «{service.name}» đã hết số hôm nay ({service.daily_cap} số); "
+                         "xin mời quay lại vào ngày làm việc tiếp theo")
+
+
+# PostgreSQL: the number, the ticket, its event and the NOTIFY in ONE statement, so the service's sequence row is
+# locked for one round trip and the commit (with 8 kiosks on one service, the lock is the bottleneck: P1 in
+# docs/benchmarks.md). The printed number and the display text are `rules.number_for` / `rules.display_number`
+# written in SQL (tests/services/test_queue.py checks them against the domain functions).
+NUMBER_SQL = "CAST(:start AS integer) + (seq.value - 1) % (CAST(:end AS integer) - CAST(:start AS integer) + 1)"
+DISPLAY_SQL = ("CASE WHEN CAST(:prefix AS text) = '' THEN n.number::text "
+               "ELSE CAST(:prefix AS text) || lpad(n.number::text, length(CAST(:end AS integer)::text), '0') END")
+_ISSUE_PG = text(f"""
+WITH seq AS (
+    INSERT INTO sequences (kind, scope, day, value) VALUES ('ticket', CAST(:scope AS text), CAST(:day AS date), 1)
+    ON CONFLICT (kind, scope, day) DO UPDATE SET value = sequences.value + 1
+    RETURNING value),
+n AS (SELECT seq.value AS seq, {NUMBER_SQL} AS number FROM seq),
+t AS (
+    INSERT INTO tickets (id, service_id, service_day, seq, number, display_number, priority_kind, status, issued_at,
+                         call_count, printed, issued_by_station)
+    SELECT CAST(:id AS uuid), CAST(:service_id AS integer), CAST(:day AS date), n.seq, n.number, {DISPLAY_SQL},
+           CAST(:priority AS text), 'waiting', CAST(:at AS timestamptz), 0, false, CAST(:station AS uuid)
+      FROM n WHERE CAST(:cap AS integer) IS NULL OR n.seq <= CAST(:cap AS integer)
+    RETURNING id, number, display_number),
+e AS (
+    INSERT INTO ticket_events (id, ticket_id, kind, at, station_id, to_status)
+    SELECT CAST(:event_id AS uuid), t.id, 'issued', CAST(:at AS timestamptz), CAST(:station AS uuid), 'waiting' FROM t
+    RETURNING id),
+note AS (SELECT pg_notify(CAST(:channel AS text), CAST(:body AS text)) AS sent FROM t)
+SELECT n.seq, t.number, t.display_number, (SELECT count(*) FROM e), (SELECT count(*) FROM note)
+  FROM n LEFT JOIN t ON true
+""")
+
+
+def _issue_postgresql(conn: Any, found: Any, ticket_id: uuid.UUID, day: date, priority_kind: str | None,
+                      now: datetime, station_id: uuid.UUID | None) -> tuple[int, int, str]:
+    """(seq, number, display) of a ticket issued by the one statement above; QueueError past the daily cap."""
+    body = encode("queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
+    row = conn.execute(_ISSUE_PG, {
+        "scope": f"service:{found.id}", "day": day, "start": found.range_start, "end": found.range_end,
+        "prefix": found.prefix, "id": ticket_id, "service_id": found.id, "priority": priority_kind, "at": now,
+        "station": station_id, "cap": found.daily_cap, "event_id": uuid.uuid4(), "channel": CHANNEL,
+        "body": body}).one()
+    seq, number, display = int(row[0]), row[1], row[2]
+    if number is None:  # past the cap: nothing was inserted, and raising rolls the sequence back too
+        _check_cap(found, seq)
+        raise AssertionError("a ticket was not inserted below the daily cap")
+    return seq, int(number), str(display)
 
 
 _WAITING = (select(func.count()).select_from(Ticket)

@@ -196,3 +196,29 @@ def test_cancel_a_waiting_ticket(hall_ctx: Context) -> None:
     assert kinds == ["issued", "cancelled"]
     with pytest.raises(NotFound):
         queue.cancel(hall_ctx, me, t.display_number, "")
+
+
+def test_the_postgresql_number_and_display_sql_match_the_domain_rules(store_factories, postgres_available) -> None:  # type: ignore[no-untyped-def]
+    """issue_ticket on PostgreSQL computes the printed number and its text in SQL (one statement while the
+    sequence row is locked); they must be exactly `number_for` and `display_number`."""
+    from sqlalchemy import text as sql
+
+    from app.domain import queue as rules
+    from app.services.queue import DISPLAY_SQL, NUMBER_SQL
+
+    factory = store_factories["postgresql"]
+    store = Store(factory.url("migrated"))
+    cases = [(seq, start, end, prefix) for seq in (1, 2, 9, 10, 99, 999, 1000, 1001, 2500)
+             for start, end in ((1, 999), (1001, 1999), (1, 9), (0, 99), (7, 12)) for prefix in ("", "A", "TP")]
+    query = sql(f"SELECT n.number, {DISPLAY_SQL} FROM (SELECT {NUMBER_SQL} AS number "
+                "FROM (SELECT CAST(:seq AS integer) AS value) AS seq) AS n")
+    try:
+        with store.engine.connect() as conn:
+            for seq, start, end, prefix in cases:
+                number, display = conn.execute(query, {"seq": seq, "start": start, "end": end,
+                                                       "prefix": prefix}).one()
+                expected = rules.number_for(seq, start, end)
+                assert (number, display) == (expected, rules.display_number(prefix, expected, end)), \
+                    (seq, start, end, prefix)
+    finally:
+        store.dispose()
