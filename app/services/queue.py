@@ -73,20 +73,19 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
     now = ctx.now()
     day = local_day(now)
     code = service_code.strip().upper()
-    with ctx.store.write() as s:
-        # reads first: the number is taken last, so the service's sequence row is locked only briefly
-        found = s.connection().execute(_ISSUE_READ, {"code": code, "day": day}).one_or_none()
-        if found is None or not found.active:
-            raise NotFound(f"Không có dịch vụ mã «{service_code}»")
-        ahead = int(found.waiting)
-        wait = rules.estimated_wait_minutes(ahead, found.avg_service_minutes, int(found.serving))
-        ticket_id, status = uuid.uuid4(), TicketStatus.WAITING.value
-        conn = s.connection()  # Core, not the ORM's bulk insert: nothing of the unit of work is needed here
-        if conn.dialect.name == "postgresql":
+    ticket_id, status = uuid.uuid4(), TicketStatus.WAITING.value
+    if ctx.store.backend == "postgresql":
+        # two round trips and no BEGIN/COMMIT: the read, then the one statement that is the whole write
+        with ctx.store.autocommit() as conn:
+            found, ahead, wait = _issue_read(conn, code, service_code, day)
             seq, number, display = _issue_postgresql(conn, found, ticket_id, day, priority_kind, now,
                                                      ctx.station_id)
-            return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None,
-                              None, 0, False, ahead, wait)
+        return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None,
+                          None, 0, False, ahead, wait)
+    with ctx.store.write() as s:
+        conn = s.connection()  # Core, not the ORM's bulk insert: nothing of the unit of work is needed here
+        # reads first: the number is taken last (the sequence row, and on SQLite the file, are held briefly)
+        found, ahead, wait = _issue_read(conn, code, service_code, day)
         seq = allocate(s, "ticket", f"service:{found.id}", day)
         _check_cap(found, seq)
         number = rules.number_for(seq, found.range_start, found.range_end)
@@ -103,15 +102,24 @@ def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = No
                       False, ahead, wait)
 
 
+def _issue_read(conn: Any, code: str, asked: str, day: date) -> tuple[Any, int, int]:
+    """The service (refused when unknown or closed), the people waiting for it and the wait estimate."""
+    found = conn.execute(_ISSUE_READ, {"code": code, "day": day}).one_or_none()
+    if found is None or not found.active:
+        raise NotFound(f"Không có dịch vụ mã «{asked}»")
+    ahead = int(found.waiting)
+    return found, ahead, rules.estimated_wait_minutes(ahead, found.avg_service_minutes, int(found.serving))
+
+
 def _check_cap(service: Any, seq: int) -> None:
     if service.daily_cap is not None and seq > service.daily_cap:
         raise QueueError(f"Dịch vụ «{service.name}» đã hết số hôm nay ({service.daily_cap} số); "
                          "xin mời quay lại vào ngày làm việc tiếp theo")
 
 
-# PostgreSQL: the number, the ticket, its event and the NOTIFY in ONE statement, so the service's sequence row is
-# locked for one round trip and the commit (with 8 kiosks on one service, the lock is the bottleneck: P1 in
-# docs/benchmarks.md). The printed number and the display text are `rules.number_for` / `rules.display_number`
+# PostgreSQL: the number, the ticket, its event and the NOTIFY in ONE statement, run as its own transaction, so
+# the service's sequence row is locked for one round trip (with 8 kiosks on one service, the lock is the
+# bottleneck: P1 in docs/benchmarks.md). At the daily cap the upsert changes nothing and returns no row. The printed number and the display text are `rules.number_for` / `rules.display_number`
 # written in SQL (tests/services/test_queue.py checks them against the domain functions).
 NUMBER_SQL = "CAST(:start AS integer) + (seq.value - 1) % (CAST(:end AS integer) - CAST(:start AS integer) + 1)"
 DISPLAY_SQL = ("CASE WHEN CAST(:prefix AS text) = '' THEN n.number::text "
@@ -120,6 +128,7 @@ _ISSUE_PG = text(f"""
 WITH seq AS (
     INSERT INTO sequences (kind, scope, day, value) VALUES ('ticket', CAST(:scope AS text), CAST(:day AS date), 1)
     ON CONFLICT (kind, scope, day) DO UPDATE SET value = sequences.value + 1
+        WHERE CAST(:cap AS integer) IS NULL OR sequences.value < CAST(:cap AS integer)
     RETURNING value),
 n AS (SELECT seq.value AS seq, {NUMBER_SQL} AS number FROM seq),
 t AS (
@@ -147,12 +156,11 @@ def _issue_postgresql(conn: Any, found: Any, ticket_id: uuid.UUID, day: date, pr
         "scope": f"service:{found.id}", "day": day, "start": found.range_start, "end": found.range_end,
         "prefix": found.prefix, "id": ticket_id, "service_id": found.id, "priority": priority_kind, "at": now,
         "station": station_id, "cap": found.daily_cap, "event_id": uuid.uuid4(), "channel": CHANNEL,
-        "body": body}).one()
-    seq, number, display = int(row[0]), row[1], row[2]
-    if number is None:  # past the cap: nothing was inserted, and raising rolls the sequence back too
-        _check_cap(found, seq)
-        raise AssertionError("a ticket was not inserted below the daily cap")
-    return seq, int(number), str(display)
+        "body": body}).one_or_none()
+    if row is None or row[1] is None:  # the daily cap is reached: the sequence stays at the cap, nothing inserted
+        _check_cap(found, (found.daily_cap or 0) + 1)
+        raise AssertionError("no ticket inserted below the daily cap")
+    return int(row[0]), int(row[1]), str(row[2])
 
 
 _WAITING = (select(func.count()).select_from(Ticket)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -55,6 +55,15 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """A connection where every statement is its own transaction: for a hot path whose write is one
+        self-contained statement (no BEGIN and COMMIT round trips). PostgreSQL only; on SQLite use write()."""
+        if self.backend != "postgresql":
+            raise ValueError("autocommit units are for PostgreSQL; SQLite writes need BEGIN IMMEDIATE")
+        with self._guard(), self.engine.connect() as conn:
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

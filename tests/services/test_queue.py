@@ -15,6 +15,7 @@ from app.services import accounts, hall, queue
 from app.services.context import Actor, Context
 from app.store.engine import Store
 from app.store.models import Ticket, TicketEvent
+from app.store.sequences import peek
 
 T0 = datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)  # Monday 08:00 in Hà Nội
 
@@ -37,10 +38,15 @@ def test_range_wraps_and_daily_cap(hall_ctx: Context) -> None:
     hall.save_service(hall_ctx, Actor.system(), sid.id,
                       hall.ServiceDraft("DN2", sid.draft.name, "E", 1, 3, 4, 6, sid.draft.agency_ids))
     assert [queue.issue_ticket(hall_ctx, "DN2").display_number for _ in range(4)] == ["E1", "E2", "E3", "E1"]
-    with pytest.raises(QueueError, match="hết số"):
-        queue.issue_ticket(hall_ctx, "DN2")
+    for _ in range(2):
+        with pytest.raises(QueueError, match="hết số"):
+            queue.issue_ticket(hall_ctx, "DN2")
     with hall_ctx.store.read() as s:
-        assert s.query(Ticket).count() == 4  # the refused one left nothing behind
+        assert s.query(Ticket).count() == 4  # the refused ones left nothing behind
+        assert peek(s, "ticket", f"service:{sid.id}", queue.local_day(hall_ctx.now())) == 4  # not even a number
+    hall.save_service(hall_ctx, Actor.system(), sid.id,  # the cap raised later in the day: numbering goes on
+                      hall.ServiceDraft("DN2", sid.draft.name, "E", 1, 3, 5, 6, sid.draft.agency_ids))
+    assert queue.issue_ticket(hall_ctx, "DN2").display_number == "E2"
 
 
 def test_call_serve_finish_with_events(hall_ctx: Context) -> None:
