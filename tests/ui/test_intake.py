@@ -275,3 +275,29 @@ def test_owner_fields_are_saved_and_checked_at_the_field(qtbot, demo_ctx, office
     assert (view.owner_name, view.owner_id_number) == ("Lò Thị Mai", "012190012345")
     if dialog.receipt_dialog is not None:
         dialog.receipt_dialog.accept()
+
+
+def test_an_on_the_spot_procedure_is_received_resolved_and_returned_in_one_go(qtbot, demo_ctx, officer,  # type: ignore[no-untyped-def]
+                                                                              tmp_path) -> None:
+    """«4 tại chỗ»: the form offers to resolve at the counter (ticked), and saving returns the result at once;
+    a procedure that is not on the spot does not offer it."""
+    from app.services import dossiers
+
+    dialog = open_standalone(qtbot, demo_ctx, officer, out_dir=tmp_path)
+    pick_building_permit(qtbot, dialog)
+    assert dialog.on_the_spot.isHidden() and "trả kết quả" not in dialog.save_button.text()
+    dialog.search.setText("tim kiem viec lam hang thang")
+    qtbot.keyClick(dialog.search, K.Key_Down)
+    qtbot.keyClick(dialog.results, K.Key_Return)
+    assert dialog.procedure is not None and dialog.procedure.draft.code == "DEMO.SLDTBXH.002"
+    assert not dialog.on_the_spot.isHidden() and dialog.on_the_spot.isChecked()
+    assert "trả kết quả" in dialog.save_button.text()
+    for widget, text in ((dialog.applicant_name, "Nguyễn Thị Ánh Tuyết"), (dialog.id_number, "001185012345"),
+                         (dialog.phone, "0912 345 678"), (dialog.address, "Số 12, phường Tân Phong")):
+        widget.setText(text)
+    dialog._on_save_triggered()
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=WAIT_MS)
+    view = dossiers.get_dossier(demo_ctx, dialog.dossier.code)
+    assert view.status == "returned" and [e.kind for e in view.events] == ["received", "resolved", "returned"]
+    if dialog.receipt_dialog is not None:
+        dialog.receipt_dialog.accept()

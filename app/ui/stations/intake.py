@@ -206,6 +206,8 @@ class IntakeDialog(QDialog):
         self.result_place = QComboBox()
         self.result_place.addItem(self.tr("Tại Bộ phận một cửa"), False)
         self.result_place.addItem(self.tr("Qua bưu chính công ích"), True)
+        self.on_the_spot = QCheckBox(self.tr("Giải quyết và trả kết quả ngay tại quầy (thủ tục tại chỗ)"))
+        self.on_the_spot.setVisible(False)
         self.save_button = QPushButton(self.tr("Tiếp nhận (Ctrl+S)"))
         self.form02_button = QPushButton(self.tr("Phiếu bổ sung (Mẫu 02)…"))
         self.form03_button = QPushButton(self.tr("Từ chối (Mẫu 03)…"))
@@ -264,6 +266,7 @@ class IntakeDialog(QDialog):
         f.add_row(sform, self.tr("Nhận kết quả"), "result_by_post", self.result_place)
         f.add_row(sform, self.tr("Địa chỉ nhận qua bưu chính"), "postal_address", self.postal_address)
         f.add_row(sform, self.tr("Ghi chú"), "note", self.note)
+        f.add_row(sform, "", "on_the_spot", self.on_the_spot)
         right = QVBoxLayout()
         right.addWidget(person)
         right.addWidget(submit)
@@ -324,7 +327,7 @@ class IntakeDialog(QDialog):
                                 self.address, self.owner, self.owner_id, *self.checklist.focus_chain(), self.sets,
                                 self.channel,
                                 self.online_level, self.result_place, self.postal_address, self.note,
-                                self.save_button, self.form02_button, self.form03_button, self.cancel_button]
+                                self.on_the_spot, self.save_button, self.form02_button, self.form03_button, self.cancel_button]
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
 
@@ -406,6 +409,10 @@ class IntakeDialog(QDialog):
             .replace("%1", processing_time_text(d.processing_value, d.processing_unit)).replace("%2", online)
             .replace("%3", self.tr("có") if d.postal_allowed else self.tr("không")))
         self.fee.setText(money(d.fee_vnd) if d.fee_vnd else self.tr("Không thu"))
+        self.on_the_spot.setVisible(bool(d.on_the_spot))  # only for procedures resolved at the counter
+        self.on_the_spot.setChecked(bool(d.on_the_spot))
+        self.save_button.setText(self.tr("Tiếp nhận và trả kết quả (Ctrl+S)") if d.on_the_spot
+                                 else self.tr("Tiếp nhận (Ctrl+S)"))
         self.checklist.set_documents(d.documents)
         for w in self.checklist.focus_chain():
             w.installEventFilter(self)
@@ -484,10 +491,11 @@ class IntakeDialog(QDialog):
         self.bar.show_info(self.tr("Đang lưu hồ sơ…"))
         self._set_busy(True)
         ctx, actor, number, pid = self.ctx, self.actor, self.ticket_number, self.procedure.id  # type: ignore[union-attr]
+        at_once = not self.on_the_spot.isHidden() and self.on_the_spot.isChecked()
 
         def work() -> DossierView:
             ticket_id = ticket_id_by_number(ctx, number) if number else None
-            return receive_dossier(ctx, actor, pid, draft, ticket_id)
+            return receive_dossier(ctx, actor, pid, draft, ticket_id, resolve_on_the_spot=at_once)
 
         self.worker.submit(work, self._on_saved, self._on_save_failed)
 
