@@ -29,6 +29,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     daily.add_argument("--out", type=Path, metavar="FILE",
                        help="ghi ra tệp thay vì màn hình (bắt buộc với xlsx, pdf)")
     daily.set_defaults(handler=report_daily)
+    fees = report.add_parser("fees", help="phí, lệ phí đã thu theo ngày và cơ quan")
+    fees.add_argument("--from", dest="date_from", required=True, type=_date, metavar="NGÀY")
+    fees.add_argument("--to", dest="date_to", required=True, type=_date, metavar="NGÀY")
+    fees.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    fees.add_argument("--out", type=Path, metavar="FILE", help="ghi ra tệp thay vì màn hình")
+    fees.set_defaults(handler=report_fees)
 
 
 def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
@@ -50,4 +56,22 @@ def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
             write_output(body, args.out)
     except OSError as exc:
         raise CliError(f"không ghi được tệp {args.out}: {exc.strerror or exc}") from exc
+    return 0
+
+
+def report_fees(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Fees collected per day and agency, per agency, and in all."""
+    from app.cli.output import _plain
+    from app.services import fees
+
+    require_current_schema(ctx)
+    totals = fees.fee_totals(ctx, args.date_from, args.date_to)
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        import json
+
+        body = json.dumps(_plain(totals), ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        body = fees.to_csv(totals) if fmt == "csv" else fees.to_text(totals) + "\n"
+    write_output(body, args.out)
     return 0

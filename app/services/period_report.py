@@ -95,7 +95,7 @@ def breakdowns(report: PeriodReport) -> list[AgencyBreakdown]:
                             r.resolved_late, r.cancelled, r.fees_vnd) for r in (*report.rows, report.total)]
 
 
-def _local_date(column: ColumnElement[Any], backend: str, offset_hours: int) -> ColumnElement[Any]:
+def local_date(column: ColumnElement[Any], backend: str, offset_hours: int) -> ColumnElement[Any]:
     """The Asia/Ho_Chi_Minh calendar date of a stored UTC timestamp, per backend."""
     if backend == "postgresql":
         return cast(func.timezone("Asia/Ho_Chi_Minh", column), Date)
@@ -131,7 +131,7 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     closed_at = func.coalesce(resolved_at, d.cancelled_at)
     due_at = func.coalesce(d.original_due_at, d.due_at)
     offset = local_utc_offset_hours(b.start)
-    resolved_day, due_day = _local_date(resolved_at, backend, offset), _local_date(due_at, backend, offset)
+    resolved_day, due_day = local_date(resolved_at, backend, offset), local_date(due_at, backend, offset)
     received = case((received_at < b.start, CARRIED), (d.channel == "postal", POSTAL),
                     (d.channel == "direct", DIRECT),
                     (d.channel == "online", case((d.online_level == 3, ONLINE3), (d.online_level == 4, ONLINE4),

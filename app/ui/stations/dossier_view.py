@@ -36,6 +36,7 @@ from app.domain.dossier import DossierStatus, looks_like_dossier_code
 from app.domain.lifecycle import TRANSITIONS, Action
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView, get_dossier
+from app.services.fees import PaymentLine, payments_of
 from app.services.lifecycle import HistoryEntry, history
 from app.ui.errors import MessageBar, present_error
 from app.ui.stations.dossier_actions import (
@@ -112,6 +113,7 @@ class DossierViewDialog(QDialog):
         self.ctx, self.code, self.out_dir, self.actor = ctx, code, out_dir, actor
         self.dossier: DossierView | None = None
         self.entries: list[HistoryEntry] = []
+        self.payments: list[PaymentLine] = []
         self.receipt_dialog: ReceiptDialog | None = None
         self.action_dialog: ActionDialog | None = None
         self.form_dialog: FormPreviewDialog | None = None
@@ -217,11 +219,11 @@ class DossierViewDialog(QDialog):
 
     def _load(self) -> None:
         ctx, code = self.ctx, self.code
-        self.worker.submit(lambda: (get_dossier(ctx, code), history(ctx, code)), self._on_loaded,
-                           self._on_load_failed)
+        self.worker.submit(lambda: (get_dossier(ctx, code), history(ctx, code), payments_of(ctx, code)),
+                           self._on_loaded, self._on_load_failed)
 
-    def _on_loaded(self, loaded: tuple[DossierView, list[HistoryEntry]]) -> None:
-        v, self.entries = loaded
+    def _on_loaded(self, loaded: tuple[DossierView, list[HistoryEntry], list[PaymentLine]]) -> None:
+        v, self.entries, self.payments = loaded
         self.dossier, self.code = v, v.code
         self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", v.code))
         shown = {"code": v.code, "applicant": v.applicant_name, "procedure": f"{v.procedure_name} ({v.procedure_code})",
@@ -251,9 +253,10 @@ class DossierViewDialog(QDialog):
         return f"{text} — {pause.reason}" if pause.reason else text
 
     def _fees_text(self, v: DossierView) -> str:
-        paid = [e.data for e in self.entries if e.kind == TRANSITIONS[Action.PAID].event]
-        total = sum(int(d.get("amount_vnd", 0)) for d in paid)
-        receipts = ", ".join(str(d["receipt_no"]) for d in paid if d.get("receipt_no"))
+        """The catalogue fee and what was paid, with the receipt numbers (every recorded payment)."""
+        paid = self.payments
+        total = sum(p.amount_vnd for p in paid)
+        receipts = ", ".join(p.receipt_no for p in paid if p.receipt_no)
         due = money(v.fee_vnd) if v.fee_vnd else self.tr("Không thu")
         if not paid:
             return self.tr("%1; chưa ghi nhận nộp").replace("%1", due) if v.fee_vnd else due
