@@ -87,7 +87,7 @@ def test_every_ticket_with_exact_times_and_durations(hall_ctx: Context) -> None:
     assert (c.wait_seconds, c.service_seconds, c.serving_at, c.counter_number) == (480, 120, None, 3)
     assert (d.wait_seconds, d.service_seconds, d.status, d.counter_number, d.officer_name) == (
         None, None, "waiting", None, None)
-    assert not any(line.transferred for line in review.tickets) and a.id == t["A"].id
+    assert not any(line.transferred for line in review.tickets) and a.id == str(t["A"].id)
     assert all(line.dossier_codes == () for line in review.tickets)
 
 
