@@ -11,7 +11,9 @@ backend. Definitions (including the fee rule): app.domain.period_report."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,6 +29,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -71,13 +74,20 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}, got {by!r}")
     bounds = period_bounds(date_from, date_to)
+    fee_queries = (_payments_query(bounds, by), _unpaid_fees_query(bounds, by, ctx.store.backend))
     with ctx.store.read() as s:
         backend = s.get_bind().dialect.name
-        counts = _fold(s.execute(_counts_query(bounds, by, backend)).all(), by)
-        fees: dict[tuple[Any, ...], int] = {}
-        for query in (_payments_query(bounds, by), _unpaid_fees_query(bounds, by, backend)):
-            for agency_id, field_id, amount in s.execute(query).all():
-                fees[(agency_id, field_id)] = fees.get((agency_id, field_id), 0) + int(amount or 0)
+        if backend == "postgresql":
+            # the fees on the other core meanwhile, in the same snapshot (P7: the counts pass is ~60 % of the time)
+            conn = s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            snapshot = str(conn.execute(text("SELECT pg_export_snapshot()")).scalar_one())
+            with ThreadPoolExecutor(1, thread_name_prefix="period-fees") as pool:
+                pending = pool.submit(_fees_in_snapshot, ctx, snapshot, fee_queries)
+                counts = _fold(s.execute(_counts_query(bounds, by, backend)).all(), by)
+                fees = pending.result()
+        else:
+            counts = _fold(s.execute(_counts_query(bounds, by, backend)).all(), by)
+            fees = _fees(s.connection(), fee_queries)
         groups = _groups_in_order(s, by)
     rows = []
     for key, label in groups:
@@ -89,6 +99,26 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
     return PeriodReport(date_from, date_to, by, tuple(rows), total_row(rows))
 
 
+def _fees(conn: Any, queries: Sequence[Any]) -> dict[tuple[Any, ...], int]:
+    """Column (14) per line key: fees paid in the period plus fees of dossiers received without a payment row."""
+    fees: dict[tuple[Any, ...], int] = {}
+    for query in queries:
+        for agency_id, field_id, amount in conn.execute(query).all():
+            fees[(agency_id, field_id)] = fees.get((agency_id, field_id), 0) + int(amount or 0)
+    return fees
+
+
+def _fees_in_snapshot(ctx: Context, snapshot: str, queries: Sequence[Any]) -> dict[tuple[Any, ...], int]:
+    """`_fees` on a second PostgreSQL connection that sees exactly what the report's own transaction sees."""
+    with ctx.store.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            if not re.fullmatch(r"[0-9A-Fa-f-]+", snapshot):  # SET takes no parameters: the id goes in literally
+                raise ValueError(f"unexpected snapshot id {snapshot!r}")
+            conn.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
+            return _fees(conn, queries)
+
+
 def breakdowns(report: PeriodReport) -> list[AgencyBreakdown]:
     """Online received by level, postal receipts and returns, late, cancelled and fees per line, then the total."""
     return [AgencyBreakdown(r.label, r.online_level3, r.online_level4, r.postal_received, r.postal_returned,
@@ -96,10 +126,14 @@ def breakdowns(report: PeriodReport) -> list[AgencyBreakdown]:
 
 
 def local_date(column: ColumnElement[Any], backend: str, offset_hours: int) -> ColumnElement[Any]:
-    """The Asia/Ho_Chi_Minh calendar date of a stored UTC timestamp, per backend."""
+    """The Asia/Ho_Chi_Minh calendar date of a stored UTC timestamp, per backend.
+
+    Vietnam has had one fixed offset (+7, no daylight saving) since 1975, so both backends shift by the offset
+    instead of looking the zone up for every row (on PostgreSQL a fixed interval is ~15 % cheaper per row than
+    the named zone, which matters over a million dossiers: P7)."""
     if backend == "postgresql":
-        return cast(func.timezone("Asia/Ho_Chi_Minh", column), Date)
-    # SQLite keeps naive UTC text; Vietnam has a fixed offset (+7, no DST since 1975), so shift and cut.
+        return cast(func.timezone(literal_column(f"interval '{int(offset_hours)} hours'"), column), Date)
+    # SQLite keeps naive UTC text: shift and cut.
     return func.date(column, f"{offset_hours:+d} hours")
 
 
