@@ -125,9 +125,13 @@ class Section:
     title: str
     rows: list[Row] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+    measured: str = ""  # "Measured on … load …", set by `python -m bench` around the run
 
     def markdown(self) -> str:
-        out = [f"## {self.title}", "", "| what | target | measured | verdict | notes |", "|---|---|---|---|---|"]
+        out = [f"## {self.title}", ""]
+        if self.measured:
+            out += [self.measured, ""]
+        out += ["| what | target | measured | verdict | notes |", "|---|---|---|---|---|"]
         for r in self.rows:
             cells = [c.replace("|", "\\|").replace("\n", " ") for c in (r.what, r.target, r.measured, r.verdict,
                                                                         r.notes)]
@@ -205,3 +209,59 @@ def isolate_process(tmp: Path) -> None:
 def two_cores_note() -> str:
     """Said next to every figure of several processes: how many cores shared the work."""
     return f"{os.cpu_count()} cores shared by every process and the database server"
+
+
+@contextmanager
+def counting_statements(store) -> Iterator[list[int]]:  # type: ignore[no-untyped-def]
+    """Count the SQL statements the store's engine sends while the block runs (yields a one-item list)."""
+    from sqlalchemy import event
+
+    count = [0]
+
+    def _count(*_args) -> None:  # type: ignore[no-untyped-def]
+        count[0] += 1
+
+    event.listen(store.engine, "before_cursor_execute", _count)
+    try:
+        yield count
+    finally:
+        event.remove(store.engine, "before_cursor_execute", _count)
+
+
+def pg_synchronous_commit_off(store) -> None:  # type: ignore[no-untyped-def]
+    """Diagnosis only: commits of this throwaway PostgreSQL database stop waiting for the WAL flush (fsync)."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        name = conn.execute(text("SELECT current_database()")).scalar_one()
+        conn.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+        conn.commit()
+    store.engine.dispose()  # new connections take the setting
+
+
+@contextmanager
+def timing_statements(store) -> Iterator[list[float]]:  # type: ignore[no-untyped-def]
+    """Sum the seconds the store's engine spends executing SQL statements (cursor.execute: the round trip to the
+    database and its work, not the commit) while the block runs; yields [seconds, statements]."""
+    import time
+
+    from sqlalchemy import event
+
+    spent = [0.0, 0.0]
+    started: list[float] = []
+
+    def _before(*_args) -> None:  # type: ignore[no-untyped-def]
+        started.append(time.perf_counter())
+
+    def _after(*_args) -> None:  # type: ignore[no-untyped-def]
+        if started:
+            spent[0] += time.perf_counter() - started.pop()
+            spent[1] += 1
+
+    event.listen(store.engine, "before_cursor_execute", _before)
+    event.listen(store.engine, "after_cursor_execute", _after)
+    try:
+        yield spent
+    finally:
+        event.remove(store.engine, "before_cursor_execute", _before)
+        event.remove(store.engine, "after_cursor_execute", _after)
