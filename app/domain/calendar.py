@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -24,18 +25,22 @@ ONE_DAY = timedelta(days=1)
 
 def vn_public_holidays(years: int | Iterable[int]) -> set[date]:
     """Vietnamese public holidays and official substitute days off, from the `holidays` package."""
-    import holidays  # imported here so that importing the domain stays cheap
-
-    return set(holidays.country_holidays("VN", years=_year_list(years)))
+    return set(_vn_calendar(tuple(sorted(set(_year_list(years)))))[0])
 
 
 def vn_makeup_working_days(years: int | Iterable[int]) -> set[date]:
     """Weekend days the `holidays` package knows were worked in exchange for a day off (làm bù)."""
-    import holidays
+    return set(_vn_calendar(tuple(sorted(set(_year_list(years)))))[1])
 
-    wanted = _year_list(years)
-    known = holidays.country_holidays("VN", years=wanted)
-    return {d for d in known.weekend_workdays if d.year in wanted}
+
+@lru_cache(maxsize=64)
+def _vn_calendar(years: tuple[int, ...]) -> tuple[frozenset[date], frozenset[date]]:
+    """(holidays, make-up working days) of some years, computed once per process: the package rebuilds its
+    tables on every call (about 3 ms, a fifth of a dossier's save: docs/benchmarks.md, issue 4)."""
+    import holidays  # imported here so that importing the domain stays cheap
+
+    known = holidays.country_holidays("VN", years=list(years))
+    return frozenset(known), frozenset(d for d in known.weekend_workdays if d.year in years)
 
 
 def _year_list(years: int | Iterable[int]) -> list[int]:

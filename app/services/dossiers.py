@@ -20,7 +20,7 @@ from app.domain.dossier import (RULE_SET, DocumentReceived, DossierStatus, Intak
                                 format_dossier_code, looks_like_dossier_code)
 from app.domain.errors import NotFound
 from app.services.context import LOCAL_TZ, Actor, Context
-from app.services.workdays import working_calendar
+from app.services.workdays import calendar_in
 from app.store.live import publish
 from app.store.models import Agency, Dossier, DossierDocument, DossierEvent, Officer, Procedure, Ticket
 from app.store.sequences import allocate
@@ -106,12 +106,12 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
     """
     actor.require(Role.OFFICER, "tiếp nhận hồ sơ")
     now = ctx.now()
-    with ctx.store.read() as s:
+    with ctx.store.read() as s:  # the procedure and the calendar in one read
         procedure = _procedure(s, procedure_id)
-    policy = ProcedurePolicy(procedure.postal_allowed, procedure.online_level, procedure.on_the_spot)
-    clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot)
+        policy = ProcedurePolicy(procedure.postal_allowed, procedure.online_level, procedure.on_the_spot)
+        clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot)
+        due = _due_at(s, procedure, now)
     documents = clean.documents or _required_documents(procedure)
-    due = _due_at(ctx, procedure, now)
     day = now.astimezone(LOCAL_TZ).date()
     with ctx.store.write() as s:
         if ticket_id is not None and s.get(Ticket, ticket_id) is None:
@@ -128,11 +128,11 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
         _event(s, ctx, actor, dossier, "received", None, DossierStatus.RECEIVED, now)
         if resolve_on_the_spot:
             _resolve_and_return(s, ctx, actor, dossier, now)
-        dossier_id = dossier.id
         # other stations hear of it on commit; ids only, never personal data
         publish(s, "dossier", {"event": "received", "dossier": str(dossier.id), "agency": procedure.agency_id,
                                "procedure": procedure.id})
-    return get_dossier(ctx, dossier_id)
+        s.flush()
+        return _view(s, dossier)  # read in the same transaction: no second unit of work for the receipt
 
 
 def _procedure(s: Session, procedure_id: int) -> Procedure:
@@ -156,11 +156,11 @@ def _required_documents(procedure: Procedure) -> list[DocumentReceived]:
     return result
 
 
-def _due_at(ctx: Context, procedure: Procedure, received_at: datetime) -> datetime:
+def _due_at(s: Session, procedure: Procedure, received_at: datetime) -> datetime:
     """The appointment by the procedure's processing time, with the centre's calendar and cut-off hour."""
     year = received_at.astimezone(LOCAL_TZ).year
     span = 2 + procedure.processing_value // 200  # enough years of holidays for the longest periods
-    cal = working_calendar(ctx, list(range(year, year + span)))
+    cal = calendar_in(s, list(range(year, year + span)))
     return calendar.due_at(received_at, procedure.processing_value, procedure.processing_unit, cal,
                            procedure.cutoff)
 
@@ -201,26 +201,30 @@ def _event(s: Session, ctx: Context, actor: Actor, dossier: Dossier, kind: str, 
 def get_dossier(ctx: Context, code_or_id: str | uuid.UUID) -> DossierView:
     """A dossier by its code (as printed or scanned) or its id, with names, documents and history."""
     with ctx.store.read() as s:
-        d = _find(s, code_or_id)
-        procedure, agency = s.get(Procedure, d.procedure_id), s.get(Agency, d.agency_id)
-        assert procedure is not None and agency is not None
-        docs = s.scalars(select(DossierDocument).where(DossierDocument.dossier_id == d.id)
-                         .order_by(DossierDocument.position))
-        rows = s.execute(select(DossierEvent, Officer.full_name).outerjoin(Officer, Officer.id == DossierEvent.officer_id)
-                         .where(DossierEvent.dossier_id == d.id)).all()
-        events = sorted((EventView(e.kind, e.at, name, e.from_status, e.to_status, e.reason) for e, name in rows),
-                        key=lambda e: (e.at, _EVENT_ORDER.get(e.kind, 99)))
-        officer = s.get(Officer, d.received_by) if d.received_by else None
-        ticket = s.get(Ticket, d.ticket_id) if d.ticket_id else None
-        return DossierView(
-            d.id, d.code, d.status, DossierStatus(d.status).label, d.channel, d.online_level, procedure.id,
-            procedure.code, procedure.name, procedure.processing_value, procedure.processing_unit, agency.id,
-            agency.name, d.applicant_kind, d.applicant_name, d.id_number, d.tax_code, d.birth_year, d.sex, d.phone,
-            d.email, d.address, d.sets, d.received_at, d.due_at, d.original_due_at, d.resolved_at, d.returned_at,
-            d.result_by_post, d.postal_address, d.fee_vnd, d.register_line, d.rule_set, d.received_by,
-            officer.full_name if officer else None, d.ticket_id, ticket.display_number if ticket else None,
-            [DocumentView(x.name, x.originals, x.certified_copies, x.photocopies) for x in docs], events,
-            d.owner_name, d.owner_id_number)
+        return _view(s, _find(s, code_or_id))
+
+
+def _view(s: Session, d: Dossier) -> DossierView:
+    """The DossierView of a dossier row, read in the caller's unit of work."""
+    procedure, agency = s.get(Procedure, d.procedure_id), s.get(Agency, d.agency_id)
+    assert procedure is not None and agency is not None
+    docs = s.scalars(select(DossierDocument).where(DossierDocument.dossier_id == d.id)
+                     .order_by(DossierDocument.position))
+    rows = s.execute(select(DossierEvent, Officer.full_name).outerjoin(Officer, Officer.id == DossierEvent.officer_id)
+                     .where(DossierEvent.dossier_id == d.id)).all()
+    events = sorted((EventView(e.kind, e.at, name, e.from_status, e.to_status, e.reason) for e, name in rows),
+                    key=lambda e: (e.at, _EVENT_ORDER.get(e.kind, 99)))
+    officer = s.get(Officer, d.received_by) if d.received_by else None
+    ticket = s.get(Ticket, d.ticket_id) if d.ticket_id else None
+    return DossierView(
+        d.id, d.code, d.status, DossierStatus(d.status).label, d.channel, d.online_level, procedure.id,
+        procedure.code, procedure.name, procedure.processing_value, procedure.processing_unit, agency.id,
+        agency.name, d.applicant_kind, d.applicant_name, d.id_number, d.tax_code, d.birth_year, d.sex, d.phone,
+        d.email, d.address, d.sets, d.received_at, d.due_at, d.original_due_at, d.resolved_at, d.returned_at,
+        d.result_by_post, d.postal_address, d.fee_vnd, d.register_line, d.rule_set, d.received_by,
+        officer.full_name if officer else None, d.ticket_id, ticket.display_number if ticket else None,
+        [DocumentView(x.name, x.originals, x.certified_copies, x.photocopies) for x in docs], events,
+        d.owner_name, d.owner_id_number)
 
 
 def _find(s: Session, code_or_id: str | uuid.UUID) -> Dossier:

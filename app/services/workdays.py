@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from app.domain.accounts import Role
 from app.domain.calendar import DEFAULT_PERIODS, WorkingCalendar, vn_public_holidays
@@ -84,6 +85,14 @@ def set_working_periods(ctx: Context, actor: Actor, periods: list[tuple[time, ti
 
 def working_calendar(ctx: Context, years: list[int]) -> WorkingCalendar:
     """The calendar due dates are computed with: the package's holidays plus the centre's overrides and hours."""
-    overrides = list_overrides(ctx)
-    return WorkingCalendar.for_vietnam(years, [o.day for o in overrides if o.kind == "off"],
-                                       [o.day for o in overrides if o.kind == "work"], working_periods(ctx))
+    with ctx.store.read() as s:
+        return calendar_in(s, years)
+
+
+def calendar_in(s: Session, years: list[int]) -> WorkingCalendar:
+    """`working_calendar` read inside a unit of work the caller already holds."""
+    overrides = s.execute(select(HolidayOverride.day, HolidayOverride.kind)).all()
+    periods = tuple((a, b) for a, b in s.execute(select(WorkingPeriod.start, WorkingPeriod.end)
+                                                 .order_by(WorkingPeriod.start)).all()) or DEFAULT_PERIODS
+    return WorkingCalendar.for_vietnam(years, [day for day, kind in overrides if kind == "off"],
+                                       [day for day, kind in overrides if kind == "work"], periods)
