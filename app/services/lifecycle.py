@@ -20,7 +20,7 @@ from app.domain.errors import FormErrors, ValidationError
 from app.domain.lifecycle import Action, TransitionRefused
 from app.domain.text import nfc
 from app.services.context import LOCAL_TZ, Actor, Context
-from app.services.dossiers import DossierView, _find, get_dossier
+from app.services.dossiers import DossierView, _find, _view, get_dossier
 from app.services.workdays import working_calendar
 from app.store.live import publish
 from app.store.models import Agency, Dossier, DossierEvent, Officer, Payment, Procedure
@@ -85,8 +85,8 @@ def apply_action(ctx: Context, actor: Actor, code: str, action: str | Action, **
                            reason=details.get("reason"), data=data))
         publish(s, "dossier", {"event": rules.TRANSITIONS[act].event, "dossier": str(d.id), "agency": d.agency_id,
                                "status": after.value})
-        dossier_id = d.id
-    return get_dossier(ctx, dossier_id)
+        s.flush()
+        return _view(s, d)  # read in the same transaction: no second unit of work
 
 
 def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Action, now: datetime,
