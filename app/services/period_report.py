@@ -11,7 +11,6 @@ backend. Definitions (including the fee rule): app.domain.period_report."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,7 +28,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -75,20 +73,13 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
         raise ValueError(f"by must be one of {GROUPINGS}, got {by!r}")
     bounds = period_bounds(date_from, date_to)
     fee_queries = (_payments_query(bounds, by), _unpaid_fees_query(bounds, by, ctx.store.backend))
-    with ctx.store.read() as s:
-        backend = s.get_bind().dialect.name
-        if backend == "postgresql":
-            # the fees on the other core meanwhile, in the same snapshot (P7: the counts pass is ~60 % of the time)
-            conn = s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            snapshot = str(conn.execute(text("SELECT pg_export_snapshot()")).scalar_one())
-            with ThreadPoolExecutor(1, thread_name_prefix="period-fees") as pool:
-                pending = pool.submit(_fees_in_snapshot, ctx, snapshot, fee_queries)
-                counts = _fold(s.execute(_counts_query(bounds, by, backend)).all(), by)
-                fees = pending.result()
-        else:
-            counts = _fold(s.execute(_counts_query(bounds, by, backend)).all(), by)
-            fees = _fees(s.connection(), fee_queries)
-        groups = _groups_in_order(s, by)
+    counts_query = _counts_query(bounds, by, ctx.store.backend)
+    # the counts pass is most of the work: the fees go on the other core meanwhile, over the very same data
+    with ctx.store.twin_readers() as (main, side), ThreadPoolExecutor(1, thread_name_prefix="period-fees") as pool:
+        pending = pool.submit(_fees, side, fee_queries)
+        counts = _fold(main.execute(counts_query).all(), by)
+        fees = pending.result()
+        groups = _groups_in_order(main, by)
     rows = []
     for key, label in groups:
         values = counts.get(key)
@@ -106,17 +97,6 @@ def _fees(conn: Any, queries: Sequence[Any]) -> dict[tuple[Any, ...], int]:
         for agency_id, field_id, amount in conn.execute(query).all():
             fees[(agency_id, field_id)] = fees.get((agency_id, field_id), 0) + int(amount or 0)
     return fees
-
-
-def _fees_in_snapshot(ctx: Context, snapshot: str, queries: Sequence[Any]) -> dict[tuple[Any, ...], int]:
-    """`_fees` on a second PostgreSQL connection that sees exactly what the report's own transaction sees."""
-    with ctx.store.engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        with conn.begin():
-            if not re.fullmatch(r"[0-9A-Fa-f-]+", snapshot):  # SET takes no parameters: the id goes in literally
-                raise ValueError(f"unexpected snapshot id {snapshot!r}")
-            conn.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
-            return _fees(conn, queries)
 
 
 def breakdowns(report: PeriodReport) -> list[AgencyBreakdown]:

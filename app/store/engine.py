@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,6 +65,36 @@ class Store:
             raise ValueError("autocommit units are for PostgreSQL; SQLite writes need BEGIN IMMEDIATE")
         with self._guard(), self.engine.connect() as conn:
             yield conn.execution_options(isolation_level="AUTOCOMMIT")
+
+    @contextmanager
+    def twin_readers(self) -> Iterator[tuple[Connection, Connection]]:
+        """Two read-only connections that see exactly the same data, so one report can run two queries side by
+        side on two cores (P7). PostgreSQL: the first one's snapshot is exported to the second. SQLite (WAL): a
+        third connection holds writers off (BEGIN IMMEDIATE) while both start their read snapshot, so no commit
+        can land between the two starts. (An in-memory SQLite database is one per connection: refused.)"""
+        if self.backend == "sqlite" and make_url(self.url).database in (None, "", ":memory:"):
+            raise ValueError("twin readers need a database file")
+        with self._guard(), self.engine.connect() as first, self.engine.connect() as second:
+            if self.backend == "postgresql":
+                first.execution_options(isolation_level="REPEATABLE READ")
+                second.execution_options(isolation_level="REPEATABLE READ")
+                snapshot = str(first.execute(text("SELECT pg_export_snapshot()")).scalar_one())
+                if not re.fullmatch(r"[0-9A-Fa-f-]+", snapshot):  # SET takes no parameters: the id goes in as is
+                    raise ValueError(f"unexpected snapshot id {snapshot!r}")
+                second.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
+            else:
+                with self.engine.connect() as gate:
+                    gate.execution_options(**{_WRITE: True}).execute(text("SELECT 1"))  # BEGIN IMMEDIATE
+                    try:
+                        for reader in (first, second):  # a WAL read snapshot starts at the first read
+                            reader.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+                    finally:
+                        gate.rollback()
+            try:
+                yield first, second
+            finally:
+                first.rollback()
+                second.rollback()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
