@@ -265,10 +265,10 @@ def run() -> Section:
     details = [f"The store: `migrate.upgrade` + `seed_demo` into a throwaway PostgreSQL database "
                f"(seeded in {s(seed_time)}), dropped afterwards. Each issuer process builds its own `Store` and "
                "`Context`, issues warm-up tickets, waits on a barrier with the others, then times each "
-               "`queue.issue_ticket(ctx, \"DD\")` call. Every issue takes its number with one "
-               "INSERT … ON CONFLICT DO UPDATE … RETURNING on the service's sequence row, after its reads, and "
-               "holds that row until commit, so issues of one service are serialised over the ticket insert, "
-               "the event insert, NOTIFY and the commit.",
+               "`queue.issue_ticket(ctx, \"DD\")` call. Every issue reads the service and the people waiting, then "
+               "runs one statement in autocommit: the INSERT … ON CONFLICT DO UPDATE … RETURNING on the service's "
+               "sequence row, the ticket and its event inserted from it, and the NOTIFY (a data-modifying CTE), so "
+               "the sequence row of a service is held for that one statement and its commit.",
                "", f"CPU ceiling: the issuer process alone spends {ms(single['cpu'])} of its own CPU per ticket "
                f"(SQLAlchemy Core and psycopg, {ms(load['cpu'])} each when 8 run at once); {os.cpu_count()} cores "
                f"could not issue more than {(os.cpu_count() or 1) / single['cpu']:.0f} tickets/s even if the "

@@ -29,7 +29,8 @@ BREAKDOWN = (
     ("app.services.context", "the store's engine and the service context"),
     ("app.store.models", "+ the models (declarative classes)"),
     ("app.services.catalog", "+ the catalogue service"),
-    ("app.services.queue", "the queue service (what `ticket issue` calls)"),
+    ("app.services.queue", "the queue service (what `ticket issue` calls on PostgreSQL or with a printer; on "
+                           "SQLite with no printer it goes through `app.services.queue_lean`, sqlite3 alone)"),
     ("app.store.migrate", "Alembic (the migrations; whether a command loads it is said above)"),
 )
 
