@@ -72,9 +72,9 @@ def receipt_data(ctx: Context, code: str) -> forms.ReceiptData:
         owner=" — CCCD ".join(x for x in (v.owner_name or "", v.owner_id_number or "") if x))
 
 
-def render_receipt(ctx: Context, code: str, out: Path) -> Path:
-    """Write Mẫu 01 (two copies, A5) of a stored dossier to `out`."""
-    return forms.render_receipt(receipt_data(ctx, code), out)
+def render_receipt(ctx: Context, code: str, out: Path, data: forms.ReceiptData | None = None) -> Path:
+    """Write Mẫu 01 (two copies, A5) of a stored dossier to `out` (`data`: its receipt_data, when already read)."""
+    return forms.render_receipt(data or receipt_data(ctx, code), out)
 
 
 def _officer(ctx: Context, actor: Actor, v: DossierView) -> tuple[str, str]:

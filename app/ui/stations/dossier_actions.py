@@ -6,6 +6,7 @@ Field names are those of `app.services.lifecycle.apply_action`, so a refusal nam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
-from app.ui.stations.receipt_view import PdfDialog
+from app.ui.stations.receipt_view import RenderedPdfDialog
 from app.ui.worker import Worker
 
 # what an action may also be given besides what the table says it needs (apply_action's optional details)
@@ -200,7 +201,7 @@ def _run(ctx: Context, actor: Actor, code: str, action: Action, details: dict[st
     return lifecycle.apply_action(ctx, actor, code, action, **details)
 
 
-class FormPreviewDialog(PdfDialog):
+class FormPreviewDialog(RenderedPdfDialog):
     """Mẫu 04, 05 or 06 of a dossier, written in the worker to `out_dir` and previewed like the receipt."""
 
     def __init__(self, ctx: Context, actor: Actor, number: str, code: str, out_dir: Path,
@@ -209,26 +210,13 @@ class FormPreviewDialog(PdfDialog):
         self.set_title(self.tr("%1 — %2").replace("%1", self.tr(FORM_TITLES[number])).replace("%2", code))
         self.ctx, self.actor, self.number, self.code = ctx, actor, number, code
         self.target = out_dir / f"{code}-mau{number}.pdf"
-        self.worker = Worker(self, threads=1)
         self._render()
 
-    def _render(self) -> None:
+    def _job(self) -> Callable[[], tuple[Path, str]]:
         ctx, actor, number, code, out = self.ctx, self.actor, self.number, self.code, self.target
 
-        def work() -> Path:
+        def work() -> tuple[Path, str]:
             out.parent.mkdir(parents=True, exist_ok=True)
-            return lifecycle_forms.render_form(ctx, actor, number, code, out)
+            return lifecycle_forms.render_form(ctx, actor, number, code, out), ""
 
-        self.worker.submit(work, self.show_pdf, self._on_render_failed)
-
-    def _on_render_failed(self, exc: BaseException) -> None:
-        self.preview.setText(self.tr("Chưa tạo được phiếu."))
-        if isinstance(exc, OSError):
-            self.bar.show_environment(self.tr("Không ghi được tệp phiếu: %1").replace("%1", str(exc)), self._render)
-        else:
-            present_error(exc, self.bar, retry=self._render)
-
-    def done(self, result: int) -> None:
-        """Let the rendering finish before the dialog goes."""
-        self.worker.shutdown()
-        super().done(result)
+        return work

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QStandardPaths, Qt, QUrl
@@ -197,32 +198,26 @@ class PdfDialog(QDialog):
         self._tmp.cleanup()
 
 
-class ReceiptDialog(PdfDialog):
-    """Mẫu 01 of a stored dossier: written to `out_dir/CODE.pdf` in the worker, then previewed."""
+class RenderedPdfDialog(PdfDialog):
+    """A PdfDialog whose PDF is written in the worker first (`_job`), then previewed; a failure is shown with
+    «Thử lại» and a file that cannot be written is named as such."""
 
-    def __init__(self, ctx: Context, code: str, parent: QWidget | None = None, out_dir: Path | None = None) -> None:
-        super().__init__("", parent)
-        self.set_title(self.tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả — %1").replace("%1", code))
-        self.ctx, self.code = ctx, code
-        self.out_dir = out_dir or receipts_dir()
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
         self.worker = Worker(self, threads=1)
-        self._render()
+
+    def _job(self) -> Callable[[], tuple[Path, str]]:
+        """What the worker runs: write the PDF, return (its path, a text summary for when it cannot be drawn)."""
+        raise NotImplementedError
 
     def _render(self) -> None:
-        ctx, code, out = self.ctx, self.code, self.out_dir / f"{self.code}.pdf"
-
-        def work() -> tuple[Path, str]:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            data = dossier_forms.receipt_data(ctx, code)
-            return dossier_forms.render_receipt(ctx, code, out), _summary(data)
-
-        self.worker.submit(work, self._on_rendered, self._on_render_failed)
+        self.worker.submit(self._job(), self._on_rendered, self._on_render_failed)
 
     def _on_rendered(self, result: tuple[Path, str]) -> None:
         self.show_pdf(*result)
 
     def _on_render_failed(self, exc: BaseException) -> None:
-        self.preview.setText(self.tr("Chưa tạo được phiếu hẹn."))
+        self.preview.setText(self.tr("Chưa tạo được phiếu."))
         if isinstance(exc, OSError):
             self.bar.show_environment(self.tr("Không ghi được tệp phiếu: %1").replace("%1", str(exc)), self._render)
         else:
@@ -232,6 +227,27 @@ class ReceiptDialog(PdfDialog):
         """Let the rendering finish before the dialog goes."""
         self.worker.shutdown()
         super().done(result)
+
+
+class ReceiptDialog(RenderedPdfDialog):
+    """Mẫu 01 of a stored dossier: written to `out_dir/CODE.pdf` in the worker, then previewed."""
+
+    def __init__(self, ctx: Context, code: str, parent: QWidget | None = None, out_dir: Path | None = None) -> None:
+        super().__init__("", parent)
+        self.set_title(self.tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả — %1").replace("%1", code))
+        self.ctx, self.code = ctx, code
+        self.out_dir = out_dir or receipts_dir()
+        self._render()
+
+    def _job(self) -> Callable[[], tuple[Path, str]]:
+        ctx, code, out = self.ctx, self.code, self.out_dir / f"{self.code}.pdf"
+
+        def work() -> tuple[Path, str]:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            data = dossier_forms.receipt_data(ctx, code)  # read once: the page and its text summary
+            return dossier_forms.render_receipt(ctx, code, out, data), _summary(data)
+
+        return work
 
 
 def _summary(d: ReceiptData) -> str:
