@@ -10,11 +10,13 @@ import platform
 import sqlite3
 import statistics
 import sys
+import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -183,6 +185,24 @@ def pg_database(prefix: str = "motcua_bench") -> Iterator[str]:
     finally:
         with _pg_admin_connect() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+
+
+def on_each_backend(name: str, measure: Callable[..., dict[str, Any]],
+                    pg_variants: dict[str, dict[str, Any]] | None = None) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """`measure(url, **options)` on a throwaway PostgreSQL database per variant (when the server answers; default one
+    variant "postgresql"), then on a SQLite file in a temporary folder. Returns the results by variant name (plus
+    "sqlite") and why PostgreSQL was not measured (None when it was)."""
+    results: dict[str, dict[str, Any]] = {}
+    reason = pg_unavailable()
+    if reason:
+        say(f"  PostgreSQL not measured: {reason}")
+    else:
+        for variant, options in (pg_variants or {"postgresql": {}}).items():
+            with pg_database() as url:
+                results[variant] = measure(url, **options)
+    with tempfile.TemporaryDirectory(prefix=f"motcua-bench-{name}-") as tmp:
+        results["sqlite"] = measure(f"sqlite:///{Path(tmp) / (name + '.db')}")
+    return results, reason
 
 
 def seeded_store(url: str):  # type: ignore[no-untyped-def]

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import gc
 import statistics
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from bench.common import (Row, Section, Stats, counting_statements, ms, pg_database, pg_synchronous_commit_off,
-                          pg_unavailable, s, say, seeded_store, timing_statements, verdict)
+from bench.common import (Row, Section, Stats, counting_statements, ms, on_each_backend, pg_synchronous_commit_off,
+                          s, say, seeded_store, timing_statements, verdict)
 from bench.p5_receipt import _top
 
 TARGET_S = 0.030
@@ -104,17 +102,8 @@ LABELS = {"postgresql": "PostgreSQL",
 def run() -> Section:
     section = Section("intake", f"Issue 4 — intake save (`receive_dossier`), {SAVES} saves, PostgreSQL p99 ≤ 30 ms")
     say(f"== {section.title}")
-    results: dict[str, dict[str, Any]] = {}
-    reason = pg_unavailable()
-    if reason:
-        say(f"  PostgreSQL not measured: {reason}")
-    else:
-        with pg_database() as url:
-            results["postgresql"] = _measure(url)
-        with pg_database() as url:
-            results["postgresql-async"] = _measure(url, async_commit=True)
-    with tempfile.TemporaryDirectory(prefix="motcua-bench-intake-") as tmp:
-        results["sqlite"] = _measure(f"sqlite:///{Path(tmp) / 'intake.db'}")
+    results, reason = on_each_backend("intake", _measure, {"postgresql": {},
+                                                           "postgresql-async": {"async_commit": True}})
     rows = []
     for backend in ("postgresql", "postgresql-async", "sqlite"):
         label = LABELS[backend]

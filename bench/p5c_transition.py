@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import gc
 import statistics
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from bench.common import (Row, Section, Stats, counting_statements, ms, pg_database, pg_synchronous_commit_off,
-                          pg_unavailable, say, seeded_store, timing_statements, verdict)
+from bench.common import (Row, Section, Stats, counting_statements, ms, on_each_backend, pg_synchronous_commit_off,
+                          say, seeded_store, timing_statements, verdict)
 from bench.p5_receipt import _top
 from bench.p5b_intake_save import LABELS, draft, officer, procedure_ids
 
@@ -79,17 +77,8 @@ def run() -> Section:
     section = Section("transition", f"Issue 5 — a dossier state transition (`apply_action`), "
                                     f"{DOSSIERS * len(STEPS)} transitions, PostgreSQL p99 ≤ 20 ms")
     say(f"== {section.title}")
-    results: dict[str, dict[str, Any]] = {}
-    reason = pg_unavailable()
-    if reason:
-        say(f"  PostgreSQL not measured: {reason}")
-    else:
-        with pg_database() as url:
-            results["postgresql"] = _measure(url)
-        with pg_database() as url:
-            results["postgresql-async"] = _measure(url, async_commit=True)
-    with tempfile.TemporaryDirectory(prefix="motcua-bench-transition-") as tmp:
-        results["sqlite"] = _measure(f"sqlite:///{Path(tmp) / 'transition.db'}")
+    results, reason = on_each_backend("transition", _measure, {"postgresql": {},
+                                                               "postgresql-async": {"async_commit": True}})
     rows = []
     for backend in ("postgresql", "postgresql-async", "sqlite"):
         label = LABELS[backend]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import random
 import statistics
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
-from bench.common import Row, Section, ms, pg_database, pg_unavailable, s, say, seeded_store, verdict
+from bench.common import Row, Section, on_each_backend, s, say, seeded_store, verdict
 
 TARGETS_S = {"postgresql": 2.0, "sqlite": 4.0}
 DOSSIERS = 1_000_000
@@ -45,7 +44,6 @@ def _catalogue(ctx: Any) -> tuple[list[tuple[int, int, int, int, str]], list[dat
     working days."""
     from sqlalchemy import select
 
-    from app.services.context import LOCAL_TZ  # noqa: F401 (the days are local)
     from app.store.models import Agency, Procedure
 
     with ctx.store.read() as sess:
@@ -231,6 +229,8 @@ def _measure(url: str, total: int) -> dict[str, Any]:
             result["plan"] = _plan(ctx, backend, *PERIODS[0][1:])
         except Exception as exc:  # a diagnosis only
             result["plan"] = [f"(no plan: {str(exc).splitlines()[0]})"]
+        if backend == "sqlite":
+            result["file_size"] = Path(url.removeprefix("sqlite:///")).stat().st_size
         return result
     finally:
         store.dispose()
@@ -239,16 +239,8 @@ def _measure(url: str, total: int) -> dict[str, Any]:
 def run(total: int = DOSSIERS) -> Section:
     section = Section("p7", f"P7 — period report (seed appendix layout) over {total:,} dossiers")
     say(f"== {section.title}")
-    results: dict[str, dict[str, Any]] = {}
-    reason = pg_unavailable()
-    if reason:
-        say(f"  PostgreSQL not measured: {reason}")
-    else:
-        with pg_database() as url:
-            results["postgresql"] = _measure(url, total)
-    with tempfile.TemporaryDirectory(prefix="motcua-bench-p7-") as tmp:
-        results["sqlite"] = _measure(f"sqlite:///{Path(tmp) / 'p7.db'}", total)
-        size = (Path(tmp) / "p7.db").stat().st_size
+    results, reason = on_each_backend("p7", lambda url: _measure(url, total))
+    size = results["sqlite"]["file_size"]
     rows = []
     for backend in ("postgresql", "sqlite"):
         label = "PostgreSQL" if backend == "postgresql" else "SQLite"

@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import random
 import statistics
-import tempfile
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
-from pathlib import Path
 from typing import Any
 
-from bench.common import Row, Section, Stats, ms, pg_database, pg_unavailable, s, say, seeded_store, verdict
+from bench.common import Row, Section, Stats, ms, on_each_backend, s, say, seeded_store, verdict
 from bench.p5_receipt import _top
 
 TARGET_S = 0.300
@@ -239,15 +237,7 @@ def _measure(url: str) -> dict[str, Any]:
 def run() -> Section:
     section = Section("p8", f"P8 — daily queue review over {TICKETS:,} tickets of one day")
     say(f"== {section.title}")
-    results: dict[str, dict[str, Any]] = {}
-    reason = pg_unavailable()
-    if reason:
-        say(f"  PostgreSQL not measured: {reason}")
-    else:
-        with pg_database() as url:
-            results["postgresql"] = _measure(url)
-    with tempfile.TemporaryDirectory(prefix="motcua-bench-p8-") as tmp:
-        results["sqlite"] = _measure(f"sqlite:///{Path(tmp) / 'p8.db'}")
+    results, reason = on_each_backend("p8", _measure)
     rows = []
     for backend in ("postgresql", "sqlite"):
         label = "PostgreSQL" if backend == "postgresql" else "SQLite"

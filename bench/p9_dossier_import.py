@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.common import (PROJECT, Row, Section, isolate_process, pg_database, pg_unavailable, s, say,
+from bench.common import (PROJECT, Row, Section, pg_database, pg_unavailable, s, say,
                           seeded_store, verdict)
 from bench.p5_receipt import _top
 
