@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.cmd_db import require_current_schema
-from app.cli.cmd_keypad import _date, _subcommands
-from app.cli.output import CliError, write_output
+from app.cli.cmd_keypad import _subcommands
+from app.cli.output import CliError, parse_day, write_output
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -23,15 +23,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     """Add `report daily`."""
     report = _subcommands(commands, "report", "báo cáo")
     daily = report.add_parser("daily", help="rà soát một ngày: từng số, thời gian chờ và phục vụ, theo nhóm")
-    daily.add_argument("--date", dest="day", type=_date, metavar="NGÀY", help="ngày (mặc định hôm nay)")
+    daily.add_argument("--date", dest="day", type=parse_day, metavar="NGÀY", help="ngày (mặc định hôm nay)")
     daily.add_argument("--format", choices=("text", "csv", "xlsx", "pdf"), default="text",
                        help="text: các bảng tổng hợp; csv: từng số trong ngày; xlsx, pdf: cả hai (pdf có biểu đồ)")
     daily.add_argument("--out", type=Path, metavar="FILE",
                        help="ghi ra tệp thay vì màn hình (bắt buộc với xlsx, pdf)")
     daily.set_defaults(handler=report_daily)
     fees = report.add_parser("fees", help="phí, lệ phí đã thu theo ngày và cơ quan")
-    fees.add_argument("--from", dest="date_from", required=True, type=_date, metavar="NGÀY")
-    fees.add_argument("--to", dest="date_to", required=True, type=_date, metavar="NGÀY")
+    fees.add_argument("--from", dest="date_from", required=True, type=parse_day, metavar="NGÀY")
+    fees.add_argument("--to", dest="date_to", required=True, type=parse_day, metavar="NGÀY")
     fees.add_argument("--format", choices=("text", "csv", "json"), default="text")
     fees.add_argument("--out", type=Path, metavar="FILE", help="ghi ra tệp thay vì màn hình")
     fees.set_defaults(handler=report_fees)

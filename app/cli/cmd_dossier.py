@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from app import config
 from app.cli.cmd_db import require_current_schema
-from app.cli.output import CliError, _plain, emit
+from app.cli.output import CliError, _plain, emit, parse_day
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from app.services.context import Actor, Context
     from app.services.dossiers import DossierView
 
@@ -74,21 +72,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     form.add_argument("--reason", default="", help="lý do (Mẫu 03: nhiều lý do cách nhau bằng ;)")
     form.add_argument("--missing", default="", metavar="DOC;DOC", help="Mẫu 02: giấy tờ cần bổ sung, cách nhau bằng ;")
     form.add_argument("--officer", metavar="LOGIN", help="cán bộ ký phiếu")
-    form.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="Mẫu 07: từ ngày")
-    form.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="Mẫu 07: đến ngày")
+    form.add_argument("--from", dest="date_from", type=parse_day, metavar="YYYY-MM-DD", help="Mẫu 07: từ ngày")
+    form.add_argument("--to", dest="date_to", type=parse_day, metavar="YYYY-MM-DD", help="Mẫu 07: đến ngày")
     form.set_defaults(handler=print_form)
-
-
-def _day(text: str) -> "date":
-    """A date as 2026-11-30 or 30/11/2026."""
-    from datetime import datetime
-
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dạng 2026-11-30 hoặc 30/11/2026)")
 
 
 def _actor(ctx: "Context", login: str | None) -> "Actor":

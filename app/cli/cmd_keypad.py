@@ -8,13 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import config
 from app.cli.cmd_db import require_current_schema
-from app.cli.output import CliError, emit, write_output
+from app.cli.output import CliError, emit, parse_day, write_output
 
 if TYPE_CHECKING:
     from app.devices.keypad import KeypadConfig
@@ -49,8 +48,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     report = _subcommands(commands, "report", "báo cáo")
     sat = report.add_parser("satisfaction", help="số lượt đánh giá theo mức, tỷ lệ phần trăm")
-    sat.add_argument("--from", dest="date_from", required=True, type=_date, metavar="NGÀY")
-    sat.add_argument("--to", dest="date_to", required=True, type=_date, metavar="NGÀY")
+    sat.add_argument("--from", dest="date_from", required=True, type=parse_day, metavar="NGÀY")
+    sat.add_argument("--to", dest="date_to", required=True, type=parse_day, metavar="NGÀY")
     sat.add_argument("--by", choices=("counter", "officer", "service", "agency"))
     sat.add_argument("--format", choices=("text", "csv", "json"), default="text")
     sat.add_argument("--out", type=Path, metavar="FILE", help="ghi ra tệp thay vì màn hình")
@@ -69,16 +68,6 @@ def _subcommands(commands: argparse._SubParsersAction, name: str,  # type: ignor
         if isinstance(action, argparse._SubParsersAction):
             return action
     return parser.add_subparsers(title="lệnh", metavar="ACTION", required=True)
-
-
-def _date(text: str) -> date:
-    """A date as 2026-11-30 or 30/11/2026."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dạng 2026-11-30 hoặc 30/11/2026)")
 
 
 # --- keypad listen ------------------------------------------------------------------------------------------

@@ -4,14 +4,13 @@ dossiers to their result from the command line. Added to the `dossier` parser by
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.cmd_db import require_current_schema
 from app.cli.cmd_dossier import _actor, _json, _stamp, _writing
-from app.cli.output import CliError, emit
+from app.cli.output import CliError, emit, parse_day
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -35,13 +34,6 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» không phải ngày dạng YYYY-MM-DD") from None
-
-
 def add_actions(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add every lifecycle command under the `dossier` parser's sub-commands."""
     for name, (help_text, options) in ACTIONS.items():
@@ -57,7 +49,7 @@ def add_actions(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         if "collector" in options:
             p.add_argument("--collector", default="", help="họ tên người nhận kết quả (mặc định: người nộp)")
         if "new_date" in options:
-            p.add_argument("--new-date", type=_day, required=True, metavar="YYYY-MM-DD", help="ngày hẹn trả mới")
+            p.add_argument("--new-date", type=parse_day, required=True, metavar="YYYY-MM-DD", help="ngày hẹn trả mới")
         if "receipt_no" in options:
             p.add_argument("--receipt-no", required=True, help="số biên lai thu phí, lệ phí")
             p.add_argument("--amount", type=int, metavar="ĐỒNG", help="số tiền đã nộp (đồng)")
@@ -92,8 +84,8 @@ def _add_files(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     fo.add_argument("--officer", metavar="LOGIN", help="người ký")
     fo.set_defaults(handler=dossier_form)
     rg = dsub.add_parser("register", help="Mẫu 07: sổ theo dõi hồ sơ (A4 ngang) cho một khoảng ngày")
-    rg.add_argument("--from", dest="date_from", type=_day, required=True, metavar="YYYY-MM-DD")
-    rg.add_argument("--to", dest="date_to", type=_day, required=True, metavar="YYYY-MM-DD")
+    rg.add_argument("--from", dest="date_from", type=parse_day, required=True, metavar="YYYY-MM-DD")
+    rg.add_argument("--to", dest="date_to", type=parse_day, required=True, metavar="YYYY-MM-DD")
     rg.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     rg.set_defaults(handler=dossier_register)
 

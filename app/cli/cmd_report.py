@@ -5,24 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.cmd_db import require_current_schema
-from app.cli.output import CliError
+from app.cli.output import CliError, parse_day
 
 if TYPE_CHECKING:
     from app.services.context import Context
-
-
-def _day(text: str) -> date:
-    """YYYY-MM-DD, or argparse's one-line error."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày «{text}» không hợp lệ (dạng YYYY-MM-DD)") from None
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,9 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report = commands.add_parser("report", help="báo cáo: tình hình giải quyết hồ sơ theo kỳ")
     rsub = report.add_subparsers(title="báo cáo", metavar="KIND", required=True)
     period = rsub.add_parser("period", help="báo cáo tình hình giải quyết hồ sơ từ ngày … đến ngày …")
-    period.add_argument("--from", dest="date_from", type=_day, required=True, metavar="YYYY-MM-DD",
+    period.add_argument("--from", dest="date_from", type=parse_day, required=True, metavar="YYYY-MM-DD",
                         help="ngày đầu kỳ (tính cả ngày này)")
-    period.add_argument("--to", dest="date_to", type=_day, required=True, metavar="YYYY-MM-DD",
+    period.add_argument("--to", dest="date_to", type=parse_day, required=True, metavar="YYYY-MM-DD",
                         help="ngày cuối kỳ (tính cả ngày này)")
     period.add_argument("--by", choices=("agency", "field"), default="agency",
                         help="mỗi dòng một cơ quan (mặc định) hoặc một lĩnh vực")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 import os
@@ -110,3 +111,13 @@ def _explain_store(exc: Exception) -> int | None:
         fail(f"không kết nối được cơ sở dữ liệu: {first}")
         return EXIT_STORE
     return None
+
+
+def parse_day(text: str) -> date:
+    """A date argument as 2026-11-30 or 30/11/2026, or argparse's one-line error."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dạng 2026-11-30 hoặc 30/11/2026)")
