@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import Row, Section, Stats, ms, pg_database, pg_unavailable, say, seeded_store, verdict
+from bench.common import PROJECT, Row, Section, Stats, ms, pg_database, pg_unavailable, say, seeded_store, verdict
 
 TARGET_S = 0.150
 WARMUP = 3
@@ -60,7 +60,7 @@ def _top(fn: Any, n: int = 8, calls: int = 10, only: str = "") -> list[str]:
     rows = sorted(((v[3], v[2], k) for k, v in stats.stats.items()), reverse=True)  # type: ignore[attr-defined]
     out = []
     for cum, own, (file, line, name) in rows:
-        short = file.split("site-packages/")[-1].split("/work/main/")[-1]
+        short = file.split("site-packages/")[-1].replace(str(PROJECT) + "/", "")
         if short.startswith("~") or "bench/" in short or "cProfile" in short or only not in short:
             continue
         out.append(f"`{short}:{line}({name})` {ms(cum / calls)} cumulative, {ms(own / calls)} own per call")

@@ -11,7 +11,7 @@ from app.services import accounts, catalog, hall, workdays
 from app.services.context import Actor, Context
 from app.services.demo import demo_rows, generated_rows, seed_demo
 
-SEED_TABLE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "appendix-table.csv"
+SEED_TABLE = Path(__file__).resolve().parents[1] / "data" / "seed-appendix-table.csv"
 
 
 def _seed_agencies() -> list[str]:

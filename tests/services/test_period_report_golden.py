@@ -42,7 +42,7 @@ from app.services.period_report import breakdowns, period_report
 from app.store.engine import Store
 from app.store.models import Agency, Dossier, Payment, Procedure
 
-SEED_CSV = Path("/work/shared/seed/appendix-table.csv")
+SEED_CSV = Path(__file__).resolve().parents[1] / "data" / "seed-appendix-table.csv"
 FROM, TO = date(2019, 9, 3), date(2020, 5, 12)
 REPAIRS = {  # agency → (column, seed value, repaired value)
     "Sở Kế hoạch và Đầu tư": ("in_progress_not_due_10", 12, 15),

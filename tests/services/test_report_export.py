@@ -27,7 +27,7 @@ from app.domain.period_report import (
 from app.services import report_export
 from app.services.context import Context
 
-SEED_CSV = Path("/work/shared/seed/appendix-table.csv")
+SEED_CSV = Path(__file__).resolve().parents[1] / "data" / "seed-appendix-table.csv"
 FROM, TO = date(2019, 9, 3), date(2020, 5, 12)
 REPAIRED_10 = {"Sở Kế hoạch và Đầu tư": 15, "Sở Giao thông vận tải": 121, "Sở Thông Tin Và Truyền Thông": 1,
                "Sở Nội vụ": 197, "Sở Tài nguyên và Môi trường": 80}  # see test_period_report_golden.py
