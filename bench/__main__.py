@@ -28,6 +28,7 @@ from bench import (
     p8_daily_review,
     p9_dossier_import,
     p10_counter_start,
+    p14_bundle,
 )
 from bench.common import PROJECT, Section, load, machine, say
 
@@ -36,6 +37,7 @@ BENCHMARKS: dict[str, Callable[[], Section]] = {
     "p4": p4_ticket_payload.run, "p5": p5_receipt.run, "intake": p5b_intake_save.run,
     "transition": p5c_transition.run, "keypad": keypad_vote.run, "p6": p6_search.run, "p7": p7_period_report.run,
     "p8": p8_daily_review.run, "p9": p9_dossier_import.run, "p10": p10_counter_start.run,
+    "p14": p14_bundle.run,
 }
 # what a section's heading starts with (`## <label> — …`), by benchmark name
 LABELS = {k: k.upper() for k in BENCHMARKS} | {"intake": "Issue 4", "transition": "Issue 5", "keypad": "Issue 6"}

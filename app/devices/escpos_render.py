@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 from app.devices.escpos_decode import LINE_DOTS, DecodedTicket, Feed, Raster, TextLine
+from app.resources import resource
 
 _FONT_A_PX = 20  # DejaVu size that matches the 24-dot Font A cell
 
 
-def _fonts_dir() -> Path:
-    """resources/fonts at the repo root (devices must not import app.printing)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
-
-
 @lru_cache(maxsize=16)
 def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = _fonts_dir() / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    path = resource("fonts", "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
     try:
         return ImageFont.truetype(str(path), size)
     except OSError:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import ImageFont
+
+from app.resources import resource
 
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
 
 
 def fonts_dir() -> Path:
-    """Return the folder holding the bundled TTFs (repo root or the PyInstaller bundle)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
-    return root / "resources" / "fonts"
+    """Return the folder holding the bundled TTFs."""
+    return resource("fonts")
 
 
 def font_path(bold: bool = False) -> Path:

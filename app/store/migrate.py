@@ -1,4 +1,4 @@
-"""Schema migrations through Alembic (`migrations/` at the project root), with a SQLite backup before upgrading."""
+"""Schema migrations through Alembic (`migrations/`, installed as app.migrations), with a SQLite backup before upgrading."""
 
 from __future__ import annotations
 
@@ -12,22 +12,22 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
+from app.resources import migrations_dir
 from app.store.engine import Store
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def _config(store: Store) -> Config:
     """Alembic configuration built in code (no alembic.ini needed at run time)."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", store.url.replace("%", "%%"))
     return cfg
 
 
 def head_revision() -> str:
     """The newest revision of the migration scripts."""
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    script = ScriptDirectory(str(migrations_dir()))
     head = script.get_current_head()
     assert head is not None, "migrations/ has no revision"
     return head
@@ -35,7 +35,7 @@ def head_revision() -> str:
 
 def revision_history() -> list[tuple[str, str | None]]:
     """(revision, down_revision) of every script, newest first."""
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    script = ScriptDirectory(str(migrations_dir()))
     return [(s.revision, s.down_revision if isinstance(s.down_revision, str) or s.down_revision is None
              else ",".join(s.down_revision)) for s in script.walk_revisions()]
 

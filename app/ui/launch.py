@@ -15,6 +15,7 @@ from app.domain.errors import DomainError
 from app.resources import resource
 from app.services.context import Actor, Context
 from app.store.engine import StoreUnavailable
+from app.ui import smoke
 from app.ui.signin import SignInDialog, sign_in_for
 
 if TYPE_CHECKING:
@@ -37,7 +38,13 @@ def application() -> QApplication:
             families += QFontDatabase.applicationFontFamilies(font_id)
     if families:
         app.setFont(QFont(families[0], 10))
+    smoke.arm(app)
     return app
+
+
+def _not_signed_in(app: QApplication) -> int:
+    """Exit code when nobody signed in: 2, unless the packaging smoke run closed the sign-in itself."""
+    return 0 if smoke.closed_by_smoke(app) else 2
 
 
 def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what: str) -> Actor | None:
@@ -62,7 +69,7 @@ def run_admin(ctx: Context, cfg: MachineConfig | None, sign_in_as: tuple[str, st
     app = application()
     actor = _sign_in(ctx, Role.ADMIN, sign_in_as, "cửa sổ quản trị")
     if actor is None:
-        return 2
+        return _not_signed_in(app)
     window = AdminWindow(ctx, actor)
     window.showMaximized()
     return app.exec()
@@ -84,7 +91,7 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
     app = application()
     actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy")
     if actor is None:
-        return 2
+        return _not_signed_in(app)
     keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
     if keypad_setup is not None and keypad is None:
         return 2
@@ -154,7 +161,7 @@ def run_supervisor(ctx: Context, windowed: bool, sign_in_as: tuple[str, str] | N
     app = application()
     actor = _sign_in(ctx, Role.SUPERVISOR, sign_in_as, "cửa sổ giám sát")
     if actor is None:
-        return 2
+        return _not_signed_in(app)
     window = SupervisorWindow(ctx, actor)
     window.resize(1366, 768)
     if windowed:
