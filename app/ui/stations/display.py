@@ -12,7 +12,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QCloseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from app.services.context import LOCAL_TZ, Context
 from app.services.display_feed import Call, CounterBoard, DisplayFeed, FeedCursor, announcement_for, display_feed
@@ -68,7 +69,7 @@ class _CounterCell(QFrame):
         self.ticket = _label(NUMBER, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, fitted=True)
         self.title.setText(self.tr("Quầy %1").replace("%1", str(number)))
         layout = QGridLayout(self)
-        layout.setContentsMargins(18, 0, 18, 0)
+        layout.setContentsMargins(CELL_MARGIN, 0, CELL_MARGIN, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title, 0, 0)
         layout.addWidget(self.status, 1, 0)
@@ -94,24 +95,37 @@ class _CounterCell(QFrame):
         self.ticket.setStyleSheet(f"color: {BACKGROUND if on else NUMBER}; background: transparent;")
         self.status.setStyleSheet(f"color: {BACKGROUND if on else DIM}; background: transparent;")
 
-    def scale(self, base: QFont, height: int, width: int, widest_title: str) -> None:
-        self.ticket.setFont(_font(base, _number_px(height, width), bold=True))
-        room = int(width * 0.42) - 24
-        self.title.setFont(_fit(_font(base, int(height * 0.4), bold=True), widest_title, room))
-        self.status.setFont(_fit(_font(base, int(height * 0.2)), self.tr("Đang phục vụ"), room))
+    def scale(self, base: QFont, height: int, width: int, widest_title: str, widest_number: str) -> None:
+        """Fonts for a cell of `width` × `height`: the number as big as its box allows for the widest number
+        shown anywhere (so every cell uses one size), the title and status fitted to theirs."""
+        number_w, title_w = _column_widths(width)
+        self.ticket.setFont(_fit(_font(base, int(height * 0.8), bold=True), widest_number, number_w))
+        self.title.setFont(_fit(_font(base, int(height * 0.4), bold=True), widest_title, title_w))
+        self.status.setFont(_fit(_font(base, int(height * 0.2)), self.tr("Đang phục vụ"), title_w))
+
+
+CELL_MARGIN = 18  # left and right, inside a counter's cell
+FIT_SLACK = 0.94  # glyphs of a bold face may reach a little past their advance: keep a margin
+
+
+def _column_widths(width: int) -> tuple[int, int]:
+    """The room of the number (right 58 %) and of the title (left 42 %) in a cell `width` pixels wide."""
+    inner = max(1, width - 2 * CELL_MARGIN)
+    return int(inner * 0.58), int(inner * 0.42) - 6
 
 
 def _fit(font: QFont, text: str, width: int) -> QFont:
-    """`font`, made smaller if needed so that `text` fits in `width` pixels."""
-    advance = QFontMetrics(font).horizontalAdvance(text)
-    if advance > width > 0:
-        font.setPixelSize(max(8, int(font.pixelSize() * width / advance)))
+    """`font`, made smaller if needed so that `text` (ink included) fits in `width` pixels."""
+    metrics = QFontMetrics(font)
+    needed = max(metrics.horizontalAdvance(text), metrics.boundingRect(text).width())
+    if needed > width * FIT_SLACK and width > 0:
+        font.setPixelSize(max(8, int(font.pixelSize() * width * FIT_SLACK / needed)))
     return font
 
 
-def _number_px(height: int, width: int) -> int:
-    """The biggest font for a four-digit number in the right 58 % of a cell."""
-    return int(min(height * 0.8, width * 0.54 / 2.6))
+def _number_px(height: int, width: int, base: QFont, widest_number: str = "8888") -> int:
+    """The pixel size of the numbers in a cell of `width` × `height`."""
+    return _fit(_font(base, int(height * 0.8), bold=True), widest_number, _column_widths(width)[0]).pixelSize()
 
 
 class _CallRow(QFrame):
@@ -202,6 +216,7 @@ class DisplayWindow(QWidget):
         self._loading = self._again = self._live_offline = self._load_failed = False
         self._cells: dict[int, _CounterCell] = {}
         self._blinking: tuple[int, int] | None = None  # (counter, ticks left)
+        self._scaled_for = ""  # the widest number the cells' fonts were last fitted to
         self.setWindowTitle(self.tr("Màn hình gọi số"))
         self.setStyleSheet(f"DisplayWindow {{ background: {BACKGROUND}; }}")
         self.setAutoFillBackground(True)
@@ -245,7 +260,7 @@ class DisplayWindow(QWidget):
     # --- building -------------------------------------------------------------------------------------
 
     def _build(self, notice: str) -> None:
-        self.centre = _label(TEXT, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.centre = _label(TEXT, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, fitted=True)
         self.clock, self.date = _label(TEXT, Qt.AlignmentFlag.AlignRight), _label(DIM, Qt.AlignmentFlag.AlignRight)
         clock_box = QVBoxLayout()
         clock_box.setSpacing(0)
@@ -270,10 +285,10 @@ class DisplayWindow(QWidget):
         calls.addWidget(self.calls_title)
         for i, row in enumerate(self._rows):
             calls.addWidget(row, 14 if i == 0 else 10)  # the newest call is the biggest
-        body = QHBoxLayout()
-        body.addWidget(self.grid_box, 62)
-        body.addSpacing(24)
-        body.addLayout(calls, 38)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # top to bottom on a portrait screen
+        self.body.addWidget(self.grid_box, 62)
+        self.body.addSpacing(24)
+        self.body.addLayout(calls, 38)
 
         self.marquee = _Marquee(notice)
         self.sound_note = _label(DIM, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -289,7 +304,7 @@ class DisplayWindow(QWidget):
         root.setSpacing(14)
         root.addLayout(header)
         root.addWidget(self.banner)
-        root.addLayout(body, 1)
+        root.addLayout(self.body, 1)
         root.addWidget(self.marquee)
         root.addWidget(self.sound_note)
 
@@ -326,17 +341,28 @@ class DisplayWindow(QWidget):
         for cols in range(1, count + 1):
             rows = math.ceil(count / cols)
             w, h = (width - 12 * (cols - 1)) // cols, (height - 12 * (rows - 1)) // rows
-            px = _number_px(h, w)
+            px = _number_px(h, w, self.font(), self._widest_number())
             if px > best_px:
                 best, best_px = (cols, rows, w, h), px
         return best
 
     def _rescale(self) -> None:
         """Fonts follow the window size: numbers as big as their cells allow (readable from 10 m)."""
-        base, unit = self.font(), max(0.3, min(self.width() / 1920, self.height() / 1080))
-        self.centre.setFont(_font(base, int(44 * unit), bold=True))
+        portrait = self.height() > self.width()
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+            self.body.activate()
+        base = self.font()
+        unit = max(0.3, min(self.width() / 1080, self.height() / 1920) if portrait
+                   else min(self.width() / 1920, self.height() / 1080))
         self.clock.setFont(_font(base, int(84 * unit), bold=True))
         self.date.setFont(_font(base, int(34 * unit)))
+        self.clock.setMinimumHeight(QFontMetrics(self.clock.font()).height())
+        self.centre.setMinimumHeight(self.clock.minimumHeight())
+        room = self.width() - 64 - 24 - max(QFontMetrics(self.clock.font()).horizontalAdvance("88:88"),
+                                            QFontMetrics(self.date.font()).horizontalAdvance(self.date.text()))
+        self.centre.setFont(_fit(_font(base, int(44 * unit), bold=True), self.centre.text(), room))
         self.banner.setFont(_font(base, int(46 * unit), bold=True))
         self.calls_title.setFont(_font(base, int(56 * unit), bold=True))
         self.marquee.setFont(_font(base, int(44 * unit)))
@@ -348,9 +374,17 @@ class DisplayWindow(QWidget):
         if self._cells:
             cols, _rows, w, h = self._grid_shape(len(self._cells))
             title = self.tr("Quầy %1").replace("%1", str(widest))
+            self._scaled_for = self._widest_number()
             for i, cell in enumerate(self._cells.values()):
                 self.grid.addWidget(cell, i // cols, i % cols)
-                cell.scale(base, h, w, title)
+                cell.scale(base, h, w, title, self._scaled_for)
+
+    def _widest_number(self) -> str:
+        """The widest of the numbers shown (at least four digits' worth): every cell's font fits it."""
+        bold = _font(self.font(), 100, bold=True)
+        metrics = QFontMetrics(bold)
+        shown = [cell.ticket.text() for cell in self._cells.values()] + ["8888"]
+        return max(shown, key=metrics.horizontalAdvance)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -371,10 +405,14 @@ class DisplayWindow(QWidget):
         self._loading, self._load_failed = False, False
         self._update_banner()
         self._cursor = feed.cursor
-        self.centre.setText(feed.centre_name)
+        if self.centre.text() != feed.centre_name:
+            self.centre.setText(feed.centre_name)
+            self._rescale()
         self._set_counters(feed.counters)
         for board in feed.counters:
             self._cells[board.number].show_board(board)
+        if self._widest_number() != self._scaled_for:  # a wider number than the fonts were made for
+            self._rescale()
         for i, row in enumerate(self._rows):
             row.show_call(feed.last_calls[i] if i < len(feed.last_calls) else None)
         if feed.new_calls:
