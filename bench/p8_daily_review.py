@@ -217,7 +217,7 @@ def _measure(url: str) -> dict[str, Any]:
             review = daily_review.daily_review(ctx, actor, DAY)
             times.append(time.perf_counter() - start)
             start = time.perf_counter()
-            daily_review._ticket_lines(ctx, DAY)
+            daily_review.queries._ticket_lines(ctx, DAY)
             lines.append(time.perf_counter() - start)
         start = time.perf_counter()
         csv_text = daily_review.to_csv(review)
