@@ -22,6 +22,37 @@ RULES: dict[str, tuple[str, ...]] = {
     "app.cli": QT,
     "app.config": QT + LOWER + UPPER,
 }
+# The windows go through app.services. They may use app.domain (pure values and rules, no I/O) and app.resources;
+# below that only the names listed here, each with its reason.
+UI = "app.ui"
+UI_BELOW: tuple[str, ...] = LOWER + ("app.config", "app.cli", "app.main", "sqlalchemy", "alembic", "psycopg",
+                                     "serial")
+UI_ROOTS = {
+    "app.ui.launch": "the GUI composition root: it reads the machine config and builds the store's error handling, "
+                     "the printer and keypad managers, the simulators and the printer profiles a station runs with",
+}
+UI_VALUE_TYPES = {
+    "app.store.engine.StoreUnavailable": "the store's environment error, caught to show it with a retry",
+    "app.config.ConfigError": "the machine config's error, shown at the setting it names",
+    "app.config.SETTINGS": "the declared settings (type, default, Vietnamese label) the settings tab edits",
+    "app.config.SettingSpec": "the type of one declared setting",
+    "app.config.safe_url": "a pure function: the database URL without its password, for the status bar",
+    "app.config.data_dir": "the platform data folder, where saved PDFs go by default (no store, no device)",
+    "app.devices.manager.DeviceState": "a device's state (ready, offline …), shown as a coloured dot",
+    "app.devices.manager.DeviceStatus": "a device's state with its reason, as the manager reports it",
+    "app.printing.forms.ReceiptData": "what a receipt (Mẫu 01) shows, summarised beside its preview",
+}
+UI_MODULE_EXCEPTIONS = {
+    ("app.ui.stations.keypad_pad", "app.devices.keypad_sim.KeypadSimulator"):
+        "the demo's on-screen keypad: the citizen's keys typed into the simulator launch made",
+    ("app.ui.stations.kiosk", "app.devices.manager.DeviceManager"):
+        "the kiosk prints tickets itself until one ticket-printing service does it (issue 10, point 2)",
+    ("app.ui.stations.kiosk", "app.devices.manager.JobResult"): "as above: the outcome of a print job",
+    ("app.ui.stations.kiosk", "app.devices.printer.TicketPrinter"): "as above: the printer the manager drives",
+    ("app.ui.stations.kiosk", "app.devices.printer.submit_print"): "as above: sends a rendered ticket",
+    ("app.ui.stations.kiosk", "app.printing.ticket.PrinterProfile"): "as above: the paper width and commands",
+    ("app.ui.stations.kiosk", "app.printing.ticket.render_ticket"): "as above: the ticket's bytes",
+}
 
 
 def _module_name(path: Path) -> str:
@@ -41,8 +72,36 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def _violations() -> list[str]:
+def _names(path: Path) -> set[str]:
+    """Every name a file imports, fully qualified (`from m import a` gives `m.a`, `import m.n` gives `m.n`)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _below(name: str) -> bool:
+    return any(name == f or name.startswith(f + ".") for f in UI_BELOW)
+
+
+def _ui_violations() -> list[str]:
+    """UI modules that reach below the services without being listed above."""
     problems = []
+    for path in sorted((APP / "ui").rglob("*.py")):
+        module = _module_name(path)
+        if module in UI_ROOTS:
+            continue
+        for name in sorted(_names(path)):
+            if _below(name) and name not in UI_VALUE_TYPES and (module, name) not in UI_MODULE_EXCEPTIONS:
+                problems.append(f"{module} ({UI}) imports {name}: go through app.services")
+    return problems
+
+
+def _violations() -> list[str]:
+    problems = _ui_violations()
     for path in sorted(APP.rglob("*.py")):
         module = _module_name(path)
         layer = next((l for l in RULES if module == l or module.startswith(l + ".")), None)
@@ -71,6 +130,36 @@ def test_the_check_catches_a_violation(tmp_path: Path, monkeypatch: pytest.Monke
     assert sorted(_violations()) == ["app.domain.bad (app.domain) imports app.store.models",
                                      "app.domain.bad (app.domain) imports app.store.models.Ticket",
                                      "app.printing.bad (app.printing) imports PySide6.QtGui"]
+
+
+def test_the_ui_check_catches_a_window_reaching_below_the_services(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window importing the store, a device or the machine config is reported (lazily inside a function too);
+    the listed value types, the domain and the composition root are not."""
+    ui = tmp_path / "app" / "ui"
+    (ui / "stations").mkdir(parents=True)
+    (ui / "stations" / "bad.py").write_text(
+        "import app.store.engine\n"
+        "from app.store.engine import Store, StoreUnavailable\n"
+        "from app.domain.queue import TicketStatus\n"
+        "from app.services import queue\n"
+        "def f():\n    from app.devices.printer import printer_manager\n    from app.config import load\n")
+    (ui / "launch.py").write_text("from app.devices.printer import printer_manager\n")
+    monkeypatch.setattr(sys.modules[__name__], "APP", tmp_path / "app")
+    assert _violations() == [
+        "app.ui.stations.bad (app.ui) imports app.config.load: go through app.services",
+        "app.ui.stations.bad (app.ui) imports app.devices.printer.printer_manager: go through app.services",
+        "app.ui.stations.bad (app.ui) imports app.store.engine: go through app.services",
+        "app.ui.stations.bad (app.ui) imports app.store.engine.Store: go through app.services"]
+
+
+def test_every_listed_ui_exception_is_still_needed() -> None:
+    """A value type or a module exception nobody imports any more is struck from the lists, not left to grow."""
+    imported = {(_module_name(p), name) for p in (APP / "ui").rglob("*.py") for name in _names(p)}
+    unused = [name for name in UI_VALUE_TYPES if not any(name == n for _, n in imported)]
+    unused += [f"{module}: {name}" for module, name in UI_MODULE_EXCEPTIONS if (module, name) not in imported]
+    unused += [module for module in UI_ROOTS if module not in {m for m, _ in imported}]
+    assert unused == []
 
 
 def test_cli_path_never_imports_qt(tmp_path: Path) -> None:

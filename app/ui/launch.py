@@ -16,6 +16,7 @@ from app.resources import resource
 from app.services.context import Actor, Context
 from app.store.engine import StoreUnavailable
 from app.ui import smoke
+from app.ui.live import live_factory
 from app.ui.signin import SignInDialog, sign_in_for
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
     keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
     if keypad_setup is not None and keypad is None:
         return 2
-    window = CounterWindow(ctx, actor, counter_number, keypad=keypad)
+    window = CounterWindow(ctx, actor, counter_number, keypad=keypad, live=live_factory(ctx))
     window.resize(1280, 800)
     if windowed:
         window.show()
@@ -132,7 +133,7 @@ def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool)
     app = application()
     profile = profile_named(profile_name)
     manager = printer_manager(printer_url, profile) if printer_url else None
-    window = KioskWindow(ctx, manager, profile)
+    window = KioskWindow(ctx, manager, profile, live=live_factory(ctx))
     if manager is not None:
         manager.start()
     _show(window, windowed)
@@ -149,7 +150,7 @@ def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -
     from app.ui.stations.display import DisplayWindow
 
     app = application()
-    window = DisplayWindow(ctx, Announcer() if sound else None, notice)
+    window = DisplayWindow(ctx, Announcer() if sound else None, notice, live=live_factory(ctx))
     _show(window, windowed)
     return app.exec()
 
@@ -162,7 +163,7 @@ def run_supervisor(ctx: Context, windowed: bool, sign_in_as: tuple[str, str] | N
     actor = _sign_in(ctx, Role.SUPERVISOR, sign_in_as, "cửa sổ giám sát")
     if actor is None:
         return _not_signed_in(app)
-    window = SupervisorWindow(ctx, actor)
+    window = SupervisorWindow(ctx, actor, live=live_factory(ctx))
     window.resize(1366, 768)
     if windowed:
         window.show()
@@ -176,7 +177,7 @@ def run_rating(ctx: Context, counter_number: int, windowed: bool) -> int:
     from app.ui.stations.rating import RatingWindow
 
     app = application()
-    _show(RatingWindow(ctx, counter_number), windowed)
+    _show(RatingWindow(ctx, counter_number, live=live_factory(ctx)), windowed)
     return app.exec()
 
 
@@ -209,9 +210,11 @@ def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]
         keypad_sim.stop()
         return 2
     keypad = ratings.KeypadStation.for_counter(ctx, KeypadConfig(url=keypad_sim.url), 1)
-    windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM), CounterWindow(ctx, officer, 1, keypad=keypad),
+    live = live_factory(ctx)
+    windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM, live=live),
+                              CounterWindow(ctx, officer, 1, keypad=keypad, live=live),
                               DisplayWindow(ctx, Announcer(), "Chạy thử motcua — phiếu in ra được lưu tại "
-                                            f"{data_dir / 'demo-tickets'}"), AdminWindow(ctx, admin)]
+                                            f"{data_dir / 'demo-tickets'}", live=live), AdminWindow(ctx, admin)]
     pad = KeypadPadWindow(keypad_sim, keypad.key_map or {}, 1)  # the citizen's keys at counter 1
     manager.start()
     keypad.start()

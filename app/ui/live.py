@@ -1,11 +1,16 @@
-"""Live updates for windows: the store's change feed as Qt signals, with reloads coalesced."""
+"""Live updates for windows: the store's change feed as Qt signals, with reloads coalesced.
+
+The composition root (`app/ui/launch.py`) hands each window a `LiveFactory` (`live_factory(ctx)`); a window asks it
+for the topics it follows and never opens a feed on the store itself."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.store.engine import Store
-from app.store.live import Change, LiveFeed
+from app.services import live
+from app.services.context import Context
 
 
 class LiveUpdates(QObject):
@@ -16,7 +21,7 @@ class LiveUpdates(QObject):
     reload_needed = Signal()
     status_changed = Signal(bool, str)
 
-    def __init__(self, store: Store, topics: set[str] | None, coalesce_ms: int = 100,
+    def __init__(self, ctx: Context, topics: set[str] | None, coalesce_ms: int = 100,
                  poll_interval: float = 0.25, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
@@ -25,8 +30,8 @@ class LiveUpdates(QObject):
         self._timer.timeout.connect(self.reload_needed)
         self.changed.connect(self._on_changed)
         # the feed calls back on its own thread; emitting a signal hands the call to the GUI thread
-        self._feed = LiveFeed(store, topics, self.changed.emit, self.status_changed.emit,
-                              poll_interval=poll_interval)
+        self._feed = live.follow(ctx, topics, self.changed.emit, self.status_changed.emit,
+                                 poll_interval=poll_interval)
 
     def start(self) -> "LiveUpdates":
         """Start listening (returns at once)."""
@@ -38,6 +43,21 @@ class LiveUpdates(QObject):
         self._feed.stop()
         self._timer.stop()
 
-    def _on_changed(self, _change: Change) -> None:
+    def _on_changed(self, _change: live.Change) -> None:
         if not self._timer.isActive():
             self._timer.start()
+
+
+class LiveFactory(Protocol):
+    """Makes a window's live updates: `live(topics, coalesce_ms=…, parent=window)` (not started)."""
+
+    def __call__(self, topics: set[str] | None, *, coalesce_ms: int = 100,
+                 parent: QObject | None = None) -> LiveUpdates: ...
+
+
+def live_factory(ctx: Context, poll_interval: float = 0.25) -> LiveFactory:
+    """The factory the composition root hands windows: live updates over the context's store (a window made
+    without one, as in tests and tools, gets this same one)."""
+    def make(topics: set[str] | None, *, coalesce_ms: int = 100, parent: QObject | None = None) -> LiveUpdates:
+        return LiveUpdates(ctx, topics, coalesce_ms=coalesce_ms, poll_interval=poll_interval, parent=parent)
+    return make

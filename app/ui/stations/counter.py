@@ -38,7 +38,7 @@ from app.services.ratings import CounterFeedback, KeypadStation, PressResult
 from app.ui.stations.device_status import DeviceStatusWidget
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
-from app.ui.live import LiveUpdates
+from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.dossier_view import DossierViewDialog, ScanCollector
 from app.ui.stations.intake import IntakeDialog
 from app.ui.stations.transfer_dialog import TransferDialog, TransferTarget
@@ -253,7 +253,7 @@ class CounterWindow(QMainWindow):
     keypad_result = Signal(object)  # a PressResult of this counter's keypad, emitted from the keypad's thread
 
     def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None,
-                 keypad: KeypadStation | None = None) -> None:
+                 keypad: KeypadStation | None = None, live: LiveFactory | None = None) -> None:
         actor.require(Role.OFFICER, "làm việc tại quầy")
         super().__init__(parent)
         self.ctx, self.actor, self.counter_number = ctx, actor, counter_number
@@ -308,7 +308,7 @@ class CounterWindow(QMainWindow):
         self._safety.setInterval(SAFETY_RELOAD_MS)
         self._safety.timeout.connect(self._on_safety_timeout)
         self._safety.start()
-        self.live = LiveUpdates(ctx.store, {"queue", "rating"}, parent=self)
+        self.live = (live or live_factory(ctx))({"queue", "rating"}, parent=self)
         self.live.reload_needed.connect(self._on_live_reload_needed)
         self.live.status_changed.connect(self._on_live_status_changed)
         self.live.start()  # before the first load, so no change falls between the two

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLa
 from app.services.context import LOCAL_TZ, Context
 from app.services.display_feed import Call, CounterBoard, DisplayFeed, FeedCursor, announcement_for, display_feed
 from app.store.engine import StoreUnavailable
-from app.ui.live import LiveUpdates
+from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.announcer import Announcer, NoChime, NoSpeech
 from app.ui.worker import Worker
 
@@ -208,7 +208,7 @@ class DisplayWindow(QWidget):
     """The hall TV: reloads (through the Worker) whenever the store says the queue changed."""
 
     def __init__(self, ctx: Context, announcer: Announcer | None, notice: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, live: LiveFactory | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.announcer = ctx, announcer
         self.worker = Worker(self)
@@ -225,7 +225,7 @@ class DisplayWindow(QWidget):
         self.setPalette(palette)
         self._build(notice)
         self._start_timers()
-        self.live = LiveUpdates(ctx.store, {"queue"}, parent=self)
+        self.live = (live or live_factory(ctx))({"queue"}, parent=self)
         self.live.reload_needed.connect(self.reload)
         self.live.status_changed.connect(self._on_live_status_changed)
         self.live.start()  # before the first load: nothing that happens meanwhile is missed

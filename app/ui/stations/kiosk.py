@@ -26,7 +26,7 @@ from app.services import hall, queue, ticket_printing
 from app.services.context import Context
 from app.services.settings import get_centre_settings
 from app.store.engine import StoreUnavailable
-from app.ui.live import LiveUpdates
+from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.device_status import DeviceStatusWidget, short_reason
 from app.ui.worker import Worker
 
@@ -117,7 +117,7 @@ class KioskWindow(QWidget):
     printer_status_changed = Signal(object)  # DeviceStatus
 
     def __init__(self, ctx: Context, printer: DeviceManager[TicketPrinter] | None, profile: PrinterProfile,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, live: LiveFactory | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.printer, self.profile = ctx, printer, profile
         self.worker = Worker(self)
@@ -140,7 +140,7 @@ class KioskWindow(QWidget):
         self._status_timer = QTimer(self, interval=STATUS_POLL_MS)
         self._status_timer.timeout.connect(self._on_status_timer_timeout)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint_failed)  # staff only: "In lại phiếu lỗi"
-        self.live = LiveUpdates(ctx.store, {"queue", "catalog"}, coalesce_ms=300, parent=self)
+        self.live = (live or live_factory(ctx))({"queue", "catalog"}, coalesce_ms=300, parent=self)
         self.live.reload_needed.connect(self._on_live_reload_needed)
         self.live.start()
         if printer is not None:

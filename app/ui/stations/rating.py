@@ -9,7 +9,7 @@ from app.domain.satisfaction import default_key_map, level_label
 from app.services import ratings
 from app.services.context import Context
 from app.services.ratings import CounterFeedback, PressResult
-from app.ui.live import LiveUpdates
+from app.ui.live import LiveFactory, live_factory
 from app.ui.worker import Worker
 
 _STYLE = """
@@ -24,7 +24,8 @@ QPushButton:disabled { background: #5c7fb5; color: #c5d3e8; }
 class RatingWindow(QWidget):
     """One button per level of the centre's scale; enabled only while this counter waits for a rating."""
 
-    def __init__(self, ctx: Context, counter_number: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, counter_number: int, parent: QWidget | None = None,
+                 live: LiveFactory | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.counter_number = ctx, counter_number
         self.setObjectName("rating-screen")
@@ -40,7 +41,7 @@ class RatingWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt, 1)
         layout.addLayout(self.grid)
-        self.live = LiveUpdates(ctx.store, {"queue", "rating"}, parent=self)
+        self.live = (live or live_factory(ctx))({"queue", "rating"}, parent=self)
         self.live.reload_needed.connect(self._reload)
         self.live.start()
         self.worker.submit(lambda: ratings.rating_settings(ctx), self._on_settings_loaded, lambda _e: None)

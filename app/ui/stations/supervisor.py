@@ -48,7 +48,7 @@ from app.services.lifecycle import DossierLine
 from app.services.period_report import period_report
 from app.services.report_export import NUMBER_ROW
 from app.ui.errors import MessageBar, present_error
-from app.ui.live import LiveUpdates
+from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.charts import BarChartWidget, chart_image
 from app.ui.stations.dossier_view import DossierViewDialog
 from app.ui.worker import Worker
@@ -153,7 +153,8 @@ class DueLists:
 class SupervisorWindow(QMainWindow):
     """Station 5 (Giám sát): supervisors and administrators only."""
 
-    def __init__(self, ctx: Context, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, actor: Actor, parent: QWidget | None = None,
+                 live: LiveFactory | None = None) -> None:
         actor.require(Role.SUPERVISOR, "mở cửa sổ giám sát")
         super().__init__(parent)
         self.ctx, self.actor = ctx, actor
@@ -167,7 +168,7 @@ class SupervisorWindow(QMainWindow):
         self.setWindowTitle(self.tr("motcua — Giám sát — %1").replace("%1", actor.full_name))
         self.setStyleSheet(_STYLE)
         self._build()
-        self.live = LiveUpdates(ctx.store, {"queue", "rating"}, parent=self)
+        self.live = (live or live_factory(ctx))({"queue", "rating"}, parent=self)
         self.live.reload_needed.connect(self._on_live_reload_needed)
         self.live.status_changed.connect(self._on_live_status_changed)
         self.live.start()
