@@ -20,7 +20,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.services import accounts, queue, ratings
     from app.ui.launch import application
-    from app.ui.stations.supervisor import SupervisorWindow
+    from app.ui.supervisor import SupervisorWindow
 
     OUT.mkdir(parents=True, exist_ok=True)
     target = OUT / "supervisor.png"

@@ -157,7 +157,7 @@ def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -
 
 def run_supervisor(ctx: Context, windowed: bool, sign_in_as: tuple[str, str] | None = None) -> int:
     """The supervisor station: today's queue live, a day's review, the period report, due and late dossiers."""
-    from app.ui.stations.supervisor import SupervisorWindow
+    from app.ui.supervisor import SupervisorWindow
 
     app = application()
     actor = _sign_in(ctx, Role.SUPERVISOR, sign_in_as, "cửa sổ giám sát")

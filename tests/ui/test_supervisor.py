@@ -18,7 +18,7 @@ from app.domain.dossier import IntakeDraft
 from app.domain.errors import PermissionDenied
 from app.services import accounts, dossiers, queue, ratings
 from app.services.context import LOCAL_TZ
-from app.ui.stations.supervisor import SupervisorWindow
+from app.ui.supervisor import SupervisorWindow
 from tests.ui.conftest import WAIT_MS, wait_idle
 
 
