@@ -40,6 +40,21 @@ TRANSITIONS: dict[str, tuple[tuple[TicketStatus, ...], TicketStatus]] = {
     "cancelled": ((TicketStatus.WAITING,), TicketStatus.CANCELLED),
 }
 
+# what an officer does to the counter's own ticket -> the event it writes (calling the next one needs none held)
+COUNTER_ACTIONS: dict[str, str] = {"recall": "recalled", "start_serving": "serving", "skip": "no_show",
+                                   "transfer": "transferred", "finish": "finished", "finish_and_next": "finished"}
+
+
+def counter_actions(holding: TicketStatus | None) -> set[str]:
+    """What a counter may do: call the next ticket when it holds none, else each action whose event
+    TRANSITIONS allows from the status of the ticket it holds (a counter holds only called or served ones)."""
+    if holding is None:
+        return {"call_next"}
+    if holding not in ACTIVE:
+        return set()
+    return {action for action, event in COUNTER_ACTIONS.items() if holding in TRANSITIONS[event][0]}
+
+
 PRIORITY_KINDS = {
     "elderly": "Người cao tuổi",
     "disabled": "Người khuyết tật",

@@ -9,12 +9,11 @@ by its typed code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,222 +28,24 @@ from PySide6.QtWidgets import (
 
 from app.config import safe_url
 from app.domain.accounts import Role
-from app.domain.queue import PRIORITY_KINDS, TicketStatus
-from app.services import hall, queue, ratings
+from app.domain.queue import TicketStatus
+from app.resources import resource
+from app.services import queue, ratings
 from app.services.context import LOCAL_TZ, Actor, Context
-from app.services.hall import ServiceView
 from app.services.queue import QueueStatus, TicketView
 from app.services.ratings import CounterFeedback, KeypadStation, PressResult
-from app.ui.stations.device_status import DeviceStatusWidget
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
 from app.ui.live import LiveFactory, live_factory
+from app.ui.stations.counter.state import CounterSetup, CurrentTicket, allowed_actions, load_setup
+from app.ui.stations.counter.widgets import ActionButton, QueuePanel, TicketCard
+from app.ui.stations.device_status import DeviceStatusWidget
 from app.ui.stations.dossier_view import DossierViewDialog, ScanCollector
 from app.ui.stations.intake import IntakeDialog
 from app.ui.stations.transfer_dialog import TransferDialog, TransferTarget
 from app.ui.worker import Worker
 
 SAFETY_RELOAD_MS = 30_000
-
-_STYLE = """
-#rating { color: #1b5e20; font-size: 16px; font-weight: bold; padding: 6px; }
-#header { background: #0d47a1; }
-#header QLabel { color: white; font-size: 22px; font-weight: bold; }
-#card { background: white; border: 1px solid #cfd8dc; border-radius: 8px; }
-#caption { color: #546e7a; font-size: 16px; font-weight: bold; }
-#number { font-size: 180px; font-weight: bold; color: #0d47a1; }
-#number[idle="true"] { color: #78909c; font-size: 34px; font-weight: normal; }
-#service { font-size: 20px; color: #263238; }
-#priority { background: #c62828; color: white; font-size: 18px; font-weight: bold; padding: 4px 12px;
-            border-radius: 6px; }
-#elapsed { font-size: 18px; color: #37474f; }
-#hint { font-size: 17px; color: #37474f; }
-#panel_title { font-size: 18px; font-weight: bold; color: #263238; }
-#others_title { font-size: 14px; font-weight: bold; color: #546e7a; }
-QPushButton#action { min-height: 78px; border: 1px solid #90a4ae; border-radius: 8px; background: #eceff1; }
-QPushButton#action:enabled { background: #e3f2fd; border-color: #1565c0; }
-QPushButton#action:pressed { background: #bbdefb; }
-QPushButton#action[primary="true"]:enabled { background: #1565c0; }
-#action_title { font-size: 19px; font-weight: bold; }
-#action_keys { font-size: 14px; font-family: monospace; }
-"""
-_STATE_STYLES = {TicketStatus.CALLED: "background:#ffb300; color:#212121;",
-                 TicketStatus.SERVING: "background:#2e7d32; color:white;"}
-_IDLE_STATE_STYLE = "background:#eceff1; color:#546e7a;"
-_OWN_COUNT_STYLE = "font-size: 44px; font-weight: bold; color: %s;"
-_STATE_BASE = "font-size: 24px; font-weight: bold; padding: 6px 18px; border-radius: 8px;"
-
-
-@dataclass(frozen=True)
-class CurrentTicket:
-    """The ticket the counter holds now (after a restart, as the hall status gives it)."""
-
-    display_number: str
-    status: TicketStatus
-    service_code: str = ""
-    service_name: str = ""
-    priority_kind: str | None = None
-    called_at: datetime | None = None
-    call_count: int = 0
-
-    @classmethod
-    def of(cls, view: TicketView | None) -> CurrentTicket | None:
-        """The counter's ticket after an action (None when the action released it)."""
-        if view is None or view.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
-            return None
-        return cls(view.display_number, TicketStatus(view.status), view.service_code, view.service_name,
-                   view.priority_kind, view.called_at, view.call_count)
-
-
-def allowed_actions(current: CurrentTicket | None) -> set[str]:
-    """Which actions the rules allow for the counter's ticket (see app.domain.queue.TRANSITIONS)."""
-    if current is None:
-        return {"call_next"}
-    if current.status is TicketStatus.CALLED:
-        return {"recall", "start_serving", "skip", "transfer", "finish", "finish_and_next"}
-    return {"transfer", "finish", "finish_and_next"}
-
-
-@dataclass(frozen=True)
-class CounterSetup:
-    """The counter and the hall as this station needs them (read at start and with the safety reload)."""
-
-    found: bool
-    own_codes: tuple[str, ...]
-    services: tuple[ServiceView, ...]
-    counters_by_code: dict[str, tuple[int, ...]]
-
-
-
-def load_setup(ctx: Context, counter_number: int) -> CounterSetup:
-    """Read the counter's services and which counters call each service (runs in the worker)."""
-    services = tuple(v for v in hall.list_services(ctx) if v.draft.active)
-    code_of = {v.id: v.draft.code for v in services}
-    counters = [c for c in hall.list_counters(ctx) if c.active]
-    mine = next((c for c in counters if c.number == counter_number), None)
-    by_code: dict[str, list[int]] = {}
-    for c in counters:
-        for sid in c.service_ids:
-            if sid in code_of:
-                by_code.setdefault(code_of[sid], []).append(c.number)
-    own = tuple(code_of[sid] for sid in mine.service_ids if sid in code_of) if mine else ()
-    return CounterSetup(mine is not None, own, services, {k: tuple(v) for k, v in by_code.items()})
-
-
-class ActionButton(QPushButton):
-    """A big button with its action's name and, under it, the keys that do the same."""
-
-    def __init__(self, action: QAction, title: str, keys: str, primary: bool = False) -> None:
-        super().__init__()
-        self.setObjectName("action")
-        self.setProperty("primary", primary)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must reach the window's shortcut, not a button
-        self.title, self.keys = QLabel(title), QLabel(keys)
-        self.title.setObjectName("action_title")
-        self.keys.setObjectName("action_keys")
-        layout = QVBoxLayout(self)
-        for label in (self.title, self.keys):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-        self._primary = primary
-        self.clicked.connect(action.trigger)
-        action.changed.connect(lambda: self.setEnabled(action.isEnabled()))
-        self._recolour()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Greyed text when disabled, so a disabled button never looks pressable."""
-        if event.type() == QEvent.Type.EnabledChange:
-            self._recolour()
-        super().changeEvent(event)
-
-    def _recolour(self) -> None:
-        colour = "#90a4ae" if not self.isEnabled() else "white" if self._primary else "#0d47a1"
-        for label in (self.title, self.keys):
-            label.setStyleSheet(f"color: {colour};")
-
-
-class QueuePanel(QFrame):
-    """Waiting counts: the counter's own services large (highlighted when someone waits), the others small."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedWidth(380)
-        self._counts: dict[str, QLabel] = {}
-        self._rows: dict[str, QFrame] = {}
-        self._priority: dict[str, QLabel] = {}
-        self._codes: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        title = QLabel(self.tr("Đang chờ tại quầy này"))
-        title.setObjectName("panel_title")
-        others = QLabel(self.tr("Các dịch vụ khác (để chuyển số)"))
-        others.setObjectName("others_title")
-        self.own_box, self.others_box = QVBoxLayout(), QGridLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(self.own_box)
-        layout.addSpacing(12)
-        layout.addWidget(others)
-        layout.addLayout(self.others_box)
-        layout.addStretch(1)
-
-    def waiting(self, code: str) -> str:
-        """The waiting count shown for a service ('' when not shown)."""
-        label = self._counts.get(code)
-        return label.text() if label is not None else ""
-
-    def show_status(self, status: QueueStatus, own: tuple[str, ...]) -> None:
-        """Show the counts of `status`, the counter's own services first."""
-        others = tuple(s.code for s in status.services if s.code not in own)
-        if (own, others) != self._codes:
-            self._rebuild(status, own)
-            self._codes = (own, others)
-        for s in status.services:
-            self._counts[s.code].setText(str(s.waiting))
-            if s.code in self._rows:
-                busy = s.waiting > 0
-                self._rows[s.code].setStyleSheet(
-                    "QFrame#own { background:%s; border:1px solid %s; border-radius:8px; }"
-                    % (("#fff8e1", "#ffb300") if busy else ("#f5f5f5", "#e0e0e0")))
-                self._counts[s.code].setStyleSheet(_OWN_COUNT_STYLE % ("#e65100" if busy else "#90a4ae"))
-                self._priority[s.code].setText(self.tr("trong đó ưu tiên: %1").replace("%1", str(s.priority_waiting))
-                                               if s.priority_waiting else "")
-
-    def _rebuild(self, status: QueueStatus, own: tuple[str, ...]) -> None:
-        for box in (self.own_box, self.others_box):
-            while (item := box.takeAt(0)) is not None:
-                if (widget := item.widget()) is not None:
-                    widget.deleteLater()
-        self._counts.clear()
-        self._rows.clear()
-        self._priority.clear()
-        by_code = {s.code: s for s in status.services}
-        for code in own:
-            if code in by_code:
-                self.own_box.addWidget(self._own_row(code, by_code[code].name))
-        for r, s in enumerate(s for s in status.services if s.code not in own):
-            name, count = QLabel(), QLabel()
-            name.setText(name.fontMetrics().elidedText(f"{s.code} — {s.name}", Qt.TextElideMode.ElideRight, 300))
-            name.setToolTip(s.name)
-            count.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self._counts[s.code] = count
-            self.others_box.addWidget(name, r, 0)
-            self.others_box.addWidget(count, r, 1)
-
-    def _own_row(self, code: str, name: str) -> QFrame:
-        row = QFrame()
-        row.setObjectName("own")
-        title, count, priority = QLabel(f"<b>{code}</b> — {name}"), QLabel(), QLabel()
-        title.setWordWrap(True)
-        title.setStyleSheet("font-size: 15px;")
-        count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        priority.setStyleSheet("font-size: 15px; color: #c62828; font-weight: bold;")
-        grid = QGridLayout(row)
-        grid.addWidget(title, 0, 0)
-        grid.addWidget(priority, 1, 0)
-        grid.addWidget(count, 0, 1, 2, 1)
-        grid.setColumnStretch(0, 1)
-        self._counts[code], self._rows[code], self._priority[code] = count, row, priority
-        return row
 
 
 class CounterWindow(QMainWindow):
@@ -276,7 +77,7 @@ class CounterWindow(QMainWindow):
         self._reloading = self._reload_again = False
         self.worker = Worker(self, threads=1)  # one thread: results arrive in the order the work was asked
         self.setWindowTitle(self.tr("motcua — Quầy số %1").replace("%1", str(counter_number)))
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(resource("styles", "counter.qss").read_text(encoding="utf-8"))
         self.bar, self.offline_bar = MessageBar(), MessageBar()
         for b in (self.bar, self.offline_bar):
             for button in b.findChildren(QPushButton):
@@ -284,6 +85,10 @@ class CounterWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.buttons: dict[str, ActionButton] = {}
         self.panel = QueuePanel()
+        self.card = TicketCard()
+        # the card's labels, by the names tests and tools read
+        self.number, self.state, self.service, self.priority, self.elapsed = (
+            self.card.number, self.card.state, self.card.service, self.card.priority, self.card.elapsed)
         self.feedback: CounterFeedback | None = None  # the citizen's rating of the last finished ticket
         self.rating_label = QLabel()
         self.rating_label.setObjectName("rating")
@@ -329,7 +134,7 @@ class CounterWindow(QMainWindow):
         top.addWidget(self.clock)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self._build_card(), 1)
+        left.addWidget(self.card, 1)
         left.addLayout(self._build_actions())
         body.addLayout(left, 1)
         side = QVBoxLayout()
@@ -349,31 +154,6 @@ class CounterWindow(QMainWindow):
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCentralWidget(central)
         self._central = central
-
-    def _build_card(self) -> QFrame:
-        card = QFrame()
-        card.setObjectName("card")
-        self.caption, self.number, self.state = QLabel(self.tr("SỐ TẠI QUẦY")), QLabel(), QLabel()
-        self.service, self.priority, self.elapsed, self.hint_label = QLabel(), QLabel(), QLabel(), QLabel()
-        for name, label in (("caption", self.caption), ("number", self.number), ("service", self.service),
-                            ("priority", self.priority), ("elapsed", self.elapsed), ("hint", self.hint_label)):
-            label.setObjectName(name)
-        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number.setWordWrap(True)
-        self.service.setWordWrap(True)
-        self.hint_label.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.caption)
-        row.addStretch(1)
-        row.addWidget(self.priority)
-        row.addWidget(self.state)
-        layout = QVBoxLayout(card)
-        layout.addLayout(row)
-        layout.addWidget(self.number, 1)
-        layout.addWidget(self.service)
-        layout.addWidget(self.elapsed)
-        layout.addWidget(self.hint_label)
-        return card
 
     def _build_actions(self) -> QGridLayout:
         specs = [("call_next", self.tr("Gọi số tiếp theo"), ("F1", "Space"), self._on_call_next_triggered),
@@ -414,43 +194,13 @@ class CounterWindow(QMainWindow):
         allowed = self._allowed()
         for name, action in self.actions_by_name.items():
             action.setEnabled(name in allowed)
-        t = self.current
-        if t is None:  # the middle of the card says what to do next
-            self.number.setText(self.hint or self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
-            self.state.setText(self.tr("Chưa có số"))
-            self.state.setStyleSheet(_STATE_BASE + _IDLE_STATE_STYLE)
-            self.service.setText("")
-            hint = ""
-        else:
-            self.number.setText(t.display_number)
-            self.state.setText(self.tr(t.status.label))
-            self.state.setStyleSheet(_STATE_BASE + _STATE_STYLES[t.status])
-            self.service.setText(f"{t.service_code} — {t.service_name}" if t.service_name else "")
-            hint = self.tr("Công dân đã đến: F3 bắt đầu phục vụ.  Chưa thấy đến: F2 gọi lại, F4 vắng mặt.") \
-                if t.status is TicketStatus.CALLED else \
-                self.tr("Xong việc: F6 kết thúc, hoặc Ctrl+Enter kết thúc và gọi số tiếp theo.")
-        self.number.setProperty("idle", t is None)
-        self.number.style().unpolish(self.number)
-        self.number.style().polish(self.number)
-        kind = t.priority_kind if t else None
-        self.priority.setText(self.tr("ƯU TIÊN: %1").replace("%1", self.tr(PRIORITY_KINDS.get(kind, kind)))
-                              if kind else "")
-        self.priority.setVisible(bool(kind))
-        self.hint_label.setText(hint)
+        self.card.show_ticket(self.current, self.hint or self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
         self._render_elapsed()
 
     def _render_elapsed(self) -> None:
         now = self.ctx.now()
         self.clock.setText(now.astimezone(LOCAL_TZ).strftime("%H:%M"))
-        t = self.current
-        if t is None or t.called_at is None:
-            self.elapsed.setText("")
-            return
-        seconds = max(0, int((now - t.called_at).total_seconds()))
-        minutes, s = divmod(seconds, 60)
-        text = self.tr("Gọi lúc %1 (cách đây %2) · đã gọi %3 lần").replace("%1", t.called_at.astimezone(LOCAL_TZ)
-                                                                 .strftime("%H:%M"))
-        self.elapsed.setText(text.replace("%2", f"{minutes:02d}:{s:02d}").replace("%3", str(t.call_count)))
+        self.card.show_elapsed(self.current, now)
 
     def _sync_from_status(self, status: QueueStatus) -> None:
         """Take the counter's ticket from the hall status: a restart, or a change made at another station."""
