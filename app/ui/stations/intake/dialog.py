@@ -6,25 +6,20 @@ store is unreachable what was typed stays. Saving links the dossier to the ticke
 
 from __future__ import annotations
 
-from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -34,94 +29,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import data_dir
-from app.domain.catalog import DocumentDraft, DocumentKind, ProcedureIndex
-from app.domain.dossier import (
-    MAX_COPIES,
-    MAX_SETS,
-    ApplicantKind,
-    Channel,
-    DocumentReceived,
-    IntakeDraft,
-    ProcedurePolicy,
-)
+from app.domain.catalog import ProcedureIndex
+from app.domain.dossier import MAX_SETS, ApplicantKind, Channel, IntakeDraft, ProcedurePolicy
 from app.domain.errors import FormErrors, ValidationError
 from app.services.catalog import ProcedureView, build_search_index, list_procedures
 from app.services.context import Actor, Context
-from app.services.dossier_forms import issue_not_received_form, processing_time_text
 from app.services.dossiers import DossierView, receive_dossier, ticket_id_by_number
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
-from app.ui.stations.intake_forms import TITLES, FormRequestDialog
+from app.ui.stations.intake.checklist import DocumentsChecklist
+from app.ui.stations.intake.not_received import FormRequestDialog, NotReceivedFlow
+from app.ui.stations.intake.procedure_picker import RETURN_KEYS, ProcedurePicker
 from app.ui.stations.receipt_view import PdfDialog, ReceiptDialog, receipts_dir
 from app.ui.worker import Worker
-
-RESULTS_LIMIT = 100
-_RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def money(vnd: int) -> str:
     """100000 → "100.000 đồng"."""
     return f"{vnd:,} đồng".replace(",", ".")
-
-
-class DocumentsChecklist(QWidget):
-    """The procedure's documents: ticked when handed in, with original / certified copy / photocopy counts."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(4, 4, 4, 4)
-        self.grid.setColumnStretch(1, 1)
-        self.rows: list[tuple[QCheckBox, QLabel, tuple[QSpinBox, QSpinBox, QSpinBox]]] = []
-        self._header()
-
-    def _header(self) -> None:
-        for col, text in enumerate([self.tr("Nhận"), self.tr("Tên giấy tờ"), self.tr("Bản chính"),
-                                    self.tr("Bản sao CT"), self.tr("Bản photo")]):
-            label = QLabel(f"<b>{text}</b>")
-            self.grid.addWidget(label, 0, col)
-
-    def set_documents(self, documents: list[DocumentDraft]) -> None:
-        """Show a procedure's documents, each ticked with the catalogue's count in its column."""
-        for box, label, spins in self.rows:
-            for w in (box, label, *spins):
-                w.deleteLater()
-        self.rows = []
-        kinds = [k.value for k in DocumentKind]
-        for r, doc in enumerate(documents, start=1):
-            box, label = QCheckBox(), QLabel(doc.name)
-            box.setChecked(True)
-            box.setToolTip(doc.name)
-            label.setWordWrap(True)
-            label.setBuddy(box)
-            spins = tuple(QSpinBox() for _ in kinds)
-            for kind, spin in zip(kinds, spins):
-                spin.setRange(0, MAX_COPIES)
-                spin.setValue(doc.count if doc.kind == kind else 0)
-                spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-                spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                spin.setFixedWidth(64)
-            box.toggled.connect(lambda on, s=spins: [x.setEnabled(on) for x in s])
-            for col, w in enumerate((box, label, *spins)):
-                self.grid.addWidget(w, r, col)
-            self.rows.append((box, label, spins))  # type: ignore[arg-type]
-
-    def received(self) -> list[DocumentReceived]:
-        """The ticked documents with their counts."""
-        return [DocumentReceived(label.text(), *(s.value() for s in spins))
-                for box, label, spins in self.rows if box.isChecked()]
-
-    def not_received(self) -> list[str]:
-        """Names of the documents not ticked (what Mẫu 02 asks for)."""
-        return [label.text() for box, label, _spins in self.rows if not box.isChecked()]
-
-    def names(self) -> list[str]:
-        """Every document name of the procedure."""
-        return [label.text() for _box, label, _spins in self.rows]
-
-    def focus_chain(self) -> list[QWidget]:
-        """The widgets in Tab order, row by row."""
-        return [w for box, _label, spins in self.rows for w in (box, *spins)]
 
 
 class IntakeDialog(QDialog):
@@ -135,17 +60,16 @@ class IntakeDialog(QDialog):
         self.ctx, self.actor, self.ticket_number = ctx, actor, ticket_number
         self.service_agency_ids = set(service_agency_ids) if service_agency_ids else None
         self.out_dir = out_dir
-        self.index: ProcedureIndex | None = None
-        self.procedures: dict[int, ProcedureView] = {}
-        self.procedure: ProcedureView | None = None
         self.dossier: DossierView | None = None
         self.receipt_dialog: ReceiptDialog | None = None
-        self.form_dialog: FormRequestDialog | None = None
-        self.pdf_dialog: PdfDialog | None = None
         self._discard_confirmed = False
         self.worker = Worker(self, threads=1)
         self.fields = FieldErrors()
         self.bar = MessageBar()
+        self.picker = ProcedurePicker(self.service_agency_ids, self.fields)
+        # the picker's widgets, by the names tests and tools read
+        self.search, self.results, self.all_agencies = self.picker.search, self.picker.results, self.picker.all_agencies
+        self.not_received = NotReceivedFlow(self)
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ"))
         self._make_widgets()
         self._build()
@@ -158,19 +82,27 @@ class IntakeDialog(QDialog):
 
     # --- widgets -----------------------------------------------------------------------------------------------
 
+    @property
+    def index(self) -> ProcedureIndex | None:
+        """The catalogue's search index, once loaded."""
+        return self.picker.index
+
+    @property
+    def procedure(self) -> ProcedureView | None:
+        """The procedure taken (None until one is)."""
+        return self.picker.procedure
+
+    @property
+    def form_dialog(self) -> FormRequestDialog | None:
+        """What Mẫu 02/03 says, while it is asked."""
+        return self.not_received.form_dialog
+
+    @property
+    def pdf_dialog(self) -> PdfDialog | None:
+        """The Mẫu 02/03 written, shown."""
+        return self.not_received.pdf_dialog
+
     def _make_widgets(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục (có dấu hay không dấu đều được)"))
-        self.search.setClearButtonEnabled(True)
-        self.all_agencies = QCheckBox(self.tr("Tất cả cơ quan"))
-        self.all_agencies.setChecked(self.service_agency_ids is None)
-        self.all_agencies.setEnabled(self.service_agency_ids is not None)
-        self.results = QListWidget()
-        self.results.setWordWrap(True)
-        self.results.setMinimumHeight(150)
-        self.procedure_info = QLabel(self.tr("Chưa chọn thủ tục."))
-        self.procedure_info.setWordWrap(True)
-        self.procedure_info.setStyleSheet("background:#e3f2fd; border:1px solid #90caf9; padding:6px;")
         self.kind = QComboBox()
         for kind in ApplicantKind:
             self.kind.addItem(self.tr(kind.label), kind.value)
@@ -193,8 +125,6 @@ class IntakeDialog(QDialog):
         self.sets.setRange(1, MAX_SETS)
         self.sets.setSuffix(self.tr(" bộ"))
         self.sets.setMaximumWidth(120)
-        self.found = QLabel()
-        self.found.setStyleSheet("color: #546e7a;")
         self.fee = QLabel("—")
         self.channel = QComboBox()
         for channel in Channel:
@@ -218,15 +148,6 @@ class IntakeDialog(QDialog):
         f = self.fields
         heading = QLabel(self._heading_text())
         heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #0d47a1;")
-        proc = QGroupBox(self.tr("1. Thủ tục hành chính"))
-        proc_box = QVBoxLayout(proc)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.all_agencies)
-        proc_box.addLayout(search_row)
-        proc_box.addWidget(self.found)
-        proc_box.addWidget(f.wrap("procedure", self.results), 1)
-        proc_box.addWidget(self.procedure_info)
         docs = QGroupBox(self.tr("3. Thành phần hồ sơ đã nhận"))
         docs_box = QVBoxLayout(docs)
         scroll = QScrollArea()
@@ -239,7 +160,7 @@ class IntakeDialog(QDialog):
         sets_row.addRow(self.tr("Phí, lệ phí (theo danh mục)"), self.fee)
         docs_box.addLayout(sets_row)
         left = QVBoxLayout()
-        left.addWidget(proc, 3)
+        left.addWidget(self.picker, 3)
         left.addWidget(docs, 2)
         person = QGroupBox(self.tr("2. Người nộp hồ sơ"))
         self.person_form = form = QFormLayout(person)
@@ -300,19 +221,16 @@ class IntakeDialog(QDialog):
         return self.tr("Tiếp nhận hồ sơ (không gắn số thứ tự)")
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.all_agencies.toggled.connect(self._on_search_text_changed)
-        self.results.itemActivated.connect(self._on_results_item_activated)
+        self.picker.chosen.connect(self._on_procedure_chosen)
+        self.picker.picked.connect(self._on_procedure_picked)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.channel.currentIndexChanged.connect(self._on_channel_changed)
         self.result_place.currentIndexChanged.connect(self._on_result_place_changed)
         self.save_button.clicked.connect(self._on_save_triggered)
-        self.form02_button.clicked.connect(lambda: self._on_form_triggered("02"))
-        self.form03_button.clicked.connect(lambda: self._on_form_triggered("03"))
+        self.form02_button.clicked.connect(lambda: self.not_received.start("02"))
+        self.form03_button.clicked.connect(lambda: self.not_received.start("03"))
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, self._on_save_triggered)
-        for w in (self.search, self.results):
-            w.installEventFilter(self)
         self._enter_moves_on = [self.kind, self.applicant_name, self.id_number, self.tax_code, self.birth_year,
                                 self.sex, self.phone, self.email, self.address, self.owner, self.owner_id, self.sets,
                                 self.channel,
@@ -331,25 +249,16 @@ class IntakeDialog(QDialog):
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down/Enter in the search box, Enter in the results, Enter as Tab in the other fields."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter as Tab in the fields (the picker handles its own search box and list)."""
         if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
         key, plain = event.key(), not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if watched is self.search and key == Qt.Key.Key_Down and self.results.count():
-            self.results.setFocus()
-            self.results.setCurrentRow(max(0, self.results.currentRow()))
+        if key in RETURN_KEYS and plain and (watched in self._enter_moves_on
+                                             or watched in self.checklist.focus_chain()):
+            self.focusNextChild()
             return True
-        if key in _RETURN and plain:
-            if watched is self.search or watched is self.results:
-                item = self.results.currentItem() or self.results.item(0)
-                if item is not None:
-                    self._on_results_item_activated(item)
-                return True
-            if watched in self._enter_moves_on or watched in self.checklist.focus_chain():
-                self.focusNextChild()
-                return True
         return False
 
     # --- catalogue and search ---------------------------------------------------------------------------------
@@ -360,54 +269,17 @@ class IntakeDialog(QDialog):
                            self._on_catalogue_loaded, self._on_catalogue_failed)
 
     def _on_catalogue_loaded(self, result: tuple[ProcedureIndex, list[ProcedureView]]) -> None:
-        self.index, procedures = result
-        self.procedures = {p.id: p for p in procedures}
-        self._on_search_text_changed()
+        self.picker.set_catalogue(*result)
 
     def _on_catalogue_failed(self, exc: BaseException) -> None:
         present_error(exc, self.bar, retry=self._load_catalogue)
 
-    def _on_search_text_changed(self, *_args: object) -> None:
-        if self.index is None:
-            return
-        agencies = None if self.all_agencies.isChecked() else self.service_agency_ids
-        ids = self.index.search(self.search.text(), agencies, limit=RESULTS_LIMIT)
-        self.results.clear()
-        for pid in ids:
-            p = self.procedures.get(pid)
-            if p is None:
-                continue
-            item = QListWidgetItem(f"{p.draft.name}\n    {p.agency_name} · {p.draft.code}")
-            item.setData(Qt.ItemDataRole.UserRole, pid)
-            item.setToolTip(p.draft.name)
-            self.results.addItem(item)
-        self.found.setText(self.tr("%1 thủ tục").replace("%1", str(len(ids))) + (
-            self.tr(" của các cơ quan thuộc dịch vụ của số thứ tự · ↓ để chọn, Enter để lấy") if agencies is not None
-            else self.tr(" · ↓ để chọn, Enter để lấy")))
-        if not ids:
-            hint = self.tr("Không thấy thủ tục nào") + ("" if agencies is None else
-                                                        self.tr(" — thử đánh dấu «Tất cả cơ quan»"))
-            empty = QListWidgetItem(hint)
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(empty)
-
-    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
-        pid = item.data(Qt.ItemDataRole.UserRole)
-        if pid is not None:
-            self.choose_procedure(int(pid))
-            self.applicant_name.setFocus()
-
     def choose_procedure(self, procedure_id: int) -> None:
         """Take a procedure: its summary, documents checklist, fee, and what channels it allows."""
-        p = self.procedures[procedure_id]
-        self.procedure = p
+        self.picker.choose(procedure_id)
+
+    def _on_procedure_chosen(self, p: ProcedureView) -> None:
         d = p.draft
-        online = self.tr("mức độ %1").replace("%1", str(d.online_level)) if d.online_level else self.tr("không")
-        self.procedure_info.setText(
-            f"<b>{d.name}</b><br>{p.agency_name} · {d.code}<br>"
-            + self.tr("Thời hạn: %1 · Trực tuyến: %2 · Bưu chính: %3")
-            .replace("%1", processing_time_text(d.processing_value, d.processing_unit)).replace("%2", online)
-            .replace("%3", self.tr("có") if d.postal_allowed else self.tr("không")))
         self.fee.setText(money(d.fee_vnd) if d.fee_vnd else self.tr("Không thu"))
         self.on_the_spot.setVisible(bool(d.on_the_spot))  # only for procedures resolved at the counter
         self.on_the_spot.setChecked(bool(d.on_the_spot))
@@ -417,6 +289,9 @@ class IntakeDialog(QDialog):
         for w in self.checklist.focus_chain():
             w.installEventFilter(self)
         self._set_tab_order()
+
+    def _on_procedure_picked(self) -> None:
+        self.applicant_name.setFocus()
 
     # --- dependent fields -----------------------------------------------------------------------------------------
 
@@ -507,7 +382,7 @@ class IntakeDialog(QDialog):
         self._set_busy(False)
         self.dossier = dossier
         self.saved.emit(dossier)
-        self.receipt_dialog = ReceiptDialog(self.ctx, dossier.code, self.parentWidget(), self._folder("receipts"))
+        self.receipt_dialog = ReceiptDialog(self.ctx, dossier.code, self.parentWidget(), self.folder("receipts"))
         self.receipt_dialog.open()
         self._discard_confirmed = True
         self.accept()
@@ -521,52 +396,11 @@ class IntakeDialog(QDialog):
         else:
             present_error(exc, self.bar, self.fields, retry=self._on_save_triggered)
 
-    def _folder(self, kind: str) -> Path:
+    def folder(self, kind: str) -> Path:
         """Where written PDFs go: the injected folder, else the data dir's `receipts` or `forms`."""
         if self.out_dir is not None:
             return self.out_dir
         return receipts_dir() if kind == "receipts" else data_dir() / "forms"
-
-    # --- Mẫu 02 / 03 ---------------------------------------------------------------------------------------------
-
-    def _on_form_triggered(self, number: str) -> None:
-        errors = []
-        if self.procedure is None:
-            errors.append(ValidationError("procedure", self.tr("Chọn thủ tục trước khi in phiếu")))
-        if not self.applicant_name.text().strip():
-            errors.append(ValidationError("applicant_name", self.tr("Ghi tên người nộp để in trên phiếu")))
-        if errors:
-            present_error(FormErrors(errors), self.bar, self.fields)
-            return
-        self.fields.clear()
-        self.bar.hide()
-        self.form_dialog = FormRequestDialog(number, self.checklist.names(), set(self.checklist.not_received()), self)
-        self.form_dialog.accepted.connect(self._on_form_dialog_accepted)
-        self.form_dialog.open()
-
-    def _on_form_dialog_accepted(self) -> None:
-        dialog = self.form_dialog
-        assert dialog is not None and self.procedure is not None
-        ctx, actor, number, procedure = self.ctx, self.actor, dialog.number, self.procedure
-        applicant = (self.applicant_name.text(), self.address.text(), self.phone.text())
-        items, reason = dialog.items(), dialog.reason_text()
-        out = self._folder("forms") / f"mau{number}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
-        ticket_number = self.ticket_number
-
-        def work() -> Path:
-            ticket_id = ticket_id_by_number(ctx, ticket_number) if ticket_number else None
-            return issue_not_received_form(ctx, actor, number, procedure.id, applicant, items, reason, out, ticket_id)
-
-        self.worker.submit(work,
-                           lambda path: self._on_form_rendered(number, path),
-                           lambda exc: present_error(exc, self.bar, retry=self._on_form_dialog_accepted))
-
-    def _on_form_rendered(self, number: str, path: Path) -> None:
-        self.bar.show_info(self.tr("Đã tạo %1: %2 (hồ sơ không được tiếp nhận)")
-                           .replace("%1", self.tr(TITLES[number])).replace("%2", str(path)))
-        self.pdf_dialog = PdfDialog(self.tr(TITLES[number]), self)
-        self.pdf_dialog.show_pdf(path)
-        self.pdf_dialog.open()
 
     # --- closing ---------------------------------------------------------------------------------------------
 

@@ -1,9 +1,14 @@
-"""The dialog asking what Mẫu 02 (yêu cầu bổ sung) or Mẫu 03 (từ chối tiếp nhận) says, at intake, for a dossier
-that is not received; `app.services.dossier_forms.issue_not_received_form` writes and records it."""
+"""The Mẫu 02 (yêu cầu bổ sung) / Mẫu 03 (từ chối tiếp nhận) flow of the intake form, for a dossier that is not
+received: what the paper says (asked in a dialog), then `app.services.dossier_forms.issue_not_received_form` writes
+and records it in the worker, and the PDF is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +25,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.text import nfc
-from app.ui.errors import FieldErrors
+from app.services.dossier_forms import issue_not_received_form
+from app.services.dossiers import ticket_id_by_number
+from app.ui.errors import FieldErrors, present_error
+from app.ui.stations.receipt_view import PdfDialog
+
+if TYPE_CHECKING:
+    from app.ui.stations.intake.dialog import IntakeDialog
 
 TITLES = {"02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
           "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)"}
@@ -108,3 +119,54 @@ class FormRequestDialog(QDialog):
             self.fields.show(FormErrors(errors))
             return
         super().accept()
+
+
+class NotReceivedFlow(QObject):
+    """The intake form's "Phiếu bổ sung (Mẫu 02)…" and "Từ chối (Mẫu 03)…": checks the form has a procedure and a
+    name, asks what the paper says, writes it in the worker, then shows it."""
+
+    def __init__(self, form: IntakeDialog) -> None:
+        super().__init__(form)
+        self.form = form
+        self.form_dialog: FormRequestDialog | None = None
+        self.pdf_dialog: PdfDialog | None = None
+
+    def start(self, number: str) -> None:
+        """Mẫu `number` ("02" or "03") for what the form holds now."""
+        form, errors = self.form, []
+        if form.procedure is None:
+            errors.append(ValidationError("procedure", self.tr("Chọn thủ tục trước khi in phiếu")))
+        if not form.applicant_name.text().strip():
+            errors.append(ValidationError("applicant_name", self.tr("Ghi tên người nộp để in trên phiếu")))
+        if errors:
+            present_error(FormErrors(errors), form.bar, form.fields)
+            return
+        form.fields.clear()
+        form.bar.hide()
+        self.form_dialog = FormRequestDialog(number, form.checklist.names(), set(form.checklist.not_received()), form)
+        self.form_dialog.accepted.connect(self._on_form_dialog_accepted)
+        self.form_dialog.open()
+
+    def _on_form_dialog_accepted(self) -> None:
+        form, dialog = self.form, self.form_dialog
+        assert dialog is not None and form.procedure is not None
+        ctx, actor, number, procedure = form.ctx, form.actor, dialog.number, form.procedure
+        applicant = (form.applicant_name.text(), form.address.text(), form.phone.text())
+        items, reason = dialog.items(), dialog.reason_text()
+        out = form.folder("forms") / f"mau{number}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+        ticket_number = form.ticket_number
+
+        def work() -> Path:
+            ticket_id = ticket_id_by_number(ctx, ticket_number) if ticket_number else None
+            return issue_not_received_form(ctx, actor, number, procedure.id, applicant, items, reason, out, ticket_id)
+
+        form.worker.submit(work,
+                           lambda path: self._on_form_rendered(number, path),
+                           lambda exc: present_error(exc, form.bar, retry=self._on_form_dialog_accepted))
+
+    def _on_form_rendered(self, number: str, path: Path) -> None:
+        self.form.bar.show_info(self.tr("Đã tạo %1: %2 (hồ sơ không được tiếp nhận)")
+                                .replace("%1", self.tr(TITLES[number])).replace("%2", str(path)))
+        self.pdf_dialog = PdfDialog(self.tr(TITLES[number]), self.form)
+        self.pdf_dialog.show_pdf(path)
+        self.pdf_dialog.open()
