@@ -49,7 +49,8 @@ def _rounds(url: str, tmp: Path, frame_timeout_ms: int) -> dict[str, Any]:
 
     from app.devices.keypad import KeypadConfig
     from app.devices.keypad_sim import KeypadSimulator
-    from app.services import accounts, queue, ratings
+    from app.services import accounts, queue
+    from app.services.keypad_station import KeypadStation
     from app.services.context import Context
     from app.store.engine import Store
     from app.ui.stations.counter import CounterWindow
@@ -61,7 +62,7 @@ def _rounds(url: str, tmp: Path, frame_timeout_ms: int) -> dict[str, Any]:
     sim = KeypadSimulator(link=tmp / f"keypad-{frame_timeout_ms}")
     sim.start()
     stored_at: list[float] = []
-    station = ratings.KeypadStation.for_counter(
+    station = KeypadStation.for_counter(
         ctx, KeypadConfig(url=sim.url, frame_timeout_ms=frame_timeout_ms), COUNTER,
         on_result=lambda _r: stored_at.append(time.perf_counter()))
     window = CounterWindow(ctx, officer, COUNTER, keypad=station)

@@ -21,7 +21,7 @@ from app.ui.signin import SignInDialog, sign_in_for
 
 if TYPE_CHECKING:
     from app.devices.keypad import KeypadConfig
-    from app.services.ratings import KeypadStation
+    from app.services.keypad_station import KeypadStation
 
 
 def application() -> QApplication:
@@ -114,10 +114,10 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
 def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int) -> "KeypadStation | None":
     """The counter's keypad as the machine is set up, feeding votes to the store; None (after saying why) when
     its keys do not fit the centre's scale."""
-    from app.services import ratings
+    from app.services.keypad_station import KeypadStation
 
     try:
-        return ratings.KeypadStation.for_counter(ctx, setup, counter_number)
+        return KeypadStation.for_counter(ctx, setup, counter_number)
     except (DomainError, StoreUnavailable) as exc:
         app = application()
         QMessageBox.critical(None, app.translate("launch", "Không mở được bàn phím đánh giá"), str(exc))
@@ -188,8 +188,8 @@ def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]
     from app.devices.keypad_sim import KeypadSimulator
     from app.devices.printer import printer_manager
     from app.devices.simulators import PrinterSimulator
-    from app.services import ratings
     from app.printing.ticket import PROFILE_80MM
+    from app.services.keypad_station import KeypadStation
     from app.ui.admin import AdminWindow
     from app.ui.stations.announcer import Announcer
     from app.ui.stations.counter import CounterWindow
@@ -209,7 +209,7 @@ def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]
         simulator.stop()
         keypad_sim.stop()
         return 2
-    keypad = ratings.KeypadStation.for_counter(ctx, KeypadConfig(url=keypad_sim.url), 1)
+    keypad = KeypadStation.for_counter(ctx, KeypadConfig(url=keypad_sim.url), 1)
     live = live_factory(ctx)
     windows: list[QWidget] = [KioskWindow(ctx, manager, PROFILE_80MM, live=live),
                               CounterWindow(ctx, officer, 1, keypad=keypad, live=live),

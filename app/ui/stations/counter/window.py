@@ -33,7 +33,8 @@ from app.resources import resource
 from app.services import queue, ratings
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.queue import QueueStatus, TicketView
-from app.services.ratings import CounterFeedback, KeypadStation, PressResult
+from app.services.keypad_station import KeypadStation
+from app.services.ratings import CounterFeedback, PressResult
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
 from app.ui.live import LiveFactory, live_factory
