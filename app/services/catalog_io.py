@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft
 from app.domain.errors import DomainError, FormErrors
+from app.domain.rows import RowProblem
 from app.domain.text import nfc
 
 COLUMNS = ("agency_code", "agency_name", "agency_identifier", "agency_kind", "field", "procedure_code",
@@ -23,18 +24,6 @@ DRAFT_COLUMN = {"code": "procedure_code", "name": "procedure_name", "processing_
                 "processing_unit": "processing_unit", "fee_vnd": "fee_vnd", "supplement_policy": "supplement_policy",
                 "online_level": "online_level", "documents": "documents"}
 SHEET_TITLE = "Thủ tục"
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One bad cell of an import file: line (1 = header), column name, Vietnamese reason."""
-
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"dòng {self.line}, cột {self.column}: {self.message}"
 
 
 class ImportRejected(DomainError):

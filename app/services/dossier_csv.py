@@ -1,5 +1,6 @@
 """Dossier import/export CSV (RULES-VN.md "Dossier import/export CSV"): all-or-nothing per file, every bad cell
 reported with line and column, idempotent on `code`, bulk inserts (100,000 rows in seconds), lossless round trip.
+The cells of a line are checked by app.domain.dossier_rows; here the file, the catalogue lookups and the store.
 
 Statuses in the file map to stored states: in_progress → received, paused → paused (no pause moment: the due date
 is kept on resume), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled. Export maps
@@ -27,21 +28,17 @@ from sqlalchemy.orm import Session
 from app.domain import calendar
 from app.domain.accounts import Role
 from app.domain.dossier import RULE_SET, format_dossier_code, parse_dossier_code
-from app.domain.errors import DomainError, ValidationError
-from app.domain.text import nfc
-from app.domain.validators import normalize_phone
-from app.services.catalog_io import ImportRejected, RowProblem
+# STATUSES and OUTCOMES: the file's values, named here too for this module's callers
+from app.domain.dossier_rows import COLUMNS, OUTCOMES, STATUSES, dossier_row_values  # noqa: F401
+from app.domain.errors import DomainError
+from app.domain.rows import RowProblem, RowReader
+from app.services.catalog_io import ImportRejected
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.workdays import working_calendar
 from app.store.bulk import bulk_insert
 from app.store.live import publish
 from app.store.models import Agency, Dossier, DossierEvent, Procedure, Sequence
 
-COLUMNS = ("code", "procedure_code", "agency_code", "channel", "online_level", "applicant_name", "id_number",
-           "phone", "address", "received_at", "due_at", "status", "resolved_at", "outcome", "cancelled_at",
-           "returned_at", "result_by_post", "fee_vnd")
-STATUSES = ("in_progress", "paused", "resolved", "cancelled")
-OUTCOMES = ("result", "returned_to_applicant")
 OLD_RULE_SET, NEW_RULES_FROM = "ND61-2018", date(2025, 7, 1)
 CHUNK = 5000
 _EXPORT_STATUS = {"received": "in_progress", "processing": "in_progress", "waiting_payment": "in_progress",
@@ -92,40 +89,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-class _Row:
-    """Parses one line, collecting every problem instead of stopping at the first."""
-
-    def __init__(self, line: int, raw: dict[str, str], problems: list[RowProblem]) -> None:
-        self.line, self.raw, self.problems = line, raw, problems
-
-    def bad(self, column: str, message: str) -> None:
-        self.problems.append(RowProblem(self.line, column, message))
-
-    def text(self, column: str) -> str:
-        return (self.raw.get(column) or "").strip()
-
-    def moment(self, column: str, required: bool = False) -> datetime | None:
-        value = self.text(column)
-        if not value:
-            if required:
-                self.bad(column, "không được để trống")
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            self.bad(column, f"«{value}» không phải thời điểm ISO 8601 (vd. 2023-10-27T09:32:00+07:00)")
-            return None
-        return parsed.replace(tzinfo=LOCAL_TZ) if parsed.tzinfo is None else parsed
-
-    def choice(self, column: str, allowed: tuple[str, ...], required: bool = True) -> str:
-        value = self.text(column)
-        if value in allowed or (not value and not required):
-            return value
-        self.bad(column, f"«{value}» không hợp lệ; phải là {' | '.join(allowed)}")
-        return ""
-
-
-def _parse(row: _Row, cat: _Catalog) -> dict[str, Any] | None:
+def _parse(row: RowReader, cat: _Catalog) -> dict[str, Any] | None:
     """The dossier columns of one line (due date still missing when empty), or None when the line is bad."""
     before = len(row.problems)
     procedure = cat.procedures.get(row.text("procedure_code"))
@@ -137,72 +101,12 @@ def _parse(row: _Row, cat: _Catalog) -> dict[str, Any] | None:
         agency_id = agency.id if agency else None
         if agency is None:
             row.bad("agency_code", f"không có cơ quan mã «{row.text('agency_code')}»")
-    code = row.text("code")
-    if code:
-        try:
-            parse_dossier_code(code)
-        except ValidationError as exc:
-            row.bad("code", exc.message)
-    values = _applicant(row) | _channel(row) | _times(row)
-    fee = row.text("fee_vnd")
-    if fee and not (fee.isdigit() and len(fee) <= 15):
-        row.bad("fee_vnd", "phải là số nguyên đồng, không âm")
+    values = dossier_row_values(row)
     if len(row.problems) > before or procedure is None:
         return None
-    return values | {"code": code, "agency_id": agency_id, "procedure_id": procedure.id,
-                     "fee_vnd": int(fee) if fee else procedure.fee_vnd, "_procedure": procedure}
-
-
-def _applicant(row: _Row) -> dict[str, Any]:
-    name = nfc(row.text("applicant_name"))
-    if not 1 <= len(name) <= 300:
-        row.bad("applicant_name", "phải có từ 1 đến 300 ký tự")
-    id_number = "".join(row.text("id_number").split())
-    if id_number and not (id_number.isalnum() and len(id_number) <= 20):
-        row.bad("id_number", "chỉ gồm chữ số/chữ cái, tối đa 20 ký tự")
-    phone = row.text("phone")
-    if phone:
-        try:
-            phone = normalize_phone(phone)
-        except ValidationError as exc:
-            row.bad("phone", exc.message)
-    return {"applicant_name": name, "id_number": id_number or None, "phone": phone or None,
-            "address": nfc(row.text("address")) or None}
-
-
-def _channel(row: _Row) -> dict[str, Any]:
-    channel = row.choice("channel", ("direct", "online", "postal"))
-    level = row.choice("online_level", ("3", "4"), required=False)
-    if channel == "online" and not level:
-        row.bad("online_level", "hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4")
-    elif channel and channel != "online" and level:
-        row.bad("online_level", "chỉ ghi mức độ cho hồ sơ nộp trực tuyến")
-    post = row.choice("result_by_post", ("0", "1"), required=False)
-    return {"channel": channel, "online_level": int(level) if level else None, "result_by_post": post == "1"}
-
-
-def _times(row: _Row) -> dict[str, Any]:
-    """Received, due, status and its moments, checked against each other."""
-    received, due = row.moment("received_at", required=True), row.moment("due_at")
-    status = row.choice("status", STATUSES)
-    resolved, cancelled, returned = row.moment("resolved_at"), row.moment("cancelled_at"), row.moment("returned_at")
-    outcome = row.choice("outcome", OUTCOMES, required=False)
-    needs = {"resolved_at": status == "resolved", "outcome": status == "resolved",
-             "cancelled_at": status == "cancelled"}
-    for column, needed in needs.items():
-        present = bool(row.text(column))
-        if status and needed and not present:
-            row.bad(column, f"bắt buộc khi status là {status}")
-        elif status and present and not needed:
-            row.bad(column, f"chỉ ghi khi status là {'cancelled' if column == 'cancelled_at' else 'resolved'}")
-    if returned is not None and status and status != "resolved":
-        row.bad("returned_at", "chỉ ghi khi status là resolved")
-    for column, moment, after in (("due_at", due, received), ("resolved_at", resolved, received),
-                                  ("cancelled_at", cancelled, received), ("returned_at", returned, resolved)):
-        if moment is not None and after is not None and moment < after:
-            row.bad(column, "sớm hơn thời điểm " + ("tiếp nhận" if after is received else "có kết quả"))
-    return {"received_at": received, "due_at": due, "_status": status, "resolved_at": resolved,
-            "outcome": outcome or None, "cancelled_at": cancelled, "returned_at": returned}
+    fee = values["fee_vnd"]
+    return values | {"agency_id": agency_id, "procedure_id": procedure.id,
+                     "fee_vnd": fee if fee is not None else procedure.fee_vnd, "_procedure": procedure}
 
 
 def _load_catalog(s: Session) -> _Catalog:
@@ -217,7 +121,7 @@ def parse_file(raw: list[dict[str, str]], cat: _Catalog, path: str) -> list[dict
     good: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for i, values in enumerate(raw, start=2):
-        row = _Row(i, values, problems)
+        row = RowReader(i, values, problems)
         if "\0extra" in values:
             row.bad("code", "dòng có nhiều ô hơn tiêu đề")
             continue
