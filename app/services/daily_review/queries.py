@@ -154,7 +154,7 @@ def _ticket_lines(ctx: Context, day: date) -> list[TicketLine]:
         officers = dict(conn.execute(select(Officer.id, Officer.full_name)).all())
         levels = dict(conn.execute(select(cast(Rating.ticket_id, String), Rating.level)
                                    .join(Ticket, Ticket.id == Rating.ticket_id).where(of_day)).all())
-        moved = dict(conn.execute(select(_ID_TEXT, raw(before.finished_at))
+        moved: dict[str, Any] = dict(conn.execute(select(_ID_TEXT, raw(before.finished_at))
                                   .join(before, before.id == Ticket.transferred_from_id).where(of_day)).all())
         codes: dict[str, list[str]] = {}
         for ticket_id, code in conn.execute(select(cast(Dossier.ticket_id, String), Dossier.code)
@@ -181,6 +181,11 @@ def _utc(value: str | datetime | None) -> datetime | None:
     return datetime.fromisoformat(value + "+00:00")  # 8 times faster than .replace(tzinfo=timezone.utc)
 
 
+def _utc_at(value: str | datetime) -> datetime:
+    """A stored time that is never empty (issued_at), as an aware datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value + "+00:00")
+
+
 def _uuid_text(stored: str) -> str:
     """Canonical UUID text from what the backend returned (SQLite: 32 hex digits; PostgreSQL: already dashed)."""
     if len(stored) == 32:
@@ -192,7 +197,7 @@ def _line(row: Any, service: tuple[str, str], number: int | None, officer: str |
           moved_at: Any, dossiers: tuple[str, ...]) -> TicketLine:
     """A ticket row (the columns of `_ticket_lines`) with its names and durations."""
     ticket_id, display, status, priority, issued, called, serving, finished, moved = row[:9]
-    issued, called, serving, finished, moved_at = _utc(issued), _utc(called), _utc(serving), _utc(finished), \
+    issued, called, serving, finished, moved_at = _utc_at(issued), _utc(called), _utc(serving), _utc(finished), \
         _utc(moved_at)
     service_seconds = _seconds(serving or called, finished) if status in _SERVED_STATES else None
     return TicketLine(_uuid_text(ticket_id), display, service[0], service[1], status, priority, issued, called,
