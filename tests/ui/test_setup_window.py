@@ -111,7 +111,7 @@ def test_bad_answers_are_shown_at_their_fields_and_nothing_is_written(qtbot, mak
     assert window.fields.message("counter_number") == "Nhập số quầy của máy này (1–999)"
     assert window.fields.message("keypad_url").startswith("Cổng bàn phím: «bàn phím» không phải cổng hợp lệ")
     assert window.bar.current_text() == "Chưa lưu: hãy sửa các ô được đánh dấu đỏ."
-    assert window.result is None and window.isVisible()
+    assert window.saved is None and window.isVisible()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -124,7 +124,7 @@ def test_save_writes_the_config_and_closes(qtbot, make_window, tmp_path: Path) -
     window.devices.profile.setCurrentIndex(window.devices.profile.findData("58mm"))
     window.embedded.setChecked(True)
     window.save_button.click()
-    qtbot.waitUntil(lambda: window.result is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.saved is not None, timeout=WAIT_MS)
     assert not window.isVisible()
     assert tomllib.loads((tmp_path / "motcua.toml").read_text(encoding="utf-8")) == {
         "station": "kiosk", "printer_url": "socket://10.0.0.5:9100", "printer_profile": "58mm"}

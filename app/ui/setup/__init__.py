@@ -18,6 +18,6 @@ def run_setup_window(initial: "SetupAnswers | None", config_path: Path) -> "Setu
     window = SetupWindow(initial, config_path)
     window.resize(1040, 700)
     window.exec()
-    if window.result is not None:
-        print("\n".join(window.result.summary()), flush=True)
-    return window.result
+    if window.saved is not None:
+        print("\n".join(window.saved.summary()), flush=True)
+    return window.saved

@@ -66,6 +66,7 @@ class DevicesBox(QGroupBox):
         self.printer = PortCombo(self.tr("không dùng — hoặc địa chỉ IP máy in mạng"))
         self.printer.setObjectName("printer_url")
         self.profile = QComboBox()
+        self.profile.setMaximumWidth(140)
         self.profile.addItem(self.tr("80 mm"), "80mm")
         self.profile.addItem(self.tr("58 mm"), "58mm")
         self.test_print_button = QPushButton(self.tr("In thử"))
@@ -93,19 +94,30 @@ class DevicesBox(QGroupBox):
         self.refresh_ports()
 
     def _layout(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        printer_form, keypad_form = QFormLayout(), QFormLayout()
         self.printer_row = _row(self.printer, self.test_print_button)
-        self.fields.add_row(form, self.tr("Máy in phiếu"), "printer_url", self.printer_row, self.printer)
-        form.addRow(self.tr("Khổ giấy"), self.profile)
-        form.addRow("", self.printer_status)
+        self.fields.add_row(printer_form, self.tr("Máy in phiếu"), "printer_url", self.printer_row, self.printer)
+        printer_form.addRow(self.tr("Khổ giấy"), self.profile)
         self.keypad_row = _row(self.keypad, self.test_keypad_button)
-        self.fields.add_row(form, self.tr("Bàn phím đánh giá"), "keypad_url", self.keypad_row, self.keypad)
-        self.fields.add_row(form, self.tr("Giao thức"), "keypad_address", _row(self.protocol, self.address),
+        self.fields.add_row(keypad_form, self.tr("Bàn phím đánh giá"), "keypad_url", self.keypad_row, self.keypad)
+        self.fields.add_row(keypad_form, self.tr("Giao thức"), "keypad_address", _row(self.protocol, self.address),
                             self.address)
-        form.addRow("", self.keypad_status)
+        for form in (printer_form, keypad_form):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        width = max(printer_form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().sizeHint().width(),
+                    keypad_form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().sizeHint().width())
+        for form in (printer_form, keypad_form):  # the two forms' fields line up
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and item.widget() is not None:
+                    item.widget().setMinimumWidth(width)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(printer_form)
+        layout.addWidget(self.printer_status)
+        layout.addSpacing(6)
+        layout.addLayout(keypad_form)
+        layout.addWidget(self.keypad_status)
+        layout.addSpacing(6)
         layout.addWidget(self.hint)
         refresh = QHBoxLayout()
         refresh.addWidget(self.refresh_button)

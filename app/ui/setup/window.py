@@ -22,12 +22,12 @@ _MUTED = "color: #555;"
 
 
 class SetupWindow(QDialog):
-    """Asks the set-up questions; «Lưu và mở trạm» writes everything (`result` is then set) and closes."""
+    """Asks the set-up questions; «Lưu và mở trạm» writes everything (`saved` is then set) and closes."""
 
     def __init__(self, initial: SetupAnswers | None, config_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.config_path = config_path
-        self.result: SetupResult | None = None
+        self.saved: SetupResult | None = None
         self.worker = Worker(self, threads=3)
         self.fields = FieldErrors()
         self.bar = MessageBar()
@@ -236,7 +236,7 @@ class SetupWindow(QDialog):
         self.worker.submit(lambda: station_setup.apply(answers, path), self._on_saved, self._on_save_failed)
 
     def _on_saved(self, result: SetupResult) -> None:
-        self.result = result
+        self.saved = result
         self.save_button.setEnabled(True)
         self.accept()
 
