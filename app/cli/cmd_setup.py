@@ -153,6 +153,10 @@ def first_run(args: argparse.Namespace, cfg: config.MachineConfig) -> int | None
 
 def _set_up_in_window(args: argparse.Namespace, initial: SetupAnswers | None, path: Path) -> int:
     """The set-up window; once it has saved, the station it set up (full screen unless --windowed)."""
+    if sys.platform.startswith("linux") and not any(os.environ.get(name) for name in
+                                                    ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise CliError("máy này chưa được cài đặt và không có màn hình để mở cửa sổ cài đặt: dùng «motcua setup "
+                       "--station … --embedded» hoặc «… --server-host …» (xem «motcua setup --help»)", EXIT_USAGE)
     from app.ui.setup import run_setup_window
 
     if run_setup_window(initial, path) is None:

@@ -118,3 +118,10 @@ def test_check_passes_on_a_migrated_database(tmp_path: Path, postgres_available:
                     str(u.username), "--check", env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
     assert tomllib.loads((tmp_path / "motcua.toml").read_text(encoding="utf-8"))["station"] == "display"
+
+
+def test_an_unconfigured_station_without_a_screen_says_how_to_set_it_up(tmp_path: Path) -> None:
+    env = {name: "" for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = motcua("--config", str(tmp_path / "motcua.toml"), "counter", env=env)
+    assert_one_clear_line(result, 2, "chưa được cài đặt", "motcua setup")
+    assert not (tmp_path / "motcua.toml").exists()
