@@ -84,6 +84,13 @@ def _wait(app: "QApplication", done: Callable[[], bool], timeout_s: float = 30.0
         app.processEvents()
 
 
+def _press_until_read(keypad: "KeypadSimulator", window: "SetupWindow") -> None:  # noqa: F821
+    """Press «1» every 0.3 s while the keypad test waits (the port drops what came before it opened)."""
+    while window.worker.busy:
+        time.sleep(0.3)
+        keypad.press("1")
+
+
 def render_setup_screenshots(out_dir: Path = OUT) -> list[Path]:
     """Fill the set-up window for counter 5 on the centre's server, test a wrong port (refused), then the right
     one (schema at head) and the keypad; save both states."""
@@ -118,8 +125,10 @@ def render_setup_screenshots(out_dir: Path = OUT) -> list[Path]:
             window.port.setText(str(url.port or 5432))
             window.check_button.click()
             window.devices.test_keypad_button.click()
-            threading.Timer(0.5, keypad.press, ("1",)).start()
+            pressing = threading.Thread(target=_press_until_read, args=(keypad, window), daemon=True)
+            pressing.start()
             _wait(app, lambda: not window.worker.busy)
+            pressing.join()
             window.grab().save(str(paths[1]))
             window.close()
     finally:

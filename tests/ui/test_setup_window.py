@@ -4,9 +4,8 @@ passes), test the printer and the keypad on real ptys, save; bad answers are sho
 from __future__ import annotations
 
 import socket
-import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -44,6 +43,15 @@ def make_window(qtbot, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-d
 
 def _idle(qtbot, window: SetupWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=WAIT_MS)
+
+
+def _when_set_up_shows(then: Callable[[SetupWindow], None]) -> None:
+    """Once the set-up window is up as the modal dialog (main() is blocked in it), call `then` with it."""
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, SetupWindow) and dialog.isVisible():
+        then(dialog)
+    else:
+        QTimer.singleShot(50, lambda: _when_set_up_shows(then))
 
 
 def _free_port() -> int:
@@ -172,8 +180,9 @@ def test_keypad_test_shows_the_next_key(qtbot, make_window, tmp_path: Path) -> N
         window = make_window(SetupAnswers(station="counter", counter_number=2, keypad_url=sim.url))
         window.devices.test_keypad_button.click()
         assert "Hãy bấm một phím" in window.devices.keypad_status.text()
-        time.sleep(0.3)  # the port is opened on the worker; a key pressed before that is not "the next key"
-        sim.press("2")
+        while window.worker.busy:  # the port opens on the worker (dropping what came before): press until seen
+            sim.press("2")
+            qtbot.wait(200)
         _idle(qtbot, window)
         assert window.devices.keypad_status.state == "ok"
         assert window.devices.keypad_status.message == "Đã nhận phím «2»"
@@ -199,13 +208,11 @@ def test_a_station_started_on_an_unconfigured_pc_opens_the_set_up_first(qtbot, t
 
     seen: list[str] = []
 
-    def close_set_up() -> None:
-        dialog = QApplication.activeModalWidget()
+    def close_set_up(dialog: SetupWindow) -> None:
         seen.append(type(dialog).__name__)
-        if dialog is not None:
-            dialog.reject()
+        dialog.reject()
 
-    QTimer.singleShot(300, close_set_up)
+    _when_set_up_shows(close_set_up)
     assert main(["--config", str(tmp_path / "motcua.toml"), "kiosk", "--windowed"]) == 1
     assert seen == ["SetupWindow"]
     assert not (tmp_path / "motcua.toml").exists()
@@ -219,9 +226,7 @@ def test_after_the_set_up_the_chosen_station_opens(qtbot, tmp_path: Path, postgr
     url = store_factories["postgresql"].url("demo")
     opened: list[QApplication] = []
 
-    def fill_and_save() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SetupWindow)
+    def fill_and_save(dialog: SetupWindow) -> None:
         dialog.station.setCurrentIndex(dialog.station.findData("display"))
         _server(dialog, url)
         dialog.save_button.click()
@@ -237,7 +242,7 @@ def test_after_the_set_up_the_chosen_station_opens(qtbot, tmp_path: Path, postgr
             window.close()
         QApplication.quit()
 
-    QTimer.singleShot(300, fill_and_save)
+    _when_set_up_shows(fill_and_save)
     assert main(["--config", str(tmp_path / "motcua.toml"), "counter", "--windowed"]) == 0
     assert opened
     assert tomllib.loads((tmp_path / "motcua.toml").read_text(encoding="utf-8"))["station"] == "display"
