@@ -35,7 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     def run() -> int:
-        cfg = config.load_machine_config(args.config)
+        try:
+            cfg = config.load_machine_config(args.config)
+        except config.ConfigError:
+            if not getattr(args, "replaces_config", False):
+                raise
+            cfg = config.MachineConfig({}, args.config)  # `motcua setup` is how a broken config gets fixed
         lean = getattr(args, "lean_handler", None)  # a command with a path that needs no SQLAlchemy
         if lean is not None:
             done = lean(args, cfg)

@@ -55,7 +55,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                        help="mở trạm toàn màn hình khi máy tính khởi động (mặc định: không)")
     setup.add_argument("--check", action="store_true",
                        help="thử kết nối trước khi ghi; không ghi gì khi không dùng được (mã 3)")
-    setup.set_defaults(handler=run_setup, needs_store=False)
+    setup.set_defaults(handler=run_setup, needs_store=False, replaces_config=True)
 
     station = commands.add_parser("station", help="mở máy trạm theo cấu hình của máy này "
                                                   "(chưa có cấu hình: mở cửa sổ cài đặt trước)")

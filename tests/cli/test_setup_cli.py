@@ -125,3 +125,13 @@ def test_an_unconfigured_station_without_a_screen_says_how_to_set_it_up(tmp_path
     result = motcua("--config", str(tmp_path / "motcua.toml"), "counter", env=env)
     assert_one_clear_line(result, 2, "chưa được cài đặt", "motcua setup")
     assert not (tmp_path / "motcua.toml").exists()
+
+
+def test_setup_replaces_a_broken_config(tmp_path: Path) -> None:
+    path = tmp_path / "motcua.toml"
+    path.write_text('station = "quầy"\ncounter_number = \n', encoding="utf-8")
+    assert_one_clear_line(motcua("--config", str(path), "devices", "list", env=_env(tmp_path)), 1,
+                          "tệp cấu hình")
+    result = motcua("--config", str(path), "setup", "--station", "display", "--embedded", env=_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == {"station": "display"}
