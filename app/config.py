@@ -286,7 +286,7 @@ def keyring_problem() -> str | None:
 
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
-        return "hệ điều hành không có keyring dùng được (Linux: cần gnome-keyring hoặc KWallet đang chạy)"
+        return "máy này chưa có keyring của hệ điều hành (Linux: gnome-keyring hoặc KWallet)"
     return None
 
 

@@ -122,11 +122,11 @@ def check_store_answers(answers: SetupAnswers) -> SetupAnswers:
         if not clean.host:
             errors.append(ValidationError("host", "Nhập địa chỉ máy chủ (vd. 10.0.0.2 hoặc may-chu.local)"))
         elif not _valid_host(clean.host):
-            errors.append(ValidationError("host", f"Địa chỉ máy chủ «{clean.host}» không hợp lệ: dùng địa chỉ IP "
-                                                  "hoặc tên máy, không có khoảng trắng"))
+            errors.append(ValidationError("host", f"Địa chỉ máy chủ «{clean.host}» không hợp lệ (dùng địa chỉ IP "
+                                                  "hoặc tên máy)"))
         port = _int_or_none(clean.port)
         if port is None or not 1 <= port <= 65535:
-            errors.append(ValidationError("port", "Cổng máy chủ phải là số từ 1 đến 65535 (PostgreSQL: 5432)"))
+            errors.append(ValidationError("port", "Cổng phải là số từ 1 đến 65535 (PostgreSQL: 5432)"))
         else:
             clean.port = port
         for name, label in (("database", "Tên cơ sở dữ liệu"), ("user", "Người dùng")):

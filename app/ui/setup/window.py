@@ -90,7 +90,9 @@ class SetupWindow(QDialog):
         self.fields.add_row(form, self.tr("Người dùng"), "user", self.user)
         self.fields.add_row(form, self.tr("Mật khẩu"), "password", self.password)
         form.addRow("", self.keyring_note)
-        self.port_error = self.fields.wrap("port", QWidget(), self.port)  # the port's message, under the host row
+        anchor = QWidget()
+        anchor.setFixedHeight(0)
+        self.port_error = self.fields.wrap("port", anchor, self.port)  # the port's message, under the host row
         form.insertRow(1, "", self.port_error)
         self.store_box = QGroupBox(self.tr("2. Dữ liệu lưu ở"))
         layout = QVBoxLayout(self.store_box)
@@ -195,8 +197,8 @@ class SetupWindow(QDialog):
     def _show_keyring_note(self) -> None:
         problem = config.keyring_problem()
         if problem:
-            self.keyring_note.setText(self.tr("Máy này không lưu được mật khẩu: {0}. Để trống ô mật khẩu thì máy "
-                                              "hỏi mỗi khi mở trạm.").format(problem))
+            self.keyring_note.setText(self.tr("Không lưu được mật khẩu: {0}. Để trống thì máy hỏi mật khẩu khi "
+                                              "mở trạm.").format(problem))
             self.keyring_note.setStyleSheet("color: #7a4100;")
         else:
             self.keyring_note.setText(self.tr("Mật khẩu được lưu vào keyring của hệ điều hành ({0}), không ghi "
@@ -218,15 +220,17 @@ class SetupWindow(QDialog):
             self.connection_status.show_ok(report.message)
         else:
             self.connection_status.show_failed(report.message)
+        self._fit()
 
     def _on_check_failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
         if isinstance(exc, FormErrors):
             self.fields.show(exc)
             self.connection_status.show_failed(self.tr("Chưa thử được: hãy sửa các ô được đánh dấu đỏ."))
-            return
-        self.connection_status.show_note("")
-        present_error(exc, self.bar)
+        else:
+            self.connection_status.show_note("")
+            present_error(exc, self.bar)
+        self._fit()
 
     def _on_save_button_clicked(self) -> None:
         answers, path = self.answers(), self.config_path
@@ -243,6 +247,15 @@ class SetupWindow(QDialog):
     def _on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         present_error(exc, self.bar, self.fields)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every message that has just appeared (wrapped labels need more height than before)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def done(self, result: int) -> None:
         """Closing: stop a keypad test and let pending work finish first."""
