@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 from app import config
 from app.domain.errors import FormErrors, ValidationError
 from app.services import autostart
-from app.services.connection_check import ConnectionReport, ServerTarget, check_embedded, check_server
+from app.services.connection_check import (ConnectionReport, Problem, ServerTarget, check_embedded,
+                                          check_server)
 
 STATIONS: dict[str, str] = {
     "counter": "Quầy tiếp nhận và trả kết quả", "kiosk": "Máy lấy số (kiosk)",
@@ -266,6 +267,24 @@ def check_connection(answers: SetupAnswers, env: Mapping[str, str] | None = None
 def embedded_path(env: Mapping[str, str] | None = None) -> Path:
     """This PC's embedded store file."""
     return Path(make_url(config.default_sqlite_url(env)).database or "")
+
+
+EMBEDDED_PREPARABLE = frozenset({Problem.NO_FILE, Problem.SCHEMA_EMPTY, Problem.SCHEMA_BEHIND})
+
+
+def prepare_embedded(env: Mapping[str, str] | None = None) -> ConnectionReport:
+    """Create this PC's embedded store, or bring its schema to head (a file with data is backed up first, as
+    `motcua db upgrade` does); then check it again."""
+    from app.store import migrate
+    from app.store.engine import Store
+
+    path = embedded_path(env)
+    store = Store(f"sqlite:///{path}")
+    try:
+        migrate.upgrade(store)
+    finally:
+        store.dispose()
+    return check_embedded(path)
 
 
 # --- writing it all ------------------------------------------------------------------------------------------

@@ -232,3 +232,12 @@ def test_server_answers_read_back_from_the_config(tmp_path: Path) -> None:
     answers = station_setup.answers_from_config(cfg)
     assert (answers.station, answers.counter_number, answers.store, answers.host, answers.port, answers.database,
             answers.user) == ("rating", 4, "server", "10.0.0.2", 5433, "trungtam", "motcua_rating")
+
+
+def test_the_embedded_store_is_created_at_head_on_request(tmp_path: Path) -> None:
+    env = {"MOTCUA_DATA_DIR": str(tmp_path / "data")}
+    before = station_setup.check_connection(SetupAnswers(store="embedded"), env)
+    assert before.problem in station_setup.EMBEDDED_PREPARABLE and not (tmp_path / "data").exists()
+    after = station_setup.prepare_embedded(env)
+    assert after.ok and (tmp_path / "data" / "motcua.sqlite3").exists()
+    assert station_setup.check_connection(SetupAnswers(store="embedded"), env).ok

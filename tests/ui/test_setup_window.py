@@ -224,7 +224,7 @@ def test_after_the_set_up_the_chosen_station_opens(qtbot, tmp_path: Path, postgr
     from app.ui.stations.display import DisplayWindow
 
     url = store_factories["postgresql"].url("demo")
-    opened: list[QApplication] = []
+    opened: list[DisplayWindow] = []
 
     def fill_and_save(dialog: SetupWindow) -> None:
         dialog.station.setCurrentIndex(dialog.station.findData("display"))
@@ -237,12 +237,36 @@ def test_after_the_set_up_the_chosen_station_opens(qtbot, tmp_path: Path, postgr
         if not shown:
             QTimer.singleShot(100, wait_for_display)
             return
-        opened.append(QApplication.instance())  # type: ignore[arg-type]
-        for window in shown:
-            window.close()
+        opened.extend(shown)
         QApplication.quit()
 
-    _when_set_up_shows(fill_and_save)
-    assert main(["--config", str(tmp_path / "motcua.toml"), "counter", "--windowed"]) == 0
-    assert opened
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # closing the last window would post a quit that stops every later event loop of this test process
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        _when_set_up_shows(fill_and_save)
+        assert main(["--config", str(tmp_path / "motcua.toml"), "counter", "--windowed"]) == 0
+        assert opened
+        for window in opened:
+            window.close()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
     assert tomllib.loads((tmp_path / "motcua.toml").read_text(encoding="utf-8"))["station"] == "display"
+
+
+def test_the_embedded_store_can_be_made_from_the_window(qtbot, make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTCUA_DATA_DIR", str(tmp_path / "data"))
+    window = make_window(SetupAnswers(station="kiosk", store="embedded"))
+    assert not window.prepare_button.isVisible()
+    window.check_button.click()
+    _idle(qtbot, window)
+    assert window.connection_status.state == "failed"
+    assert window.connection_status.message.startswith("Chưa có cơ sở dữ liệu trên máy này")
+    assert window.prepare_button.isVisible()
+    window.prepare_button.click()
+    _idle(qtbot, window)
+    assert window.connection_status.state == "ok", window.connection_status.message
+    assert not window.prepare_button.isVisible()
+    assert (tmp_path / "data" / "motcua.sqlite3").exists()

@@ -12,7 +12,8 @@ from app import config
 from app.domain.errors import FormErrors
 from app.services import autostart, station_setup
 from app.services.connection_check import ConnectionReport
-from app.services.station_setup import NEEDS_COUNTER, STATIONS, SetupAnswers, SetupResult
+from app.services.station_setup import (EMBEDDED_PREPARABLE, NEEDS_COUNTER, STATIONS, SetupAnswers,
+                                        SetupResult)
 from app.ui.errors import FieldErrors, MessageBar, present_error
 from app.ui.setup.devices_box import DevicesBox
 from app.ui.setup.status import StatusLine
@@ -79,6 +80,9 @@ class SetupWindow(QDialog):
         self.keyring_note.setWordWrap(True)
         self.check_button = QPushButton(self.tr("Kiểm tra kết nối"))
         self.check_button.clicked.connect(self._on_check_button_clicked)
+        self.prepare_button = QPushButton(self.tr("Tạo / nâng cấp cơ sở dữ liệu trên máy này"))
+        self.prepare_button.clicked.connect(self._on_prepare_button_clicked)
+        self.prepare_button.hide()
         self.connection_status = StatusLine()
         self.connection_status.setObjectName("connection_status")
         self.server_form = QWidget()
@@ -101,6 +105,7 @@ class SetupWindow(QDialog):
         layout.addWidget(self.server_form)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button)
+        check_row.addWidget(self.prepare_button)
         check_row.addStretch(1)
         layout.addLayout(check_row)
         layout.addWidget(self.connection_status)
@@ -193,6 +198,7 @@ class SetupWindow(QDialog):
     def _on_store_toggled(self, _checked: bool = False) -> None:
         self.server_form.setEnabled(self.server.isChecked())
         self.connection_status.show_note("")
+        self.prepare_button.hide()
 
     def _show_keyring_note(self) -> None:
         problem = config.keyring_problem()
@@ -216,14 +222,23 @@ class SetupWindow(QDialog):
 
     def _on_checked(self, report: ConnectionReport) -> None:
         self.check_button.setEnabled(True)
+        self.prepare_button.setEnabled(True)
         if report.ok:
             self.connection_status.show_ok(report.message)
         else:
             self.connection_status.show_failed(report.message)
+        self.prepare_button.setVisible(self.embedded.isChecked() and report.problem in EMBEDDED_PREPARABLE)
         self._fit()
+
+    def _on_prepare_button_clicked(self) -> None:
+        self.prepare_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self.connection_status.show_busy(self.tr("Đang tạo / nâng cấp cơ sở dữ liệu trên máy này…"))
+        self.worker.submit(station_setup.prepare_embedded, self._on_checked, self._on_check_failed)
 
     def _on_check_failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
+        self.prepare_button.setEnabled(True)
         if isinstance(exc, FormErrors):
             self.fields.show(exc)
             self.connection_status.show_failed(self.tr("Chưa thử được: hãy sửa các ô được đánh dấu đỏ."))
