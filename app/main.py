@@ -6,6 +6,7 @@ Nothing here runs at import time; `main()` builds everything and passes it down.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from collections.abc import Sequence
 
 from app import config
@@ -16,6 +17,9 @@ from app.cli.parser import build_parser
 
 if TYPE_CHECKING:
     from app.store.engine import Store
+
+
+STATION_PROGRAM = "motcua-station"
 
 
 def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
@@ -29,6 +33,8 @@ def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `motcua` command; returns the process exit code."""
     parser = build_parser()
+    if argv is None and len(sys.argv) == 1 and Path(sys.argv[0]).stem.lower() == STATION_PROGRAM:
+        argv = ["station"]  # the windowed launcher of the bundle, started from a shortcut or at log-on
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import socket
 import tomllib
 from pathlib import Path
@@ -135,3 +136,18 @@ def test_setup_replaces_a_broken_config(tmp_path: Path) -> None:
     result = motcua("--config", str(path), "setup", "--station", "display", "--embedded", env=_env(tmp_path))
     assert result.returncode == 0, result.stderr
     assert tomllib.loads(path.read_text(encoding="utf-8")) == {"station": "display"}
+
+
+def test_the_windowed_launcher_without_arguments_opens_the_station(tmp_path: Path) -> None:
+    """The bundle's motcua-station (a shortcut, the autostart entry) runs `motcua station`: on an unconfigured PC
+    with no screen that is the first-run message, not the help text."""
+    import subprocess
+    import sys
+
+    launcher = tmp_path / "motcua-station"
+    launcher.write_text("from app.main import main\nraise SystemExit(main())\n", encoding="utf-8")
+    env = {**os.environ, "MOTCUA_CONFIG_DIR": str(tmp_path / "config"), "DISPLAY": "", "WAYLAND_DISPLAY": "",
+           "QT_QPA_PLATFORM": ""}
+    result = subprocess.run([sys.executable, str(launcher)], capture_output=True, text=True, timeout=120, env=env)
+    assert_one_clear_line(result, 2, "chưa được cài đặt")
+    assert not (tmp_path / "config").exists()
