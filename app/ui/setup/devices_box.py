@@ -94,23 +94,20 @@ class DevicesBox(QGroupBox):
         self.refresh_ports()
 
     def _layout(self) -> None:
+        captions = [QLabel(self.tr(text)) for text in ("Máy in phiếu", "Khổ giấy", "Bàn phím đánh giá", "Giao thức")]
+        width = max(label.sizeHint().width() for label in captions)
+        for label in captions:  # the two forms' fields line up
+            label.setMinimumWidth(width)
         printer_form, keypad_form = QFormLayout(), QFormLayout()
         self.printer_row = _row(self.printer, self.test_print_button)
-        self.fields.add_row(printer_form, self.tr("Máy in phiếu"), "printer_url", self.printer_row, self.printer)
-        printer_form.addRow(self.tr("Khổ giấy"), self.profile)
+        printer_form.addRow(captions[0], self.fields.wrap("printer_url", self.printer_row, self.printer))
+        printer_form.addRow(captions[1], self.profile)
         self.keypad_row = _row(self.keypad, self.test_keypad_button)
-        self.fields.add_row(keypad_form, self.tr("Bàn phím đánh giá"), "keypad_url", self.keypad_row, self.keypad)
-        self.fields.add_row(keypad_form, self.tr("Giao thức"), "keypad_address", _row(self.protocol, self.address),
-                            self.address)
+        keypad_form.addRow(captions[2], self.fields.wrap("keypad_url", self.keypad_row, self.keypad))
+        keypad_form.addRow(captions[3], self.fields.wrap("keypad_address", _row(self.protocol, self.address),
+                                                         self.address))
         for form in (printer_form, keypad_form):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        width = max(printer_form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().sizeHint().width(),
-                    keypad_form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().sizeHint().width())
-        for form in (printer_form, keypad_form):  # the two forms' fields line up
-            for row in range(form.rowCount()):
-                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and item.widget() is not None:
-                    item.widget().setMinimumWidth(width)
         layout = QVBoxLayout(self)
         layout.addLayout(printer_form)
         layout.addWidget(self.printer_status)

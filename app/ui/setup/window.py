@@ -267,6 +267,8 @@ class SetupWindow(QDialog):
     def _fit(self) -> None:
         """Grow to show every message that has just appeared (wrapped labels need more height than before)."""
         layout = self.layout()
+        if layout is None:
+            return
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         needed = max(needed, layout.totalMinimumSize().height())
         if needed > self.height():
