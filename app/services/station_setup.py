@@ -165,8 +165,8 @@ def check_answers(answers: SetupAnswers) -> SetupAnswers:
     if clean.password and clean.store == "server":
         problem = config.keyring_problem()
         if problem:
-            errors.append(ValidationError("password", f"Không lưu được mật khẩu: {problem}. Để trống ô mật khẩu "
-                                                      "(máy sẽ hỏi khi mở trạm) hoặc cài keyring rồi làm lại."))
+            errors.append(ValidationError("password", f"Không lưu được mật khẩu: {problem}. Cài keyring rồi làm "
+                                                      "lại, hoặc để trống nếu máy chủ không cần mật khẩu."))
     if errors:
         raise FormErrors(errors)
     return clean
@@ -368,7 +368,8 @@ def _save_password(clean: SetupAnswers, undo: list[Callable[[], None]]) -> str:
     if not clean.password:
         if config.read_password(url) is not None:
             return f"Mật khẩu: dùng mật khẩu đã lưu trong keyring ({account})"
-        return "Mật khẩu: chưa lưu (máy chủ không cần, hoặc máy sẽ hỏi mỗi khi mở trạm)"
+        return ("Mật khẩu: không lưu (máy chủ không cần mật khẩu; nếu cần, trạm chỉ hỏi được khi mở từ cửa sổ "
+                "dòng lệnh)")
     previous = config.read_password(url)
     try:
         config.store_password(url, clean.password)

@@ -203,8 +203,8 @@ class SetupWindow(QDialog):
     def _show_keyring_note(self) -> None:
         problem = config.keyring_problem()
         if problem:
-            self.keyring_note.setText(self.tr("Không lưu được mật khẩu: {0}. Để trống thì máy hỏi mật khẩu khi "
-                                              "mở trạm.").format(problem))
+            self.keyring_note.setText(self.tr("Không lưu được mật khẩu: {0}. Để trống nếu máy chủ không cần mật "
+                                              "khẩu cho máy này.").format(problem))
             self.keyring_note.setStyleSheet("color: #7a4100;")
         else:
             self.keyring_note.setText(self.tr("Mật khẩu được lưu vào keyring của hệ điều hành ({0}), không ghi "
