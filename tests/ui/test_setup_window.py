@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.engine import make_url
 
 from app.devices.keypad_sim import KeypadSimulator
@@ -270,3 +270,35 @@ def test_the_embedded_store_can_be_made_from_the_window(qtbot, make_window, tmp_
     assert window.connection_status.state == "ok", window.connection_status.message
     assert not window.prepare_button.isVisible()
     assert (tmp_path / "data" / "motcua.sqlite3").exists()
+
+
+@pytest.mark.parametrize(("station", "window_class"), [("kiosk", "KioskWindow"), ("rating", "RatingWindow"),
+                                                       ("display", "DisplayWindow")])
+def test_motcua_station_opens_what_the_config_names(qtbot, tmp_path: Path, postgres_available: None,  # type: ignore[no-untyped-def]
+                                                     store_factories, station: str, window_class: str) -> None:
+    from app.main import main
+
+    path = tmp_path / "motcua.toml"
+    path.write_text(f'station = "{station}"\ncounter_number = 1\n'
+                    f'database_url = "{store_factories["postgresql"].url("demo")}"\n', encoding="utf-8")
+    opened: list[QWidget] = []
+
+    def wait_for_station() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == window_class and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(100, wait_for_station)
+            return
+        opened.extend(shown)
+        QApplication.quit()
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # see test_after_the_set_up_the_chosen_station_opens
+    try:
+        QTimer.singleShot(100, wait_for_station)
+        assert main(["--config", str(path), "station", "--windowed"]) == 0
+        assert opened
+        for window in opened:
+            window.close()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
