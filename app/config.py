@@ -68,7 +68,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("database_url", str, "", "Địa chỉ cơ sở dữ liệu (để trống: SQLite trên máy này)", "machine",
                 "postgresql+psycopg://user@host/db — mật khẩu lấy từ keyring của hệ điều hành, không ghi vào tệp"),
     SettingSpec("station", str, "admin", "Vai trò của máy trạm", "machine",
-                choices=("admin", "counter", "kiosk", "display", "supervisor")),
+                choices=("admin", "counter", "kiosk", "display", "rating", "supervisor")),
     SettingSpec("counter_number", int, 0, "Số quầy của máy trạm (0: không gắn quầy)", "machine"),
     SettingSpec("printer_url", str, "", "Cổng máy in phiếu (vd. /dev/ttyUSB0, socket://10.0.0.5:9100)", "machine"),
     SettingSpec("printer_profile", str, "80mm", "Khổ giấy máy in phiếu", "machine", choices=("58mm", "80mm")),
@@ -264,6 +264,38 @@ def store_password(url: str, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
     except KeyringError as exc:
         raise ConfigError(f"Không lưu được mật khẩu vào keyring: {exc}") from exc
+
+
+def forget_password(url: str) -> None:
+    """Remove the stored password of a PostgreSQL URL from the OS keyring (nothing stored is fine)."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, keyring_account(url))
+    except PasswordDeleteError:
+        return
+    except KeyringError as exc:
+        raise ConfigError(f"Không xóa được mật khẩu trong keyring: {exc}") from exc
+
+
+def keyring_problem() -> str | None:
+    """Why the OS keyring cannot hold a password on this PC (Vietnamese), or None when it can."""
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return "máy này chưa có keyring của hệ điều hành (Linux: gnome-keyring hoặc KWallet)"
+    return None
+
+
+def keyring_name() -> str:
+    """The name of the keyring backend in use, for the set-up to say where the password went."""
+    import keyring
+
+    backend = keyring.get_keyring()
+    return str(getattr(backend, "name", type(backend).__name__))
 
 
 def safe_url(url: str) -> str:

@@ -6,6 +6,7 @@ Nothing here runs at import time; `main()` builds everything and passes it down.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from collections.abc import Sequence
 
 from app import config
@@ -16,6 +17,9 @@ from app.cli.parser import build_parser
 
 if TYPE_CHECKING:
     from app.store.engine import Store
+
+
+STATION_PROGRAM = "motcua-station"
 
 
 def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
@@ -29,13 +33,20 @@ def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `motcua` command; returns the process exit code."""
     parser = build_parser()
+    if argv is None and len(sys.argv) == 1 and Path(sys.argv[0]).stem.lower() == STATION_PROGRAM:
+        argv = ["station"]  # the windowed launcher of the bundle, started from a shortcut or at log-on
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
 
     def run() -> int:
-        cfg = config.load_machine_config(args.config)
+        try:
+            cfg = config.load_machine_config(args.config)
+        except config.ConfigError:
+            if not getattr(args, "replaces_config", False):
+                raise
+            cfg = config.MachineConfig({}, args.config)  # `motcua setup` is how a broken config gets fixed
         lean = getattr(args, "lean_handler", None)  # a command with a path that needs no SQLAlchemy
         if lean is not None:
             done = lean(args, cfg)

@@ -46,6 +46,8 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     base = tmp_path_factory.mktemp("motcua-home")
     os.environ["MOTCUA_CONFIG_DIR"] = str(base / "config")
     os.environ["MOTCUA_DATA_DIR"] = str(base / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(base / "xdg")  # the set-up's autostart entries never reach the real home
+    os.environ["APPDATA"] = str(base / "appdata")  # (Windows: the Startup folder)
     os.environ.pop("MOTCUA_DATABASE_URL", None)
     keyring.set_keyring(MemoryKeyring())
     yield

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
-from app.cli import (cmd_catalog, cmd_daily, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_user,
-                     cmd_windows)
+from app.cli import (cmd_catalog, cmd_daily, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_setup,
+                     cmd_user, cmd_windows)
 from app.cli.output import EXIT_USAGE
 
 
@@ -31,6 +31,6 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(title="lệnh", metavar="COMMAND", parser_class=Parser)
     # cmd_keypad and cmd_daily last: they add to the devices, simulate and report commands made before them
     for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_report, cmd_windows, cmd_keypad,
-                   cmd_daily):
+                   cmd_daily, cmd_setup):  # cmd_setup after cmd_windows: it adds the first-run set-up to them
         module.register(commands)
     return parser
