@@ -30,6 +30,8 @@ UI_BELOW: tuple[str, ...] = LOWER + ("app.config", "app.cli", "app.main", "sqlal
 UI_ROOTS = {
     "app.ui.launch": "the GUI composition root: it reads the machine config and builds the store's error handling, "
                      "the printer and keypad managers, the simulators and the printer profiles a station runs with",
+    "app.ui.setup.window": "the first-run set-up: it exists to ask whether the OS keyring works and to write the "
+                           "machine config before any store is open",
 }
 UI_VALUE_TYPES = {
     "app.store.engine.StoreUnavailable": "the store's environment error, caught to show it with a retry",
@@ -41,6 +43,8 @@ UI_VALUE_TYPES = {
     "app.devices.manager.DeviceState": "a device's state (ready, offline …), shown as a coloured dot",
     "app.devices.manager.DeviceStatus": "a device's state with its reason, as the manager reports it",
     "app.printing.forms.ReceiptData": "what a receipt (Mẫu 01) shows, summarised beside its preview",
+    "app.devices.keypad.KeyPress": "the key a keypad sent, shown by the set-up's keypad test",
+    "app.devices.transport.DeviceError": "a device's environment error, shown at the device's field of the set-up",
 }
 UI_MODULE_EXCEPTIONS = {
     ("app.ui.stations.keypad_pad", "app.devices.keypad_sim.KeypadSimulator"):
