@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
+from app.domain.errors import MotcuaError
+
 Scope = Literal["machine", "centre"]
 
 APP_NAME = "motcua"
@@ -25,7 +27,7 @@ ENV_CONFIG_DIR = "MOTCUA_CONFIG_DIR"
 ENV_DATA_DIR = "MOTCUA_DATA_DIR"
 
 
-class ConfigError(Exception):
+class ConfigError(MotcuaError):
     """A setting or the config file is wrong; the message is for the user (Vietnamese)."""
 
 

@@ -1,6 +1,8 @@
-"""Composition root: arguments -> config -> store -> services -> a CLI command or a window.
+"""Composition root: arguments -> config -> log -> store -> services -> a CLI command or a window.
 
-Nothing here runs at import time; `main()` builds everything and passes it down.
+Nothing here runs at import time; `main()` builds everything and passes it down. A CLI command logs to
+`<data>/logs/cli.log` (a window station switches to its own log when it opens); the lean `ticket issue` path
+sets no log up unless it fails, so it stays as fast as before.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ import sys
 from pathlib import Path
 from collections.abc import Sequence
 
-from app import config
-from typing import TYPE_CHECKING
+from app import __version__, config
+from typing import TYPE_CHECKING, Any
 
 from app.cli.output import CliError, run_guarded
 from app.cli.parser import build_parser
@@ -41,17 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     def run() -> int:
-        try:
-            cfg = config.load_machine_config(args.config)
-        except config.ConfigError:
-            if not getattr(args, "replaces_config", False):
-                raise
-            cfg = config.MachineConfig({}, args.config)  # `motcua setup` is how a broken config gets fixed
+        cfg = _machine_config(args)
         lean = getattr(args, "lean_handler", None)  # a command with a path that needs no SQLAlchemy
         if lean is not None:
             done = lean(args, cfg)
             if done is not None:
                 return int(done)
+        _start_log(argv)
         if getattr(args, "needs_store", True) is False:
             return int(args.handler(args, None, cfg) or 0)
         from app.services.context import Context
@@ -62,7 +60,72 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             store.dispose()
 
-    return run_guarded(run, json_mode=args.json)
+    try:
+        code = run_guarded(run, json_mode=args.json)
+    except Exception as exc:  # our bug: logged and reported, then Python prints the (masked) traceback
+        _report_bug(exc)
+        raise
+    return code
+
+
+def _machine_config(args: Any) -> config.MachineConfig:
+    """The machine config; a command that must work on a broken one (`support bundle`) gets the defaults and the
+    error in `args.config_error`."""
+    try:
+        return config.load_machine_config(args.config)
+    except config.ConfigError as exc:
+        if getattr(args, "replaces_config", False):
+            return config.MachineConfig({}, args.config)  # `motcua setup` is how a broken config gets fixed
+        if not getattr(args, "tolerates_bad_config", False):
+            raise
+        args.config_error = str(exc)
+        return config.MachineConfig({}, args.config or config.default_config_file())
+
+
+def _start_log(argv: Sequence[str] | None) -> None:
+    """Log this command to cli.log (the command words only: values may be personal) and catch uncaught errors."""
+    import logging
+
+    from app import logs
+
+    logs.setup("cli")
+    logs.install_hooks()
+    words = _command_words(list(sys.argv[1:] if argv is None else argv))
+    logging.getLogger("motcua.cli").info("motcua %s (motcua %s)", " ".join(words), __version__)
+
+
+def _report_bug(exc: BaseException) -> None:
+    """A bug that escaped a command: into cli.log and a crash report; the path on stderr."""
+    import logging
+
+    from app import logs
+
+    if logs.log_file() is None:
+        logs.setup("cli")
+    logs.install_hooks()
+    logging.getLogger("motcua.cli").error("bug", exc_info=exc)
+    path = logs.write_crash_report(exc, "lỗi phần mềm trong một lệnh motcua")
+    if path is not None:
+        print(f"motcua: lỗi phần mềm; báo cáo lỗi đã ghi tại {path}", file=sys.stderr)
+
+
+def _command_words(argv: list[str]) -> list[str]:
+    """`--db URL dossier receive --name …` → ["dossier", "receive"]: the command, never its values."""
+    words: list[str] = []
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in ("--db", "--config"):
+            skip = True
+        elif token.startswith("-"):
+            if words:
+                break
+        else:
+            words.append(token)
+            if len(words) == 2:
+                break
+    return words
 
 
 if __name__ == "__main__":  # pragma: no cover

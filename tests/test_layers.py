@@ -42,6 +42,7 @@ UI_VALUE_TYPES = {
     "app.config.data_dir": "the platform data folder, where saved PDFs go by default (no store, no device)",
     "app.devices.manager.DeviceState": "a device's state (ready, offline …), shown as a coloured dot",
     "app.devices.manager.DeviceStatus": "a device's state with its reason, as the manager reports it",
+    "app.devices.manager.DeviceReason": "the code of a device's reason (paper out, busy …): the UI's words follow it",
     "app.printing.forms.ReceiptData": "what a receipt (Mẫu 01) shows, summarised beside its preview",
     "app.devices.keypad.KeyPress": "the key a keypad sent, shown by the set-up's keypad test",
     "app.devices.transport.DeviceError": "a device's environment error, shown at the device's field of the set-up",

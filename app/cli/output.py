@@ -13,8 +13,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from app.config import ConfigError
-from app.domain.errors import DomainError, FormErrors
+from app.domain.errors import EnvironmentFault, FormErrors, MotcuaError, disk_fault
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_SCHEMA = 0, 1, 2, 3, 4
 
@@ -60,8 +59,11 @@ def write_output(body: str, out: Path | None) -> None:
 
 
 def fail(message: str) -> None:
-    """One line on stderr (details, where there are several, on the following lines)."""
+    """One line on stderr (details, where there are several, on the following lines), and the same in the log."""
     print(f"motcua: lỗi: {message}", file=sys.stderr)
+    from app import logs  # here, not at the top: a command that succeeds on the lean path never loads logging
+
+    logs.note_failure(message)
 
 
 def run_guarded(run: Callable[[], int], json_mode: bool = False) -> int:
@@ -89,23 +91,26 @@ def _explain(exc: Exception) -> int | None:
     if isinstance(exc, FormErrors):
         fail("; ".join(f"{e.field}: {e.message}" for e in exc.errors))
         return EXIT_INPUT
-    if isinstance(exc, (DomainError, ConfigError)):
+    exc = disk_fault(exc) or exc  # type: ignore[assignment]
+    if isinstance(exc, EnvironmentFault):  # the store, a device, the disk: exit 3 (4: the schema is behind)
+        from app.store.lean_sqlite import SchemaNotCurrent
+
+        fail(str(exc))
+        return EXIT_SCHEMA if isinstance(exc, SchemaNotCurrent) else EXIT_STORE
+    if isinstance(exc, MotcuaError):  # refused: bad input, not allowed, a wrong setting
         fail(str(exc))
         for problem in (getattr(exc, "problems", None) or [])[1:]:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_INPUT
-    return _explain_store(exc)
+    return _explain_driver(exc)
 
 
-def _explain_store(exc: Exception) -> int | None:
-    """Store failures (imported only when one happened, to keep the CLI start fast)."""
+def _explain_driver(exc: Exception) -> int | None:
+    """Driver failures the store did not translate (sqlalchemy is imported only when one happened)."""
+    if "sqlalchemy" not in sys.modules:
+        return None
     from sqlalchemy.exc import InterfaceError, OperationalError
 
-    from app.store.engine import StoreUnavailable
-
-    if isinstance(exc, StoreUnavailable):
-        fail(str(exc))
-        return EXIT_STORE
     if isinstance(exc, (OperationalError, InterfaceError)):
         first = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
         fail(f"không kết nối được cơ sở dữ liệu: {first}")

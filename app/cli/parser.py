@@ -10,6 +10,7 @@ from typing import NoReturn
 from app import __version__
 from app.cli import (cmd_catalog, cmd_daily, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_setup,
                      cmd_user, cmd_windows)
+from app.cli import cmd_support
 from app.cli.output import EXIT_USAGE
 
 
@@ -33,4 +34,5 @@ def build_parser() -> Parser:
     for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_report, cmd_windows, cmd_keypad,
                    cmd_daily, cmd_setup):  # cmd_setup after cmd_windows: it adds the first-run set-up to them
         module.register(commands)
+    cmd_support.register(commands)
     return parser

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from app.devices.manager import DeviceManager, DeviceStatus
 from app.devices.transport import SerialTransport, Transport
+from app.domain.errors import MotcuaError
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class KeypadProtocol:
         return command
 
 
-class KeypadConfigError(ValueError):
+class KeypadConfigError(MotcuaError, ValueError):
     """A keypad setting that cannot work; the message names the setting, in Vietnamese."""
 
 
@@ -253,14 +254,13 @@ class KeypadReader:
         self._emit(self.decoder.flush())
         self._transport.close()
 
-    def step(self) -> str | None:
+    def step(self) -> None:
         """Wait for bytes (≤ 50 ms, or until the open burst's quiet time is over), report finished key presses;
         DeviceError when the port died. A press is reported about quiet_s after its last byte."""
         ends = self.decoder.burst_ends_at()
         wait = _READ_SECONDS if ends is None else max(0.0, min(_READ_SECONDS, ends - self._clock()))
         data = self._transport.read_some(_READ_BYTES, wait)
         self._emit(self.decoder.feed(data, self._clock()) if data else self.decoder.poll(self._clock()))
-        return None
 
     def set_lamp(self, on: bool, address: int | None = None) -> bool:
         """Light or darken the keypad where the protocol has lamp commands; False when it has none."""

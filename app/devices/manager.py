@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from app.devices.transport import DeviceError
+from app.devices.transport import DeviceError, DeviceReason
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +26,11 @@ class DeviceState(str, enum.Enum):
 
 @dataclass(frozen=True)
 class DeviceStatus:
-    """A state with its Vietnamese reason (None when connected and fine)."""
+    """A state with its Vietnamese reason for technicians and its code (both None when connected and fine)."""
 
     state: DeviceState
     reason_vi: str | None = None
+    reason: DeviceReason | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class JobResult:
     ok: bool
     reason_vi: str | None = None
     value: Any = None
+    reason: DeviceReason | None = None
 
 
 class ManagedDevice(Protocol):
@@ -59,19 +61,20 @@ class DeviceManager(Generic[D]):
 
     def __init__(self, device: D, *, label_vi: str = "thiết bị",
                  on_status: Callable[[DeviceStatus], None] | None = None,
-                 idle: Callable[[D], str | None] | None = None, idle_interval: float = 1.0,
+                 idle: Callable[[D], None] | None = None, idle_interval: float = 1.0,
                  backoff_initial: float = 0.2, backoff_max: float = 2.0) -> None:
         self.device = device
         self.label_vi = label_vi
         self._on_status = on_status
-        self._idle = idle  # probe (printer) or reader loop step (keypad); returns a fault reason or None
+        self._idle = idle  # probe (printer) or reader loop step (keypad); a fault is a DeviceError it raises
         self._idle_interval = idle_interval
         self._backoff = (backoff_initial, backoff_max)
         self._jobs: queue.Queue[Any] = queue.Queue()
         self._ids = itertools.count(1)
         self._wake = threading.Event()
         self._changed = threading.Condition()
-        self._status = DeviceStatus(DeviceState.DISCONNECTED, f"Chưa kết nối {label_vi}")
+        self._status = DeviceStatus(DeviceState.DISCONNECTED, f"Chưa kết nối {label_vi}",
+                                    DeviceReason.NOT_CONNECTED)
         self._thread: threading.Thread | None = None
         self._open = False
 
@@ -128,15 +131,15 @@ class DeviceManager(Generic[D]):
             if item is _STOP:
                 break
             self._run_job(item)
-        self._close(DeviceStatus(DeviceState.DISCONNECTED, f"Đã dừng {self.label_vi}"))
-        self._fail_queued(f"Đã dừng {self.label_vi}")
+        self._close(DeviceStatus(DeviceState.DISCONNECTED, f"Đã dừng {self.label_vi}", DeviceReason.STOPPED))
+        self._fail_queued(f"Đã dừng {self.label_vi}", DeviceReason.STOPPED)
 
     def _try_open(self) -> bool:
         try:
             self.device.open()
         except DeviceError as exc:
-            self._set_status(DeviceStatus(DeviceState.DISCONNECTED, exc.reason_vi))
-            self._fail_queued(f"{self.label_vi.capitalize()} chưa sẵn sàng: {exc.reason_vi}")
+            self._set_status(DeviceStatus(DeviceState.DISCONNECTED, exc.reason_vi, exc.reason))
+            self._fail_queued(f"{self.label_vi.capitalize()} chưa sẵn sàng: {exc.reason_vi}", exc.reason)
             return False
         self._open = True
         self._set_status(DeviceStatus(DeviceState.CONNECTED))
@@ -146,14 +149,14 @@ class DeviceManager(Generic[D]):
         if self._idle is None:
             return
         try:
-            fault = self._idle(self.device)
+            self._idle(self.device)
         except DeviceError as exc:
             self._on_device_error(exc)
             return
         except Exception:  # a bug in a hook must not kill the device thread
             log.exception("idle hook of %s failed", self.label_vi)
             return
-        self._set_status(DeviceStatus(DeviceState.FAULT, fault) if fault else DeviceStatus(DeviceState.CONNECTED))
+        self._set_status(DeviceStatus(DeviceState.CONNECTED))
 
     def _run_job(self, item: _Job) -> None:
         job_id, job, on_done = item
@@ -161,10 +164,10 @@ class DeviceManager(Generic[D]):
             value = job(self.device)
         except DeviceError as exc:
             self._on_device_error(exc)
-            result = JobResult(job_id, False, exc.reason_vi)
+            result = JobResult(job_id, False, exc.reason_vi, reason=exc.reason)
         except Exception:
             log.exception("job %s of %s failed", job_id, self.label_vi)
-            result = JobResult(job_id, False, f"Lỗi phần mềm khi dùng {self.label_vi}")
+            result = JobResult(job_id, False, f"Lỗi phần mềm khi dùng {self.label_vi}", reason=DeviceReason.SOFTWARE)
         else:
             if self._status.state is DeviceState.FAULT:
                 self._set_status(DeviceStatus(DeviceState.CONNECTED))
@@ -173,9 +176,9 @@ class DeviceManager(Generic[D]):
 
     def _on_device_error(self, exc: DeviceError) -> None:
         if exc.fault:
-            self._set_status(DeviceStatus(DeviceState.FAULT, exc.reason_vi))
+            self._set_status(DeviceStatus(DeviceState.FAULT, exc.reason_vi, exc.reason))
         else:
-            self._close(DeviceStatus(DeviceState.DISCONNECTED, exc.reason_vi))
+            self._close(DeviceStatus(DeviceState.DISCONNECTED, exc.reason_vi, exc.reason))
 
     def _close(self, status: DeviceStatus) -> None:
         if self._open:
@@ -202,7 +205,7 @@ class DeviceManager(Generic[D]):
             self._jobs.put(item)
         return stop
 
-    def _fail_queued(self, reason_vi: str) -> None:
+    def _fail_queued(self, reason_vi: str, reason: DeviceReason) -> None:
         while True:
             try:
                 item = self._jobs.get_nowait()
@@ -211,7 +214,7 @@ class DeviceManager(Generic[D]):
             if item is _STOP:
                 self._jobs.put(_STOP)
                 return
-            self._call(item[2], JobResult(item[0], False, reason_vi))
+            self._call(item[2], JobResult(item[0], False, reason_vi, reason=reason))
 
     def _set_status(self, status: DeviceStatus) -> None:
         with self._changed:

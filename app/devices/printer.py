@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from app.devices.manager import DeviceManager, DeviceStatus
-from app.devices.transport import DeviceError, SerialTransport, Transport
+from app.devices.transport import DeviceError, DeviceReason, SerialTransport, Transport
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -33,15 +33,24 @@ class PrinterStatus:
     cover_open: bool = False
     error: bool = False
 
+    def problem(self) -> DeviceReason | None:
+        """Why this printer cannot print now, or None."""
+        if self.paper_out:
+            return DeviceReason.PAPER_OUT
+        if self.cover_open:
+            return DeviceReason.COVER_OPEN
+        if self.error:
+            return DeviceReason.PRINTER_ERROR
+        return None
+
     def problem_vi(self) -> str | None:
         """The Vietnamese reason this printer cannot print now, or None."""
-        if self.paper_out:
-            return "Máy in hết giấy"
-        if self.cover_open:
-            return "Nắp máy in đang mở"
-        if self.error:
-            return "Máy in báo lỗi (kẹt giấy hoặc dao cắt)"
-        return None
+        problem = self.problem()
+        return _PROBLEMS_VI[problem] if problem else None
+
+
+_PROBLEMS_VI = {DeviceReason.PAPER_OUT: "Máy in hết giấy", DeviceReason.COVER_OPEN: "Nắp máy in đang mở",
+                DeviceReason.PRINTER_ERROR: "Máy in báo lỗi (kẹt giấy hoặc dao cắt)"}
 
 
 def _valid_status(byte: bytes) -> bool:
@@ -106,23 +115,32 @@ class TicketPrinter:
         if self.answers_status:
             self._confirm_received(len(data))
 
-    def probe(self) -> str | None:
-        """Idle check for the device manager: the fault reason, None when fine or unknown."""
+    def probe(self) -> None:
+        """Idle check for the device manager: DeviceError (a fault) when the printer cannot print, None when fine or
+        unknown."""
         if self.answers_status is False:
             return None
         status = self.query_status()
         if status is None:
-            return f"Máy in không phản hồi (cổng {self.url})" if self.answers_status else None
-        return status.problem_vi()
+            if self.answers_status:
+                raise DeviceError(f"Máy in không phản hồi (cổng {self.url})", fault=True)
+            return None
+        self._raise_problem(status)
+        return None
+
+    @staticmethod
+    def _raise_problem(status: PrinterStatus) -> None:
+        problem = status.problem()
+        if problem is not None:
+            raise DeviceError(_PROBLEMS_VI[problem], fault=True, reason=problem)
 
     def _check_ready(self) -> None:
         """Refuse to print on paper out, cover open or a printer that used to answer and stopped."""
         status = self.query_status()
         if status is None and self.answers_status:
             raise DeviceError(f"Máy in không phản hồi (cổng {self.url})", fault=True)
-        problem = status.problem_vi() if status else None
-        if problem:
-            raise DeviceError(problem, fault=True)
+        if status is not None:
+            self._raise_problem(status)
 
     def _confirm_received(self, size: int) -> None:
         """A status answer after the ticket proves the printer has taken every byte before it."""
@@ -130,7 +148,8 @@ class TicketPrinter:
         self._transport.reset_input()
         self._transport.write(DLE_EOT + b"\x01")
         if not _valid_status(self._transport.read(1, wire_seconds + _CONFIRM_MARGIN_SECONDS)):
-            raise DeviceError(f"Máy in không xác nhận đã nhận phiếu (cổng {self.url})", fault=True)
+            raise DeviceError(f"Máy in không xác nhận đã nhận phiếu (cổng {self.url})", fault=True,
+                              reason=DeviceReason.REFUSED_DATA)
 
 
 def printer_manager(url: str, profile: PrinterSettings,

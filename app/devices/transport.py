@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import enum
 import errno
 import re
 import time
 from typing import Protocol
 
 import serial
+
+from app.domain.errors import EnvironmentFault
 
 try:  # termios exists on POSIX only; pyserial lets its raw errors escape on dead ports
     import termios
@@ -20,13 +23,34 @@ _POLL_SECONDS = 0.05  # pyserial read timeout; read() loops on it up to the call
 _WRITE_TIMEOUT_SECONDS = 5.0  # per write() call; callers send in chunks
 
 
-class DeviceError(Exception):
-    """An environment error of a device, with a plain Vietnamese reason; fault=True means the port is still fine."""
+class DeviceReason(str, enum.Enum):
+    """Why a device cannot work, as a code: the UI picks its words by the code, never by reading `reason_vi`."""
 
-    def __init__(self, reason_vi: str, *, fault: bool = False) -> None:
+    NOT_CONNECTED = "not_connected"  # not opened yet
+    NOT_FOUND = "not_found"  # nothing at that port: unplugged, or the wrong port
+    DISCONNECTED = "disconnected"  # the port stopped working while in use (unplugged)
+    BUSY = "busy"  # another program holds the port
+    NO_PERMISSION = "no_permission"
+    BAD_ADDRESS = "bad_address"  # the configured port or URL cannot be a port
+    OFFLINE = "offline"  # a network device that cannot be reached
+    NOT_RESPONDING = "not_responding"  # the port is open, the device does not answer
+    REFUSED_DATA = "refused_data"  # the device did not take or confirm the bytes
+    PAPER_OUT = "paper_out"
+    COVER_OPEN = "cover_open"
+    PRINTER_ERROR = "printer_error"  # paper jam or cutter
+    STOPPED = "stopped"  # the station stopped the device
+    SOFTWARE = "software"  # our own bug while using the device
+
+
+class DeviceError(EnvironmentFault):
+    """An environment error of a device, with a plain Vietnamese reason and its code; fault=True means the port is
+    still fine (the device itself cannot work)."""
+
+    def __init__(self, reason_vi: str, *, fault: bool = False, reason: DeviceReason | None = None) -> None:
         super().__init__(reason_vi)
         self.reason_vi = reason_vi
         self.fault = fault
+        self.reason = reason or (DeviceReason.NOT_RESPONDING if fault else DeviceReason.DISCONNECTED)
 
 
 class Transport(Protocol):
@@ -67,9 +91,10 @@ class SerialTransport:
                 self.url, baudrate=self.baudrate, timeout=self.poll_s, write_timeout=_WRITE_TIMEOUT_SECONDS
             )
         except ValueError as exc:
-            raise DeviceError(f"Địa chỉ cổng {self.label_vi} không hợp lệ: {self.url}") from exc
+            raise DeviceError(f"Địa chỉ cổng {self.label_vi} không hợp lệ: {self.url}",
+                              reason=DeviceReason.BAD_ADDRESS) from exc
         except _PORT_ERRORS as exc:
-            raise DeviceError(open_error_reason(self.url, self.label_vi, exc)) from exc
+            raise open_error(self.url, self.label_vi, exc) from exc
 
     def write(self, data: bytes) -> None:
         """Write all bytes; raise DeviceError when the port is gone or the device does not take them."""
@@ -77,7 +102,8 @@ class SerialTransport:
         try:
             port.write(data)
         except serial.SerialTimeoutException as exc:
-            raise DeviceError(f"{self.label_vi.capitalize()} không nhận dữ liệu (cổng {self.url})", fault=True) from exc
+            raise DeviceError(f"{self.label_vi.capitalize()} không nhận dữ liệu (cổng {self.url})", fault=True,
+                              reason=DeviceReason.REFUSED_DATA) from exc
         except _PORT_ERRORS as exc:
             raise DeviceError(self.lost_reason()) from exc
 
@@ -133,22 +159,28 @@ class SerialTransport:
 
     def _require(self) -> serial.SerialBase:
         if self._port is None:
-            raise DeviceError(f"Chưa mở cổng {self.label_vi} ({self.url})")
+            raise DeviceError(f"Chưa mở cổng {self.label_vi} ({self.url})", reason=DeviceReason.NOT_CONNECTED)
         return self._port
+
+
+def open_error(url: str, label_vi: str, exc: BaseException) -> DeviceError:
+    """Translate a failed open into a DeviceError with its code and a plain Vietnamese reason."""
+    code = _errno_of(exc)
+    if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
+        return DeviceError(f"Không tìm thấy {label_vi} ở cổng {url} (chưa cắm hoặc sai cổng)",
+                           reason=DeviceReason.NOT_FOUND)
+    if code in (errno.EACCES, errno.EPERM):
+        return DeviceError(f"Không có quyền mở cổng {url} của {label_vi}", reason=DeviceReason.NO_PERMISSION)
+    if code == errno.EBUSY:
+        return DeviceError(f"Cổng {url} của {label_vi} đang bị chương trình khác sử dụng", reason=DeviceReason.BUSY)
+    if url.startswith("socket://"):
+        return DeviceError(f"Không kết nối được {label_vi} qua mạng ({url})", reason=DeviceReason.OFFLINE)
+    return DeviceError(f"Không mở được cổng {url} của {label_vi}", reason=DeviceReason.NOT_FOUND)
 
 
 def open_error_reason(url: str, label_vi: str, exc: BaseException) -> str:
     """Translate a failed open into a plain Vietnamese reason."""
-    code = _errno_of(exc)
-    if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
-        return f"Không tìm thấy {label_vi} ở cổng {url} (chưa cắm hoặc sai cổng)"
-    if code in (errno.EACCES, errno.EPERM):
-        return f"Không có quyền mở cổng {url} của {label_vi}"
-    if code == errno.EBUSY:
-        return f"Cổng {url} của {label_vi} đang bị chương trình khác sử dụng"
-    if url.startswith("socket://"):
-        return f"Không kết nối được {label_vi} qua mạng ({url})"
-    return f"Không mở được cổng {url} của {label_vi}"
+    return open_error(url, label_vi, exc).reason_vi
 
 
 def _errno_of(exc: BaseException) -> int | None:

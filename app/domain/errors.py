@@ -1,9 +1,33 @@
-"""Domain exceptions: errors in what the user typed or asked for, shown as Vietnamese messages."""
+"""The one error family of motcua, and the domain's own errors, each with a Vietnamese message fit to show.
+
+    MotcuaError                 every failure we expect and can explain
+    ├── EnvironmentFault        the PC's surroundings: store unreachable, printer offline, port busy, disk full;
+    │                           shown plainly with a retry (StoreUnavailable, DeviceError, LeanStoreError, DiskFull)
+    ├── DomainError             a rule refused the request: bad input, not allowed, not found, conflict
+    └── ConfigError             this machine's settings or config file are wrong (app.config)
+
+Anything else that escapes is our bug: logged with a crash report. Each subclass lives with the layer that owns
+the library it translates (StoreUnavailable in app.store.engine, DeviceError in app.devices.transport).
+"""
 
 from __future__ import annotations
 
+import errno
 
-class DomainError(Exception):
+
+class MotcuaError(Exception):
+    """A failure we expect and explain; the message is Vietnamese and safe to show."""
+
+
+class EnvironmentFault(MotcuaError):
+    """Something around the program failed (database, device, disk, network); trying again may work."""
+
+
+class DiskFull(EnvironmentFault):
+    """A file could not be written: the disk is full (or the user's quota is)."""
+
+
+class DomainError(MotcuaError):
     """A rule of the domain refused the request (lỗi nghiệp vụ)."""
 
 
@@ -44,3 +68,10 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     """The change clashes with what is stored (a duplicate code, a stale edit)."""
+
+
+def disk_fault(exc: BaseException, what: str = "tệp") -> EnvironmentFault | None:
+    """The environment fault an OSError stands for (disk full), or None when it is something else."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFull(f"Không ghi được {what}: ổ đĩa đã đầy")
+    return None

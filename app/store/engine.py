@@ -13,12 +13,12 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, EnvironmentFault
 
 _WRITE = "motcua_write"
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(EnvironmentFault):
     """The database cannot be reached or is busy; the message is Vietnamese and safe to show."""
 
 
@@ -132,7 +132,9 @@ def _unavailable_message(store: Store) -> str:
 def _build_engine(url: str, echo: bool) -> Engine:
     """Create the engine with each backend's settings (WAL and manual BEGIN on SQLite, pre-ping on PostgreSQL)."""
     u = make_url(url)
-    kwargs: dict[str, Any] = {"echo": echo}
+    # hide_parameters: a driver error's text never carries the values of the statement (ID numbers, phones), so
+    # no log line, crash report or error box can show them (app/logs.py masks what is left)
+    kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
             Path(u.database).parent.mkdir(parents=True, exist_ok=True)

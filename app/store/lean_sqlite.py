@@ -16,12 +16,13 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from app.domain.errors import EnvironmentFault
 from app.store.revision import SCHEMA_HEAD
 
 _PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=30000", "synchronous=NORMAL")
 
 
-class LeanStoreError(Exception):
+class LeanStoreError(EnvironmentFault):
     """The file cannot be opened or used (missing, locked too long, not a motcua database); Vietnamese message."""
 
 

@@ -1,4 +1,5 @@
-"""Showing errors: environment errors plainly with a retry, domain errors as messages, form errors at the field."""
+"""Showing errors by their family (app.domain.errors): environment faults plainly with a retry, refusals (domain and
+config errors) as messages, form errors at the field, and anything else as our bug, logged with a crash report."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt, qCritical
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
-from app.config import ConfigError
-from app.domain.errors import DomainError, FormErrors, ValidationError
-from app.store.engine import StoreUnavailable
+from app.domain.errors import EnvironmentFault, FormErrors, MotcuaError, ValidationError, disk_fault
+from app.domain.privacy import redact
 
 log = logging.getLogger(__name__)
 
@@ -139,11 +139,12 @@ class MessageBar(QFrame):
         """The database, a device or the disk is unavailable: say so plainly and offer to try again."""
         self._show("environment", text, retry)
 
-    def show_bug(self, exc: BaseException) -> None:
-        """Our own bug: logged, and shown with the details to report."""
-        details = "".join(traceback.format_exception(exc))
+    def show_bug(self, exc: BaseException, report: str | None = None) -> None:
+        """Our own bug: shown with the details to report (ID and phone numbers masked) and where its report is."""
+        details = redact("".join(traceback.format_exception(exc)))
+        where = self.tr(" Báo cáo lỗi: {0}").format(report) if report else ""
         self._show("error", self.tr("Lỗi phần mềm không mong muốn; thao tác chưa được thực hiện. "
-                                    "Hãy báo cho bộ phận kỹ thuật (bấm «Chi tiết…»)."), details=details)
+                                    "Hãy báo cho bộ phận kỹ thuật (bấm «Chi tiết…»).") + where, details=details)
 
     def current_text(self) -> str:
         """The message shown ('' when hidden)."""
@@ -167,14 +168,24 @@ def present_error(exc: BaseException, bar: MessageBar, fields: FieldErrors | Non
     """Show `exc` the way its kind asks: at the fields, as a message, as an environment error, or as a bug."""
     if isinstance(exc, ValidationError) and not isinstance(exc, FormErrors):
         exc = FormErrors([exc])
+    exc = disk_fault(exc) or exc
     if isinstance(exc, FormErrors) and fields is not None:
         unplaced = fields.show(exc)
         bar.show_error(_tr("Chưa lưu: hãy sửa các ô được đánh dấu đỏ.") if not unplaced else "; ".join(unplaced))
-    elif isinstance(exc, StoreUnavailable):
-        bar.show_environment(str(exc), retry)
-    elif isinstance(exc, (DomainError, ConfigError)):
+    elif isinstance(exc, EnvironmentFault):
+        bar.show_environment(redact(str(exc)), retry)
+    elif isinstance(exc, MotcuaError):
         bar.show_error(str(exc))
     else:
-        log.error("unexpected error", exc_info=exc)
-        qCritical(f"motcua bug: {type(exc).__name__}: {exc}")  # fails tests (qt_log_level_fail)
-        bar.show_bug(exc)
+        bar.show_bug(exc, report_bug(exc))
+
+
+def report_bug(exc: BaseException) -> str | None:
+    """Our bug, caught where it was shown: logged (masked at the log's boundary), a crash report written beside the
+    log when logging is set up; returns the report's path. Fails a test through Qt's critical log."""
+    from app import logs
+
+    log.error("unexpected error", exc_info=exc)
+    path = logs.write_crash_report(exc, "lỗi được bắt và báo trong cửa sổ")
+    qCritical(f"motcua bug: {type(exc).__name__}: {redact(str(exc))}")  # fails tests (qt_log_level_fail)
+    return str(path) if path else None

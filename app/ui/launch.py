@@ -1,4 +1,5 @@
-"""Start a window station: the QApplication (Fusion, a font with Vietnamese glyphs), sign-in, the event loop."""
+"""Start a window station: the QApplication (Fusion, a font with Vietnamese glyphs), the station's log and crash
+reports, sign-in, the event loop."""
 
 from __future__ import annotations
 
@@ -11,10 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import MachineConfig
 from app.domain.accounts import Role
-from app.domain.errors import DomainError
+from app.domain.errors import MotcuaError
 from app.resources import resource
 from app.services.context import Actor, Context
-from app.store.engine import StoreUnavailable
 from app.ui import smoke
 from app.ui.live import live_factory
 from app.ui.signin import SignInDialog, sign_in_for
@@ -48,13 +48,24 @@ def _not_signed_in(app: QApplication) -> int:
     return 0 if smoke.closed_by_smoke(app) else 2
 
 
+HALL_MESSAGE_MS = 15_000  # a bug's message box on a hall screen closes itself: nobody may be there to close it
+
+
+def _start_log(kind: str, counter_number: int | None = None, hall: bool = False) -> None:
+    """The station's own log file (`<data>/logs/counter-3.log`…) and crash reports, from here on."""
+    from app import logs
+    from app.ui import crash
+
+    crash.start(logs.station_name(kind, counter_number), HALL_MESSAGE_MS if hall else None)
+
+
 def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what: str) -> Actor | None:
     """The signed-in actor: the dialog, or `sign_in_as` (the demo); None when refused or cancelled."""
     app = application()
     if sign_in_as is not None:
         try:
             return sign_in_for(ctx, *sign_in_as, role)
-        except (DomainError, StoreUnavailable) as exc:
+        except MotcuaError as exc:
             QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), str(exc))
             return None
     dialog = SignInDialog(ctx, role)
@@ -68,6 +79,7 @@ def run_admin(ctx: Context, cfg: MachineConfig | None, sign_in_as: tuple[str, st
     from app.ui.admin import AdminWindow
 
     app = application()
+    _start_log("admin")
     actor = _sign_in(ctx, Role.ADMIN, sign_in_as, "cửa sổ quản trị")
     if actor is None:
         return _not_signed_in(app)
@@ -90,6 +102,7 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
     from app.ui.stations.counter import CounterWindow
 
     app = application()
+    _start_log("counter", counter_number)
     actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy")
     if actor is None:
         return _not_signed_in(app)
@@ -118,7 +131,7 @@ def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int) ->
 
     try:
         return KeypadStation.for_counter(ctx, setup, counter_number)
-    except (DomainError, StoreUnavailable) as exc:
+    except MotcuaError as exc:
         app = application()
         QMessageBox.critical(None, app.translate("launch", "Không mở được bàn phím đánh giá"), str(exc))
         return None
@@ -131,6 +144,7 @@ def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool)
     from app.ui.stations.kiosk import KioskWindow
 
     app = application()
+    _start_log("kiosk", hall=True)
     profile = profile_named(profile_name)
     manager = printer_manager(printer_url, profile) if printer_url else None
     window = KioskWindow(ctx, manager, profile, live=live_factory(ctx))
@@ -150,6 +164,7 @@ def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -
     from app.ui.stations.display import DisplayWindow
 
     app = application()
+    _start_log("display", hall=True)
     window = DisplayWindow(ctx, Announcer() if sound else None, notice, live=live_factory(ctx))
     _show(window, windowed)
     return app.exec()
@@ -160,6 +175,7 @@ def run_supervisor(ctx: Context, windowed: bool, sign_in_as: tuple[str, str] | N
     from app.ui.supervisor import SupervisorWindow
 
     app = application()
+    _start_log("supervisor")
     actor = _sign_in(ctx, Role.SUPERVISOR, sign_in_as, "cửa sổ giám sát")
     if actor is None:
         return _not_signed_in(app)
@@ -177,6 +193,7 @@ def run_rating(ctx: Context, counter_number: int, windowed: bool) -> int:
     from app.ui.stations.rating import RatingWindow
 
     app = application()
+    _start_log("rating", counter_number, hall=True)
     _show(RatingWindow(ctx, counter_number, live=live_factory(ctx)), windowed)
     return app.exec()
 
@@ -198,6 +215,7 @@ def run_demo(ctx: Context, data_dir: Path, sign_in_as: dict[str, tuple[str, str]
     from app.ui.stations.kiosk import KioskWindow
 
     app = application()
+    _start_log("demo")
     simulator = PrinterSimulator(data_dir / "demo-tickets", link=data_dir / "demo-printer")
     simulator.start()
     keypad_sim = KeypadSimulator(link=data_dir / "demo-keypad")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import ImageOps
 
-from app.devices.manager import DeviceManager, DeviceState, JobResult
+from app.devices.manager import DeviceManager, DeviceReason, DeviceState, JobResult
 from app.devices.printer import TicketPrinter, printer_manager, submit_print
 from app.devices.simulators import PrinterSimulator
 from app.printing.ticket import PROFILE_80MM, TicketContent, render_ticket
@@ -125,6 +125,7 @@ def test_paper_out_is_reported_then_cleared(sim: PrinterSimulator, manager: Devi
     failed = results.wait(5)
     assert not failed.ok and failed.reason_vi == "Máy in hết giấy"
     assert manager.status.state is DeviceState.FAULT and manager.status.reason_vi == "Máy in hết giấy"
+    assert failed.reason is DeviceReason.PAPER_OUT and manager.status.reason is DeviceReason.PAPER_OUT
     assert not sim.tickets
     sim.paper_out = False
     submit_print(manager, render_ticket(CONTENT, PROFILE_80MM), results)
@@ -170,9 +171,11 @@ def test_manager_opens_lazily_and_finds_a_printer_plugged_later(tmp_path: Path) 
         submit_print(manager, b"\x1b@x\n", results)
         failed = results.wait(3)
         assert not failed.ok and "Không tìm thấy máy in" in (failed.reason_vi or "")
+        assert failed.reason is DeviceReason.NOT_FOUND
         with PrinterSimulator(tmp_path / "tickets", link=link):
             assert manager.wait_for(DeviceState.CONNECTED, 5)
         assert any(s.state is DeviceState.DISCONNECTED and s.reason_vi for s in statuses)
+        assert statuses[-1].state is DeviceState.CONNECTED and statuses[-1].reason is None
     finally:
         manager.stop()
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.devices.printer import TicketPrinter
-from app.devices.transport import DeviceError, SerialTransport
+from app.devices.transport import DeviceError, DeviceReason, SerialTransport
+from app.domain.errors import EnvironmentFault
 from app.printing.ticket import PROFILE_58MM
 
 
@@ -28,16 +29,19 @@ def test_missing_port_gives_a_vietnamese_reason(tmp_path: Path) -> None:
     with pytest.raises(DeviceError) as info:
         SerialTransport(url, label_vi="máy in").open()
     assert info.value.reason_vi == f"Không tìm thấy máy in ở cổng {url} (chưa cắm hoặc sai cổng)"
+    assert info.value.reason is DeviceReason.NOT_FOUND and isinstance(info.value, EnvironmentFault)
 
 
 def test_bad_url_and_closed_socket() -> None:
-    with pytest.raises(DeviceError, match="không hợp lệ"):
+    with pytest.raises(DeviceError, match="không hợp lệ") as bad:
         SerialTransport("nosuch://x").open()
+    assert bad.value.reason is DeviceReason.BAD_ADDRESS
     with socket.socket() as sock:  # a free local port with nobody listening
         sock.bind(("127.0.0.1", 0))
         free = sock.getsockname()[1]
-    with pytest.raises(DeviceError, match="qua mạng"):
+    with pytest.raises(DeviceError, match="qua mạng") as offline:
         SerialTransport(f"socket://127.0.0.1:{free}", label_vi="máy in").open()
+    assert offline.value.reason is DeviceReason.OFFLINE
 
 
 def test_write_before_open_is_a_device_error() -> None:

@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from app.devices.manager import DeviceState, DeviceStatus
+from app.devices.manager import DeviceReason, DeviceState, DeviceStatus
 
 # dot colour per state: green works, amber plugged in but cannot work (paper out), red not reachable
 COLOURS = {DeviceState.CONNECTED: "#2e7d32", DeviceState.FAULT: "#f9a825", DeviceState.DISCONNECTED: "#c62828"}
 _NOT_USED = "#9e9e9e"
-_DETAILS = re.compile(r"\s*\([^)]*\)")  # "(cổng /dev/ttyUSB0)", "(chưa cắm hoặc sai cổng)"
+# the words for people who are not technicians, by the status's code (no ports, no paths); the full reason, with
+# the port, is the tooltip. Codes not listed read as "đang gặp sự cố" (fault) or "chưa kết nối".
+_SHORT = {
+    DeviceReason.PAPER_OUT: "Máy in hết giấy",
+    DeviceReason.COVER_OPEN: "Nắp máy in đang mở",
+    DeviceReason.PRINTER_ERROR: "Máy in báo lỗi",
+    DeviceReason.NOT_RESPONDING: "không phản hồi",
+    DeviceReason.REFUSED_DATA: "không nhận dữ liệu",
+    DeviceReason.DISCONNECTED: "mất kết nối",
+    DeviceReason.STOPPED: "đã dừng",
+    DeviceReason.SOFTWARE: "lỗi phần mềm",
+}
+# what the kiosk tells a citizen after "Máy in đang gặp sự cố: …"
+_FOR_CITIZEN = {
+    **_SHORT,
+    DeviceReason.PAPER_OUT: "hết giấy",
+    DeviceReason.COVER_OPEN: "nắp máy đang mở",
+    DeviceReason.PRINTER_ERROR: "máy báo lỗi",
+    DeviceReason.SOFTWARE: "không tạo được nội dung phiếu",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("device_status", text)
 
 
 def short_reason(status: DeviceStatus) -> str:
-    """The reason without ports and paths, for people who are not technicians ("Máy in hết giấy" stays)."""
-    text = _DETAILS.sub("", status.reason_vi or "").strip()
-    if not text or "cổng" in text.lower() or "/" in text or "\\" in text:
-        return "đang gặp sự cố" if status.state is DeviceState.FAULT else "chưa kết nối"
-    return text
+    """The reason without ports and paths, for people who are not technicians ("Máy in hết giấy")."""
+    text = _SHORT.get(status.reason) if status.reason is not None else None
+    if text is None:
+        text = "đang gặp sự cố" if status.state is DeviceState.FAULT else "chưa kết nối"
+    return _tr(text)
+
+
+def reason_for_citizen(status: DeviceStatus) -> str:
+    """What went wrong with the ticket printer in a citizen's words ("hết giấy"), by the status's code."""
+    text = _FOR_CITIZEN.get(status.reason) if status.reason is not None else None
+    if text is None:
+        text = "đang gặp sự cố" if status.state is DeviceState.FAULT else "chưa kết nối"
+    return _tr(text)
 
 
 class DeviceStatusWidget(QWidget):
@@ -64,7 +93,7 @@ class DeviceStatusWidget(QWidget):
         if status.state is DeviceState.CONNECTED:
             return self.tr("sẵn sàng")
         if short:
-            return self.tr(short_reason(status))
+            return short_reason(status)
         if status.reason_vi:
             return status.reason_vi
         return self.tr("đang gặp sự cố") if status.state is DeviceState.FAULT else self.tr("chưa kết nối")

@@ -12,22 +12,22 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, qCritical
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from app.devices.manager import DeviceManager, DeviceState, DeviceStatus, JobResult
+from app.devices.manager import DeviceManager, DeviceReason, DeviceState, DeviceStatus, JobResult
 from app.devices.printer import TicketPrinter, submit_print
-from app.domain.errors import DomainError
+from app.domain.errors import EnvironmentFault, MotcuaError
 from app.domain.queue import PRIORITY_KINDS
 from app.printing.ticket import PrinterProfile, render_ticket
 from app.services import hall, queue, ticket_printing
 from app.services.context import Context
 from app.services.settings import get_centre_settings
-from app.store.engine import StoreUnavailable
+from app.ui.errors import report_bug
 from app.ui.live import LiveFactory, live_factory
-from app.ui.stations.device_status import DeviceStatusWidget, short_reason
+from app.ui.stations.device_status import DeviceStatusWidget, reason_for_citizen
 from app.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -72,13 +72,6 @@ QPushButton#done {{ background: {navy}; color: white; font-size: {line}px; font-
 """
 _SIZES = {"status": 18, "centre": 30, "invite": 34, "caption": 22, "service": 30, "priority": 21,
           "caption2": 40, "number": 170, "line": 30}
-
-
-def _for_citizen(reason: str) -> str:
-    """"Máy in hết giấy" → "hết giấy": the sentence around it already says it is the printer."""
-    if reason.lower().startswith("máy in "):
-        reason = reason[len("máy in "):]
-    return reason[:1].lower() + reason[1:]
 
 
 class _TouchButton(QPushButton):
@@ -333,10 +326,10 @@ class KioskWindow(QWidget):
 
     def _on_issue_failed(self, exc: BaseException) -> None:
         self._set_issuing(False)
-        if isinstance(exc, StoreUnavailable):
+        if isinstance(exc, EnvironmentFault):
             text = self.tr("Hệ thống tạm thời gián đoạn, chưa lấy được số. Xin vui lòng thử lại sau ít phút "
                            "hoặc hỏi cán bộ hướng dẫn.")
-        elif isinstance(exc, DomainError):
+        elif isinstance(exc, MotcuaError):
             text = str(exc)
         else:
             self._report_bug(exc)
@@ -416,9 +409,10 @@ class KioskWindow(QWidget):
         submit_print(self.printer, data, lambda result: self.print_finished.emit(view, result))
 
     def _on_render_failed(self, view: queue.TicketView, exc: BaseException) -> None:
-        if not isinstance(exc, (StoreUnavailable, DomainError)):
+        if not isinstance(exc, MotcuaError):
             self._report_bug(exc)
-        self._on_print_finished(view, JobResult(0, False, self.tr("Không tạo được nội dung phiếu")))
+        self._on_print_finished(view, JobResult(0, False, self.tr("Không tạo được nội dung phiếu"),
+                                                reason=DeviceReason.SOFTWARE))
 
     def _on_print_finished(self, view: queue.TicketView, result: JobResult) -> None:
         self._printing.discard(view.id)
@@ -439,7 +433,7 @@ class KioskWindow(QWidget):
             self._set_print_message("ok", self.tr("Mời bạn nhận phiếu in"))
             return
         state = self.printer.status.state if self.printer is not None else DeviceState.DISCONNECTED
-        reason = _for_citizen(short_reason(DeviceStatus(state, result.reason_vi)))
+        reason = reason_for_citizen(DeviceStatus(state, result.reason_vi, result.reason))
         self._set_print_message("fault", self.tr("Máy in đang gặp sự cố: {reason}.\nVui lòng ghi nhớ số {number} "
                                                  "và chờ gọi số").format(reason=reason, number=view.display_number))
         self._confirm_timer.start(self.confirm_failed_ms)
@@ -476,7 +470,7 @@ class KioskWindow(QWidget):
         self.notice.setVisible(not ok)
         if not ok:
             self.notice.setText(self.tr("Máy in phiếu đang tạm dừng ({reason}). Bạn vẫn lấy được số: hãy ghi nhớ "
-                                        "số hiện trên màn hình.").format(reason=_for_citizen(short_reason(status))))
+                                        "số hiện trên màn hình.").format(reason=reason_for_citizen(status)))
         if ok and was is not None and was is not DeviceState.CONNECTED and self._failed:
             self._reprint(only_this_kiosk=True)  # the fault is over: the paper the citizens did not get
 
@@ -487,7 +481,7 @@ class KioskWindow(QWidget):
         self.worker.submit(fn, on_done, on_error or self._on_background_failed)
 
     def _on_background_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, (StoreUnavailable, DomainError)):
+        if isinstance(exc, MotcuaError):
             log.warning("kiosk background work failed: %s", exc)  # retried by the next live reload
             self.notice.setText(str(exc))
             self.notice.show()
@@ -496,8 +490,7 @@ class KioskWindow(QWidget):
 
     @staticmethod
     def _report_bug(exc: BaseException) -> None:
-        log.error("kiosk: unexpected error", exc_info=exc)
-        qCritical(f"motcua bug: {type(exc).__name__}: {exc}")  # fails tests (qt_log_level_fail)
+        report_bug(exc)  # logged with a crash report; the citizen sees a plain sentence
 
     def closeEvent(self, event: Any) -> None:
         """Stop listening and let background work finish (the printer manager belongs to the launcher)."""

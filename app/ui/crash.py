@@ -1,0 +1,68 @@
+"""Our bugs in a window station: an uncaught exception (a Qt slot, any thread) is logged with a crash report by
+app.logs, and the user sees a short Vietnamese message in a non-modal box while the station keeps running."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import logs
+
+
+class CrashNotifier(QObject):
+    """Shows one message box for uncaught exceptions (repeats update it); `reported` may be emitted on any thread."""
+
+    reported = Signal(str, str)  # summary (masked), crash report path ('' when none was written)
+
+    def __init__(self, auto_close_ms: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.auto_close_ms = auto_close_ms  # hall stations (kiosk, display, rating): nobody is there to close it
+        self.box: QMessageBox | None = None
+        self.count = 0
+        self.reported.connect(self._on_reported)
+
+    def notify(self, summary: str, report: Path | None) -> None:
+        """For app.logs.install_hooks: hand the news to the GUI thread."""
+        self.reported.emit(summary, str(report) if report else "")
+
+    def _on_reported(self, summary: str, report: str) -> None:
+        self.count += 1
+        if self.box is None:
+            self.box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Lỗi phần mềm"), self.tr(
+                "Đã xảy ra lỗi phần mềm không mong muốn. Thao tác vừa rồi có thể chưa được thực hiện; chương "
+                "trình vẫn tiếp tục chạy.\nHãy báo cho bộ phận kỹ thuật."), QMessageBox.StandardButton.Close)
+            self.box.setObjectName("crash_box")
+            self.box.setModal(False)
+            self.box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)  # above a full-screen station
+            self.box.button(QMessageBox.StandardButton.Close).setText(self.tr("Đóng"))
+            self.box.finished.connect(self._on_box_finished)
+        where = self.tr("Báo cáo lỗi: {0}").format(report) if report else self.tr("Lỗi đã được ghi vào nhật ký.")
+        repeats = self.tr(" (lần thứ {0})").format(self.count) if self.count > 1 else ""
+        self.box.setInformativeText(where + repeats)
+        self.box.setToolTip(summary)  # masked; the whole story is in the report
+        self.box.show()
+        if self.auto_close_ms:
+            QTimer.singleShot(self.auto_close_ms, self._close_box)
+
+    def _close_box(self) -> None:
+        if self.box is not None:
+            self.box.close()
+
+    def _on_box_finished(self, _result: int) -> None:
+        self.count = 0
+        if self.box is not None:
+            self.box.deleteLater()
+            self.box = None
+
+
+def start(station: str, auto_close_ms: int | None = None) -> CrashNotifier:
+    """Set up this station's log file and crash reports (once, by the composition root), and the message box."""
+    app = QApplication.instance()
+    logs.setup(station)
+    logs.add_versions({"Qt": qVersion(), "PySide6": pyside_version})
+    notifier = CrashNotifier(auto_close_ms, app)
+    logs.install_hooks(notifier.notify)
+    return notifier
