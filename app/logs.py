@@ -160,11 +160,19 @@ def _on_thread_exception(args: threading.ExceptHookArgs) -> None:
     _handle(args.exc_value.with_traceback(args.exc_traceback), name)
 
 
+def mark_reported(exc: BaseException, path: Path | None) -> None:
+    """Note that `exc` was logged and reported already (the hook then only prints it)."""
+    exc.__dict__["_motcua_report"] = path
+
+
 def _handle(exc: BaseException, thread_name: str) -> None:
     """Log, report, print and notify one uncaught exception; never raises."""
     try:
-        logging.getLogger("motcua.crash").error("uncaught exception in thread %s", thread_name, exc_info=exc)
-        path = write_crash_report(exc, f"ngoại lệ không được bắt trong luồng {thread_name}", thread_name)
+        if "_motcua_report" in exc.__dict__:
+            path = exc.__dict__["_motcua_report"]
+        else:
+            logging.getLogger("motcua.crash").error("uncaught exception in thread %s", thread_name, exc_info=exc)
+            path = write_crash_report(exc, f"ngoại lệ không được bắt trong luồng {thread_name}", thread_name)
         text = redact("".join(traceback.format_exception(exc)))
         print(text + (f"motcua: báo cáo lỗi: {path}\n" if path else ""), file=sys.stderr, end="")
         notify = _state.notify if _state else None

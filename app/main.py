@@ -105,8 +105,7 @@ def _report_bug(exc: BaseException) -> None:
     logs.install_hooks()
     logging.getLogger("motcua.cli").error("bug", exc_info=exc)
     path = logs.write_crash_report(exc, "lỗi phần mềm trong một lệnh motcua")
-    if path is not None:
-        print(f"motcua: lỗi phần mềm; báo cáo lỗi đã ghi tại {path}", file=sys.stderr)
+    logs.mark_reported(exc, path)  # the hook prints the masked traceback and this path when it reaches the top
 
 
 def _command_words(argv: list[str]) -> list[str]:
