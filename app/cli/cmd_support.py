@@ -27,7 +27,7 @@ def support_bundle(args: argparse.Namespace, ctx: None, cfg: config.MachineConfi
 
     url = config.resolve_database_url(args.db, cfg)
     config_error = getattr(args, "config_error", None)  # the bundle is most needed when the config is broken
-    bundle = support.build_bundle(args.out, url, cfg.path, logs.logs_dir(), config_error)
+    bundle = support.build_bundle(args.out, url, cfg.path, logs.logs_dir(), config_error, _qt_versions())
     assert bundle.db_check is not None
     lines = [f"Đã ghi {bundle.path} ({len(bundle.files)} tệp)", bundle.db_check.describe()]
     if config_error:
@@ -35,3 +35,13 @@ def support_bundle(args: argparse.Namespace, ctx: None, cfg: config.MachineConfi
     emit(args.json, "\n".join(lines), {"path": str(bundle.path), "files": bundle.files,
                                        "database": bundle.db_check, "config_error": config_error})
     return 0
+
+
+def _qt_versions() -> dict[str, str]:
+    """Qt and PySide6 as loaded (QtCore needs no display); why not, when they cannot be loaded."""
+    try:
+        from app.ui.qt_versions import qt_versions
+
+        return qt_versions()
+    except Exception as exc:  # a PC without a working Qt is exactly what the technician must learn from the bundle
+        return {"Qt": f"không nạp được: {type(exc).__name__}: {exc}"}

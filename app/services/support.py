@@ -8,6 +8,7 @@ no keyring entry, no database content.
 
 from __future__ import annotations
 
+import importlib
 import json
 import platform
 import re
@@ -21,9 +22,12 @@ from pathlib import Path
 from app import __version__, config
 from app.domain.privacy import redact
 
-# distributions whose version helps a diagnosis (PySide6-Essentials ships Qt itself: its version is Qt's)
-DISTRIBUTIONS = ("PySide6-Essentials", "PySide6", "shiboken6", "SQLAlchemy", "alembic", "psycopg", "psycopg-binary",
-                 "pyserial", "reportlab", "Pillow", "keyring", "platformdirs", "holidays", "openpyxl", "argon2-cffi")
+# distributions whose version helps a diagnosis, with the module that carries it when the distribution's metadata is
+# missing (a PyInstaller bundle keeps little of it); Qt comes from the caller (only app/ui may load PySide6)
+DISTRIBUTIONS = {"SQLAlchemy": "sqlalchemy", "alembic": "alembic", "psycopg": "psycopg", "psycopg-binary": "",
+                 "pyserial": "serial", "reportlab": "reportlab", "Pillow": "PIL", "keyring": "", "platformdirs":
+                 "platformdirs", "holidays": "holidays", "openpyxl": "openpyxl", "argon2-cffi": "argon2",
+                 "PySide6-Essentials": "", "shiboken6": ""}
 _URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.\-]*://[^:/@\s\"']*:)[^@\s\"']*@", re.IGNORECASE)
 _SECRET_LINE = re.compile(r"^(\s*[\w.\-]*(?:password|passwd|secret|token)[\w.\-]*\s*=\s*).*$",
                           re.IGNORECASE | re.MULTILINE)
@@ -85,30 +89,37 @@ def check_database(url: str) -> DbCheck:
     return DbCheck(shown, current == head, current, head)
 
 
-def versions() -> dict[str, str]:
-    """motcua, Python, the OS and each library's version ("—" when not installed)."""
+def versions(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """motcua, Python, the OS, `extra` (Qt, PySide6) and each library's version ("—" when not found)."""
     found = {"motcua": __version__,
              "Python": f"{platform.python_version()} ({platform.python_implementation()})",
              "Python executable": sys.executable,
              "frozen bundle": "có" if getattr(sys, "frozen", False) else "không",
              "OS": platform.platform(),
              "machine": platform.machine()}
-    for name in DISTRIBUTIONS:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "—"
-    qt = next((found[n] for n in ("PySide6-Essentials", "PySide6") if found[n] != "—"), "—")
-    found["Qt (theo PySide6)"] = qt
+    found.update(extra or {"Qt": "—"})
+    for name, module in DISTRIBUTIONS.items():
+        found[name] = _version_of(name, module)
     return found
 
 
+def _version_of(distribution: str, module: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        pass
+    try:
+        return str(getattr(importlib.import_module(module), "__version__", "—")) if module else "—"
+    except ImportError:
+        return "—"
+
+
 def build_bundle(out: Path, database_url: str, config_file: Path | None, logs_folder: Path,
-                 config_error: str | None = None) -> Bundle:
+                 config_error: str | None = None, extra_versions: dict[str, str] | None = None) -> Bundle:
     """Write the zip at `out` (replacing it) and return what is in it; a database that cannot be reached or a
     config file that cannot be read is reported inside, never a reason to fail."""
     check = check_database(database_url)
-    found = versions()
+    found = versions(extra_versions)
     summary = {
         "created": datetime.now().astimezone().isoformat(timespec="seconds"),
         "versions": found,
@@ -148,7 +159,7 @@ def _readme(check: DbCheck, found: dict[str, str], config_error: str | None) -> 
     return (f"Gói hỗ trợ kỹ thuật motcua {found['motcua']} — tạo lúc {datetime.now():%Y-%m-%d %H:%M}\n\n"
             f"{check.describe()}\n"
             + (f"Tệp cấu hình có lỗi: {config_error}\n" if config_error else "") +
-            f"Hệ điều hành: {found['OS']}; Python {found['Python']}; Qt {found['Qt (theo PySide6)']}\n\n"
+            f"Hệ điều hành: {found['OS']}; Python {found['Python']}; Qt {found['Qt']}\n\n"
             "logs/: nhật ký của từng máy trạm (*.log) và báo cáo lỗi (crash-*.txt); số CCCD/CMND và số điện "
             "thoại đã được che.\nconfig/: cấu hình của máy này (mật khẩu đã được che).\n"
             "versions.txt, summary.json: phiên bản và thông tin máy.\n")

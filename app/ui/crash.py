@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import logs
+from app.ui.qt_versions import qt_versions
 
 
 class CrashNotifier(QObject):
@@ -62,7 +62,7 @@ def start(station: str, auto_close_ms: int | None = None) -> CrashNotifier:
     """Set up this station's log file and crash reports (once, by the composition root), and the message box."""
     app = QApplication.instance()
     logs.setup(station)
-    logs.add_versions({"Qt": qVersion(), "PySide6": pyside_version})
+    logs.add_versions(qt_versions())
     notifier = CrashNotifier(auto_close_ms, app)
     logs.install_hooks(notifier.notify)
     return notifier
