@@ -24,6 +24,12 @@ def station_logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     yield tmp_path / "data" / "logs"
     logs.shutdown()
     sys.excepthook, threading.excepthook = saved
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():  # a message box left open must not outlive its test
+        if widget.objectName() == "crash_box":
+            widget.close()
+            widget.deleteLater()
 
 
 @pytest.mark.qt_no_exception_capture  # the station's own hook is under test, not pytest-qt's
