@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QR
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
                                QWidget)
 
+from app import logs
 from app.services.context import LOCAL_TZ, Context
 from app.services.display_feed import Call, CounterBoard, DisplayFeed, FeedCursor, announcement_for, display_feed
 from app.store.engine import StoreUnavailable
@@ -430,6 +431,7 @@ class DisplayWindow(QWidget):
             log.info("display: store unavailable: %s", exc)
         else:
             log.error("display: loading the board failed", exc_info=exc)
+            logs.write_crash_report(exc, "màn hình hiển thị không nạp được bảng số")  # our bug; it retries
         self._update_banner()
         self._retry_timer.start()
 
