@@ -3,12 +3,15 @@ app.logs, and the user sees a short Vietnamese message in a non-modal box while 
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QMessageLogContext, QObject, Qt, QtMsgType, QTimer, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import logs
+from app import __version__, logs
 from app.ui.qt_versions import qt_versions
 
 
@@ -58,11 +61,42 @@ class CrashNotifier(QObject):
             self.box = None
 
 
+_QT_LEVELS = {QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
 def start(station: str, auto_close_ms: int | None = None) -> CrashNotifier:
-    """Set up this station's log file and crash reports (once, by the composition root), and the message box."""
+    """Set up this station's log file and crash reports (once, by the composition root), and the message box;
+    Qt's own warnings go to the log too."""
     app = QApplication.instance()
     logs.setup(station)
-    logs.add_versions(qt_versions())
+    versions = qt_versions()
+    logs.add_versions(versions)
     notifier = CrashNotifier(auto_close_ms, app)
     logs.install_hooks(notifier.notify)
+    _log_qt_messages()
+    logging.getLogger("motcua.station").info("%s started (motcua %s, Qt %s)", station, __version__, versions["Qt"])
     return notifier
+
+
+def _log_qt_messages() -> None:
+    """Qt's warnings and errors into the station's log, then on to whatever handled them before (a test's capture,
+    or Qt's own printout)."""
+    log = logging.getLogger("qt")
+    previous: Any = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        level = _QT_LEVELS.get(kind)
+        if level is not None:
+            log.log(level, "%s", message)
+        if previous is not None:
+            previous(kind, context, message)
+        elif level is not None and sys.stderr is not None:
+            try:
+                sys.stderr.write(message + "\n")
+            except (OSError, ValueError):  # no console, or a closed pipe: the log has it
+                pass
+
+    previous = qInstallMessageHandler(handler)
+    if getattr(previous, "__name__", "") == "handler" and getattr(previous, "__module__", "") == __name__:
+        qInstallMessageHandler(previous)  # already installed by an earlier start(): keep one
