@@ -35,7 +35,11 @@ def arm(app: QApplication) -> None:
         if shown is None:
             return
         watch.stop()
-        print(f"motcua: ready {type(shown).__name__} {time.monotonic() - started:.3f}", file=sys.stderr, flush=True)
+        try:
+            print(f"motcua: ready {type(shown).__name__} {time.monotonic() - started:.3f}", file=sys.stderr,
+                  flush=True)
+        except OSError:  # nobody reads stderr any more (a closed pipe): the run still closes itself
+            pass
         QTimer.singleShot(exit_ms, lambda: _close_all(app))
 
     watch.timeout.connect(check)
