@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from app import config
 from typing import TYPE_CHECKING
 
-from app.cli.output import CliError, run_guarded
+from app.cli.output import EXIT_USAGE, CliError, run_guarded
 from app.cli.parser import build_parser
 
 if TYPE_CHECKING:
@@ -35,7 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     def run() -> int:
-        cfg = config.load_machine_config(args.config)
+        try:
+            cfg = config.load_machine_config(args.config, must_exist=args.config is not None)
+        except config.ConfigFileMissing as exc:  # a typo in --config: a usage error, never the default store
+            raise CliError(str(exc), EXIT_USAGE) from exc
         lean = getattr(args, "lean_handler", None)  # a command with a path that needs no SQLAlchemy
         if lean is not None:
             done = lean(args, cfg)
