@@ -35,7 +35,9 @@ def _run(tmp: Path, name: str, mode: str, guard: bool, out: dict[str, Any]) -> N
     if not guard:
         protocol = replace(protocol, noise_guard_s=0.0)
     presses: list[KeyPress] = []
-    with KeypadSimulator(link=tmp / name, mode=mode) as sim:
+    sim = KeypadSimulator(link=tmp / name, mode=mode)
+    sim.start()
+    try:
         mgr = keypad_manager(sim.url, protocol, presses.append)
         mgr.start()
         try:
@@ -53,6 +55,8 @@ def _run(tmp: Path, name: str, mode: str, guard: bool, out: dict[str, Any]) -> N
                          "garbage": decoder.garbage_bytes, "guarded": decoder.guarded_keys}
         finally:
             mgr.stop()
+    finally:
+        sim.stop()
 
 
 def run() -> Section:
