@@ -122,6 +122,7 @@ def sign_in(ctx: Context, login: str, password: str, *, hasher: PasswordHasher |
     inactive or locked login verifies a dummy hash made with the same parameters, so it costs the same time, and
     every refusal has the same message. `hasher` is the argon2 hasher (tests pass one that counts its calls)."""
     hasher = hasher or _hasher
+    dummy = dummy_hash(hasher)  # made on the first sign-in of the process, whoever signs in: no first-call tell
     key = login.strip().lower()
     with ctx.store.write() as s:
         attempts = int(centre_setting(s, "lockout_attempts"))
@@ -140,7 +141,7 @@ def sign_in(ctx: Context, login: str, password: str, *, hasher: PasswordHasher |
             .execution_options(synchronize_session=False)).one_or_none()
     refused = SignInFailed(SIGN_IN_REFUSED.format(minutes=minutes))
     if row is None:  # unknown, inactive or locked: the same work and the same answer as a wrong password
-        _verify(hasher, dummy_hash(hasher), password)
+        _verify(hasher, dummy, password)
         raise refused
     if not _verify(hasher, row.password_hash, password):
         raise refused  # already counted (and locked at the N-th) before the check
