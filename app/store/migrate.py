@@ -18,7 +18,6 @@ from app.store.engine import Store, allow_long_work
 MIGRATION_S = 3600
 
 
-
 def _config(store: Store) -> Config:
     """Alembic configuration built in code (no alembic.ini needed at run time)."""
     cfg = Config()
