@@ -31,6 +31,10 @@ class ConfigError(MotcuaError):
     """A setting or the config file is wrong; the message is for the user (Vietnamese)."""
 
 
+class ConfigFileMissing(ConfigError):
+    """A config file named explicitly (`--config`) does not exist: an error, never a fallback to the defaults."""
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     """One setting: key, type, default and the Vietnamese label shown in the admin window."""
@@ -160,11 +164,17 @@ class MachineConfig:
         self.values[key] = coerced
 
 
-def load_machine_config(path: Path | None = None) -> MachineConfig:
-    """Read the TOML file (missing file = all defaults); unknown keys or bad values raise ConfigError."""
+def load_machine_config(path: Path | None = None, *, must_exist: bool = False) -> MachineConfig:
+    """Read the TOML file; unknown keys or bad values raise ConfigError. A missing file means all defaults,
+    unless `must_exist` (a path the user named, e.g. `--config`): then ConfigFileMissing, since falling back to
+    the embedded store on a typo would make a second, separate numbering in the hall."""
     path = path or default_config_file()
     if not path.exists():
+        if must_exist:
+            raise ConfigFileMissing(f"Không có tệp cấu hình {path} (kiểm tra lại đường dẫn --config)")
         return MachineConfig({}, path)
+    if must_exist and not path.is_file():
+        raise ConfigFileMissing(f"Tệp cấu hình {path} không phải là một tệp (kiểm tra lại đường dẫn --config)")
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from app import __version__, config
 from typing import TYPE_CHECKING, Any
 
-from app.cli.output import CliError, run_guarded
+from app.cli.output import EXIT_USAGE, CliError, run_guarded
 from app.cli.parser import build_parser
 
 if TYPE_CHECKING:
@@ -71,10 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _machine_config(args: Any) -> config.MachineConfig:
     """The machine config; a command that must work on a broken one (`support bundle`) gets the defaults and the
     error in `args.config_error`."""
+    replaces = getattr(args, "replaces_config", False)
     try:
-        return config.load_machine_config(args.config)
+        return config.load_machine_config(args.config, must_exist=args.config is not None and not replaces)
+    except config.ConfigFileMissing as exc:  # a typo in --config: a usage error, never the default store
+        raise CliError(str(exc), EXIT_USAGE) from exc
     except config.ConfigError as exc:
-        if getattr(args, "replaces_config", False):
+        if replaces:
             return config.MachineConfig({}, args.config)  # `motcua setup` is how a broken config gets fixed
         if not getattr(args, "tolerates_bad_config", False):
             raise

@@ -29,6 +29,7 @@ from bench import (
     p9_dossier_import,
     p10_counter_start,
     p14_bundle,
+    p15_keypad_noise,
 )
 from bench.common import PROJECT, Section, load, machine, say
 
@@ -38,6 +39,7 @@ BENCHMARKS: dict[str, Callable[[], Section]] = {
     "transition": p5c_transition.run, "keypad": keypad_vote.run, "p6": p6_search.run, "p7": p7_period_report.run,
     "p8": p8_daily_review.run, "p9": p9_dossier_import.run, "p10": p10_counter_start.run,
     "p14": p14_bundle.run,
+    "p15": p15_keypad_noise.run,
 }
 # what a section's heading starts with (`## <label> — …`), by benchmark name
 LABELS = {k: k.upper() for k in BENCHMARKS} | {"intake": "Issue 4", "transition": "Issue 5", "keypad": "Issue 6"}

@@ -42,6 +42,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     rc.add_argument("--ticket", metavar="NUMBER", help="số thứ tự hôm nay của người nộp, vd. 1023")
     rc.add_argument("--officer", metavar="LOGIN", help="cán bộ tiếp nhận")
     rc.add_argument("--receipt", type=Path, metavar="FILE.pdf", help="in luôn giấy tiếp nhận (Mẫu 01) ra tệp PDF")
+    rc.add_argument("--request-id", type=_request_id, metavar="UUID",
+                    help="mã yêu cầu do máy gửi tạo (UUID): gửi lại cùng mã thì nhận lại đúng hồ sơ đã lưu")
     rc.set_defaults(handler=dossier_receive)
     sh = dsub.add_parser("show", help="xem một hồ sơ: thông tin, giấy tờ, lịch sử")
     sh.add_argument("code", metavar="CODE", help="mã hồ sơ")
@@ -118,12 +120,20 @@ def dossier_receive(args: argparse.Namespace, ctx: "Context", cfg: config.Machin
                         online_level=args.online_level, sets=args.sets, result_by_post=bool(args.post),
                         postal_address=args.post or "", owner_name=args.owner, owner_id_number=args.owner_id)
     view = dossiers.receive_dossier(ctx, actor, procedure_id, draft, ticket_id,
-                                    resolve_on_the_spot=args.on_the_spot)
+                                    resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
     if args.receipt:
         with _writing(args.receipt, f"đã tiếp nhận hồ sơ {view.code} nhưng "):
             dossier_forms.render_receipt(ctx, view.code, args.receipt)
     emit(args.json, view.code, _json(view))
     return 0
+
+
+def _request_id(text: str) -> uuid.UUID:
+    """A --request-id: a UUID, or argparse's one-line error."""
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» không phải UUID (vd. {uuid.uuid4()})") from None
 
 
 def _stamp(moment: object) -> str:

@@ -1,12 +1,16 @@
 """Rating keypad (bàn phím đánh giá): protocol decoders and a reader the DeviceManager runs on its own thread.
 
-Bytes are grouped into bursts: a burst ends after `quiet_s` seconds without a byte (the frame timeout). A burst
-is a key press only when the whole of it is well-formed:
-- ascii: one key byte (repeated when the key bounces or is held), optionally with CR/LF/space;
+Bytes are grouped into bursts: a burst ends after `quiet_s` seconds without a byte (the frame timeout), so every
+burst has at least that much silence on both sides. A burst is a key press only when it is a clean frame:
+- ascii: one single key byte (optionally ended by CR, LF or CR LF), and no noise on the line for `noise_guard_s`
+  (1 s) before it. A lone byte is all a plain keypad sends, so a lone noise byte that happens to be a key looks
+  exactly like a press; what tells them apart is the line: noise comes in series, and a key byte within a second
+  of other noise is noise too. On a quiet line a press counts as soon as its trailing silence is over;
 - framed: one or more back-to-back frames `0x01 <address> <key> 0x07` (several keypads on one RS485 bus), the
   key as an ASCII digit or a binary 1..9.
-Anything else (a torn frame, noise, a key not on the keypad) is garbage: every byte of the burst is counted, and
-no byte of it becomes a press. So random bytes never vote, even when a valid-looking frame hides inside them.
+Anything else (a torn frame, noise, a repeated key, a key not on the keypad) is garbage: every byte of the burst is
+counted, and no byte of it becomes a press. So random bytes never vote, even when a valid-looking frame hides
+inside them (P15 in docs/benchmarks.md: 10,000 isolated noise bytes on a pty).
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ _READ_SECONDS = 0.05  # longest wait for bytes while no burst is open
 _POLL_SECONDS = 0.01  # the pyserial read timeout of a keypad port: how late after its quiet end a burst is seen
 DEFAULT_QUIET_S = 0.03  # a key press is 1–4 bytes sent back to back; 30 ms of silence ends it (USB-serial
 #                         adapters deliver within their 16 ms latency timer)
-_MAX_ASCII_BURST = 16  # a held key repeats a few times; more is noise
+_MAX_ASCII_BURST = 16  # a key and its line end are at most 3 bytes; more is noise, counted without being kept
+NOISE_GUARD_S = 1.0  # ascii: a key byte less than this after noise is noise (noise comes in series)
+LINE_ENDS = (b"\r\n", b"\r", b"\n")
 _MAX_FRAMES_PER_BURST = 64  # every keypad of a long bus pressed at once
 
 
@@ -54,6 +60,7 @@ class KeypadProtocol:
     quiet_s: float = DEFAULT_QUIET_S
     lamp_on: bytes | None = None
     lamp_off: bytes | None = None
+    noise_guard_s: float = NOISE_GUARD_S
 
     def __post_init__(self) -> None:
         if self.mode not in ("ascii", "framed"):
@@ -131,15 +138,20 @@ class KeypadDecoder:
     protocol: KeypadProtocol
     garbage_bytes: int = 0  # total ever counted (monotonic, read from other threads)
     garbage_bursts: int = 0
+    guarded_keys: int = 0  # ascii key bytes refused because noise came less than noise_guard_s before them
     _burst: bytearray = field(default_factory=bytearray)
     _tainted: bool = False
+    _started_at: float | None = None
     _last_at: float | None = None
+    _noise_at: float | None = None  # when the latest garbage burst ended
 
     def feed(self, data: bytes, now: float) -> list[KeyPress]:
         """Take bytes read at `now`; returns the presses of bursts that ended before them."""
         presses = self.poll(now) if data else []
         if not data:
             return presses
+        if self._last_at is None:
+            self._started_at = now
         self._last_at = now
         if self._tainted:
             self.garbage_bytes += len(data)
@@ -161,21 +173,31 @@ class KeypadDecoder:
 
     def flush(self, at: float | None = None) -> list[KeyPress]:
         """End the current burst now (port closed, or quiet): its presses, or its bytes counted as garbage."""
-        burst, tainted = bytes(self._burst), self._tainted
+        burst, tainted, started, ended = bytes(self._burst), self._tainted, self._started_at, self._last_at
         at = self._last_at if at is None else at
         self._burst.clear()
-        self._tainted, self._last_at = False, None
+        self._tainted, self._started_at, self._last_at = False, None, None
         if tainted:
             self.garbage_bursts += 1
+            self._noise_at = ended
             return []
         if not burst:
             return []
         found = self._parse(burst)
+        if found and self.protocol.mode == "ascii" and self._after_noise(started):
+            self.guarded_keys += 1
+            found = None
         if found is None:
             self.garbage_bytes += len(burst)
             self.garbage_bursts += 1
+            self._noise_at = ended
             return []
         return [KeyPress(key, address, at or 0.0) for key, address in found]
+
+    def _after_noise(self, started: float | None) -> bool:
+        """Whether a burst that started at `started` came less than the noise guard after the latest noise."""
+        return self._noise_at is not None and (started is None or
+                                               started - self._noise_at < self.protocol.noise_guard_s)
 
     def _taint(self) -> None:
         self.garbage_bytes += len(self._burst)
@@ -191,13 +213,14 @@ class KeypadDecoder:
 
 
 def parse_ascii(burst: bytes, keys: Iterable[str]) -> list[tuple[str, int | None]] | None:
-    """One key (maybe repeated) with optional whitespace → [(key, None)]; only whitespace → []; else None."""
-    body = {b for b in burst if b not in WHITESPACE}
-    if not body:
+    """A single key byte, optionally ended by CR, LF or CR LF → [(key, None)]; only whitespace → []; anything else
+    (two keys, a repeated key, noise around the key) → None."""
+    if all(b in WHITESPACE for b in burst):
         return []
+    body = next((burst[:-len(end)] for end in LINE_ENDS if burst.endswith(end)), burst)
     if len(body) != 1:
         return None
-    key = chr(body.pop())
+    key = chr(body[0])
     return [(key, None)] if key in set(keys) else None
 
 

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import errno
 import os
+import random
 import select
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.devices.keypad import frame
 from app.devices.pty_device import PtyDevice
 
 _WRITE_TIMEOUT_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class NoiseSent:
+    """What `send_noise` wrote: byte count, how many were a key of the keypad, and how many of those had at least
+    the frame timeout of silence on both sides (each of which a per-byte timing rule alone would take for a press)."""
+
+    sent: int
+    keys: int
+    isolated_keys: int
+    seconds: float
 
 
 class KeypadSimulator(PtyDevice):
@@ -44,6 +57,22 @@ class KeypadSimulator(PtyDevice):
             self.send_raw(frame(addr, key))
         else:
             self.send_raw(key.encode("ascii"))
+
+    def send_noise(self, count: int, quiet_s: float, rng: random.Random, *, gaps: tuple[float, float] = (0.5, 2.5),
+                   keys: str = "123") -> NoiseSent:
+        """A noisy line: `count` random single bytes, each followed by a random silence of `gaps` times the frame
+        timeout (some shorter, most longer). Returns what was sent, timed by the real writes."""
+        values, times = rng.randbytes(count), []
+        for value in values:
+            self.send_raw(bytes([value]))
+            times.append(time.monotonic())
+            time.sleep(rng.uniform(*gaps) * quiet_s)
+        codes = {ord(k) for k in keys}
+        isolated = sum(1 for i, v in enumerate(values) if v in codes
+                       and (i == 0 or times[i] - times[i - 1] >= quiet_s)
+                       and (i == count - 1 or times[i + 1] - times[i] >= quiet_s))
+        return NoiseSent(count, sum(1 for v in values if v in codes), isolated,
+                         times[-1] - times[0] if times else 0.0)
 
     def send_raw(self, data: bytes, timeout: float = _WRITE_TIMEOUT_SECONDS) -> None:
         """Write bytes to the station (all of them, waiting while the pty buffer is full, up to timeout)."""

@@ -1,8 +1,8 @@
-"""Officer accounts: roles and what each may do, and the sign-in lockout rule."""
+"""Officer accounts: roles and what each may do, whether an account is locked, password rules."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from app.domain.errors import PermissionDenied
@@ -36,15 +36,6 @@ def require_role(actual: Role, required: Role, action: str) -> None:
 def is_locked(locked_until: datetime | None, now: datetime) -> bool:
     """Whether an account is locked at `now`."""
     return locked_until is not None and now < locked_until
-
-
-def after_failed_sign_in(failures: int, now: datetime, max_attempts: int,
-                         lock_minutes: int) -> tuple[int, datetime | None]:
-    """New (failure count, locked_until) after a wrong password: the N-th failure locks the account."""
-    failures += 1
-    if failures >= max_attempts:
-        return 0, now + timedelta(minutes=lock_minutes)
-    return failures, None
 
 
 def check_new_password(password: str) -> None:

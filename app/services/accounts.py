@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import case, literal, or_, select, update
 
-from app.domain.accounts import Role, after_failed_sign_in, check_new_password, is_locked
+from app.domain.accounts import Role, check_new_password, is_locked
 from app.domain.errors import DomainError, FormErrors, NotFound, ValidationError
 from app.domain.text import nfc
 from app.services.context import Actor, Context
@@ -20,7 +21,8 @@ LOGIN_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 class SignInFailed(DomainError):
-    """Wrong login or password, or a locked account (message says which, without revealing which login exists)."""
+    """Wrong login or password, or a locked account: one message for all three, so it reveals neither which
+    logins exist nor which are locked, yet tells the officer how to get back in."""
 
 
 @dataclass(frozen=True)
@@ -107,30 +109,70 @@ def list_users(ctx: Context, actor: Actor) -> list[OfficerView]:
         return [_view(o, ctx) for o in s.scalars(select(Officer).order_by(Officer.login))]
 
 
-def sign_in(ctx: Context, login: str, password: str) -> Actor:
-    """Check a password; the N-th wrong one locks the account for M minutes (centre settings)."""
+SIGN_IN_REFUSED = ("Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần: thử lại "
+                   "sau {minutes} phút hoặc nhờ quản trị viên đặt lại mật khẩu")
+
+
+def sign_in(ctx: Context, login: str, password: str, *, hasher: PasswordHasher | None = None) -> Actor:
+    """Check a password; the N-th wrong one in a row locks the account for M minutes (centre settings).
+
+    Each attempt first takes its place in the count with one atomic UPDATE (`failed_attempts + 1`, and the lock
+    when that reaches N), committed before the password is checked: parallel guesses each count, and only the
+    first N of a round ever reach the account's hash. A right password then clears the count. An unknown,
+    inactive or locked login verifies a dummy hash made with the same parameters, so it costs the same time, and
+    every refusal has the same message. `hasher` is the argon2 hasher (tests pass one that counts its calls)."""
+    hasher = hasher or _hasher
+    dummy = dummy_hash(hasher)  # made on the first sign-in of the process, whoever signs in: no first-call tell
+    key = login.strip().lower()
     with ctx.store.write() as s:
-        officer = s.scalar(select(Officer).where(Officer.login == login.strip().lower()))
-        if officer is None or not officer.active:
-            raise SignInFailed("Sai tên đăng nhập hoặc mật khẩu")
+        attempts = int(centre_setting(s, "lockout_attempts"))
+        minutes = int(centre_setting(s, "lockout_minutes"))
         now = ctx.now()
-        if is_locked(officer.locked_until, now):
-            raise SignInFailed("Tài khoản đang bị khóa tạm thời do đăng nhập sai nhiều lần; "
-                               "hãy thử lại sau hoặc nhờ quản trị đặt lại mật khẩu")
-        try:
-            _hasher.verify(officer.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            attempts = int(centre_setting(s, "lockout_attempts"))
-            minutes = int(centre_setting(s, "lockout_minutes"))
-            officer.failed_attempts, officer.locked_until = after_failed_sign_in(
-                officer.failed_attempts, now, attempts, minutes)
-            failure = SignInFailed("Sai tên đăng nhập hoặc mật khẩu")
-        else:
-            officer.failed_attempts, officer.locked_until = 0, None
-            if _hasher.check_needs_rehash(officer.password_hash):
-                officer.password_hash = hash_password(password)
-            return Actor(officer.id, officer.login, officer.full_name, Role(officer.role))
-    raise failure  # raised after the commit, so the failure count is kept
+        new_count = case((Officer.locked_until.is_(None), Officer.failed_attempts + 1), else_=1)  # expired: anew
+        row = s.execute(
+            update(Officer)
+            .where(Officer.login == key, Officer.active.is_(True),
+                   or_(Officer.locked_until.is_(None), Officer.locked_until <= now))
+            .values(failed_attempts=new_count,
+                    locked_until=case((new_count >= attempts,
+                                       literal(now + timedelta(minutes=minutes), Officer.locked_until.type)),
+                                      else_=None))
+            .returning(Officer.id, Officer.login, Officer.full_name, Officer.role, Officer.password_hash)
+            .execution_options(synchronize_session=False)).one_or_none()
+    refused = SignInFailed(SIGN_IN_REFUSED.format(minutes=minutes))
+    if row is None:  # unknown, inactive or locked: the same work and the same answer as a wrong password
+        _verify(hasher, dummy, password)
+        raise refused
+    if not _verify(hasher, row.password_hash, password):
+        raise refused  # already counted (and locked at the N-th) before the check
+    with ctx.store.write() as s:
+        values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+        if hasher.check_needs_rehash(row.password_hash):
+            values["password_hash"] = hasher.hash(password)
+        s.execute(update(Officer).where(Officer.id == row.id).values(**values)
+                  .execution_options(synchronize_session=False))
+    return Actor(row.id, row.login, row.full_name, Role(row.role))
+
+
+def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
+    """Whether the password matches the hash (a malformed hash never matches)."""
+    try:
+        return bool(hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def dummy_hash(hasher: PasswordHasher) -> str:
+    """A fixed hash of no one's password, made once per set of argon2 parameters, so checking a password
+    against it costs what checking a real account's does."""
+    params = (hasher.time_cost, hasher.memory_cost, hasher.parallelism, hasher.hash_len, hasher.salt_len,
+              hasher.type)
+    if params not in _DUMMY_HASHES:
+        _DUMMY_HASHES[params] = hasher.hash("motcua: không phải mật khẩu của ai")
+    return _DUMMY_HASHES[params]
+
+
+_DUMMY_HASHES: dict[tuple[object, ...], str] = {}
 
 
 def _view(officer: Officer, ctx: Context) -> OfficerView:

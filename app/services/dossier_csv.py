@@ -36,6 +36,7 @@ from app.services.catalog_io import ImportRejected
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.workdays import working_calendar
 from app.store.bulk import bulk_insert
+from app.store.engine import allow_long_work
 from app.store.live import publish
 from app.store.models import Agency, Dossier, DossierEvent, Procedure, Sequence
 
@@ -151,6 +152,7 @@ def import_file(ctx: Context, actor: Actor, path: Path) -> ImportResult:
     rows = parse_file(raw, cat, str(path))
     _fill_due_dates(ctx, rows)
     with ctx.store.write() as s:
+        allow_long_work(s)  # 100,000 rows in one transaction: more than a station statement's 5 s on PostgreSQL
         existing = _existing_codes(s, [r["code"] for r in rows if r["code"]])
         new = [r for r in rows if not r["code"] or r["code"] not in existing]
         _bump_sequences(s, new, cat)
@@ -286,6 +288,7 @@ def _iso(moment: datetime | None) -> str:
 def export_rows(ctx: Context) -> list[dict[str, str]]:
     """Every received dossier as a row of the import format, by reception time then code."""
     with ctx.store.read() as s:
+        allow_long_work(s)  # every dossier of the centre
         result = s.execute(select(Dossier, Procedure.code, Agency.key)
                            .join(Procedure, Procedure.id == Dossier.procedure_id)
                            .join(Agency, Agency.id == Dossier.agency_id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain import calendar
@@ -18,7 +19,7 @@ from app.domain.accounts import Role
 from app.domain.catalog import DocumentKind
 from app.domain.dossier import (RULE_SET, DocumentReceived, DossierStatus, IntakeDraft, ProcedurePolicy,
                                 format_dossier_code, looks_like_dossier_code)
-from app.domain.errors import NotFound
+from app.domain.errors import Conflict, NotFound
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.workdays import calendar_in
 from app.store.live import publish
@@ -98,11 +99,16 @@ class DossierView:
 
 
 def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: IntakeDraft,
-                    ticket_id: uuid.UUID | None = None, *, resolve_on_the_spot: bool = False) -> DossierView:
+                    ticket_id: uuid.UUID | None = None, *, resolve_on_the_spot: bool = False,
+                    request_id: uuid.UUID | None = None) -> DossierView:
     """Receive a dossier at the counter; every bad field is reported at once and nothing is saved half.
 
     With `resolve_on_the_spot` (procedures marked "tại chỗ" only) the dossier is received, resolved and its result
     handed back in the same transaction.
+
+    `request_id` is a UUID the client makes once per form (kept across retries) and becomes the dossier's own id:
+    a retry with the same id (its commit reply was lost, or two processes sent it at once) returns the dossier
+    already saved, with its code, instead of a second one. The same id with another procedure is a Conflict.
     """
     actor.require(Role.OFFICER, "tiếp nhận hồ sơ")
     now = ctx.now()
@@ -113,26 +119,47 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
         due = _due_at(s, procedure, now)
     documents = clean.documents or _required_documents(procedure)
     day = now.astimezone(LOCAL_TZ).date()
-    with ctx.store.write() as s:
-        if ticket_id is not None and s.get(Ticket, ticket_id) is None:
-            raise NotFound("Không tìm thấy phiếu số thứ tự để gắn với hồ sơ")
-        seq = allocate(s, "dossier", f"agency:{procedure.agency_id}", day)
-        line = allocate(s, "register", "centre", date(day.year, 1, 1))
-        dossier = _new_dossier(clean, procedure, format_dossier_code(procedure.agency.identifier, day, seq),
-                               now, due, line, actor, ticket_id)
-        s.add(dossier)
-        s.flush()
-        s.add_all(DossierDocument(dossier_id=dossier.id, position=i, name=d.name, originals=d.originals,
-                                  certified_copies=d.certified_copies, photocopies=d.photocopies)
-                  for i, d in enumerate(documents, start=1))
-        _event(s, ctx, actor, dossier, "received", None, DossierStatus.RECEIVED, now)
-        if resolve_on_the_spot:
-            _resolve_and_return(s, ctx, actor, dossier, now)
-        # other stations hear of it on commit; ids only, never personal data
-        publish(s, "dossier", {"event": "received", "dossier": str(dossier.id), "agency": procedure.agency_id,
-                               "procedure": procedure.id})
-        s.flush()
-        return _view(s, dossier)  # read in the same transaction: no second unit of work for the receipt
+    try:
+        with ctx.store.write() as s:
+            if request_id is not None and (earlier := s.get(Dossier, request_id)) is not None:
+                return _same_request(s, earlier, procedure_id)  # a retry: the dossier is already saved
+            if ticket_id is not None and s.get(Ticket, ticket_id) is None:
+                raise NotFound("Không tìm thấy phiếu số thứ tự để gắn với hồ sơ")
+            seq = allocate(s, "dossier", f"agency:{procedure.agency_id}", day)
+            line = allocate(s, "register", "centre", date(day.year, 1, 1))
+            dossier = _new_dossier(clean, procedure, format_dossier_code(procedure.agency.identifier, day, seq),
+                                   now, due, line, actor, ticket_id)
+            if request_id is not None:
+                dossier.id = request_id
+            s.add(dossier)
+            s.flush()
+            s.add_all(DossierDocument(dossier_id=dossier.id, position=i, name=d.name, originals=d.originals,
+                                      certified_copies=d.certified_copies, photocopies=d.photocopies)
+                      for i, d in enumerate(documents, start=1))
+            _event(s, ctx, actor, dossier, "received", None, DossierStatus.RECEIVED, now)
+            if resolve_on_the_spot:
+                _resolve_and_return(s, ctx, actor, dossier, now)
+            # other stations hear of it on commit; ids only, never personal data
+            publish(s, "dossier", {"event": "received", "dossier": str(dossier.id), "agency": procedure.agency_id,
+                                   "procedure": procedure.id})
+            s.flush()
+            return _view(s, dossier)  # read in the same transaction: no second unit of work for the receipt
+    except IntegrityError:
+        if request_id is None:
+            raise
+        with ctx.store.read() as s:  # the same request committed meanwhile by another process: ours rolled back
+            earlier = s.get(Dossier, request_id)
+            if earlier is None:
+                raise
+            return _same_request(s, earlier, procedure_id)
+
+
+def _same_request(s: Session, earlier: Dossier, procedure_id: int) -> DossierView:
+    """The dossier a request id already made, when the retry is for the same procedure (else Conflict)."""
+    if earlier.procedure_id != procedure_id:
+        raise Conflict(f"Mã yêu cầu {earlier.id} đã dùng để tiếp nhận hồ sơ {earlier.code} của một thủ tục "
+                       "khác; hãy mở biểu mẫu mới")
+    return _view(s, earlier)
 
 
 def _procedure(s: Session, procedure_id: int) -> Procedure:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,55 @@ class StoreUnavailable(EnvironmentFault):
     """The database cannot be reached or is busy; the message is Vietnamese and safe to show."""
 
 
+class StoreBusy(StoreUnavailable):
+    """Another station holds what this operation needs for longer than the lock timeout: try again shortly."""
+
+
+@dataclass(frozen=True)
+class PgTimeouts:
+    """How long a PostgreSQL connection waits before giving up, so that a hung server or a station that died inside
+    a transaction is noticed within about 5 s (the values and why: docs/store-timeouts.md). Tests pass shorter
+    ones; `allow_long_work` raises the statement limits for one transaction (reports, imports, migrations)."""
+
+    connect_s: int = 5
+    statement_ms: int = 5_000  # one statement of a station: milliseconds; 5 s means the server is not answering
+    lock_ms: int = 3_000  # waiting for a row another station holds (a sequence row: held for milliseconds)
+    idle_in_transaction_ms: int = 5_000  # the server ends a session left idle inside a transaction, and its locks
+    keepalives_idle_s: int = 2  # TCP: a silent connection is probed after 2 s …
+    keepalives_interval_s: int = 1  # … every second …
+    keepalives_count: int = 3  # … and dropped after 3 unanswered probes (2 + 3 × 1 = 5 s)
+    tcp_user_timeout_ms: int = 5_000  # TCP: data sent but not acknowledged for 5 s drops the connection
+
+    def connect_args(self) -> dict[str, Any]:
+        """libpq connection parameters (psycopg passes them through)."""
+        return {"connect_timeout": self.connect_s, "keepalives": 1, "keepalives_idle": self.keepalives_idle_s,
+                "keepalives_interval": self.keepalives_interval_s, "keepalives_count": self.keepalives_count,
+                "tcp_user_timeout": self.tcp_user_timeout_ms,
+                "options": f"-c statement_timeout={self.statement_ms} -c lock_timeout={self.lock_ms} "
+                           f"-c idle_in_transaction_session_timeout={self.idle_in_transaction_ms}"}
+
+
+LONG_WORK_S = 600  # a period report over millions of dossiers, an import of 100,000 rows, a migration
+
+
+def allow_long_work(unit: Session | Connection, seconds: int = LONG_WORK_S) -> None:
+    """Let the statements of this one transaction run (and the transaction pause between them) for up to `seconds`
+    on PostgreSQL (`SET LOCAL`, gone at commit or rollback); the lock timeout stays. Nothing on SQLite."""
+    bind = unit.get_bind() if isinstance(unit, Session) else unit
+    if bind.dialect.name != "postgresql":
+        return
+    ms = int(seconds * 1000)
+    unit.execute(text(f"SET LOCAL statement_timeout = {ms}"))
+    unit.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {ms}"))
+
+
 class Store:
     """One database (SQLite file or PostgreSQL server) and how to work in it."""
 
-    def __init__(self, url: str, echo: bool = False) -> None:
+    def __init__(self, url: str, echo: bool = False, timeouts: PgTimeouts | None = None) -> None:
         self.url = url
-        self.engine = _build_engine(url, echo)
+        self.timeouts = timeouts or PgTimeouts()
+        self.engine = _build_engine(url, echo, self.timeouts)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -103,14 +147,31 @@ class Store:
             yield
         except DomainError:
             raise
-        except (OperationalError, InterfaceError) as exc:
-            if _is_connection_problem(exc):
+        except DBAPIError as exc:
+            state = getattr(exc.orig, "sqlstate", None)
+            if state == "25P03":  # idle_in_transaction_session_timeout: the server ended this session
+                raise StoreUnavailable(f"Máy chủ đã ngắt phiên làm việc vì bị treo giữa chừng quá "
+                                       f"{_seconds(self.timeouts.idle_in_transaction_ms)} giây; thao tác chưa "
+                                       "được lưu, vui lòng thử lại") from exc
+            if state == "55P03":  # lock_not_available: lock_timeout
+                raise StoreBusy(f"Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá "
+                                f"{_seconds(self.timeouts.lock_ms)} giây. Vui lòng thử lại sau giây lát") from exc
+            if state == "57014":  # query_canceled: statement_timeout
+                raise StoreUnavailable(f"Máy chủ cơ sở dữ liệu không trả lời trong "
+                                       f"{_seconds(self.timeouts.statement_ms)} giây (quá tải hoặc treo). "
+                                       "Vui lòng thử lại") from exc
+            if isinstance(exc, (OperationalError, InterfaceError)) and _is_connection_problem(exc):
                 raise StoreUnavailable(_unavailable_message(self)) from exc
             raise
 
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def _seconds(ms: int) -> str:
+    """Milliseconds as Vietnamese seconds: 3000 → "3", 500 → "0,5"."""
+    return f"{ms / 1000:g}".replace(".", ",")
 
 
 def _is_connection_problem(exc: DBAPIError) -> bool:
@@ -129,8 +190,9 @@ def _unavailable_message(store: Store) -> str:
     return "Mất kết nối tới máy chủ cơ sở dữ liệu; đang thử kết nối lại"
 
 
-def _build_engine(url: str, echo: bool) -> Engine:
-    """Create the engine with each backend's settings (WAL and manual BEGIN on SQLite, pre-ping on PostgreSQL)."""
+def _build_engine(url: str, echo: bool, timeouts: PgTimeouts) -> Engine:
+    """Create the engine with each backend's settings (WAL and manual BEGIN on SQLite; on PostgreSQL pre-ping,
+    statement/lock/idle-in-transaction timeouts and TCP keepalives, options of the URL kept after ours)."""
     u = make_url(url)
     # hide_parameters: a driver error's text never carries the values of the statement (ID numbers, phones), so
     # no log line, crash report or error box can show them (app/logs.py masks what is left)
@@ -143,8 +205,10 @@ def _build_engine(url: str, echo: bool) -> Engine:
         _configure_sqlite(engine)
         return engine
     if u.get_backend_name() == "postgresql":
-        kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5,
-                      connect_args={"connect_timeout": 5, "application_name": "motcua"})
+        connect_args = {**timeouts.connect_args(), "application_name": "motcua"}
+        if u.query.get("options"):  # the URL's own -c settings come after ours, so they win
+            connect_args["options"] += f" {u.query['options']}"
+        kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args)
         return create_engine(url, **kwargs)
     raise StoreUnavailable(f"Loại cơ sở dữ liệu không được hỗ trợ: {u.get_backend_name()} "
                            "(chỉ SQLite hoặc PostgreSQL)")

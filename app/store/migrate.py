@@ -13,8 +13,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from app.resources import migrations_dir
-from app.store.engine import Store
+from app.store.engine import Store, allow_long_work
 
+MIGRATION_S = 3600
 
 
 def _config(store: Store) -> Config:
@@ -69,6 +70,7 @@ def _run(store: Store, action: str, target: str) -> None:
     """Run an Alembic command on one connection, in one transaction."""
     cfg = _config(store)
     with store.engine.begin() as conn:
+        allow_long_work(conn, MIGRATION_S)  # an index over millions of rows takes more than a station's 5 s
         cfg.attributes["connection"] = conn
         getattr(command, action)(cfg, target)
 

@@ -64,6 +64,7 @@ class SignInDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
         present_error(exc, self.bar, retry=self._on_sign_in_button_clicked)
+        self.adjustSize()  # the refusal says how to get unlocked: grow so all of it shows
 
     def done(self, result: int) -> None:
         """Closing: let a pending check finish first."""

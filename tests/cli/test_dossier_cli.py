@@ -145,3 +145,21 @@ def test_not_received_forms_owner_and_every_form_number(demo_url: str, demo_ctx,
     assert received in "".join(text.split()), text  # the code wraps inside its narrow column
     code, _, err = run(capsys, "--db", demo_url, "print", "form", "07", "--out", str(tmp_path / "n.pdf"))
     assert code == 1 and "--from" in err
+
+
+def test_receive_with_a_request_id_twice_gives_the_same_dossier(demo_url: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    request = "6f1c2a9e-3b7d-4c1e-9a51-0d2f8e4b7c10"
+    args = ["--db", demo_url, "--json", "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,
+            "--officer", "canbo01", "--request-id", request]
+    first, again = run(capsys, *args), run(capsys, *args)  # a script retrying after a lost answer
+    assert first[0] == again[0] == 0, (first[2], again[2])
+    one, two = json.loads(first[1]), json.loads(again[1])
+    assert one["code"] == two["code"] and one["id"] == two["id"] == request
+    code, out, err = run(capsys, "--db", demo_url, "--json", "dossier", "receive", "--procedure", "DEMO.SXD.004",
+                         *APPLICANT, "--officer", "canbo01")
+    assert code == 0 and SXD_CODE.match(json.loads(out)["code"]).group(1) == "0002"  # type: ignore[union-attr]
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,
+            "--request-id", "khong-phai-uuid")
+    assert usage.value.code == 2 and "--request-id: «khong-phai-uuid» không phải UUID" in capsys.readouterr().err

@@ -36,15 +36,52 @@ def _keys(presses: list[KeyPress]) -> list[tuple[str, int | None]]:
 
 # --- decoders (no port) ---------------------------------------------------------------------------------------
 
-def test_ascii_one_key_per_burst_whitespace_and_held_key() -> None:
+def test_ascii_a_single_key_byte_between_silences_is_a_press() -> None:
     d = KeypadDecoder(ASCII)
     assert d.feed(b"1", 0.0) == []  # not before the line is quiet
     assert _keys(d.poll(0.05)) == []
     assert _keys(d.poll(0.2)) == [("1", None)]
-    d.feed(b"2\r\n", 1.0)
-    d.feed(b"22", 1.05)  # a held/bouncing key repeats: still one press
+    d.feed(b"2\r\n", 1.0)  # a keypad that ends its key with a line end
     assert _keys(d.poll(1.2)) == [("2", None)]
+    d.feed(b"3", 2.0)  # two presses separated by silence are two presses
+    assert _keys(d.poll(2.2)) == [("3", None)]
+    d.feed(b"3", 2.3)
+    assert _keys(d.poll(2.5)) == [("3", None)]
     assert d.garbage_bytes == 0
+
+
+def test_ascii_a_key_byte_with_noise_before_or_after_it_is_no_press() -> None:
+    d = KeypadDecoder(ASCII)
+    d.feed(b"\x9c", 0.0)
+    d.feed(b"1", 0.05)  # noise right before, within the frame timeout: one burst "\x9c1"
+    assert d.poll(0.5) == []
+    d.feed(b"1", 5.0)
+    d.feed(b"\xf3", 5.05)  # noise right after
+    assert d.poll(5.5) == []
+    d.feed(b"22", 10.0)  # a repeated key is no single key byte either
+    assert d.poll(10.5) == []
+    assert d.garbage_bytes == 6 and d.garbage_bursts == 3
+
+
+def test_ascii_a_key_byte_soon_after_noise_is_noise_until_the_line_is_quiet() -> None:
+    d = KeypadDecoder(ASCII)  # frame timeout 0.1 s, noise guard 1 s
+    d.feed(b"\x07", 0.0)
+    d.feed(b"2", 0.3)  # alone between silences, but 0.3 s after noise: a noisy line's byte
+    assert d.poll(0.5) == [] and d.guarded_keys == 1 and d.garbage_bytes == 2
+    d.feed(b"3", 1.2)  # 0.9 s after the refused one, which was noise too
+    assert d.poll(1.4) == [] and d.guarded_keys == 2
+    d.feed(b"1", 2.5)  # the line was quiet for 1.3 s: a press
+    assert _keys(d.poll(2.7)) == [("1", None)]
+    d.feed(b"\r\n", 3.0)  # a bare line end is nothing, not noise
+    d.feed(b"2", 3.2)
+    assert _keys(d.poll(3.4)) == [("2", None)]
+
+
+def test_framed_presses_do_not_wait_for_the_noise_guard() -> None:
+    d = KeypadDecoder(FRAMED)
+    d.feed(b"\x55", 0.0)
+    d.feed(frame(3, "1"), 0.2)  # a whole frame is its own proof: 0.2 s after noise still counts
+    assert _keys(d.poll(0.5)) == [("1", 3)]
 
 
 def test_ascii_noise_unknown_key_and_mixed_burst_are_garbage() -> None:
@@ -157,11 +194,44 @@ def test_one_megabyte_of_random_bytes_no_press_garbage_counted(sim: KeypadSimula
         assert mgr.device.garbage_bytes == len(noise)
         assert presses.items == []
         assert mgr.status.state is DeviceState.CONNECTED  # it never crashed
-        time.sleep(0.3)
-        sim.press("2")  # and still works
+        time.sleep(0.3 + protocol.noise_guard_s)  # once the line has been quiet for the noise guard …
+        sim.press("2")  # … it still works
         assert presses.wait_count(1) == [("2", None)]
     finally:
         mgr.stop()
+
+
+def test_isolated_noise_bytes_cast_no_vote_and_a_press_after_quiet_still_counts(tmp_path: Path) -> None:
+    """P15 in small (the benchmark sends 10,000): random single bytes with random silences around and above the
+    default 30 ms frame timeout, on an ASCII keypad and a framed bus at once."""
+    framed = KeypadProtocol(mode="framed")
+    with KeypadSimulator(link=tmp_path / "ascii") as plain, KeypadSimulator(link=tmp_path / "bus",
+                                                                           mode="framed") as bus:
+        found = {"ascii": Presses(), "framed": Presses()}
+        managers = {"ascii": _manager(plain.url, DEFAULT, found["ascii"]),
+                    "framed": _manager(bus.url, framed, found["framed"])}
+        sent = {}
+        try:
+            def noise(name: str, sim: KeypadSimulator) -> None:
+                sent[name] = sim.send_noise(500, DEFAULT.quiet_s, random.Random(2029))
+            threads = [threading.Thread(target=noise, args=(n, s)) for n, s in (("ascii", plain), ("framed", bus))]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=120)
+            time.sleep(0.2)
+            assert found["ascii"].items == [] and found["framed"].items == [], "no false vote"
+            # what makes this a test: keys stood alone between silences of at least the frame timeout
+            assert sent["ascii"].keys == 8 and sent["ascii"].isolated_keys >= 2, sent["ascii"]
+            assert managers["ascii"].device.decoder.guarded_keys >= 1
+            time.sleep(DEFAULT.noise_guard_s)  # the line falls quiet: a citizen's press counts again
+            plain.press("2")
+            bus.press("3", address=4)
+            assert found["ascii"].wait_count(1) == [("2", None)]
+            assert found["framed"].wait_count(1) == [("3", 4)]
+        finally:
+            for mgr in managers.values():
+                mgr.stop()
 
 
 def test_unplug_and_replug_back_within_5_s_no_press_lost(sim: KeypadSimulator) -> None:

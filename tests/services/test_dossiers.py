@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain.dossier import DocumentReceived, IntakeDraft
-from app.domain.errors import FormErrors, NotFound
+from app.domain.errors import Conflict, FormErrors, NotFound
 from app.services import accounts, dossiers, queue
 from app.services.context import Actor, Context
 from app.store.engine import Store
@@ -220,3 +220,60 @@ def test_form_02_and_03_for_a_dossier_not_received_are_recorded_on_the_ticket(fr
         assert "Nguyễn Thị Ánh Tuyết" in text and "Chưa cấp" in text and all(w in text for w in words), text
     with frozen.store.read() as s:  # no dossier was received
         assert s.scalar(select(func.count()).select_from(Dossier)) == 0
+
+
+# --- idempotent reception (a client-made request id) -------------------------------------------------------------
+
+def _count(ctx: Context) -> int:
+    with ctx.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Dossier)) or 0)
+
+
+def test_the_same_request_id_twice_gives_one_dossier(frozen: Context) -> None:
+    request = uuid.uuid4()
+    first = _receive(frozen, request_id=request)
+    again = _receive(frozen, request_id=request)  # the retry after a lost commit reply
+    assert (again.id, again.code, again.register_line) == (first.id, first.code, first.register_line) \
+        == (request, f"{SXD}-231027-0001", 1)
+    assert _count(frozen) == 1
+    with frozen.store.read() as s:
+        assert peek(s, "dossier", f"agency:{first.agency_id}", date(2023, 10, 27)) == 1  # no number burnt
+        assert s.scalar(select(func.count()).select_from(DossierEvent)) == 1
+    other = _receive(frozen, request_id=uuid.uuid4())  # another form: another dossier, the next code
+    assert other.code == f"{SXD}-231027-0002" and _count(frozen) == 2
+    with pytest.raises(Conflict, match="thủ tục khác"):
+        _receive(frozen, "DEMO.STP.012", request_id=request)  # the id of another form's procedure
+    assert _count(frozen) == 2
+
+
+def _receive_requests(url: str, requests: list[str], start: "mp.synchronize.Barrier",
+                      out: "mp.Queue[dict[str, str]]") -> None:
+    ctx = Context(Store(url), clock=frozen_clock)
+    pid = dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004")
+    start.wait(timeout=60)
+    codes = {r: dossiers.receive_dossier(ctx, Actor.system(), pid, _draft(), request_id=uuid.UUID(r)).code
+             for r in requests}
+    ctx.store.dispose()
+    out.put(codes)
+
+
+def test_processes_sending_the_same_requests_at_once_get_one_dossier_each(demo_url: str) -> None:
+    spawn = mp.get_context("spawn")
+    out: "mp.Queue[dict[str, str]]" = spawn.Queue()
+    requests = [str(uuid.uuid4()) for _ in range(12)]
+    workers = 4
+    start = spawn.Barrier(workers)
+    procs = [spawn.Process(target=_receive_requests, args=(demo_url, requests, start, out)) for _ in range(workers)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=180) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    assert all(r == results[0] for r in results), "every process got the same code for the same request"
+    assert sorted(results[0].values()) == [f"{SXD}-231027-{n:04d}" for n in range(1, 13)]  # no gap, none twice
+    ctx = Context(Store(demo_url))
+    with ctx.store.read() as s:
+        rows = dict(s.execute(select(Dossier.id, Dossier.code)).all())
+    assert {str(k): v for k, v in rows.items()} == results[0]
+    ctx.store.dispose()

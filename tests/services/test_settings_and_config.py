@@ -3,6 +3,9 @@ keyring."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,6 +48,29 @@ def test_broken_config_file_is_reported(tmp_path: Path) -> None:
     path.write_text('counter_number = "năm"', encoding="utf-8")
     with pytest.raises(ConfigError, match="Số quầy"):
         config.load_machine_config(path)
+
+
+def test_a_config_file_named_but_missing_is_an_error_not_the_defaults(tmp_path: Path) -> None:
+    typo = tmp_path / "motcau.toml"
+    with pytest.raises(config.ConfigFileMissing, match="motcau.toml"):
+        config.load_machine_config(typo, must_exist=True)
+    with pytest.raises(config.ConfigFileMissing, match="không phải là một tệp"):
+        config.load_machine_config(tmp_path, must_exist=True)
+    assert config.load_machine_config(typo).get("database_url") == ""  # the default file may be absent
+
+
+@pytest.mark.parametrize("command", [["ticket", "issue", "--service", "DD"], ["user", "list"], ["db", "check"]])
+def test_cli_with_a_missing_config_file_exits_2_and_opens_no_store(tmp_path: Path, command: list[str]) -> None:
+    data = tmp_path / "data"
+    typo = tmp_path / "tram-3" / "motcau.toml"
+    env = {**os.environ, "MOTCUA_DATA_DIR": str(data), "MOTCUA_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-m", "app", "--config", str(typo), *command], capture_output=True,
+                            text=True, timeout=60, env=env)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("motcua: lỗi: Không có tệp cấu hình") and str(typo) in lines[0]
+    assert not data.exists() or not any(data.iterdir())  # the embedded store was never opened or created
 
 
 def test_password_never_goes_into_the_file(tmp_path: Path) -> None:

@@ -301,3 +301,31 @@ def test_an_on_the_spot_procedure_is_received_resolved_and_returned_in_one_go(qt
     assert view.status == "returned" and [e.kind for e in view.events] == ["received", "resolved", "returned"]
     if dialog.receipt_dialog is not None:
         dialog.receipt_dialog.accept()
+
+
+def test_a_save_whose_commit_reply_was_lost_retried_gives_the_same_dossier(qtbot, demo_ctx, officer,  # type: ignore[no-untyped-def]
+                                                                         monkeypatch) -> None:
+    dialog = open_standalone(qtbot, demo_ctx, officer)
+    pick_building_permit(qtbot, dialog)
+    for widget, text in ((dialog.applicant_name, "Trần Văn Bình"), (dialog.id_number, GOOD_CCCD),
+                         (dialog.phone, "0912345678"), (dialog.address, "Lai Châu")):
+        widget.setText(text)
+    request = dialog.request_id
+    dialect = demo_ctx.store.engine.dialect
+    commit = dialect.do_commit
+
+    def reply_lost(dbapi_connection) -> None:  # type: ignore[no-untyped-def]
+        commit(dbapi_connection)  # the commit goes through; its answer never comes back
+        monkeypatch.setattr(dialect, "do_commit", commit)
+        raise dialect.loaded_dbapi.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(dialect, "do_commit", reply_lost)
+    qtbot.keyClick(dialog, K.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "giữ nguyên" in dialog.bar.current_text(), timeout=WAIT_MS)
+    assert dialog.dossier is None and dossier_count(demo_ctx) == 1  # saved, though the form could not know
+    dialog.bar.retry_button.click()  # «Thử lại»: the same request id, so the same dossier comes back
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=WAIT_MS)
+    assert dossier_count(demo_ctx) == 1
+    assert dialog.dossier.id == request and dialog.dossier.code.endswith("-0001")
+    assert dialog.request_id != request  # after a successful save the next form gets a new id
+    dialog.receipt_dialog.accept()

@@ -6,6 +6,7 @@ store is unreachable what was typed stays. Saving links the dossier to the ticke
 
 from __future__ import annotations
 
+import uuid
 from itertools import pairwise
 from pathlib import Path
 
@@ -63,6 +64,7 @@ class IntakeDialog(QDialog):
         self.dossier: DossierView | None = None
         self.receipt_dialog: ReceiptDialog | None = None
         self._discard_confirmed = False
+        self.request_id = uuid.uuid4()  # one per form while it is open: a retried save returns the same dossier
         self.worker = Worker(self, threads=1)
         self.fields = FieldErrors()
         self.bar = MessageBar()
@@ -367,10 +369,12 @@ class IntakeDialog(QDialog):
         self._set_busy(True)
         ctx, actor, number, pid = self.ctx, self.actor, self.ticket_number, self.procedure.id  # type: ignore[union-attr]
         at_once = not self.on_the_spot.isHidden() and self.on_the_spot.isChecked()
+        request_id = self.request_id
 
         def work() -> DossierView:
             ticket_id = ticket_id_by_number(ctx, number) if number else None
-            return receive_dossier(ctx, actor, pid, draft, ticket_id, resolve_on_the_spot=at_once)
+            return receive_dossier(ctx, actor, pid, draft, ticket_id, resolve_on_the_spot=at_once,
+                                   request_id=request_id)
 
         self.worker.submit(work, self._on_saved, self._on_save_failed)
 
@@ -380,7 +384,7 @@ class IntakeDialog(QDialog):
 
     def _on_saved(self, dossier: DossierView) -> None:
         self._set_busy(False)
-        self.dossier = dossier
+        self.dossier, self.request_id = dossier, uuid.uuid4()
         self.saved.emit(dossier)
         self.receipt_dialog = ReceiptDialog(self.ctx, dossier.code, self.parentWidget(), self.folder("receipts"))
         self.receipt_dialog.open()
