@@ -123,7 +123,8 @@ def test_check_passes_on_a_migrated_database(tmp_path: Path, postgres_available:
 
 def test_an_unconfigured_station_without_a_screen_says_how_to_set_it_up(tmp_path: Path) -> None:
     env = {name: "" for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = motcua("--config", str(tmp_path / "motcua.toml"), "counter", env=env)
+    env["MOTCUA_CONFIG_DIR"] = str(tmp_path)  # no motcua.toml there: an unconfigured PC
+    result = motcua("counter", env=env)
     assert_one_clear_line(result, 2, "chưa được cài đặt", "motcua setup")
     assert not (tmp_path / "motcua.toml").exists()
 

@@ -203,8 +203,11 @@ def test_listed_serial_ports_are_offered(qtbot, make_window) -> None:  # type: i
     assert listed == [p.device for p in serial_ports()]
 
 
-def test_a_station_started_on_an_unconfigured_pc_opens_the_set_up_first(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_station_started_on_an_unconfigured_pc_opens_the_set_up_first(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from app.main import main
+
+    monkeypatch.setenv("MOTCUA_CONFIG_DIR", str(tmp_path))  # no motcua.toml there: an unconfigured PC
 
     seen: list[str] = []
 
@@ -213,14 +216,16 @@ def test_a_station_started_on_an_unconfigured_pc_opens_the_set_up_first(qtbot, t
         dialog.reject()
 
     _when_set_up_shows(close_set_up)
-    assert main(["--config", str(tmp_path / "motcua.toml"), "kiosk", "--windowed"]) == 1
+    assert main(["kiosk", "--windowed"]) == 1
     assert seen == ["SetupWindow"]
     assert not (tmp_path / "motcua.toml").exists()
 
 
 def test_after_the_set_up_the_chosen_station_opens(qtbot, tmp_path: Path, postgres_available: None,  # type: ignore[no-untyped-def]
-                                                   store_factories) -> None:
+                                                   store_factories, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.main import main
+
+    monkeypatch.setenv("MOTCUA_CONFIG_DIR", str(tmp_path))  # no motcua.toml there: an unconfigured PC
     from app.ui.stations.display import DisplayWindow
 
     url = store_factories["postgresql"].url("demo")
@@ -246,7 +251,7 @@ def test_after_the_set_up_the_chosen_station_opens(qtbot, tmp_path: Path, postgr
     app.setQuitOnLastWindowClosed(False)
     try:
         _when_set_up_shows(fill_and_save)
-        assert main(["--config", str(tmp_path / "motcua.toml"), "counter", "--windowed"]) == 0
+        assert main(["counter", "--windowed"]) == 0
         assert opened
         for window in opened:
             window.close()
