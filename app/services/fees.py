@@ -2,9 +2,8 @@
 
 Payments are recorded by `lifecycle.record_payment` (amount in integer đồng, method, receipt number, officer).
 The totals are summed by the database, grouped by the local (Asia/Ho_Chi_Minh) day of payment and the agency of
-the dossier. They are the payments recorded; column (14) of the period report also counts the catalogue fee of a
-dossier received with no payment row (the fee rule of app.domain.period_report), so the two agree when every fee
-is recorded as a payment.
+the dossier. They are the payments recorded (at the counter, `dossier paid --amount`, or an imported row's
+fee_vnd), exactly what column (14) of the period report counts; a catalogue fee nobody paid is never counted.
 """
 
 from __future__ import annotations
@@ -24,7 +23,8 @@ from app.services.dossiers import _find
 from app.services.period_report import local_date
 from app.store.models import Agency, Dossier, Officer, Payment
 
-METHOD_LABELS = {"cash": "tiền mặt", "transfer": "chuyển khoản", "card": "thẻ", "online": "trực tuyến"}
+METHOD_LABELS = {"cash": "tiền mặt", "transfer": "chuyển khoản", "card": "thẻ", "online": "trực tuyến",
+                 "import": "theo tệp nhập"}
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """The period report (báo cáo tình hình giải quyết hồ sơ, the seed's appendix) computed in the database.
 
-Three GROUP BY queries, whatever the number of dossiers: one over the dossiers in scope, where CASE expressions
+Two GROUP BY queries, whatever the number of dossiers: one over the dossiers in scope, where CASE expressions
 put each dossier in its classes (how received; resolved late / on time / early, cancelled, overdue or not yet due
 at the end; paused, handed back, returned by post) and COUNT(*) counts them per agency (or field) and class; one
-SUM over the payments of the period; one SUM over the fees of dossiers without any payment row. Python then only
+SUM over the payments of the period (fees are what was paid, never a catalogue fee). Where a dossier stood at the
+end of `to` is read from its timestamps and its pause history (paused_at, resumed_at, paused_due_at), never from
+its state today, so the report of a past period does not change afterwards. Python then only
 adds up the few hundred class counts into columns (1)–(14), never looping over dossiers. The local-date boundaries
 of the period are converted to UTC instants in Python, so most conditions are plain range comparisons on the
 stored UTC timestamps; only timeliness (resolved date vs due date, both per row) needs a local-date expression per
@@ -23,7 +25,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     func,
     literal_column,
     or_,
@@ -73,7 +74,7 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}, got {by!r}")
     bounds = period_bounds(date_from, date_to)
-    fee_queries = (_payments_query(bounds, by), _unpaid_fees_query(bounds, by, ctx.store.backend))
+    fee_queries = (_payments_query(bounds, by),)
     counts_query = _counts_query(bounds, by, ctx.store.backend)
     # the counts pass is most of the work: the fees go on the other core meanwhile, over the very same data
     with ctx.store.twin_readers() as (main, side), ThreadPoolExecutor(1, thread_name_prefix="period-fees") as pool:
@@ -94,7 +95,7 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
 
 
 def _fees(conn: Any, queries: Sequence[Any]) -> dict[tuple[Any, ...], int]:
-    """Column (14) per line key: fees paid in the period plus fees of dossiers received without a payment row."""
+    """Column (14) per line key: the payments recorded in the period (app.domain.period_report)."""
     fees: dict[tuple[Any, ...], int] = {}
     for query in queries:
         for agency_id, field_id, amount in conn.execute(query).all():
@@ -149,6 +150,13 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     due_at = func.coalesce(d.original_due_at, d.due_at)
     offset = local_utc_offset_hours(b.start)
     resolved_day, due_day = local_date(resolved_at, backend, offset), local_date(due_at, backend, offset)
+    # as of the end of `to` (app.domain.overdue, the same rule as the lists and the window): a pause that had
+    # begun and not yet ended then, and the due date that counted then (a resume after it moved the due date on)
+    resumed_later = d.resumed_at >= b.end
+    paused_then = and_(d.paused_at < b.end, or_(d.resumed_at.is_(None), resumed_later))
+    due_then = case((resumed_later, func.coalesce(d.paused_due_at, due_at)), else_=due_at)
+    stopped_then = and_(paused_then, local_date(d.paused_at.expression, backend, offset)
+                        <= local_date(due_then, backend, offset))
     received = case((received_at < b.start, CARRIED), (d.channel == "postal", POSTAL),
                     (d.channel == "direct", DIRECT),
                     (d.channel == "online", case((d.online_level == 3, ONLINE3), (d.online_level == 4, ONLINE4),
@@ -158,9 +166,9 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     ending = case((and_(resolved_at >= b.start, resolved_at < b.end), timeliness),
                   (and_(resolved_at.is_(None), d.cancelled_at >= b.start, d.cancelled_at < b.end), CANCELLED),
                   (or_(closed_at.is_(None), closed_at >= b.end),
-                   case((due_at < b.to_start, OVERDUE), else_=NOT_YET_DUE)),
+                   case((stopped_then, NOT_YET_DUE), (due_then < b.to_start, OVERDUE), else_=NOT_YET_DUE)),
                   else_=ELSEWHERE)
-    paused = case((d.paused_at < b.end, PAUSED_BIT), else_=0)
+    paused = case((paused_then, PAUSED_BIT), else_=0)
     handed_back = case((or_(d.outcome == RETURNED_OUTCOME, d.status.in_(HANDED_BACK_STATUSES)), HANDED_BACK_BIT),
                        else_=0)
     post_returned = case((and_(d.result_by_post.is_(True), d.returned_at >= b.start, d.returned_at < b.end),
@@ -225,17 +233,6 @@ def _payments_query(b: PeriodBounds, by: str) -> Any:
     query = (select(agency_key, field_key, func.sum(Payment.amount_vnd)).select_from(Payment)
              .join(Dossier, Dossier.id == Payment.dossier_id)
              .where(Payment.paid_at >= b.start, Payment.paid_at < b.end))
-    return _joined(query, by).group_by(agency_key, field_key)
-
-
-def _unpaid_fees_query(b: PeriodBounds, by: str, backend: str) -> Any:
-    """fee_vnd of dossiers received in the period that have no payment row at all (imported with a fee)."""
-    _, field_key = _group_keys(by)
-    received_at, agency_key = _scanned(backend)
-    query = (select(agency_key, field_key, func.sum(Dossier.fee_vnd))
-             .where(Dossier.fee_vnd != 0, received_at >= b.start, received_at < b.end,
-                    Dossier.status.not_in(NOT_COUNTED_STATUSES),
-                    ~exists().where(Payment.dossier_id == Dossier.id)))
     return _joined(query, by).group_by(agency_key, field_key)
 
 
