@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.domain.dossier import IntakeDraft
-from app.services import accounts, dossiers, fees, lifecycle
+from app.services import accounts, dossiers, fees, lifecycle, lifecycle_forms
 from app.services.context import Actor, Context
 from app.services.period_report import period_report
 
@@ -141,3 +141,16 @@ def test_fees_are_what_was_paid(demo_ctx: Context, clock: Clock) -> None:
     assert report.total.fees_vnd == 7_500
     assert fees.fee_totals(demo_ctx, day, day).amount_vnd == 7_500
     assert fees.payments_of(demo_ctx, unpaid) == []
+    assert (fees.paid_total(demo_ctx, unpaid), fees.paid_total(demo_ctx, paid)) == (0, 7_500)
+    assert fees.fee_line(10_000, 0) == "10.000 đồng; chưa thu"
+    assert fees.fee_line(10_000, 7_500) == "10.000 đồng; đã thu 7.500 đồng" and fees.fee_line(0, 0) == "Không thu"
+    # Mẫu 05 says what was paid
+    for code in (unpaid, paid):
+        act(demo_ctx, code, "stop", reason="Người nộp giả mạo giấy tờ")
+    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    stop_paid = lifecycle_forms.stop_data(demo_ctx, dossiers.get_dossier(demo_ctx, paid),
+                                          lifecycle.history(demo_ctx, paid), officer.full_name)
+    stop_unpaid = lifecycle_forms.stop_data(demo_ctx, dossiers.get_dossier(demo_ctx, unpaid),
+                                            lifecycle.history(demo_ctx, unpaid), officer.full_name)
+    assert stop_paid.fee_note.startswith("Đã thu 7.500 đồng")
+    assert stop_unpaid.fee_note.startswith("Chưa thu phí, lệ phí")
