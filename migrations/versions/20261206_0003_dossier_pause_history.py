@@ -47,9 +47,9 @@ payments = sa.table("payments", sa.column("id", sa.Uuid()), sa.column("dossier_i
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("dossiers", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("resumed_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("paused_due_at", sa.DateTime(timezone=True), nullable=True))
+    # plain ALTER TABLE on both backends (a batch copy of dossiers would trip the foreign keys that point at it)
+    op.add_column("dossiers", sa.Column("resumed_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("dossiers", sa.Column("paused_due_at", sa.DateTime(timezone=True), nullable=True))
     conn = op.get_bind()
     _backfill_pauses(conn)
     _backfill_imported_fees(conn)
@@ -106,6 +106,5 @@ def downgrade() -> None:
     conn = op.get_bind()
     conn.execute(sa.delete(payments).where(payments.c.method == IMPORT_METHOD))
     conn.execute(sa.update(dossiers).where(dossiers.c.status != "paused").values(paused_at=None))
-    with op.batch_alter_table("dossiers", schema=None) as batch_op:
-        batch_op.drop_column("paused_due_at")
-        batch_op.drop_column("resumed_at")
+    for column in ("paused_due_at", "resumed_at"):  # SQLite ≥ 3.35 drops a plain column in place
+        op.execute(f"ALTER TABLE dossiers DROP COLUMN {column}")
