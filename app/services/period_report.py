@@ -155,8 +155,8 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     resumed_later = d.resumed_at >= b.end
     paused_then = and_(d.paused_at < b.end, or_(d.resumed_at.is_(None), resumed_later))
     due_then = case((resumed_later, func.coalesce(d.paused_due_at, due_at)), else_=due_at)
-    stopped_then = and_(paused_then, local_date(d.paused_at.expression, backend, offset)
-                        <= local_date(due_then, backend, offset))
+    # of those paused then: paused on or before that due date (the clock stopped before it passed)
+    stopped_then = local_date(d.paused_at.expression, backend, offset) <= local_date(due_then, backend, offset)
     received = case((received_at < b.start, CARRIED), (d.channel == "postal", POSTAL),
                     (d.channel == "direct", DIRECT),
                     (d.channel == "online", case((d.online_level == 3, ONLINE3), (d.online_level == 4, ONLINE4),
@@ -166,14 +166,15 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     ending = case((and_(resolved_at >= b.start, resolved_at < b.end), timeliness),
                   (and_(resolved_at.is_(None), d.cancelled_at >= b.start, d.cancelled_at < b.end), CANCELLED),
                   (or_(closed_at.is_(None), closed_at >= b.end),
-                   case((stopped_then, NOT_YET_DUE), (due_then < b.to_start, OVERDUE), else_=NOT_YET_DUE)),
+                   case((paused_then, case((stopped_then, PAUSED_NOT_YET_DUE), (due_then < b.to_start, PAUSED_OVERDUE),
+                                           else_=PAUSED_NOT_YET_DUE)),
+                        (due_then < b.to_start, OVERDUE), else_=NOT_YET_DUE)),
                   else_=ELSEWHERE)
-    paused = case((paused_then, PAUSED_BIT), else_=0)
     handed_back = case((or_(d.outcome == RETURNED_OUTCOME, d.status.in_(HANDED_BACK_STATUSES)), HANDED_BACK_BIT),
                        else_=0)
     post_returned = case((and_(d.result_by_post.is_(True), d.returned_at >= b.start, d.returned_at < b.end),
                           POST_RETURNED_BIT), else_=0)
-    code = received + ending * ENDING_UNIT + paused + handed_back + post_returned
+    code = received + ending * ENDING_UNIT + handed_back + post_returned
     # one integer sort key per row (agency and class code) sorts markedly faster than two on SQLite
     keys: list[Any] = [(agency_key * CODE_SPAN + code).label("key")]
     if by == "field":
@@ -185,12 +186,16 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
 
 
 # The class code of `_counts_query`: how a dossier was received (units), where it stands at the end of the period
-# (times ENDING_UNIT), and three flags (bits above).
+# (times ENDING_UNIT; open and paused then is an ending of its own, so that closed rows never test the pause), and
+# two flags (bits above).
 CARRIED, DIRECT, POSTAL, ONLINE, ONLINE3, ONLINE4, OTHER_CHANNEL = 1, 2, 3, 4, 5, 6, 0
 LATE, ON_TIME, EARLY, OVERDUE, NOT_YET_DUE, CANCELLED, ELSEWHERE = 5, 6, 7, 9, 10, 12, 0
-ENDING_UNIT, PAUSED_BIT, HANDED_BACK_BIT, POST_RETURNED_BIT, CODE_SPAN = 10, 1000, 2000, 4000, 10000
+PAUSED_OVERDUE, PAUSED_NOT_YET_DUE = 19, 20
+ENDING_UNIT, HANDED_BACK_BIT, POST_RETURNED_BIT, CODE_SPAN = 10, 2000, 4000, 10000
+FLAGS_UNIT = 1000
 _ENDING_COLUMN = {LATE: "resolved_late", ON_TIME: "resolved_on_time", EARLY: "resolved_early", OVERDUE: "overdue",
-                  NOT_YET_DUE: "not_yet_due", CANCELLED: "cancelled"}
+                  NOT_YET_DUE: "not_yet_due", CANCELLED: "cancelled", PAUSED_OVERDUE: "overdue",
+                  PAUSED_NOT_YET_DUE: "not_yet_due"}
 _RECEIVED_COLUMNS = {CARRIED: ("carried_over",), DIRECT: ("received_direct",),
                      POSTAL: ("received_direct", "postal_received"), ONLINE: ("received_online",),
                      ONLINE3: ("received_online", "online_level3"), ONLINE4: ("received_online", "online_level4")}
@@ -202,18 +207,18 @@ def _fold(groups: Sequence[Any], by: str) -> dict[tuple[Any, Any], dict[str, int
     for group in groups:
         agency_id, code = divmod(int(group[0]), CODE_SPAN)
         key, n = (agency_id, group[1] if by == "field" else None), int(group[-1])
-        flags = code // PAUSED_BIT  # bit 0 paused, bit 1 handed back, bit 2 returned by post
+        flags = code // FLAGS_UNIT  # bit 1 handed back, bit 2 returned by post
         c = out.setdefault(key, dict.fromkeys(_COUNTED, 0))
         c["received_total"] += n
         for column in _RECEIVED_COLUMNS.get(code % ENDING_UNIT, ()):
             c[column] += n
-        ending = code % PAUSED_BIT // ENDING_UNIT
+        ending = code % FLAGS_UNIT // ENDING_UNIT
         if ending in _ENDING_COLUMN:
             c[_ENDING_COLUMN[ending]] += n
         if ending in (LATE, ON_TIME, EARLY):
             c["resolved_total"] += n
             c["returned_to_applicant"] += n if flags & 2 else 0
-        if ending in (OVERDUE, NOT_YET_DUE) and flags & 1:
+        if ending in (PAUSED_OVERDUE, PAUSED_NOT_YET_DUE):
             c["paused"] += n
         c["postal_returned"] += n if flags & 4 else 0
     return out
