@@ -158,30 +158,29 @@ class DossierViewDialog(QDialog):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.values[key] = label
                 self._forms[key] = form
-                form.addRow(caption, label)
+                if key == "status":  # the state, and beside it the overdue badge
+                    line = QHBoxLayout()
+                    line.addWidget(label)
+                    line.addWidget(self._overdue_badge())
+                    line.addStretch(1)
+                    form.addRow(caption, line)
+                else:
+                    form.addRow(caption, label)
             row.addLayout(form, 1)
         self.values["code"].setStyleSheet("font-size: 15pt; font-weight: bold; color: #0d47a1;")
         self.values["status"].setStyleSheet("font-weight: bold;")
-        self._add_overdue_badge()
         self._show_row("paused", False)
         self._show_row("original_due", False)
         return row
 
-    def _add_overdue_badge(self) -> None:
+    def _overdue_badge(self) -> QLabel:
         """A red «Quá hạn N ngày» badge beside the state, shown only while the dossier is overdue."""
         self.overdue_badge = QLabel()
         self.overdue_badge.setObjectName("overdue_badge")
         self.overdue_badge.setStyleSheet("background: #c62828; color: white; font-weight: bold; "
                                          "border-radius: 4px; padding: 2px 8px;")
         self.overdue_badge.hide()
-        form, status = self._forms["status"], self.values["status"]
-        row, _role = form.getWidgetPosition(status)
-        form.removeWidget(status)
-        line = QHBoxLayout()
-        line.addWidget(status)
-        line.addWidget(self.overdue_badge)
-        line.addStretch(1)
-        form.setLayout(row, QFormLayout.ItemRole.FieldRole, line)
+        return self.overdue_badge
 
     def _show_overdue(self, days: int | None) -> None:
         """The badge, by the one overdue rule (app.domain.overdue, the same as the late list and the report)."""
