@@ -142,8 +142,10 @@ def _stamp(moment: object) -> str:
     return f"{moment.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}" if moment else "—"  # type: ignore[attr-defined]
 
 
-def show_text(v: "DossierView") -> str:
-    """A dossier for people to read on a terminal."""
+def show_text(v: "DossierView", paid_vnd: int = 0) -> str:
+    """A dossier for people to read on a terminal (`paid_vnd`: what was paid for it)."""
+    from app.services.fees import fee_line
+
     person = f"CCCD {v.id_number}" if v.id_number else ""
     ids = ", ".join(x for x in (person, f"MST {v.tax_code}" if v.tax_code else "", f"ĐT {v.phone or '—'}") if x)
     lines = [f"Hồ sơ {v.code} — {v.status_label}", f"Thủ tục: {v.procedure_name} ({v.procedure_code})",
@@ -152,7 +154,7 @@ def show_text(v: "DossierView") -> str:
                if v.owner_name else []),
              f"Địa chỉ: {v.address or '—'}",
              f"Nhận lúc: {_stamp(v.received_at)}; hẹn trả: {_stamp(v.due_at)}",
-             f"Số bộ: {v.sets}; sổ theo dõi dòng {v.register_line}; phí, lệ phí: {v.fee_vnd:,} đồng".replace(",", "."),
+             f"Số bộ: {v.sets}; sổ theo dõi dòng {v.register_line}; phí, lệ phí: {fee_line(v.fee_vnd, paid_vnd)}",
              "Giấy tờ:"]
     lines += [f"  {i}. {d.name} (chính {d.originals}, sao chứng thực {d.certified_copies}, photo {d.photocopies})"
               for i, d in enumerate(v.documents, start=1)]
@@ -164,11 +166,12 @@ def show_text(v: "DossierView") -> str:
 
 def dossier_show(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
     """Print one dossier."""
-    from app.services import dossiers
+    from app.services import dossiers, fees
 
     require_current_schema(ctx)
     view = dossiers.get_dossier(ctx, args.code)
-    emit(args.json, show_text(view), _json(view))
+    paid = fees.paid_total(ctx, view.code)
+    emit(args.json, show_text(view, paid), _json(view) | {"paid_vnd": paid})
     return 0
 
 

@@ -8,12 +8,19 @@ The columns, as RULES-VN.md defines them for a period [from, to] (local dates, b
  (5)/(6)/(7) resolved in the period late / on time / early: the resolved local date against the ORIGINAL due
      local date (original_due_at, else due_at); no due date at all counts as on time
  (8) = 5+6+7, counted independently as "resolved in the period"
- (9)/(10) still open at the end of `to`: overdue when the (original) due date is before `to`, else not yet due
- (11) paused awaiting the applicant (paused_at set before the end of `to`), of the open ones (≤ 9+10)
+ (9)/(10) still open at the end of `to`: overdue by the one rule of app.domain.overdue with `to` as today — the
+     (original) due date as it stood then is before `to`, and the dossier was not then in a pause that began on
+     or before that due date — else not yet due
+ (11) paused awaiting the applicant at the end of `to` (a pause begun before it and not yet ended then), of the
+     open ones (≤ 9+10)
  (12) cancelled in the period (hủy)   (13) resolved by handing the dossier back without a result (outcome
      returned_to_applicant, or withdrawn / stopped), of the resolved (≤ 8)
- (14) fees collected in the period, đồng: payments whose paid_at is in the period; a dossier that has no payment
-     row at all counts its fee_vnd (as imported from CSV) when it was received in the period.
+ (14) fees collected in the period, đồng: the payments recorded with paid_at in the period (at the counter,
+     `dossier paid --amount`, or an imported row's fee_vnd, which the import records as a payment at the
+     reception moment); the catalogue fee of a dossier nobody paid never counts.
+
+Every column is as of the end of `to`: from the dossier's timestamps and its pause history, not its state today,
+so a past period's report stays the same whatever happens to its dossiers afterwards.
 
 "Closed" means resolved (resolved_at, else returned_at — withdrawn and stopped dossiers carry one) or cancelled
 (cancelled_at). Dossiers refused at the counter or only registered online are never received, so never counted.

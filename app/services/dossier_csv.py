@@ -2,6 +2,10 @@
 reported with line and column, idempotent on `code`, bulk inserts (100,000 rows in seconds), lossless round trip.
 The cells of a line are checked by app.domain.dossier_rows; here the file, the catalogue lookups and the store.
 
+`fee_vnd` is the fee paid for the dossier: a non-empty cell is recorded as a payment (method `import`, at the
+reception moment) and is the dossier's fee; an empty cell means nothing was paid and the catalogue fee is owed.
+Export writes what was paid (empty when a fee is owed unpaid, 0 when none is owed).
+
 Statuses in the file map to stored states: in_progress → received, paused → paused (no pause moment: the due date
 is kept on resume), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled. Export maps
 back: registered and refused dossiers (never received) are not exported; processing and waiting for payment are
@@ -21,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -38,10 +42,11 @@ from app.services.workdays import working_calendar
 from app.store.bulk import bulk_insert
 from app.store.engine import allow_long_work
 from app.store.live import publish
-from app.store.models import Agency, Dossier, DossierEvent, Procedure, Sequence
+from app.store.models import Agency, Dossier, DossierEvent, Payment, Procedure, Sequence
 
 OLD_RULE_SET, NEW_RULES_FROM = "ND61-2018", date(2025, 7, 1)
 CHUNK = 5000
+IMPORT_METHOD = "import"  # the payment method of an imported row's fee_vnd
 _EXPORT_STATUS = {"received": "in_progress", "processing": "in_progress", "waiting_payment": "in_progress",
                   "paused": "paused", "resolved": "resolved", "returned": "resolved", "withdrawn": "resolved",
                   "stopped": "resolved", "cancelled": "cancelled"}
@@ -107,7 +112,8 @@ def _parse(row: RowReader, cat: _Catalog) -> dict[str, Any] | None:
         return None
     fee = values["fee_vnd"]
     return values | {"agency_id": agency_id, "procedure_id": procedure.id,
-                     "fee_vnd": fee if fee is not None else procedure.fee_vnd, "_procedure": procedure}
+                     "fee_vnd": fee if fee is not None else procedure.fee_vnd, "_paid": fee or 0,
+                     "_procedure": procedure}
 
 
 def _load_catalog(s: Session) -> _Catalog:
@@ -234,9 +240,17 @@ def ordered_ids() -> Iterator[uuid.UUID]:
         yield uuid.UUID(int=(ms << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | (counter & ((1 << 62) - 1)))
 
 
+def imported_payment(dossier_id: uuid.UUID, amount_vnd: int, received_at: datetime,
+                     officer_id: int | None = None) -> dict[str, Any]:
+    """The payment row of an imported dossier's `fee_vnd` (fees are what was paid): method `import`, no receipt
+    number, paid at the reception moment (the file has no payment time)."""
+    return {"id": uuid.uuid4(), "dossier_id": dossier_id, "amount_vnd": amount_vnd, "method": IMPORT_METHOD,
+            "receipt_no": None, "officer_id": officer_id, "paid_at": received_at}
+
+
 def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) -> None:
-    """Bulk insert the dossiers and the events their timestamps imply."""
-    dossiers, events, ids = [], [], ordered_ids()
+    """Bulk insert the dossiers, the events their timestamps imply and the payments of their fee_vnd."""
+    dossiers, events, payments, ids = [], [], [], ordered_ids()
     for r in rows:
         dossier_id = next(ids)
         status, kinds = _stored_status(r)
@@ -251,6 +265,8 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
                          "fee_vnd": r["fee_vnd"], "rule_set": rule_set_for(r["received_at"]),
                          "supplement_requests": 1 if status == "paused" else 0, "apologies": 0,
                          "received_by": actor.officer_id})
+        if r["_paid"]:
+            payments.append(imported_payment(dossier_id, r["_paid"], r["received_at"], actor.officer_id))
         previous = None
         for n, (kind, to_status, at) in enumerate(kinds, start=1):
             events.append({"id": next(ids), "dossier_id": dossier_id, "kind": kind, "at": at,
@@ -260,6 +276,7 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
             previous = to_status
     bulk_insert(s, Dossier.__table__, dossiers)  # type: ignore[arg-type]
     bulk_insert(s, DossierEvent.__table__, events)  # type: ignore[arg-type]
+    bulk_insert(s, Payment.__table__, payments)  # type: ignore[arg-type]
 
 
 def _stored_status(r: dict[str, Any]) -> tuple[str, list[tuple[str, str, datetime]]]:
@@ -294,10 +311,18 @@ def export_rows(ctx: Context) -> list[dict[str, str]]:
                            .join(Agency, Agency.id == Dossier.agency_id)
                            .where(Dossier.status.in_(list(_EXPORT_STATUS)))
                            .order_by(Dossier.received_at, Dossier.code)).all()
-        return [_export_row(d, pcode, akey) for d, pcode, akey in result]
+        paid = dict(s.execute(select(Payment.dossier_id, func.sum(Payment.amount_vnd))
+                              .group_by(Payment.dossier_id)).all())
+        return [_export_row(d, pcode, akey, int(paid.get(d.id) or 0)) for d, pcode, akey in result]
 
 
-def _export_row(d: Dossier, procedure_code: str, agency_key: str) -> dict[str, str]:
+def _fee_cell(fee_vnd: int, paid_vnd: int) -> str:
+    """fee_vnd as the file carries it: what was paid; empty when a fee is owed and nothing was paid (the import
+    then takes the catalogue fee as owed, unpaid); 0 when nothing is owed."""
+    return str(paid_vnd) if paid_vnd else ("0" if fee_vnd == 0 else "")
+
+
+def _export_row(d: Dossier, procedure_code: str, agency_key: str, paid_vnd: int = 0) -> dict[str, str]:
     status = _EXPORT_STATUS[d.status]
     closed = d.status in ("withdrawn", "stopped")
     return {"code": d.code, "procedure_code": procedure_code, "agency_code": agency_key, "channel": d.channel,
@@ -308,7 +333,7 @@ def _export_row(d: Dossier, procedure_code: str, agency_key: str) -> dict[str, s
             "outcome": ("returned_to_applicant" if closed else d.outcome or "") if status == "resolved" else "",
             "cancelled_at": _iso(d.cancelled_at) if status == "cancelled" else "",
             "returned_at": _iso(d.returned_at) if status == "resolved" else "",
-            "result_by_post": "1" if d.result_by_post else "0", "fee_vnd": str(d.fee_vnd)}
+            "result_by_post": "1" if d.result_by_post else "0", "fee_vnd": _fee_cell(d.fee_vnd, paid_vnd)}
 
 
 def export_file(ctx: Context, path: Path) -> int:

@@ -2,9 +2,8 @@
 
 Payments are recorded by `lifecycle.record_payment` (amount in integer đồng, method, receipt number, officer).
 The totals are summed by the database, grouped by the local (Asia/Ho_Chi_Minh) day of payment and the agency of
-the dossier. They are the payments recorded; column (14) of the period report also counts the catalogue fee of a
-dossier received with no payment row (the fee rule of app.domain.period_report), so the two agree when every fee
-is recorded as a payment.
+the dossier. They are the payments recorded (at the counter, `dossier paid --amount`, or an imported row's
+fee_vnd), exactly what column (14) of the period report counts; a catalogue fee nobody paid is never counted.
 """
 
 from __future__ import annotations
@@ -19,12 +18,14 @@ from sqlalchemy import func, select
 
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.satisfaction import format_count
+from app.domain.period_report import vn_number
 from app.services.context import LOCAL_TZ, Context
 from app.services.dossiers import _find
 from app.services.period_report import local_date
 from app.store.models import Agency, Dossier, Officer, Payment
 
-METHOD_LABELS = {"cash": "tiền mặt", "transfer": "chuyển khoản", "card": "thẻ", "online": "trực tuyến"}
+METHOD_LABELS = {"cash": "tiền mặt", "transfer": "chuyển khoản", "card": "thẻ", "online": "trực tuyến",
+                 "import": "theo tệp nhập"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,23 @@ def payments_of(ctx: Context, code: str) -> list[PaymentLine]:
         rows = s.execute(select(Payment, Officer.full_name).outerjoin(Officer, Officer.id == Payment.officer_id)
                          .where(Payment.dossier_id == d.id).order_by(Payment.paid_at)).all()
     return [PaymentLine(p.paid_at, p.amount_vnd, p.method, p.receipt_no, name) for p, name in rows]
+
+
+def paid_total(ctx: Context, code: str) -> int:
+    """What was paid for a dossier (every recorded payment), đồng."""
+    with ctx.store.read() as s:
+        d = _find(s, code)
+        return int(s.scalar(select(func.coalesce(func.sum(Payment.amount_vnd), 0))
+                            .where(Payment.dossier_id == d.id)) or 0)
+
+
+def fee_line(fee_vnd: int, paid_vnd: int) -> str:
+    """A dossier's fee for people: «Không thu», «10.000 đồng; chưa thu» (owed, nothing paid) or «10.000 đồng; đã
+    thu 10.000 đồng» (what was paid, whatever the catalogue says)."""
+    owed = f"{vn_number(fee_vnd)} đồng" if fee_vnd else "Không thu"
+    if not paid_vnd:
+        return f"{owed}; chưa thu" if fee_vnd else owed
+    return f"{owed}; đã thu {vn_number(paid_vnd)} đồng"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain import calendar
+from app.domain import calendar, overdue
 from app.domain import lifecycle as rules
 from app.domain.accounts import Role
 from app.domain.dossier import DossierStatus
@@ -98,7 +98,8 @@ def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Actio
     if act is Action.REQUEST_SUPPLEMENT:
         rules.check_supplement_request(d.supplement_requests)
         d.supplement_requests += 1
-        d.paused_at = now
+        d.paused_at, d.resumed_at = now, None
+        d.paused_due_at = overdue.reference_due(d.original_due_at, d.due_at)
         return {"due_at": _iso(d.due_at)}
     if act is Action.RESUME:
         return _resume(ctx, s, d, now)
@@ -129,14 +130,16 @@ def _iso(moment: datetime | None) -> str | None:
 def _resume(ctx: Context, s: Session, d: Dossier, now: datetime) -> dict[str, Any]:
     """Move the due dates: pause policy adds back the working time left at the pause, restart counts afresh.
 
-    A dossier imported as paused has no pause moment: its due date is kept.
+    A dossier imported as paused has no pause moment: its due date is kept. The pause moment stays on the dossier
+    with the resume moment and the due date in force during the pause (the period report reads them as of a day).
     """
     procedure = s.get(Procedure, d.procedure_id)
     assert procedure is not None
     policy = procedure.supplement_policy
     old_due, old_original = d.due_at, d.original_due_at
+    d.resumed_at = now
+    d.paused_due_at = d.paused_due_at or overdue.reference_due(old_original, old_due)
     if d.paused_at is None or d.due_at is None:
-        d.paused_at = None
         return {"policy": policy, "due_kept": True}
     cal = _calendar_for(ctx, d.paused_at, now, d.due_at)
     if policy == "restart":
@@ -148,9 +151,7 @@ def _resume(ctx: Context, s: Session, d: Dossier, now: datetime) -> dict[str, An
         d.due_at = rules.due_after_pause(d.paused_at, now, d.due_at, cal, unit)
         if d.original_due_at is not None:
             d.original_due_at = rules.due_after_pause(d.paused_at, now, d.original_due_at, cal, unit)
-    paused = d.paused_at
-    d.paused_at = None
-    return {"policy": policy, "paused_at": _iso(paused), "previous_due": _iso(old_due),
+    return {"policy": policy, "paused_at": _iso(d.paused_at), "previous_due": _iso(old_due),
             "previous_original_due": _iso(old_original), "due_at": _iso(d.due_at)}
 
 
@@ -207,7 +208,8 @@ def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, metho
 
 @dataclass(frozen=True)
 class DossierLine:
-    """A dossier in a list: code, who, what, where it is, and its due dates."""
+    """A dossier in a list: code, who, what, where it is, its due dates, and how many days it is overdue today
+    (None: not overdue; app.domain.overdue)."""
 
     code: str
     status: str
@@ -218,30 +220,44 @@ class DossierLine:
     received_at: datetime
     due_at: datetime | None
     original_due_at: datetime | None
+    overdue_days: int | None = None
 
 
-def _lines(s: Session, where: Any) -> list[DossierLine]:
+def _reference_due() -> Any:
+    """The due date that counts (app.domain.overdue.reference_due), as SQL."""
+    return func.coalesce(Dossier.original_due_at, Dossier.due_at)
+
+
+def _lines(s: Session, where: Any, today: date) -> list[DossierLine]:
     rows = s.execute(select(Dossier, Procedure.name, Agency.name).join(Procedure, Procedure.id == Dossier.procedure_id)
                      .join(Agency, Agency.id == Dossier.agency_id).where(where)
-                     .order_by(Dossier.due_at, Dossier.code)).all()
+                     .order_by(_reference_due(), Dossier.code)).all()
     return [DossierLine(d.code, d.status, DossierStatus(d.status).label, d.applicant_name, pname, aname,
-                        d.received_at, d.due_at, d.original_due_at) for d, pname, aname in rows]
+                        d.received_at, d.due_at, d.original_due_at, _overdue(d, today)) for d, pname, aname in rows]
 
 
-def _running() -> Any:
-    return Dossier.status.in_([st.value for st in rules.CLOCK_RUNNING])
+def _overdue(d: Dossier, today: date) -> int | None:
+    """The one rule, on a dossier row."""
+    return overdue.overdue_days(d.status, overdue.reference_due(d.original_due_at, d.due_at), d.paused_at, today)
+
+
+def _open() -> Any:
+    return Dossier.status.in_([st.value for st in rules.OPEN])
 
 
 def late(ctx: Context) -> list[DossierLine]:
-    """Open dossiers whose clock runs and whose due date is before today (quá hạn), earliest first."""
+    """Open dossiers overdue today by the one rule (app.domain.overdue: due date before today, not paused before
+    it), earliest due first."""
     today = ctx.now().astimezone(LOCAL_TZ).date()
     start_of_today = datetime.combine(today, datetime.min.time(), LOCAL_TZ)
-    with ctx.store.read() as s:
-        return _lines(s, _running() & (Dossier.due_at < start_of_today))
+    with ctx.store.read() as s:  # the database narrows to open dossiers due before today; the rule decides
+        return [line for line in _lines(s, _open() & (_reference_due() < start_of_today), today)
+                if line.overdue_days is not None]
 
 
 def due_soon(ctx: Context, within_working_days: int) -> list[DossierLine]:
-    """Open dossiers due from today up to `within_working_days` working days ahead (sắp đến hạn)."""
+    """Open dossiers whose clock runs, due from today up to `within_working_days` working days ahead (sắp đến
+    hạn); a paused dossier is not due soon (its due date moves on resume)."""
     if within_working_days < 0:
         raise FormErrors([ValidationError("days", "Số ngày làm việc phải từ 0 trở lên")])
     now = ctx.now()
@@ -251,7 +267,15 @@ def due_soon(ctx: Context, within_working_days: int) -> list[DossierLine]:
     start = datetime.combine(today, datetime.min.time(), LOCAL_TZ)
     end = datetime.combine(last + calendar.ONE_DAY, datetime.min.time(), LOCAL_TZ)
     with ctx.store.read() as s:
-        return _lines(s, _running() & (Dossier.due_at >= start) & (Dossier.due_at < end))
+        lines = _lines(s, _open() & (_reference_due() >= start) & (_reference_due() < end), today)
+    return [line for line in lines if line.status != DossierStatus.PAUSED.value and line.overdue_days is None]
+
+
+def overdue_days_of(ctx: Context, code: str) -> int | None:
+    """How many days a dossier is overdue today by the one rule (None: not overdue) — the dossier window's badge."""
+    today = ctx.now().astimezone(LOCAL_TZ).date()
+    with ctx.store.read() as s:
+        return _overdue(_find(s, code), today)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from app.printing.forms import FormHeader, money, stamp
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossier_forms import _centre, _officer
 from app.services.dossiers import DossierView, get_dossier
+from app.services.fees import paid_total
 from app.services.lifecycle import HistoryEntry, history
 from app.store.models import Dossier, DossierEvent, Officer, Procedure
 
@@ -72,7 +73,9 @@ def stop_data(ctx: Context, v: DossierView, entries: list[HistoryEntry], signer:
     handed = _last(entries, "handed_over")
     if handed is not None:
         stage += f" — tại {handed.data.get('unit', '')}"
-    fee = (f"Đã thu {money(v.fee_vnd)}; hoàn trả hoặc không theo quy định của thủ tục" if v.fee_vnd
+    paid = paid_total(ctx, v.code)  # what was paid, never the catalogue fee of a dossier nobody paid
+    fee = (f"Đã thu {money(paid)}; hoàn trả hoặc không theo quy định của thủ tục" if paid
+           else "Chưa thu phí, lệ phí; không có khoản nào phải hoàn trả" if v.fee_vnd
            else "Thủ tục không thu phí, lệ phí")
     return pdf.StopData(_header(ctx), v.code, v.agency_name, v.applicant_name, v.procedure_name,
                         _local(v.received_at), event.reason or "", stage, fee, signer)

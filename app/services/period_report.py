@@ -1,9 +1,11 @@
 """The period report (báo cáo tình hình giải quyết hồ sơ, the seed's appendix) computed in the database.
 
-Three GROUP BY queries, whatever the number of dossiers: one over the dossiers in scope, where CASE expressions
+Two GROUP BY queries, whatever the number of dossiers: one over the dossiers in scope, where CASE expressions
 put each dossier in its classes (how received; resolved late / on time / early, cancelled, overdue or not yet due
 at the end; paused, handed back, returned by post) and COUNT(*) counts them per agency (or field) and class; one
-SUM over the payments of the period; one SUM over the fees of dossiers without any payment row. Python then only
+SUM over the payments of the period (fees are what was paid, never a catalogue fee). Where a dossier stood at the
+end of `to` is read from its timestamps and its pause history (paused_at, resumed_at, paused_due_at), never from
+its state today, so the report of a past period does not change afterwards. Python then only
 adds up the few hundred class counts into columns (1)–(14), never looping over dossiers. The local-date boundaries
 of the period are converted to UTC instants in Python, so most conditions are plain range comparisons on the
 stored UTC timestamps; only timeliness (resolved date vs due date, both per row) needs a local-date expression per
@@ -23,7 +25,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     func,
     literal_column,
     or_,
@@ -73,7 +74,7 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}, got {by!r}")
     bounds = period_bounds(date_from, date_to)
-    fee_queries = (_payments_query(bounds, by), _unpaid_fees_query(bounds, by, ctx.store.backend))
+    fee_queries = (_payments_query(bounds, by),)
     counts_query = _counts_query(bounds, by, ctx.store.backend)
     # the counts pass is most of the work: the fees go on the other core meanwhile, over the very same data
     with ctx.store.twin_readers() as (main, side), ThreadPoolExecutor(1, thread_name_prefix="period-fees") as pool:
@@ -94,7 +95,7 @@ def period_report(ctx: Context, date_from: date, date_to: date, by: str = "agenc
 
 
 def _fees(conn: Any, queries: Sequence[Any]) -> dict[tuple[Any, ...], int]:
-    """Column (14) per line key: fees paid in the period plus fees of dossiers received without a payment row."""
+    """Column (14) per line key: the payments recorded in the period (app.domain.period_report)."""
     fees: dict[tuple[Any, ...], int] = {}
     for query in queries:
         for agency_id, field_id, amount in conn.execute(query).all():
@@ -149,6 +150,13 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     due_at = func.coalesce(d.original_due_at, d.due_at)
     offset = local_utc_offset_hours(b.start)
     resolved_day, due_day = local_date(resolved_at, backend, offset), local_date(due_at, backend, offset)
+    # as of the end of `to` (app.domain.overdue, the same rule as the lists and the window): a pause that had
+    # begun and not yet ended then, and the due date that counted then (a resume after it moved the due date on)
+    resumed_later = d.resumed_at >= b.end
+    paused_then = and_(d.paused_at < b.end, or_(d.resumed_at.is_(None), resumed_later))
+    due_then = case((resumed_later, func.coalesce(d.paused_due_at, due_at)), else_=due_at)
+    # of those paused then: paused on or before that due date (the clock stopped before it passed)
+    stopped_then = local_date(d.paused_at.expression, backend, offset) <= local_date(due_then, backend, offset)
     received = case((received_at < b.start, CARRIED), (d.channel == "postal", POSTAL),
                     (d.channel == "direct", DIRECT),
                     (d.channel == "online", case((d.online_level == 3, ONLINE3), (d.online_level == 4, ONLINE4),
@@ -158,14 +166,15 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
     ending = case((and_(resolved_at >= b.start, resolved_at < b.end), timeliness),
                   (and_(resolved_at.is_(None), d.cancelled_at >= b.start, d.cancelled_at < b.end), CANCELLED),
                   (or_(closed_at.is_(None), closed_at >= b.end),
-                   case((due_at < b.to_start, OVERDUE), else_=NOT_YET_DUE)),
+                   case((paused_then, case((stopped_then, PAUSED_NOT_YET_DUE), (due_then < b.to_start, PAUSED_OVERDUE),
+                                           else_=PAUSED_NOT_YET_DUE)),
+                        (due_then < b.to_start, OVERDUE), else_=NOT_YET_DUE)),
                   else_=ELSEWHERE)
-    paused = case((d.paused_at < b.end, PAUSED_BIT), else_=0)
     handed_back = case((or_(d.outcome == RETURNED_OUTCOME, d.status.in_(HANDED_BACK_STATUSES)), HANDED_BACK_BIT),
                        else_=0)
     post_returned = case((and_(d.result_by_post.is_(True), d.returned_at >= b.start, d.returned_at < b.end),
                           POST_RETURNED_BIT), else_=0)
-    code = received + ending * ENDING_UNIT + paused + handed_back + post_returned
+    code = received + ending * ENDING_UNIT + handed_back + post_returned
     # one integer sort key per row (agency and class code) sorts markedly faster than two on SQLite
     keys: list[Any] = [(agency_key * CODE_SPAN + code).label("key")]
     if by == "field":
@@ -177,12 +186,16 @@ def _counts_query(b: PeriodBounds, by: str, backend: str) -> Any:
 
 
 # The class code of `_counts_query`: how a dossier was received (units), where it stands at the end of the period
-# (times ENDING_UNIT), and three flags (bits above).
+# (times ENDING_UNIT; open and paused then is an ending of its own, so that closed rows never test the pause), and
+# two flags (bits above).
 CARRIED, DIRECT, POSTAL, ONLINE, ONLINE3, ONLINE4, OTHER_CHANNEL = 1, 2, 3, 4, 5, 6, 0
 LATE, ON_TIME, EARLY, OVERDUE, NOT_YET_DUE, CANCELLED, ELSEWHERE = 5, 6, 7, 9, 10, 12, 0
-ENDING_UNIT, PAUSED_BIT, HANDED_BACK_BIT, POST_RETURNED_BIT, CODE_SPAN = 10, 1000, 2000, 4000, 10000
+PAUSED_OVERDUE, PAUSED_NOT_YET_DUE = 19, 20
+ENDING_UNIT, HANDED_BACK_BIT, POST_RETURNED_BIT, CODE_SPAN = 10, 2000, 4000, 10000
+FLAGS_UNIT = 1000
 _ENDING_COLUMN = {LATE: "resolved_late", ON_TIME: "resolved_on_time", EARLY: "resolved_early", OVERDUE: "overdue",
-                  NOT_YET_DUE: "not_yet_due", CANCELLED: "cancelled"}
+                  NOT_YET_DUE: "not_yet_due", CANCELLED: "cancelled", PAUSED_OVERDUE: "overdue",
+                  PAUSED_NOT_YET_DUE: "not_yet_due"}
 _RECEIVED_COLUMNS = {CARRIED: ("carried_over",), DIRECT: ("received_direct",),
                      POSTAL: ("received_direct", "postal_received"), ONLINE: ("received_online",),
                      ONLINE3: ("received_online", "online_level3"), ONLINE4: ("received_online", "online_level4")}
@@ -194,18 +207,18 @@ def _fold(groups: Sequence[Any], by: str) -> dict[tuple[Any, Any], dict[str, int
     for group in groups:
         agency_id, code = divmod(int(group[0]), CODE_SPAN)
         key, n = (agency_id, group[1] if by == "field" else None), int(group[-1])
-        flags = code // PAUSED_BIT  # bit 0 paused, bit 1 handed back, bit 2 returned by post
+        flags = code // FLAGS_UNIT  # bit 1 handed back, bit 2 returned by post
         c = out.setdefault(key, dict.fromkeys(_COUNTED, 0))
         c["received_total"] += n
         for column in _RECEIVED_COLUMNS.get(code % ENDING_UNIT, ()):
             c[column] += n
-        ending = code % PAUSED_BIT // ENDING_UNIT
+        ending = code % FLAGS_UNIT // ENDING_UNIT
         if ending in _ENDING_COLUMN:
             c[_ENDING_COLUMN[ending]] += n
         if ending in (LATE, ON_TIME, EARLY):
             c["resolved_total"] += n
             c["returned_to_applicant"] += n if flags & 2 else 0
-        if ending in (OVERDUE, NOT_YET_DUE) and flags & 1:
+        if ending in (PAUSED_OVERDUE, PAUSED_NOT_YET_DUE):
             c["paused"] += n
         c["postal_returned"] += n if flags & 4 else 0
     return out
@@ -225,17 +238,6 @@ def _payments_query(b: PeriodBounds, by: str) -> Any:
     query = (select(agency_key, field_key, func.sum(Payment.amount_vnd)).select_from(Payment)
              .join(Dossier, Dossier.id == Payment.dossier_id)
              .where(Payment.paid_at >= b.start, Payment.paid_at < b.end))
-    return _joined(query, by).group_by(agency_key, field_key)
-
-
-def _unpaid_fees_query(b: PeriodBounds, by: str, backend: str) -> Any:
-    """fee_vnd of dossiers received in the period that have no payment row at all (imported with a fee)."""
-    _, field_key = _group_keys(by)
-    received_at, agency_key = _scanned(backend)
-    query = (select(agency_key, field_key, func.sum(Dossier.fee_vnd))
-             .where(Dossier.fee_vnd != 0, received_at >= b.start, received_at < b.end,
-                    Dossier.status.not_in(NOT_COUNTED_STATUSES),
-                    ~exists().where(Payment.dossier_id == Dossier.id)))
     return _joined(query, by).group_by(agency_key, field_key)
 
 

@@ -266,7 +266,11 @@ class Dossier(Base):
     due_at: Mapped[Optional[datetime]]
     original_due_at: Mapped[Optional[datetime]]
     status: Mapped[str] = mapped_column(String(24))
+    # the one pause (supplement request): when it began (kept after the resume), when it ended, and the due date
+    # that counted while it lasted (a resume moves the due dates on); the period report reads them "as of" a day
     paused_at: Mapped[Optional[datetime]]
+    resumed_at: Mapped[Optional[datetime]]
+    paused_due_at: Mapped[Optional[datetime]]
     resolved_at: Mapped[Optional[datetime]] = mapped_column(index=True)
     outcome: Mapped[Optional[str]] = mapped_column(String(32))
     cancelled_at: Mapped[Optional[datetime]]

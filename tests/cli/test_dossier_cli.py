@@ -61,6 +61,14 @@ def test_receive_show_and_print(demo_url: str, tmp_path: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "--db", demo_url, "dossier", "show", first)
     assert code == 0 and f"Hồ sơ {first} — Đã tiếp nhận" in out and "Lò Văn Minh" in out
     assert "Đơn đề nghị gia hạn giấy phép xây dựng" in out
+    assert "phí, lệ phí: 10.000 đồng; chưa thu" in out  # the catalogue fee is owed, nobody paid it
+    code, _, err = run(capsys, "--db", demo_url, "dossier", "paid", first, "--amount", "10000", "--receipt-no",
+                       "BL-0001")
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", demo_url, "dossier", "show", first)
+    assert "phí, lệ phí: 10.000 đồng; đã thu 10.000 đồng" in out
+    code, out, _ = run(capsys, "--db", demo_url, "--json", "dossier", "show", first)
+    assert json.loads(out)["paid_vnd"] == 10_000
 
     for args in (["print", "receipt", first], ["print", "form", "02", first, "--missing", "Bản vẽ;Đơn",
                                                "--reason", "Thiếu bản vẽ"],

@@ -50,7 +50,7 @@ def test_apology_stop_and_control_slip(followed: tuple[Context, str, str], tmp_p
     assert pdf_info(apology)["Page size"].startswith("419.528 x 595.276")  # A5
     stop = pdf_text(lifecycle_forms.render_form(ctx, officer, "05", b, tmp_path / "05.pdf"))
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in stop and "Người nộp giả mạo giấy tờ" in stop
-    assert "Đã tiếp nhận" in stop and "10.000 đồng" in stop
+    assert "Đã tiếp nhận" in stop and "Chưa thu phí, lệ phí" in stop and "Đã thu" not in stop  # nobody paid
     control = pdf_text(lifecycle_forms.render_form(ctx, officer, "06", a, tmp_path / "06.pdf"))
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in control
     assert "Phòng Quản lý hoạt động xây dựng" in control and "Bộ phận tiếp nhận và trả kết quả" in control

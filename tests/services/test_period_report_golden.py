@@ -38,6 +38,7 @@ from app.domain.period_report import (
     check_row,
 )
 from app.services.context import Context
+from app.services.dossier_csv import imported_payment
 from app.services.period_report import breakdowns, period_report
 from app.store.engine import Store
 from app.store.models import Agency, Dossier, Payment, Procedure
@@ -185,7 +186,8 @@ class AgencyGenerator:
                     d["result_by_post"], d["returned_at"] = True, d["resolved_at"] + timedelta(hours=3)
 
     def fees(self, total: int) -> None:
-        """Split `total` over dossiers received in the period: half as payments, half as fee_vnd with no payment."""
+        """Split `total` over dossiers received in the period: half paid at the counter, half imported with their
+        fee_vnd (which the import records as a payment at the reception moment: fees are what was paid)."""
         received = [d for d in self.dossiers if local(FROM, 0) <= d["received_at"] < local(TO + timedelta(days=1), 0)]
         if total == 0 or not received:
             return
@@ -195,6 +197,7 @@ class AgencyGenerator:
         for k, (d, amount) in enumerate(zip(self.rng.sample(received, len(amounts)), amounts)):
             if k % 2 == 0:
                 d["fee_vnd"] = amount
+                self.payments.append(imported_payment(d["id"], amount, d["received_at"]))
             else:  # a paid dossier's own fee_vnd is ignored: its payments count (split in two here)
                 d["fee_vnd"] = 999_999
                 paid = max(d["received_at"], local(FROM, 7))
@@ -204,7 +207,7 @@ class AgencyGenerator:
 
     def pay(self, d: dict[str, Any], amount: int, at: datetime) -> None:
         self.payments.append({"id": uuid.uuid4(), "dossier_id": d["id"], "amount_vnd": amount, "method": "cash",
-                              "paid_at": at})
+                              "receipt_no": None, "officer_id": None, "paid_at": at})
 
     def noise(self) -> None:
         """Dossiers and payments that must not count: outside the period, refused, registered, paid outside."""

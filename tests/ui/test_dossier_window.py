@@ -95,7 +95,8 @@ def test_a_received_dossier_shows_its_facts_and_only_the_allowed_actions(qtbot, 
     w = open_window(qtbot, hall_ctx, code, officer)
     assert w.values["code"].text() == code and w.values["status"].text() == "Đã tiếp nhận"
     assert w.values["due"].text() == "17:00 07/12/2026"
-    assert w.values["fees"].text() == "10.000 đồng; chưa ghi nhận nộp"
+    assert w.values["fees"].text() == "10.000 đồng; chưa thu"
+    assert w.overdue_badge.isHidden()
     assert w.values["paused"].isHidden() or not w.values["paused"].isVisibleTo(w)
     assert w.visible_actions() == [Action.HAND_OVER, Action.REQUEST_SUPPLEMENT, Action.AWAIT_PAYMENT,
                                    Action.WITHDRAW, Action.STOP, Action.CANCEL, Action.RESOLVE, Action.APOLOGY]
@@ -210,9 +211,28 @@ def test_a_fee_paid_is_recorded_with_its_receipt_and_shown(qtbot, hall_ctx, offi
     fill(dialog, receipt_no="BL-0001")
     press_enter(qtbot, w, dialog)
     assert not dialog.isVisible() and w.values["status"].text() == "Đang giải quyết"
-    assert w.values["fees"].text() == "10.000 đồng; đã nộp 10.000 đồng (biên lai BL-0001)"
+    assert w.values["fees"].text() == "10.000 đồng; đã thu 10.000 đồng (biên lai BL-0001)"
     assert timeline(w)[-1][4] == "Biên lai: BL-0001; Số tiền: 10.000 đồng (Tiền mặt)"
     w.accept()
+
+
+def test_an_overdue_dossier_shows_the_red_badge_the_late_list_agrees(qtbot, hall_ctx, officer) -> None:
+    """Due 07/12/2026: on Thursday 10/12 it is 3 days late, in the window as in the late list (one rule); a
+    dossier paused before its due date is not late while paused."""
+    from datetime import datetime, timezone
+
+    from app.services import lifecycle
+
+    code, paused = receive(hall_ctx), receive(hall_ctx)
+    lifecycle.apply_action(hall_ctx, officer, paused, "request_supplement", reason="Thiếu bản vẽ")
+    hall_ctx.extra["clock"][0] = datetime(2026, 12, 10, 2, 0, tzinfo=timezone.utc)  # 09:00 Thursday 10/12
+    w = open_window(qtbot, hall_ctx, code, officer)
+    assert not w.overdue_badge.isHidden() and w.overdue_badge.text() == "Quá hạn 3 ngày"
+    assert [(line.code, line.overdue_days) for line in lifecycle.late(hall_ctx)] == [(code, 3)]
+    w.accept()
+    other = open_window(qtbot, hall_ctx, paused, officer)
+    assert other.overdue_badge.isHidden() and other.values["status"].text() == "Chờ bổ sung hồ sơ"
+    other.accept()
 
 
 def test_without_an_officer_the_window_is_read_only(qtbot, hall_ctx) -> None:

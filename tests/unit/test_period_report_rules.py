@@ -1,5 +1,7 @@
 """Property tests of the period report: for random dossier histories the SQL report equals a pure-Python
 reference of RULES-VN.md's definitions, every dossier in scope is counted exactly once, the identities hold.
+Columns (9)/(10) of the reference are the one overdue rule (app.domain.overdue.overdue_days) applied to each
+dossier as it stood at the end of `to`; fees are the payments only.
 
 The histories straddle the period's edges at every hour of the day, so local-date vs UTC-date mistakes show up
 (Asia/Ho_Chi_Minh is UTC+7: 00:00–06:59 local is the previous UTC day). Runs on SQLite and PostgreSQL.
@@ -18,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert
 
+from app.domain.overdue import overdue_days
 from app.domain.period_report import (
     COLUMNS,
     LOCAL_TZ,
@@ -47,6 +50,8 @@ class History:
     due_at: datetime | None = None
     original_due_at: datetime | None = None
     paused_at: datetime | None = None
+    resumed_at: datetime | None = None
+    paused_due_at: datetime | None = None
     resolved_at: datetime | None = None
     outcome: str | None = None
     cancelled_at: datetime | None = None
@@ -88,6 +93,12 @@ def histories(draw: Any) -> History:
         h.cancelled_at = received + draw(later)
     elif h.status == "paused" or draw(st.integers(0, 4)) == 0:
         h.paused_at = received + draw(later)
+        h.paused_due_at = h.original_due_at or h.due_at
+        if h.status != "paused":  # resumed since: the resume moved the due dates on
+            h.resumed_at = h.paused_at + draw(later)
+            moved = draw(later)
+            h.due_at = h.due_at + moved if h.due_at else None
+            h.original_due_at = h.original_due_at + moved if h.original_due_at else None
     for _ in range(draw(st.integers(0, 2))):
         h.payments.append((draw(st.sampled_from((10_000, 50_000))), received + draw(later)))
     return h
@@ -100,10 +111,8 @@ def reference(rows: list[History], date_from: date, date_to: date) -> dict[int, 
     local_day = lambda t: t.astimezone(LOCAL_TZ).date()
     for h in rows:
         c = out[h.agency]
-        c["fees_vnd"] += sum(a for a, at in h.payments if b.start <= at < b.end)
+        c["fees_vnd"] += sum(a for a, at in h.payments if b.start <= at < b.end)  # paid, never a catalogue fee
         received_in = b.start <= h.received_at < b.end
-        if not h.payments and received_in and h.status not in ("refused", "registered"):
-            c["fees_vnd"] += h.fee_vnd
         if h.status in ("refused", "registered") or h.received_at >= b.end:
             continue
         resolved = h.resolved_at or h.returned_at
@@ -140,9 +149,14 @@ def reference(rows: list[History], date_from: date, date_to: date) -> dict[int, 
             c["cancelled"] += 1
         if closed is None or closed >= b.end:
             places += 1
-            overdue = due is not None and local_day(due) < date_to
+            # as of the end of `to`: paused then? the due date then? then the one rule with `to` as today
+            resumed_later = h.resumed_at is not None and h.resumed_at >= b.end
+            paused_then = h.paused_at is not None and h.paused_at < b.end and (h.resumed_at is None or resumed_later)
+            due_then = (h.paused_due_at or due) if resumed_later else due
+            state = "paused" if paused_then else "processing"
+            overdue = overdue_days(state, due_then, h.paused_at, date_to) is not None
             c["overdue" if overdue else "not_yet_due"] += 1
-            if h.paused_at is not None and h.paused_at < b.end:
+            if paused_then:
                 c["paused"] += 1
         assert places == 1, f"a dossier in scope must be counted exactly once, got {places}: {h}"
     return out

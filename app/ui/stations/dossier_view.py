@@ -37,7 +37,7 @@ from app.domain.lifecycle import TRANSITIONS, Action
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView, get_dossier
 from app.services.fees import PaymentLine, payments_of
-from app.services.lifecycle import HistoryEntry, history
+from app.services.lifecycle import HistoryEntry, history, overdue_days_of
 from app.ui.errors import MessageBar, present_error
 from app.ui.stations.dossier_actions import (
     FORM_AFTER,
@@ -158,13 +158,39 @@ class DossierViewDialog(QDialog):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.values[key] = label
                 self._forms[key] = form
-                form.addRow(caption, label)
+                if key == "status":  # the state, and beside it the overdue badge
+                    line = QHBoxLayout()
+                    line.addWidget(label)
+                    line.addWidget(self._overdue_badge())
+                    line.addStretch(1)
+                    form.addRow(caption, line)
+                else:
+                    form.addRow(caption, label)
             row.addLayout(form, 1)
         self.values["code"].setStyleSheet("font-size: 15pt; font-weight: bold; color: #0d47a1;")
         self.values["status"].setStyleSheet("font-weight: bold;")
         self._show_row("paused", False)
         self._show_row("original_due", False)
         return row
+
+    def _overdue_badge(self) -> QLabel:
+        """A red «Quá hạn N ngày» badge beside the state, shown only while the dossier is overdue."""
+        self.overdue_badge = QLabel()
+        self.overdue_badge.setObjectName("overdue_badge")
+        self.overdue_badge.setStyleSheet("background: #c62828; color: white; font-weight: bold; "
+                                         "border-radius: 4px; padding: 2px 8px;")
+        self.overdue_badge.hide()
+        return self.overdue_badge
+
+    def _show_overdue(self, days: int | None) -> None:
+        """The badge, by the one overdue rule (app.domain.overdue, the same as the late list and the report)."""
+        if days is None:
+            self.overdue_badge.hide()
+            return
+        self.overdue_badge.setText(self.tr("Quá hạn %1 ngày").replace("%1", str(days)))
+        self.overdue_badge.setToolTip(self.tr("Tính từ ngày hẹn trả ban đầu; hồ sơ tạm dừng trước hạn không bị tính "
+                                              "quá hạn trong khi tạm dừng"))
+        self.overdue_badge.show()
 
     def _show_row(self, key: str, visible: bool) -> None:
         self._forms[key].setRowVisible(self.values[key], visible)
@@ -219,11 +245,13 @@ class DossierViewDialog(QDialog):
 
     def _load(self) -> None:
         ctx, code = self.ctx, self.code
-        self.worker.submit(lambda: (get_dossier(ctx, code), history(ctx, code), payments_of(ctx, code)),
+        self.worker.submit(lambda: (get_dossier(ctx, code), history(ctx, code), payments_of(ctx, code),
+                                    overdue_days_of(ctx, code)),
                            self._on_loaded, self._on_load_failed)
 
-    def _on_loaded(self, loaded: tuple[DossierView, list[HistoryEntry], list[PaymentLine]]) -> None:
-        v, self.entries, self.payments = loaded
+    def _on_loaded(self, loaded: tuple[DossierView, list[HistoryEntry], list[PaymentLine], int | None]) -> None:
+        v, self.entries, self.payments, overdue = loaded
+        self._show_overdue(overdue)
         self.dossier, self.code = v, v.code
         self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", v.code))
         shown = {"code": v.code, "applicant": v.applicant_name, "procedure": f"{v.procedure_name} ({v.procedure_code})",
@@ -253,14 +281,15 @@ class DossierViewDialog(QDialog):
         return f"{text} — {pause.reason}" if pause.reason else text
 
     def _fees_text(self, v: DossierView) -> str:
-        """The catalogue fee and what was paid, with the receipt numbers (every recorded payment)."""
+        """The fee owed and what was paid (recorded payments only), with the receipt numbers: «chưa thu» while a
+        fee is owed and nothing was paid."""
         paid = self.payments
         total = sum(p.amount_vnd for p in paid)
         receipts = ", ".join(p.receipt_no for p in paid if p.receipt_no)
         due = money(v.fee_vnd) if v.fee_vnd else self.tr("Không thu")
         if not paid:
-            return self.tr("%1; chưa ghi nhận nộp").replace("%1", due) if v.fee_vnd else due
-        text = self.tr("%1; đã nộp %2").replace("%1", due).replace("%2", money(total))
+            return self.tr("%1; chưa thu").replace("%1", due) if v.fee_vnd else due
+        text = self.tr("%1; đã thu %2").replace("%1", due).replace("%2", money(total))
         return f"{text} ({self.tr('biên lai')} {receipts})" if receipts else text
 
     def _show_timeline(self) -> None:
