@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.cmd_db import require_current_schema
+from app.cli.common import require_current_schema
 from app.cli.output import emit
 
 if TYPE_CHECKING:

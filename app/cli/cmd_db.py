@@ -1,11 +1,10 @@
-"""`motcua db upgrade|check|password` and `motcua seed demo`."""
+"""`motcua db upgrade|check|password`: the database's schema and its password."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
-
 from typing import TYPE_CHECKING
 
 from app import config
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the db and seed commands."""
+    """Add the db command."""
     db = commands.add_parser("db", help="cơ sở dữ liệu: nâng cấp, kiểm tra, mật khẩu")
     sub = db.add_subparsers(title="lệnh", metavar="ACTION", required=True)
     up = sub.add_parser("upgrade", help="nâng cấp lược đồ lên bản mới nhất (sao lưu SQLite trước)")
@@ -26,13 +25,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     pw = sub.add_parser("password", help="lưu mật khẩu PostgreSQL vào keyring của hệ điều hành")
     pw.add_argument("--url", required=True, help="postgresql+psycopg://user@host/db (không kèm mật khẩu)")
     pw.set_defaults(handler=db_password, needs_store=False)
-
-    seed = commands.add_parser("seed", help="nạp dữ liệu mẫu")
-    seed_sub = seed.add_subparsers(title="lệnh", metavar="WHAT", required=True)
-    demo = seed_sub.add_parser("demo", help="trung tâm mẫu: 17 cơ quan, thủ tục thật, dịch vụ, quầy, cán bộ")
-    demo.add_argument("--procedures", type=int, metavar="N",
-                      help="sinh đủ N thủ tục (thêm biến thể của thủ tục thật) để đo hiệu năng")
-    demo.set_defaults(handler=seed_demo)
 
 
 def db_upgrade(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
@@ -70,30 +62,4 @@ def db_password(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) 
     config.store_password(args.url, password)
     emit(args.json, f"Đã lưu mật khẩu cho {config.keyring_account(args.url)} vào keyring",
          {"account": config.keyring_account(args.url)})
-    return 0
-
-
-def require_current_schema(ctx: Context) -> None:
-    """Refuse to work on a database whose schema is not at head (one query; Alembic is not imported)."""
-    from app.store import schema
-
-    if not schema.is_current(ctx.store):
-        raise CliError("cơ sở dữ liệu chưa được khởi tạo hoặc chưa nâng cấp; chạy «motcua db upgrade»",
-                       EXIT_SCHEMA)
-
-
-def seed_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
-    """Load the demo centre."""
-    from app.services import demo
-    from app.services.context import Actor
-
-    require_current_schema(ctx)
-    if args.procedures is not None and not 1 <= args.procedures <= 100_000:
-        raise CliError("--procedures phải từ 1 đến 100000")
-    summary = demo.seed_demo(ctx, Actor.system(), args.procedures)
-    text = (f"Đã nạp trung tâm mẫu: {summary.agencies} cơ quan, {summary.procedures} thủ tục, "
-            f"{summary.services} dịch vụ, {summary.counters} quầy, {summary.officers} tài khoản "
-            f"(mật khẩu mẫu: quản trị {demo.DEMO_PASSWORD['admin']}, giám sát {demo.DEMO_PASSWORD['supervisor']}, "
-            f"cán bộ {demo.DEMO_PASSWORD['officer']})")
-    emit(args.json, text, summary)
     return 0

@@ -1,25 +1,43 @@
-"""`motcua dossier receive|show` and `motcua print receipt|form`: receiving dossiers and printing their forms."""
+"""`motcua dossier …`: receive and show dossiers, follow them to their result (hand over, supplement, pay,
+return …), list the late and nearly due ones, import and export CSV, print Mẫu 04–07."""
 
 from __future__ import annotations
 
 import argparse
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.cmd_db import require_current_schema
-from app.cli.output import CliError, _plain, emit, parse_day
+from app.cli.common import actor_for, require_current_schema, stamp, writing
+from app.cli.output import CliError, emit, parse_day, plain
 
 if TYPE_CHECKING:
-    from app.services.context import Actor, Context
+    from app.services.context import Context
     from app.services.dossiers import DossierView
+    from app.services.lifecycle import DossierLine
+
+
+# action -> (help, options it takes); every action also takes --reason and --officer
+ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "hand_over": ("chuyển hồ sơ cho cơ quan, đơn vị giải quyết (--unit)", ("unit",)),
+    "hand_back": ("cơ quan trả lại hồ sơ, không giải quyết (--reason)", ()),
+    "request_supplement": ("yêu cầu bổ sung hồ sơ, tạm dừng thời hạn (--reason)", ()),
+    "resume": ("người nộp đã bổ sung: tiếp tục giải quyết, tính lại ngày hẹn", ()),
+    "await_payment": ("chờ người nộp nộp phí, lệ phí", ()),
+    "paid": ("đã nộp phí, lệ phí (--receipt-no, --amount để ghi khoản thu)", ("receipt_no", "amount", "method")),
+    "withdraw": ("người nộp rút hồ sơ", ()),
+    "stop": ("dừng giải quyết hồ sơ (--reason)", ()),
+    "cancel": ("hủy hồ sơ (--reason)", ()),
+    "resolve": ("đã có kết quả giải quyết", ()),
+    "return_result": ("trả kết quả tại quầy (--collector)", ("collector",)),
+    "dispatch_by_post": ("gửi kết quả qua bưu chính (--tracking)", ("tracking",)),
+    "apology": ("xin lỗi và hẹn lại ngày trả, Mẫu 04 (--new-date, --reason)", ("new_date",)),
+}
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the dossier and print commands."""
+    """Add the dossier command."""
     dossier = commands.add_parser("dossier", help="hồ sơ: tiếp nhận, xem")
     dsub = dossier.add_subparsers(title="lệnh", metavar="ACTION", required=True)
     rc = dsub.add_parser("receive", help="tiếp nhận một hồ sơ và in ra mã hồ sơ")
@@ -48,70 +66,72 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sh = dsub.add_parser("show", help="xem một hồ sơ: thông tin, giấy tờ, lịch sử")
     sh.add_argument("code", metavar="CODE", help="mã hồ sơ")
     sh.set_defaults(handler=dossier_show)
-    from app.cli.cmd_lifecycle import add_actions  # here: cmd_lifecycle imports helpers from this module
-
-    add_actions(dsub)
-
-    pr = commands.add_parser("print", help="in biểu mẫu của hồ sơ ra PDF")
-    psub = pr.add_subparsers(title="biểu mẫu", metavar="WHAT", required=True)
-    receipt = psub.add_parser("receipt", help="Mẫu 01: giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, 2 liên)")
-    receipt.add_argument("code", metavar="CODE", help="mã hồ sơ")
-    receipt.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    receipt.set_defaults(handler=print_receipt)
-    form = psub.add_parser("form", help="Mẫu 01 (phiếu hẹn), 02 (yêu cầu bổ sung), 03 (từ chối tiếp nhận), "
-                                        "04 (xin lỗi), 05 (dừng giải quyết), 06 (phiếu kiểm soát), 07 (sổ theo dõi)")
-    form.add_argument("number", choices=("01", "02", "03", "04", "05", "06", "07"), metavar="NN",
-                      help="số mẫu: 01 … 07")
-    form.add_argument("code", nargs="?", metavar="CODE",
-                      help="mã hồ sơ đã tiếp nhận; bỏ trống khi hồ sơ KHÔNG được tiếp nhận (Mẫu 02/03 tại quầy: "
-                           "cần --procedure và --applicant, ghi nhận vào --ticket nếu có)")
-    form.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    form.add_argument("--procedure", metavar="CODE", help="mã thủ tục (hồ sơ chưa tiếp nhận)")
-    form.add_argument("--applicant", default="", metavar="TÊN", help="tên người nộp (hồ sơ chưa tiếp nhận)")
-    form.add_argument("--applicant-address", default="", metavar="ĐỊA_CHỈ")
-    form.add_argument("--applicant-phone", default="", metavar="SĐT")
-    form.add_argument("--ticket", metavar="NUMBER", help="số thứ tự hôm nay: phiếu được ghi nhận vào lượt này")
-    form.add_argument("--reason", default="", help="lý do (Mẫu 03: nhiều lý do cách nhau bằng ;)")
-    form.add_argument("--missing", default="", metavar="DOC;DOC", help="Mẫu 02: giấy tờ cần bổ sung, cách nhau bằng ;")
-    form.add_argument("--officer", metavar="LOGIN", help="cán bộ ký phiếu")
-    form.add_argument("--from", dest="date_from", type=parse_day, metavar="YYYY-MM-DD", help="Mẫu 07: từ ngày")
-    form.add_argument("--to", dest="date_to", type=parse_day, metavar="YYYY-MM-DD", help="Mẫu 07: đến ngày")
-    form.set_defaults(handler=print_form)
+    _add_actions(dsub)
+    _add_lists(dsub)
+    _add_files(dsub)
 
 
-def _actor(ctx: "Context", login: str | None) -> "Actor":
-    from app.services import accounts
-    from app.services.context import Actor
-
-    return accounts.actor_for_login(ctx, login) if login else Actor.system()
-
-
-@contextmanager
-def _writing(out: Path, prefix: str = "") -> Iterator[None]:
-    """Turn a failure to write the PDF (no such folder, no permission, disk full) into one clear line."""
-    try:
-        yield
-    except OSError as exc:
-        raise CliError(f"{prefix}không ghi được tệp {out}: {exc.strerror or exc}") from exc
-
-
-def _json(value: Any) -> Any:
-    """`_plain` plus UUIDs as strings."""
-    data = _plain(value)
-    if isinstance(data, dict):
-        return {k: _json(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_json(v) for v in data]
-    return str(data) if isinstance(data, uuid.UUID) else data
+def _add_actions(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Every lifecycle action, one sub-command each (with its underscore spelling as an alias)."""
+    for name, (help_text, options) in ACTIONS.items():
+        hyphen = name.replace("_", "-")
+        p = dsub.add_parser(hyphen, aliases=[name] if hyphen != name else [], help=help_text)
+        p.add_argument("code", metavar="CODE", help="mã hồ sơ")
+        p.add_argument("--reason", default="", help="lý do, nội dung")
+        p.add_argument("--officer", metavar="LOGIN", help="cán bộ thực hiện")
+        if "unit" in options:
+            p.add_argument("--unit", required=True, help="cơ quan, đơn vị nhận hồ sơ")
+        if "tracking" in options:
+            p.add_argument("--tracking", required=True, help="số hiệu bưu gửi")
+        if "collector" in options:
+            p.add_argument("--collector", default="", help="họ tên người nhận kết quả (mặc định: người nộp)")
+        if "new_date" in options:
+            p.add_argument("--new-date", type=parse_day, required=True, metavar="YYYY-MM-DD", help="ngày hẹn trả mới")
+        if "receipt_no" in options:
+            p.add_argument("--receipt-no", required=True, help="số biên lai thu phí, lệ phí")
+            p.add_argument("--amount", type=int, metavar="ĐỒNG", help="số tiền đã nộp (đồng)")
+            p.add_argument("--method", default="cash", choices=("cash", "transfer", "card", "online"))
+        p.set_defaults(handler=dossier_action, action_name=name)
 
 
-def dossier_receive(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+def _add_lists(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    hi = dsub.add_parser("history", help="lịch sử xử lý của một hồ sơ")
+    hi.add_argument("code", metavar="CODE")
+    hi.set_defaults(handler=dossier_history)
+    la = dsub.add_parser("late", help="các hồ sơ đang giải quyết đã quá hạn")
+    la.set_defaults(handler=dossier_late)
+    ds = dsub.add_parser("due-soon", help="các hồ sơ sắp đến hạn trả")
+    ds.add_argument("--days", type=int, default=1, metavar="N", help="trong N ngày làm việc tới (mặc định 1)")
+    ds.set_defaults(handler=dossier_due_soon)
+
+
+def _add_files(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    im = dsub.add_parser("import", help="nhập hồ sơ từ tệp CSV (tất cả hoặc không gì cả)")
+    im.add_argument("file", type=Path, metavar="FILE.csv")
+    im.set_defaults(handler=dossier_import)
+    ex = dsub.add_parser("export", help="xuất toàn bộ hồ sơ ra tệp CSV cùng định dạng")
+    ex.add_argument("file", type=Path, metavar="FILE.csv")
+    ex.set_defaults(handler=dossier_export)
+    fo = dsub.add_parser("form", help="in Mẫu 04 (xin lỗi), 05 (dừng giải quyết), 06 (phiếu kiểm soát)")
+    fo.add_argument("number", choices=("04", "05", "06"), metavar="NN")
+    fo.add_argument("code", metavar="CODE")
+    fo.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    fo.add_argument("--officer", metavar="LOGIN", help="người ký")
+    fo.set_defaults(handler=dossier_form)
+    rg = dsub.add_parser("register", help="Mẫu 07: sổ theo dõi hồ sơ (A4 ngang) cho một khoảng ngày")
+    rg.add_argument("--from", dest="date_from", type=parse_day, required=True, metavar="YYYY-MM-DD")
+    rg.add_argument("--to", dest="date_to", type=parse_day, required=True, metavar="YYYY-MM-DD")
+    rg.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    rg.set_defaults(handler=dossier_register)
+
+
+def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Receive a dossier and print its code."""
     from app.domain.dossier import IntakeDraft
     from app.services import dossier_forms, dossiers
 
     require_current_schema(ctx)
-    actor = _actor(ctx, args.officer)
+    actor = actor_for(ctx, args.officer)
     procedure_id = dossiers.procedure_id_by_code(ctx, args.procedure)
     ticket_id = dossiers.ticket_id_by_number(ctx, args.ticket) if args.ticket else None
     draft = IntakeDraft(applicant_name=args.name, id_number=args.id_number, phone=args.phone, address=args.address,
@@ -122,9 +142,9 @@ def dossier_receive(args: argparse.Namespace, ctx: "Context", cfg: config.Machin
     view = dossiers.receive_dossier(ctx, actor, procedure_id, draft, ticket_id,
                                     resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
     if args.receipt:
-        with _writing(args.receipt, f"đã tiếp nhận hồ sơ {view.code} nhưng "):
+        with writing(args.receipt, f"đã tiếp nhận hồ sơ {view.code} nhưng "):
             dossier_forms.render_receipt(ctx, view.code, args.receipt)
-    emit(args.json, view.code, _json(view))
+    emit(args.json, view.code, plain(view))
     return 0
 
 
@@ -136,13 +156,7 @@ def _request_id(text: str) -> uuid.UUID:
         raise argparse.ArgumentTypeError(f"«{text}» không phải UUID (vd. {uuid.uuid4()})") from None
 
 
-def _stamp(moment: object) -> str:
-    from app.services.context import LOCAL_TZ
-
-    return f"{moment.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}" if moment else "—"  # type: ignore[attr-defined]
-
-
-def show_text(v: "DossierView", paid_vnd: int = 0) -> str:
+def show_text(v: DossierView, paid_vnd: int = 0) -> str:
     """A dossier for people to read on a terminal (`paid_vnd`: what was paid for it)."""
     from app.services.fees import fee_line
 
@@ -153,89 +167,124 @@ def show_text(v: "DossierView", paid_vnd: int = 0) -> str:
              *([f"Chủ hồ sơ: {v.owner_name}" + (f" (CCCD {v.owner_id_number})" if v.owner_id_number else "")]
                if v.owner_name else []),
              f"Địa chỉ: {v.address or '—'}",
-             f"Nhận lúc: {_stamp(v.received_at)}; hẹn trả: {_stamp(v.due_at)}",
+             f"Nhận lúc: {stamp(v.received_at)}; hẹn trả: {stamp(v.due_at)}",
              f"Số bộ: {v.sets}; sổ theo dõi dòng {v.register_line}; phí, lệ phí: {fee_line(v.fee_vnd, paid_vnd)}",
              "Giấy tờ:"]
     lines += [f"  {i}. {d.name} (chính {d.originals}, sao chứng thực {d.certified_copies}, photo {d.photocopies})"
               for i, d in enumerate(v.documents, start=1)]
     lines.append("Lịch sử:")
-    lines += [f"  {_stamp(e.at)} {e.kind} → {e.to_status or ''} {('— ' + e.officer_name) if e.officer_name else ''}"
+    lines += [f"  {stamp(e.at)} {e.kind} → {e.to_status or ''} {('— ' + e.officer_name) if e.officer_name else ''}"
               .rstrip() for e in v.events]
     return "\n".join(lines)
 
 
-def dossier_show(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+def dossier_show(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Print one dossier."""
     from app.services import dossiers, fees
 
     require_current_schema(ctx)
     view = dossiers.get_dossier(ctx, args.code)
     paid = fees.paid_total(ctx, view.code)
-    emit(args.json, show_text(view, paid), _json(view) | {"paid_vnd": paid})
+    emit(args.json, show_text(view, paid), plain(view) | {"paid_vnd": paid})
     return 0
 
 
-def print_receipt(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
-    """Write Mẫu 01 of a dossier to a PDF."""
-    from app.services import dossier_forms
+def dossier_action(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Apply one action and print the dossier's new state."""
+    from app.services import lifecycle
 
     require_current_schema(ctx)
-    with _writing(args.out):
-        out = dossier_forms.render_receipt(ctx, args.code, args.out)
-    emit(args.json, str(out), {"form": "01", "code": args.code.strip(), "out": str(out)})
+    actor = actor_for(ctx, args.officer)
+    if args.action_name == "paid" and args.amount is not None:
+        view = lifecycle.record_payment(ctx, actor, args.code, args.amount, args.method, args.receipt_no)
+    else:
+        details = {k: getattr(args, k) for k in ("reason", "unit", "tracking", "collector", "new_date", "receipt_no",
+                                                 "method") if getattr(args, k, None) not in (None, "")}
+        view = lifecycle.apply_action(ctx, actor, args.code, args.action_name, **details)
+    emit(args.json, f"{view.code}: {view.status_label}; hẹn trả {stamp(view.due_at)}", plain(view))
     return 0
 
 
-def print_form(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
-    """Write Mẫu 01, 02 or 03 of a dossier to a PDF."""
-    from app.services import dossier_forms
+def dossier_history(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Print a dossier's timeline."""
+    from app.services import lifecycle
 
     require_current_schema(ctx)
-    missing = args.missing.split(";") if args.missing else []
-    if args.number in ("04", "05", "06", "07"):
-        return _print_lifecycle_form(args, ctx)
-    if args.code is None:
-        return _print_not_received_form(args, ctx, missing)
-    with _writing(args.out):
-        out = dossier_forms.render_form(ctx, _actor(ctx, args.officer), args.number, args.code, args.out,
-                                        reason=args.reason, missing=missing)
-    emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
+    steps = lifecycle.history(ctx, args.code)
+    lines = [f"{stamp(e.at)}  {e.kind:<22} {e.from_status or '':>15} → {e.to_status or '':<15} "
+             f"{e.officer_name or ''} {('— ' + e.reason) if e.reason else ''}".rstrip() for e in steps]
+    emit(args.json, "\n".join(lines), plain(steps))
     return 0
 
 
-def _print_lifecycle_form(args: argparse.Namespace, ctx: "Context") -> int:
-    """Mẫu 04 / 05 / 06 of a dossier, or Mẫu 07 (the register) for a date range."""
+def _table(rows: list[DossierLine]) -> str:
+    if not rows:
+        return "Không có hồ sơ nào."
+    return "\n".join(f"{r.code}  hẹn {stamp(r.due_at)}  {r.status_label:<22} {r.applicant_name} — {r.procedure_name}"
+                     for r in rows)
+
+
+def dossier_late(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """List overdue dossiers."""
+    from app.services import lifecycle
+
+    require_current_schema(ctx)
+    rows = lifecycle.late(ctx)
+    emit(args.json, _table(rows), plain(rows))
+    return 0
+
+
+def dossier_due_soon(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """List dossiers due within N working days."""
+    from app.services import lifecycle
+
+    require_current_schema(ctx)
+    rows = lifecycle.due_soon(ctx, args.days)
+    emit(args.json, _table(rows), plain(rows))
+    return 0
+
+
+def dossier_import(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Import a dossier CSV; every bad cell is listed and nothing is saved when there is one."""
+    from app.services import dossier_csv
+
+    require_current_schema(ctx)
+    result = dossier_csv.import_file(ctx, actor_for(ctx, None), args.file)
+    emit(args.json, f"Đã nhập {result.imported} hồ sơ, bỏ qua {result.skipped} hồ sơ đã có "
+                    f"({result.seconds:.1f} giây)", plain(result))
+    return 0
+
+
+def dossier_export(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Export every dossier to a CSV in the import format."""
+    from app.services import dossier_csv
+
+    require_current_schema(ctx)
+    with writing(args.file):
+        count = dossier_csv.export_file(ctx, args.file)
+    emit(args.json, f"Đã xuất {count} hồ sơ ra {args.file}", {"exported": count, "out": str(args.file)})
+    return 0
+
+
+def dossier_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Write Mẫu 04, 05 or 06 of a dossier to a PDF."""
     from app.services import lifecycle_forms
 
-    if args.number == "07":
-        if args.date_from is None or args.date_to is None or args.date_to < args.date_from:
-            raise CliError("Mẫu 07 cần --from và --to (--to từ ngày --from trở đi)")
-        with _writing(args.out):
-            out = lifecycle_forms.render_register(ctx, args.date_from, args.date_to, args.out)
-        emit(args.json, str(out), {"form": "07", "out": str(out)})
-        return 0
-    if not args.code:
-        raise CliError(f"Mẫu {args.number} cần mã hồ sơ")
-    with _writing(args.out):
-        out = lifecycle_forms.render_form(ctx, _actor(ctx, args.officer), args.number, args.code, args.out)
+    require_current_schema(ctx)
+    with writing(args.out):
+        out = lifecycle_forms.render_form(ctx, actor_for(ctx, args.officer), args.number, args.code, args.out)
     emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
     return 0
 
 
-def _print_not_received_form(args: argparse.Namespace, ctx: "Context", missing: list[str]) -> int:
-    """Mẫu 02 / 03 for a dossier the counter does not receive, recorded against the visit's ticket."""
-    from app.services import dossier_forms, dossiers
+def dossier_register(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Write Mẫu 07, the register of dossiers received in a date range."""
+    from app.services import lifecycle_forms
 
-    if args.number not in ("02", "03") or not args.procedure:
-        raise CliError("hồ sơ chưa tiếp nhận: chỉ Mẫu 02 hoặc 03, và cần --procedure (cùng --applicant); "
-                       "hồ sơ đã tiếp nhận: ghi mã hồ sơ")
-    procedure_id = dossiers.procedure_id_by_code(ctx, args.procedure)
-    ticket_id = dossiers.ticket_id_by_number(ctx, args.ticket) if args.ticket else None
-    items = missing if args.number == "02" else args.reason.split(";")
-    reason = args.reason if args.number == "02" else ""
-    with _writing(args.out):
-        out = dossier_forms.issue_not_received_form(
-            ctx, _actor(ctx, args.officer), args.number, procedure_id,
-            (args.applicant, args.applicant_address, args.applicant_phone), items, reason, args.out, ticket_id)
-    emit(args.json, str(out), {"form": args.number, "code": None, "ticket": args.ticket, "out": str(out)})
+    require_current_schema(ctx)
+    if args.date_to < args.date_from:
+        raise CliError("--to phải từ ngày --from trở đi")
+    with writing(args.out):
+        out = lifecycle_forms.render_register(ctx, args.date_from, args.date_to, args.out)
+    emit(args.json, str(out), {"form": "07", "out": str(out)})
     return 0

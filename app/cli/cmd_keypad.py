@@ -1,27 +1,22 @@
-"""`motcua keypad listen`, `motcua simulate keypad`, `motcua report satisfaction`, `motcua devices list`.
-
-Adds to the `devices` and `simulate` commands made by cmd_queue (register this module after it).
-"""
+"""`motcua keypad listen`: read the rating keypad(s) of a port without a window and store the votes."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import config
-from app.cli.cmd_db import require_current_schema
-from app.cli.output import CliError, emit, parse_day, write_output
+from app.cli.common import keypad_setup, require_current_schema
+from app.cli.output import CliError, emit
 
 if TYPE_CHECKING:
-    from app.devices.keypad import KeypadConfig
     from app.services.context import Context
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add keypad listen, simulate keypad, report satisfaction and devices list."""
+    """Add the keypad command."""
     keypad = commands.add_parser("keypad", help="bàn phím đánh giá mức độ hài lòng")
     ksub = keypad.add_subparsers(title="lệnh", metavar="ACTION", required=True)
     listen = ksub.add_parser("listen", help="đọc bàn phím của quầy (không cần cửa sổ), lưu các lượt đánh giá")
@@ -39,40 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listen.add_argument("--for", dest="seconds", type=float, metavar="GIÂY", help="dừng sau số giây này")
     listen.set_defaults(handler=keypad_listen)
 
-    sim = _subcommands(commands, "simulate", "giả lập thiết bị trên một pty (cho chạy thử và kiểm thử)")
-    sk = sim.add_parser("keypad", help="bàn phím đánh giá: mỗi dòng gõ vào là một phím (hoặc «địa_chỉ phím»)")
-    sk.add_argument("--link", type=Path, help="đường dẫn cố định trỏ tới pty (vd. /tmp/motcua-keypad)")
-    sk.add_argument("--protocol", choices=("ascii", "framed"), default="ascii")
-    sk.add_argument("--address", type=int, metavar="A", help="địa chỉ mặc định (chế độ framed)")
-    sk.set_defaults(handler=simulate_keypad, needs_store=False)
 
-    report = _subcommands(commands, "report", "báo cáo")
-    sat = report.add_parser("satisfaction", help="số lượt đánh giá theo mức, tỷ lệ phần trăm")
-    sat.add_argument("--from", dest="date_from", required=True, type=parse_day, metavar="NGÀY")
-    sat.add_argument("--to", dest="date_to", required=True, type=parse_day, metavar="NGÀY")
-    sat.add_argument("--by", choices=("counter", "officer", "service", "agency"))
-    sat.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    sat.add_argument("--out", type=Path, metavar="FILE", help="ghi ra tệp thay vì màn hình")
-    sat.set_defaults(handler=report_satisfaction)
-
-    dev = _subcommands(commands, "devices", "thiết bị")
-    dl = dev.add_parser("list", help="máy in và bàn phím đánh giá của máy này, với trạng thái hiện tại")
-    dl.set_defaults(handler=devices_list, needs_store=False)
-
-
-def _subcommands(commands: argparse._SubParsersAction, name: str,  # type: ignore[type-arg]
-                 help_text: str) -> argparse._SubParsersAction:  # type: ignore[type-arg]
-    """The sub-commands of `name`, made by another module or here."""
-    parser = commands.choices.get(name) or commands.add_parser(name, help=help_text)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(title="lệnh", metavar="ACTION", required=True)
-
-
-# --- keypad listen ------------------------------------------------------------------------------------------
-
-def keypad_listen(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
+def keypad_listen(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Run the keypad(s) of a port headless until Ctrl+C (or --for seconds), printing each vote."""
     from app.domain import satisfaction as rules
     from app.services import ratings
@@ -136,117 +99,8 @@ def _bindings(protocol: str, counters: list[int], addresses: list[int] | None) -
     return dict(zip(addresses, counters))
 
 
-def keypad_setup(cfg: config.MachineConfig, url: str | None = None, **overrides: Any) -> "KeypadConfig":
-    """This machine's keypad from its settings (keypad_*), with command-line values (not None) taking precedence;
-    a setting that cannot work is one clear error naming it."""
-    from app.devices.keypad import KeypadConfig, KeypadConfigError, parse_hex
-
-    values: dict[str, Any] = {
-        "url": url if url is not None else cfg.get("keypad_url"), "mode": cfg.get("keypad_protocol"),
-        "address": cfg.get("keypad_address"), "keys": cfg.get("keypad_keys").strip(),
-        "baudrate": cfg.get("keypad_baud"), "frame_timeout_ms": cfg.get("keypad_frame_timeout_ms")}
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        lamp_on = parse_hex(cfg.get("keypad_lamp_on"), "keypad_lamp_on")
-        lamp_off = parse_hex(cfg.get("keypad_lamp_off"), "keypad_lamp_off")
-        return KeypadConfig(lamp_on=lamp_on, lamp_off=lamp_off, **values)
-    except KeypadConfigError as exc:
-        raise CliError(str(exc)) from exc
-
-
 _STATES_VI = {"connected": "đã kết nối", "disconnected": "mất kết nối", "fault": "lỗi thiết bị"}
 
 
 def _state_vi(state: str) -> str:
     return _STATES_VI.get(state, state)
-
-
-# --- simulate keypad ----------------------------------------------------------------------------------------
-
-def simulate_keypad(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) -> int:
-    """Play a keypad on a pty: print its path, then send each line of stdin as a key ("2" or "3 2")."""
-    from app.devices.keypad_sim import KeypadSimulator
-
-    sim = KeypadSimulator(link=args.link, mode=args.protocol, address=args.address)
-    print(sim.start(), flush=True)
-    try:
-        for line in sys.stdin:
-            parts = line.split()
-            if not parts:
-                continue
-            try:
-                if len(parts) == 2:
-                    sim.press(parts[1], int(parts[0]))
-                elif len(parts) == 1 and len(parts[0]) == 1:
-                    sim.press(parts[0])
-                else:
-                    raise ValueError(line.strip())
-            except (ValueError, TimeoutError) as exc:
-                print(f"motcua: bỏ qua dòng «{line.strip()}»: {exc}", file=sys.stderr, flush=True)
-                continue
-            print(f"đã bấm {' '.join(parts)}", flush=True)
-    finally:
-        sim.stop()
-    return 0
-
-
-# --- report satisfaction ------------------------------------------------------------------------------------
-
-def report_satisfaction(args: argparse.Namespace, ctx: "Context", cfg: config.MachineConfig) -> int:
-    """Votes per level with percentages, in total or per group."""
-    from app.services import satisfaction_report as sr
-
-    require_current_schema(ctx)
-    report = sr.satisfaction_report(ctx, args.date_from, args.date_to, args.by)
-    fmt = "json" if args.json else args.format
-    if fmt == "json":
-        import json
-
-        body = json.dumps(sr.to_json(report), ensure_ascii=False, indent=2) + "\n"
-    else:
-        body = (sr.to_csv(report) if fmt == "csv" else sr.to_text(report) + "\n")
-    write_output(body, args.out)
-    return 0
-
-
-# --- devices list -------------------------------------------------------------------------------------------
-
-def devices_list(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) -> int:
-    """This machine's printer and keypad ports with a live probe (open, then close)."""
-    rows = []
-    for key, label in (("printer_url", "Máy in phiếu"), ("keypad_url", "Bàn phím đánh giá")):
-        url = cfg.get(key)
-        ok, reason = probe_port(url, label.lower()) if url else (False, "chưa cấu hình")
-        rows.append({"device": key.removesuffix("_url"), "label": label, "url": url, "connected": ok,
-                     "state": "đã kết nối" if ok else ("chưa cấu hình" if not url else "mất kết nối"),
-                     "reason": reason})
-    text = "\n".join(f"{r['label']:<18} {r['url'] or '—':<28} {r['state']}"
-                     + (f" — {r['reason']}" if r["reason"] and r["url"] else "") for r in rows)
-    emit(args.json, text, rows)
-    return 0
-
-
-def probe_port(url: str, label_vi: str) -> tuple[bool, str | None]:
-    """Open and close a port: (True, None) when it opens, else (False, the Vietnamese reason).
-
-    A device path is probed with a bare open(2) so the probe neither flushes the input nor changes the line
-    settings of a port a running station is reading; URLs (socket://, loop://) go through pyserial.
-    """
-    import os
-
-    from app.devices.transport import DeviceError, SerialTransport, open_error_reason
-
-    if "://" not in url and os.name == "posix":
-        try:
-            fd = os.open(url, os.O_RDWR | os.O_NOCTTY | os.O_NONBLOCK)
-        except OSError as exc:
-            return False, open_error_reason(url, label_vi, exc)
-        os.close(fd)
-        return True, None
-    transport = SerialTransport(url, label_vi=label_vi)
-    try:
-        transport.open()
-    except DeviceError as exc:
-        return False, exc.reason_vi
-    transport.close()
-    return True, None

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.cmd_db import require_current_schema
+from app.cli.common import require_current_schema
 from app.cli.output import CliError, emit
 
 if TYPE_CHECKING:

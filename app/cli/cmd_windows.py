@@ -1,13 +1,14 @@
-"""Commands that open a window: `motcua admin`, `motcua demo`. Qt is imported only inside these handlers."""
+"""The commands that open a window: `motcua admin|counter|kiosk|display|rating|supervisor|demo`. Qt is imported
+only inside these handlers."""
 
 from __future__ import annotations
 
 import argparse
-
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.cmd_db import require_current_schema
+from app.cli.common import keypad_setup, require_current_schema
+from app.cli.output import CliError
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -52,15 +53,12 @@ def open_admin(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
 
 def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The counter window for the counter given or configured."""
-    from app.cli.output import CliError
     from app.ui.launch import run_counter
 
     require_current_schema(ctx)
     number = args.counter or cfg.get("counter_number")
     if not number:
         raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
-    from app.cli.cmd_keypad import keypad_setup
-
     setup = keypad_setup(cfg) if cfg.get("keypad_url") else None  # a setting that cannot work stops here
     return run_counter(ctx, number, args.windowed, setup)
 
@@ -84,7 +82,6 @@ def open_display(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
 def open_rating(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The rating screen of a counter."""
-    from app.cli.output import CliError
     from app.ui.launch import run_rating
 
     require_current_schema(ctx)

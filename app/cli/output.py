@@ -26,25 +26,25 @@ class CliError(Exception):
         self.code = code
 
 
-def _plain(value: Any) -> Any:
-    """JSON-able form of dataclasses, dates and sets."""
+def plain(value: Any) -> Any:
+    """JSON-able form of dataclasses, dates, UUIDs and sets."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+        return {k: plain(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, (list, tuple, set)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     return value
 
 
 def emit(json_mode: bool, text: str, data: Any) -> None:
     """Print a result: `text` for people, or `data` as JSON with --json."""
     if json_mode:
-        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+        print(json.dumps(plain(data), ensure_ascii=False, indent=2))
     elif text:
         print(text)
 

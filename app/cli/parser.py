@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
-from app.cli import (cmd_catalog, cmd_daily, cmd_db, cmd_dossier, cmd_keypad, cmd_queue, cmd_report, cmd_setup,
-                     cmd_user, cmd_windows)
-from app.cli import cmd_support
+from app.cli import (cmd_catalog, cmd_db, cmd_devices, cmd_dossier, cmd_keypad, cmd_print, cmd_queue, cmd_report,
+                     cmd_seed, cmd_setup, cmd_simulate, cmd_support, cmd_ticket, cmd_user, cmd_windows)
 from app.cli.output import EXIT_USAGE
 
 
@@ -30,9 +29,9 @@ def build_parser() -> Parser:
     parser.add_argument("--config", metavar="FILE", type=Path, help="tệp cấu hình TOML của máy này")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     commands = parser.add_subparsers(title="lệnh", metavar="COMMAND", parser_class=Parser)
-    # cmd_keypad and cmd_daily last: they add to the devices, simulate and report commands made before them
-    for module in (cmd_db, cmd_catalog, cmd_user, cmd_queue, cmd_dossier, cmd_report, cmd_windows, cmd_keypad,
-                   cmd_daily, cmd_setup):  # cmd_setup after cmd_windows: it adds the first-run set-up to them
+    # one module per top-level command, each adding its own; `motcua --help` lists them in this order
+    # (cmd_setup after cmd_windows: it adds the first-run set-up to the window commands)
+    for module in (cmd_db, cmd_seed, cmd_catalog, cmd_user, cmd_ticket, cmd_queue, cmd_devices, cmd_simulate,
+                   cmd_dossier, cmd_print, cmd_report, cmd_windows, cmd_keypad, cmd_setup, cmd_support):
         module.register(commands)
-    cmd_support.register(commands)
     return parser

@@ -1,0 +1,89 @@
+"""Helpers every command shares: the schema check, the officer behind `--officer`, writing files, JSON of views,
+local time stamps, the printer options and this machine's keypad settings."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app import config
+from app.cli.output import EXIT_SCHEMA, CliError, plain
+
+if TYPE_CHECKING:
+    from app.devices.keypad import KeypadConfig
+    from app.services.context import Actor, Context
+    from app.services.queue_views import TicketView
+
+
+def require_current_schema(ctx: Context) -> None:
+    """Refuse to work on a database whose schema is not at head (one query; Alembic is not imported)."""
+    from app.store import schema
+
+    if not schema.is_current(ctx.store):
+        raise CliError("cơ sở dữ liệu chưa được khởi tạo hoặc chưa nâng cấp; chạy «motcua db upgrade»",
+                       EXIT_SCHEMA)
+
+
+def actor_for(ctx: Context, login: str | None) -> Actor:
+    """The officer named by `--officer LOGIN`, or the system administrator when none is named."""
+    from app.services import accounts
+    from app.services.context import Actor
+
+    return accounts.actor_for_login(ctx, login) if login else Actor.system()
+
+
+@contextmanager
+def writing(out: Path, prefix: str = "") -> Iterator[None]:
+    """Turn a failure to write a file (no such folder, no permission, disk full) into one clear line."""
+    try:
+        yield
+    except OSError as exc:
+        raise CliError(f"{prefix}không ghi được tệp {out}: {exc.strerror or exc}") from exc
+
+
+def stamp(moment: datetime | None) -> str:
+    """A moment as the centre's local «HH:MM dd/mm/yyyy», or «—» when there is none."""
+    from app.domain.calendar import LOCAL_TZ
+
+    return f"{moment.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}" if moment else "—"
+
+
+def ticket_json(view: TicketView) -> dict[str, Any]:
+    """A ticket view as the JSON the ticket and queue commands print."""
+    return dict(plain(view))
+
+
+def status_label(status: str) -> str:
+    """The Vietnamese label of a ticket status."""
+    from app.domain.queue import TicketStatus
+
+    return TicketStatus(status).label
+
+
+def printer_options(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """`--printer URL` and `--profile 80mm|58mm`, as every printing command takes them."""
+    parser.add_argument("--printer", metavar="URL", required=required,
+                        help="cổng máy in (/dev/ttyUSB0, socket://host:9100, đường dẫn pty)")
+    parser.add_argument("--profile", choices=("80mm", "58mm"), help="khổ giấy (mặc định theo cấu hình máy)")
+
+
+def keypad_setup(cfg: config.MachineConfig, url: str | None = None, **overrides: Any) -> KeypadConfig:
+    """This machine's keypad from its settings (keypad_*), with command-line values (not None) taking precedence;
+    a setting that cannot work is one clear error naming it."""
+    from app.devices.keypad import KeypadConfig, KeypadConfigError, parse_hex
+
+    values: dict[str, Any] = {
+        "url": url if url is not None else cfg.get("keypad_url"), "mode": cfg.get("keypad_protocol"),
+        "address": cfg.get("keypad_address"), "keys": cfg.get("keypad_keys").strip(),
+        "baudrate": cfg.get("keypad_baud"), "frame_timeout_ms": cfg.get("keypad_frame_timeout_ms")}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        lamp_on = parse_hex(cfg.get("keypad_lamp_on"), "keypad_lamp_on")
+        lamp_off = parse_hex(cfg.get("keypad_lamp_off"), "keypad_lamp_off")
+        return KeypadConfig(lamp_on=lamp_on, lamp_off=lamp_off, **values)
+    except KeypadConfigError as exc:
+        raise CliError(str(exc)) from exc
