@@ -22,15 +22,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def devices_test_print(args: argparse.Namespace, ctx: None, cfg: config.MachineConfig) -> int:
     """Print the Vietnamese test page."""
-    from app.devices.printer import TicketPrinter
     from app.devices.transport import DeviceError
-    from app.printing.ticket import render_test_page
-    from app.services.ticket_printing import profile_named
+    from app.services import ticket_printing
 
-    profile = profile_named(args.profile or cfg.get("printer_profile"))
+    profile = ticket_printing.profile_named(args.profile or cfg.get("printer_profile"))
     try:
-        with TicketPrinter(args.printer, profile) as printer:
-            printer.print_bytes(render_test_page(profile))
+        ticket_printing.print_test_page(args.printer, profile)
     except DeviceError as exc:
         raise CliError(str(exc)) from exc
     emit(args.json, f"Đã in trang thử ra {args.printer}", {"printer": args.printer, "ok": True})

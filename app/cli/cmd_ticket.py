@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.common import printer_options, require_current_schema, ticket_json
-from app.cli.output import CliError, emit
+from app.cli.output import CliError, emit, parse_day
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -25,6 +25,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                        help="phiếu ưu tiên (mặc định: người cao tuổi)")
     printer_options(issue)
     issue.set_defaults(handler=ticket_issue, lean_handler=ticket_issue_lean)
+    reprint = tsub.add_parser("reprint", help="in lại một phiếu đã cấp (ghi vào nhật ký của phiếu)")
+    reprint.add_argument("number", metavar="NUMBER", help="số trên phiếu, vd. 1023")
+    reprint.add_argument("--service", metavar="CODE", help="dịch vụ của phiếu (khi hai dịch vụ cùng số)")
+    reprint.add_argument("--date", dest="day", type=parse_day, metavar="NGÀY",
+                         help="ngày cấp phiếu (mặc định hôm nay)")
+    printer_options(reprint)
+    reprint.set_defaults(handler=ticket_reprint)
 
 
 def ticket_issue(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
@@ -65,4 +72,22 @@ def ticket_issue_lean(args: argparse.Namespace, cfg: config.MachineConfig) -> in
     except lean_sqlite.LeanStoreError as exc:
         raise CliError(str(exc), EXIT_STORE) from exc
     emit(args.json, view.display_number, {**ticket_json(view), "printed": False, "printer_problem": None})
+    return 0
+
+
+def ticket_reprint(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Print an issued ticket again (people ahead counted now) and record the outcome on the ticket."""
+    from app.services import ticket_printing
+
+    require_current_schema(ctx)
+    url = args.printer or cfg.get("printer_url")
+    if not url:
+        raise CliError("chưa có máy in: dùng --printer URL hoặc đặt printer_url trong tệp cấu hình")
+    view = ticket_printing.find_ticket(ctx, args.number, args.service, args.day)
+    profile = ticket_printing.profile_named(args.profile or cfg.get("printer_profile"))
+    problem = ticket_printing.print_ticket(ctx, view, url, profile)
+    emit(args.json, view.display_number, {**ticket_json(view), "printed": problem is None,
+                                          "printer_problem": problem})
+    if problem:
+        raise CliError(f"chưa in lại được số {view.display_number}: {problem}")
     return 0

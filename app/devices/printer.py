@@ -21,7 +21,9 @@ _CONFIRM_MARGIN_SECONDS = 2.0
 class PrinterSettings(Protocol):
     """The parts of a printer profile the driver needs (app.printing.ticket.PrinterProfile fits)."""
 
-    baudrate: int
+    @property
+    def baudrate(self) -> int:
+        """The port's speed (read-only: a frozen profile fits)."""
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,27 @@
-"""Printing a queue ticket: what it shows (from the store) and sending it to the ticket printer."""
+"""Printing a queue ticket, for the kiosk and the CLI alike: what it shows (from the store), its ESC/POS bytes,
+sending them to the ticket printer, and recording on the ticket whether the paper came out (a «printed» or
+«print_failed» ticket event), so a failed ticket can be found and printed again."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from datetime import date
 
 from sqlalchemy import select
 
-from app.devices.printer import TicketPrinter
+from app.devices.manager import DeviceManager, JobResult
+from app.devices.printer import TicketPrinter, submit_print
 from app.devices.transport import DeviceError
-from app.domain.queue import PRIORITY_KINDS
-from app.printing.ticket import PROFILE_58MM, PROFILE_80MM, PrinterProfile, TicketContent, render_ticket
+from app.domain.calendar import LOCAL_TZ
+from app.domain.errors import NotFound
+from app.domain.queue import PRIORITY_KINDS, QueueError, TicketStatus
+from app.printing.ticket import (PROFILE_58MM, PROFILE_80MM, PrinterProfile, TicketContent, render_test_page,
+                                 render_ticket)
 from app.services import queue
-from app.services.context import LOCAL_TZ, Context
+from app.services.context import Context
 from app.services.settings import centre_setting
-from app.store.models import Ticket
+from app.store.models import Service, Ticket
 
 PROFILES = {"80mm": PROFILE_80MM, "58mm": PROFILE_58MM}
 
@@ -33,22 +41,69 @@ def ticket_content(ctx: Context, view: queue.TicketView) -> TicketContent:
                          priority_label=PRIORITY_KINDS.get(view.priority_kind or ""))
 
 
+def render(ctx: Context, view: queue.TicketView, profile: PrinterProfile) -> bytes:
+    """The ticket's ESC/POS bytes for this printer profile."""
+    return render_ticket(ticket_content(ctx, view), profile)
+
+
+def record_outcome(ctx: Context, ticket_id: uuid.UUID, printed: bool, reason: str | None = None) -> None:
+    """Record on the ticket whether its paper came out (an event «printed» or «print_failed» with the reason)."""
+    queue.mark_printed(ctx, ticket_id, printed, reason)
+
+
 def print_ticket(ctx: Context, view: queue.TicketView, printer_url: str, profile: PrinterProfile) -> str | None:
     """Print now and record the outcome on the ticket; returns the printer's problem (Vietnamese) or None."""
-    data = render_ticket(ticket_content(ctx, view), profile)
+    data = render(ctx, view, profile)
     try:
         with TicketPrinter(printer_url, profile) as printer:
             printer.print_bytes(data)
     except DeviceError as exc:
-        queue.mark_printed(ctx, view.id, False, str(exc))
+        record_outcome(ctx, view.id, False, str(exc))
         return str(exc)
-    queue.mark_printed(ctx, view.id, True)
+    record_outcome(ctx, view.id, True)
     return None
+
+
+def queue_print(ctx: Context, view: queue.TicketView, printer: DeviceManager[TicketPrinter],
+                profile: PrinterProfile, on_done: Callable[[JobResult], None]) -> int:
+    """Render now (on the caller's thread: a station's worker) and queue the bytes on the printer's own thread;
+    `on_done(JobResult)` runs on that thread once the paper is out or failed. The caller records the outcome
+    with `record_outcome` (off the device thread)."""
+    return submit_print(printer, render(ctx, view, profile), on_done)
+
+
+def print_test_page(printer_url: str, profile: PrinterProfile) -> None:
+    """The Vietnamese test page, printed now; DeviceError when the printer cannot print."""
+    with TicketPrinter(printer_url, profile) as printer:
+        printer.print_bytes(render_test_page(profile))
 
 
 def reprint_view(ctx: Context, ticket_id: uuid.UUID) -> queue.TicketView:
     """The view of a stored ticket, for reprinting it after a printer fault (people ahead counted now)."""
     return queue.ticket_view(ctx, ticket_id)
+
+
+def find_ticket(ctx: Context, number: str, service_code: str | None = None, day: date | None = None
+                ) -> queue.TicketView:
+    """A ticket by its number as printed, on a day (today by default), optionally of one service; a ticket
+    transferred away gives way to the one it became (same number). NotFound / QueueError when none or several."""
+    day = day or queue.local_day(ctx.now())
+    query = (select(Ticket.id, Ticket.status, Service.code).join(Service, Service.id == Ticket.service_id)
+             .where(Ticket.service_day == day, Ticket.display_number == number.strip())
+             .order_by(Ticket.issued_at, Ticket.seq))
+    if service_code:
+        query = query.where(Service.code == service_code.strip().upper())
+    with ctx.store.read() as s:
+        rows = list(s.execute(query))
+    where = f"ngày {day:%d/%m/%Y}" + (f", dịch vụ {service_code.strip().upper()}" if service_code else "")
+    if not rows:
+        raise NotFound(f"Không có phiếu số {number.strip()} ({where})")
+    current = [r for r in rows if r.status != TicketStatus.TRANSFERRED.value] or rows
+    if len(current) > 1:
+        services = ", ".join(sorted({r.code for r in current}))
+        raise QueueError(f"Có {len(current)} phiếu số {number.strip()} ({where}: dịch vụ {services}); "
+                         "chọn một bằng --service")
+    return queue.ticket_view(ctx, current[0].id)
 
 
 def unprinted_tickets(ctx: Context) -> list[queue.TicketView]:

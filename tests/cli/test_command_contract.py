@@ -25,6 +25,7 @@ user passwd: login
 user list:
 ticket:
 ticket issue: --service [required]; --priority [choices=elderly,disabled,pregnant,small_child,merit nargs=?]; --printer; --profile [choices=80mm,58mm]
+ticket reprint: number; --service; --date [type=parse_day]; --printer; --profile [choices=80mm,58mm]
 queue:
 queue call: --counter [required type=int]; --officer
 queue recall: --counter [required type=int]; --officer

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from app.devices.manager import DeviceManager, DeviceReason, DeviceState, DeviceStatus, JobResult
-from app.devices.printer import TicketPrinter, submit_print
+from app.devices.printer import TicketPrinter
 from app.domain.errors import EnvironmentFault, MotcuaError
 from app.domain.queue import PRIORITY_KINDS
-from app.printing.ticket import PrinterProfile, render_ticket
+from app.printing.ticket import PrinterProfile
 from app.services import hall, queue, ticket_printing
 from app.services.context import Context
 from app.services.settings import get_centre_settings
@@ -396,17 +396,14 @@ class KioskWindow(QWidget):
     # --- printing -----------------------------------------------------------------------------------------
 
     def _print(self, view: queue.TicketView) -> None:
-        """Render in the background, then queue on the printer's own thread."""
-        assert self.printer is not None
+        """Render in the background and queue on the printer's own thread (the ticket-printing service)."""
+        printer = self.printer
+        assert printer is not None
         self._printing.add(view.id)
-        self._run(lambda: render_ticket(ticket_printing.ticket_content(self.ctx, view), self.profile),
-                  lambda data: self._send(view, data),
-                  on_error=lambda exc: self._on_render_failed(view, exc))
-
-    def _send(self, view: queue.TicketView, data: bytes) -> None:
-        assert self.printer is not None
         # on_done runs on the device thread: the signal hands the result to the GUI thread
-        submit_print(self.printer, data, lambda result: self.print_finished.emit(view, result))
+        self._run(lambda: ticket_printing.queue_print(self.ctx, view, printer, self.profile,
+                                                      lambda result: self.print_finished.emit(view, result)),
+                  lambda _job_id: None, on_error=lambda exc: self._on_render_failed(view, exc))
 
     def _on_render_failed(self, view: queue.TicketView, exc: BaseException) -> None:
         if not isinstance(exc, MotcuaError):
@@ -423,7 +420,7 @@ class KioskWindow(QWidget):
         else:
             self._failed.add(view.id)
         reason = None if result.ok else result.reason_vi
-        self._run(lambda: queue.mark_printed(self.ctx, view.id, result.ok, reason),
+        self._run(lambda: ticket_printing.record_outcome(self.ctx, view.id, result.ok, reason),
                   lambda _: self.print_recorded.emit(view.id, result.ok))
         if self.last_ticket is not None and self.last_ticket.id == view.id and self.confirmation_visible:
             self._show_print_outcome(view, result)
