@@ -30,7 +30,7 @@ BREAKDOWN = (
     ("app.store.models", "+ the models (declarative classes)"),
     ("app.services.catalog", "+ the catalogue service"),
     ("app.services.queue", "the queue service (what `ticket issue` calls on PostgreSQL or with a printer; on "
-                           "SQLite with no printer it goes through `app.services.queue_lean`, sqlite3 alone)"),
+                           "SQLite with no printer it goes through `ticket_issue.issue_ticket_lean`, sqlite3 alone)"),
     ("app.store.migrate", "Alembic (the migrations; whether a command loads it is said above)"),
 )
 

@@ -63,10 +63,10 @@ def ticket_issue_lean(args: argparse.Namespace, cfg: config.MachineConfig) -> in
     if path is None or args.printer or cfg.get("printer_url"):
         return None
     from app.cli.output import EXIT_SCHEMA, EXIT_STORE
-    from app.services import queue_lean
+    from app.services import ticket_issue
 
     try:
-        view = queue_lean.issue_ticket(path, args.service, args.priority)
+        view = ticket_issue.issue_ticket_lean(path, args.service, args.priority)
     except lean_sqlite.SchemaNotCurrent as exc:
         raise CliError(str(exc), EXIT_SCHEMA) from exc
     except lean_sqlite.LeanStoreError as exc:

@@ -1,6 +1,7 @@
 """The queue: issue a numbered ticket at the kiosk, call/recall/serve/finish/skip at a counter, transfer, status.
 
 Numbers come from a locked sequence row per service and day (never count()+1); every change is a ticket event.
+Issuing is in `app.services.ticket_issue` (its three paths side by side); `issue_ticket` is re-exported here.
 """
 
 from __future__ import annotations
@@ -8,19 +9,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import queue as rules
 from app.domain.accounts import Role
+from app.domain.calendar import LOCAL_TZ
 from app.domain.errors import NotFound
 from app.domain.queue import ACTIVE, Candidate, QueueError, TicketStatus
-from app.services.context import LOCAL_TZ, Actor, Context
+from app.services.context import Actor, Context
 from app.services.queue_views import TicketView
 from app.services.settings import centre_setting
-from app.store.live import CHANNEL, encode, publish
+from app.services.ticket_issue import issue_ticket as issue_ticket  # the three issue paths live there
+from app.store.live import publish
 from app.store.models import Counter, CounterService, Service, Ticket, TicketEvent
 from app.store.sequences import allocate
 
@@ -59,120 +61,6 @@ class QueueStatus:
 def local_day(moment: datetime) -> date:
     """The centre's calendar day of a moment (numbers restart at local midnight)."""
     return moment.astimezone(LOCAL_TZ).date()
-
-
-def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = None) -> TicketView:
-    """Take the next number of a service (the kiosk: no sign-in needed).
-
-    The hot path of the hall (every kiosk, at opening time all at once), so it is written as four Core statements
-    and no ORM unit of work: one read (the service, the people waiting, the counters serving it), the locked
-    sequence upsert, and the ticket and its event inserted together (plus NOTIFY on PostgreSQL).
-    """
-    if priority_kind is not None and priority_kind not in rules.PRIORITY_KINDS:
-        raise QueueError(f"Loại ưu tiên không hợp lệ: {priority_kind}")
-    now = ctx.now()
-    day = local_day(now)
-    code = service_code.strip().upper()
-    ticket_id, status = uuid.uuid4(), TicketStatus.WAITING.value
-    if ctx.store.backend == "postgresql":
-        # two round trips and no BEGIN/COMMIT: the read, then the one statement that is the whole write
-        with ctx.store.autocommit() as conn:
-            found, ahead, wait = _issue_read(conn, code, service_code, day)
-            seq, number, display = _issue_postgresql(conn, found, ticket_id, day, priority_kind, now,
-                                                     ctx.station_id)
-        return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None,
-                          None, 0, False, ahead, wait)
-    with ctx.store.write() as s:
-        conn = s.connection()  # Core, not the ORM's bulk insert: nothing of the unit of work is needed here
-        # reads first: the number is taken last (the sequence row, and on SQLite the file, are held briefly)
-        found, ahead, wait = _issue_read(conn, code, service_code, day)
-        seq = allocate(s, "ticket", f"service:{found.id}", day)
-        _check_cap(found, seq)
-        number = rules.number_for(seq, found.range_start, found.range_end)
-        display = rules.display_number(found.prefix, number, found.range_end)
-        conn.execute(_INSERT_TICKET, {
-            "id": ticket_id, "service_id": found.id, "service_day": day, "seq": seq, "number": number,
-            "display_number": display, "priority_kind": priority_kind, "status": status, "issued_at": now,
-            "call_count": 0, "printed": False, "issued_by_station": ctx.station_id})
-        conn.execute(_INSERT_EVENT, {
-            "id": uuid.uuid4(), "ticket_id": ticket_id, "kind": "issued", "at": now, "station_id": ctx.station_id,
-            "to_status": status})
-        publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
-    return TicketView(ticket_id, display, number, found.code, found.name, status, priority_kind, now, None, None, 0,
-                      False, ahead, wait)
-
-
-def _issue_read(conn: Any, code: str, asked: str, day: date) -> tuple[Any, int, int]:
-    """The service (refused when unknown or closed), the people waiting for it and the wait estimate."""
-    found = conn.execute(_ISSUE_READ, {"code": code, "day": day}).one_or_none()
-    if found is None or not found.active:
-        raise NotFound(f"Không có dịch vụ mã «{asked}»")
-    ahead = int(found.waiting)
-    return found, ahead, rules.estimated_wait_minutes(ahead, found.avg_service_minutes, int(found.serving))
-
-
-def _check_cap(service: Any, seq: int) -> None:
-    if service.daily_cap is not None and seq > service.daily_cap:
-        raise QueueError(f"Dịch vụ «{service.name}» đã hết số hôm nay ({service.daily_cap} số); "
-                         "xin mời quay lại vào ngày làm việc tiếp theo")
-
-
-# PostgreSQL: the number, the ticket, its event and the NOTIFY in ONE statement, run as its own transaction, so
-# the service's sequence row is locked for one round trip (with 8 kiosks on one service, the lock is the
-# bottleneck: P1 in docs/benchmarks.md). At the daily cap the upsert changes nothing and returns no row. The printed number and the display text are `rules.number_for` / `rules.display_number`
-# written in SQL (tests/services/test_queue.py checks them against the domain functions).
-NUMBER_SQL = "CAST(:start AS integer) + (seq.value - 1) % (CAST(:end AS integer) - CAST(:start AS integer) + 1)"
-DISPLAY_SQL = ("CASE WHEN CAST(:prefix AS text) = '' THEN n.number::text "
-               "ELSE CAST(:prefix AS text) || lpad(n.number::text, length(CAST(:end AS integer)::text), '0') END")
-_ISSUE_PG = text(f"""
-WITH seq AS (
-    INSERT INTO sequences (kind, scope, day, value) VALUES ('ticket', CAST(:scope AS text), CAST(:day AS date), 1)
-    ON CONFLICT (kind, scope, day) DO UPDATE SET value = sequences.value + 1
-        WHERE CAST(:cap AS integer) IS NULL OR sequences.value < CAST(:cap AS integer)
-    RETURNING value),
-n AS (SELECT seq.value AS seq, {NUMBER_SQL} AS number FROM seq),
-t AS (
-    INSERT INTO tickets (id, service_id, service_day, seq, number, display_number, priority_kind, status, issued_at,
-                         call_count, printed, issued_by_station)
-    SELECT CAST(:id AS uuid), CAST(:service_id AS integer), CAST(:day AS date), n.seq, n.number, {DISPLAY_SQL},
-           CAST(:priority AS text), 'waiting', CAST(:at AS timestamptz), 0, false, CAST(:station AS uuid)
-      FROM n WHERE CAST(:cap AS integer) IS NULL OR n.seq <= CAST(:cap AS integer)
-    RETURNING id, number, display_number),
-e AS (
-    INSERT INTO ticket_events (id, ticket_id, kind, at, station_id, to_status)
-    SELECT CAST(:event_id AS uuid), t.id, 'issued', CAST(:at AS timestamptz), CAST(:station AS uuid), 'waiting' FROM t
-    RETURNING id),
-note AS (SELECT pg_notify(CAST(:channel AS text), CAST(:body AS text)) AS sent FROM t)
-SELECT n.seq, t.number, t.display_number, (SELECT count(*) FROM e), (SELECT count(*) FROM note)
-  FROM n LEFT JOIN t ON true
-""")
-
-
-def _issue_postgresql(conn: Any, found: Any, ticket_id: uuid.UUID, day: date, priority_kind: str | None,
-                      now: datetime, station_id: uuid.UUID | None) -> tuple[int, int, str]:
-    """(seq, number, display) of a ticket issued by the one statement above; QueueError past the daily cap."""
-    body = encode("queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
-    row = conn.execute(_ISSUE_PG, {
-        "scope": f"service:{found.id}", "day": day, "start": found.range_start, "end": found.range_end,
-        "prefix": found.prefix, "id": ticket_id, "service_id": found.id, "priority": priority_kind, "at": now,
-        "station": station_id, "cap": found.daily_cap, "event_id": uuid.uuid4(), "channel": CHANNEL,
-        "body": body}).one_or_none()
-    if row is None or row[1] is None:  # the daily cap is reached: the sequence stays at the cap, nothing inserted
-        _check_cap(found, (found.daily_cap or 0) + 1)
-        raise AssertionError("no ticket inserted below the daily cap")
-    return int(row[0]), int(row[1]), str(row[2])
-
-
-_WAITING = (select(func.count()).select_from(Ticket)
-            .where(Ticket.service_id == Service.id, Ticket.service_day == bindparam("day"),
-                   Ticket.status == TicketStatus.WAITING.value).scalar_subquery())
-_SERVING = (select(func.count()).select_from(CounterService).join(Counter)
-            .where(CounterService.service_id == Service.id, Counter.active.is_(True)).scalar_subquery())
-_ISSUE_READ = select(Service.id, Service.code, Service.name, Service.prefix, Service.range_start, Service.range_end,
-                     Service.daily_cap, Service.avg_service_minutes, Service.active, _WAITING.label("waiting"),
-                     _SERVING.label("serving")).where(Service.code == bindparam("code"))
-_INSERT_TICKET = insert(Ticket.__table__)
-_INSERT_EVENT = insert(TicketEvent.__table__)
 
 
 def ticket_view(ctx: Context, ticket_id: uuid.UUID) -> TicketView:

@@ -1,6 +1,6 @@
 """The embedded SQLite store without SQLAlchemy, for the few whole-process commands that must start fast.
 
-`motcua ticket issue` on a kiosk PC runs as a process per ticket; importing SQLAlchemy alone takes longer than
+`motcua ticket issue` on a kiosk PC (`app.services.ticket_issue`, path 3) runs as a process per ticket; importing SQLAlchemy alone takes longer than
 the whole command may (docs/benchmarks.md, P2). This module opens the same file with the standard library's
 sqlite3, with the settings of `app.store.engine` (WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for writes),
 and writes values the way the SQLAlchemy types store them, so rows written here and by the ORM are alike

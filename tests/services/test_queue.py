@@ -210,7 +210,7 @@ def test_the_postgresql_number_and_display_sql_match_the_domain_rules(store_fact
     from sqlalchemy import text as sql
 
     from app.domain import queue as rules
-    from app.services.queue import DISPLAY_SQL, NUMBER_SQL
+    from app.services.ticket_issue import DISPLAY_SQL, NUMBER_SQL
 
     factory = store_factories["postgresql"]
     store = Store(factory.url("migrated"))

@@ -16,7 +16,7 @@ import pytest
 
 from app.domain.errors import NotFound
 from app.domain.queue import QueueError
-from app.services import accounts, queue, queue_lean
+from app.services import accounts, queue, ticket_issue
 from app.services.context import Context
 from app.store import lean_sqlite
 from app.store.engine import Store
@@ -52,7 +52,7 @@ def test_the_lean_path_stores_exactly_what_the_orm_path_stores(sqlite_demo) -> N
     path, ctx = sqlite_demo
     ctx.clock = lambda: MONDAY_0800
     orm = queue.issue_ticket(ctx, "DD", "elderly")
-    lean = queue_lean.issue_ticket(path, "dd", "elderly", now=MONDAY_0800 + timedelta(seconds=5))
+    lean = ticket_issue.issue_ticket_lean(path, "dd", "elderly", now=MONDAY_0800 + timedelta(seconds=5))
     assert (orm.display_number, lean.display_number) == ("1001", "1002")
     assert (lean.service_code, lean.service_name, lean.status, lean.people_ahead) == \
         (orm.service_code, orm.service_name, "waiting", 1)
@@ -76,15 +76,15 @@ def test_the_lean_path_stores_exactly_what_the_orm_path_stores(sqlite_demo) -> N
 def test_the_lean_path_refuses_like_the_orm_path(sqlite_demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path, _ctx = sqlite_demo
     with pytest.raises(NotFound, match="KHONG"):
-        queue_lean.issue_ticket(path, "KHONG")
+        ticket_issue.issue_ticket_lean(path, "KHONG")
     with pytest.raises(QueueError):
-        queue_lean.issue_ticket(path, "DD", "vip")
+        ticket_issue.issue_ticket_lean(path, "DD", "vip")
     with pytest.raises(lean_sqlite.SchemaNotCurrent):
-        queue_lean.issue_ticket(tmp_path / "none.sqlite3", "DD")
+        ticket_issue.issue_ticket_lean(tmp_path / "none.sqlite3", "DD")
     empty = tmp_path / "empty.sqlite3"
     sqlite3.connect(empty).close()
     with pytest.raises(lean_sqlite.SchemaNotCurrent):
-        queue_lean.issue_ticket(empty, "DD")
+        ticket_issue.issue_ticket_lean(empty, "DD")
     assert lean_sqlite.sqlite_file("postgresql+psycopg://u@h/db") is None
     assert lean_sqlite.sqlite_file("sqlite:///:memory:") is None
 
@@ -93,7 +93,7 @@ def _issue_both_ways(path: str, lean: bool, n: int, out: "mp.Queue[list[str]]") 
     got = []
     if lean:
         for _ in range(n):
-            got.append(queue_lean.issue_ticket(Path(path), "DD").display_number)
+            got.append(ticket_issue.issue_ticket_lean(Path(path), "DD").display_number)
     else:
         store = Store(f"sqlite:///{path}")
         ctx = Context(store)
