@@ -10,7 +10,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # the centre's local time (Việt Nam, UTC+7, no daylight saving)
+# the names of the days of the week, Monday first (date.weekday() indexes them)
+WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 DEFAULT_PERIODS: tuple[tuple[time, time], ...] = (
     (time(7, 0), time(11, 30)),
     (time(13, 30), time(17, 0)),

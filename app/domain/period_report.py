@@ -31,9 +31,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from app.domain.calendar import LOCAL_TZ
+from app.domain.text import thousands
+
 TOTAL_LABEL = "Tổng cộng"
 REPORT_TITLE = "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT HỒ SƠ TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
 NOT_COUNTED_STATUSES = ("registered", "refused")
@@ -162,9 +163,7 @@ def total_row(rows: tuple[PeriodRow, ...] | list[PeriodRow], label: str = TOTAL_
     return replace(PeriodRow(label), **{name: sum(getattr(r, name) for r in rows) for name in counted})
 
 
-def vn_number(n: int) -> str:
-    """An integer with dots between thousands, the Vietnamese way: 1414812973 → `1.414.812.973`."""
-    return f"{n:,}".replace(",", ".")
+vn_number = thousands  # an integer with dots between thousands: 1414812973 → `1.414.812.973`
 
 
 def vn_date(d: date) -> str:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.errors import DomainError
+from app.domain.text import thousands
 
 LEVEL_LABELS: dict[int, str] = {
     1: "Rất hài lòng",
@@ -105,9 +106,7 @@ def percent(count: int, total: int) -> Decimal:
     return (Decimal(count) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def format_count(value: int) -> str:
-    """An integer with Vietnamese thousands dots: 3355 → "3.355"."""
-    return f"{value:,}".replace(",", ".")
+format_count = thousands  # an integer with Vietnamese thousands dots: 3355 → "3.355"
 
 
 def format_percent(count: int, total: int) -> str:

@@ -1,4 +1,5 @@
-"""Vietnamese text helpers: accent folding for search, NFC normalisation."""
+"""Vietnamese text helpers: accent folding for search, NFC normalisation, numbers and money as Vietnamese write
+them (dots between thousands)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,13 @@ def fold(text: str) -> str:
 def nfc(text: str) -> str:
     """Unicode NFC with surrounding spaces trimmed and inner runs collapsed."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def thousands(n: int) -> str:
+    """An integer with dots between thousands, the Vietnamese way: 1414812973 → "1.414.812.973"."""
+    return f"{n:,}".replace(",", ".")
+
+
+def dong(vnd: int) -> str:
+    """An amount of money in đồng: 1200000 → "1.200.000 đồng"."""
+    return f"{thousands(vnd)} đồng"

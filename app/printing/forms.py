@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (Flowable, HRFlowable, KeepInFrame, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
+from app.domain.text import dong
 from app.printing import barcodes
 from app.printing.fonts import font_path
 
@@ -213,9 +214,7 @@ def stamp(moment: datetime) -> str:
     return f"{moment:%H:%M %d/%m/%Y}"
 
 
-def money(vnd: int) -> str:
-    """Integer đồng with dots between thousands: 1.200.000 đồng."""
-    return f"{vnd:,}".replace(",", ".") + " đồng"
+money = dong  # integer đồng with dots between thousands: 1.200.000 đồng
 
 
 def _receipt_copy(d: ReceiptData, copy_line: str) -> list[Flowable]:

@@ -6,12 +6,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 from app.domain.accounts import Role, require_role
+from app.domain.calendar import LOCAL_TZ as LOCAL_TZ  # the centre's time zone, defined once there
 from app.store.engine import Store
-
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def utc_now() -> datetime:

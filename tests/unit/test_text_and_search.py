@@ -43,3 +43,10 @@ def test_typing_narrows_and_deleting_widens() -> None:
     assert index.search("gia") == [0, 1, 4]  # backspace: a fresh search, not inside the narrower hits
     assert index.search("cap", agency_ids={1}) == [1, 3]
     assert index.search("cap", limit=1) == [0]
+
+
+def test_numbers_and_money_are_written_the_vietnamese_way() -> None:
+    from app.domain.text import dong, thousands
+
+    assert [thousands(n) for n in (0, 999, 1000, 1_414_812_973)] == ["0", "999", "1.000", "1.414.812.973"]
+    assert dong(1_200_000) == "1.200.000 đồng" and dong(0) == "0 đồng"

@@ -9,13 +9,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget)
 
+from app.domain.calendar import WEEKDAY_NAMES
 from app.services import workdays
 from app.services.workdays import DayOverride
 from app.ui.admin.base import AdminEnv, AdminTab, button_row, fill_table, make_table, row_key
 from app.ui.admin.inputs import from_qtime, to_qtime
 from app.ui.errors import FieldErrors
 
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
 class PeriodRow(QWidget):
@@ -111,7 +111,7 @@ class CalendarTab(AdminTab):
         fill_table(self.holidays, [(d, [self._day_text(d), name]) for d, name in holidays])
 
     def _day_text(self, d: date) -> str:
-        return f"{self.tr(WEEKDAYS[d.weekday()])}, {d:%d/%m/%Y}"
+        return f"{self.tr(WEEKDAY_NAMES[d.weekday()])}, {d:%d/%m/%Y}"
 
     def _on_loaded(self, loaded: tuple[list[tuple[date, str]], list[DayOverride], tuple[tuple[time, time], ...]]
                    ) -> None:

@@ -9,11 +9,12 @@ from PySide6.QtCore import QTime, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QTimeEdit, QWidget
 
 from app.domain.errors import ValidationError
+from app.domain.text import thousands
 
 
 def format_dong(amount: int) -> str:
     """1414812973 → "1.414.812.973" (Vietnamese thousands separator)."""
-    return f"{amount:,}".replace(",", ".")
+    return thousands(amount)
 
 
 def to_qtime(value: time) -> QTime:

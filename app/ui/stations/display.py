@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLa
                                QWidget)
 
 from app import logs
+from app.domain.calendar import WEEKDAY_NAMES
 from app.services.context import LOCAL_TZ, Context
 from app.services.display_feed import Call, CounterBoard, DisplayFeed, FeedCursor, announcement_for, display_feed
 from app.store.engine import StoreUnavailable
@@ -33,12 +34,11 @@ RETRY_MS = 3_000
 MARQUEE_TICK_MS = 30
 
 BACKGROUND, PANEL, NUMBER, TEXT, DIM, ALERT = "#0b1220", "#18233d", "#ffd54a", "#ffffff", "#aab4c8", "#c62828"
-_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 
 def vietnamese_date(day: date) -> str:
     """The date as the hall reads it: "Thứ Bảy, 28/11/2026"."""
-    weekday = QCoreApplication.translate("display", _WEEKDAYS[day.weekday()])
+    weekday = QCoreApplication.translate("display", WEEKDAY_NAMES[day.weekday()])
     return f"{weekday}, {day:%d/%m/%Y}"
 
 

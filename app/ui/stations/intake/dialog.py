@@ -33,6 +33,7 @@ from app.config import data_dir
 from app.domain.catalog import ProcedureIndex
 from app.domain.dossier import MAX_SETS, ApplicantKind, Channel, IntakeDraft, ProcedurePolicy
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.text import dong
 from app.services.catalog import ProcedureView, build_search_index, list_procedures
 from app.services.context import Actor, Context
 from app.services.dossiers import DossierView, receive_dossier, ticket_id_by_number
@@ -47,7 +48,7 @@ from app.ui.worker import Worker
 
 def money(vnd: int) -> str:
     """100000 → "100.000 đồng"."""
-    return f"{vnd:,} đồng".replace(",", ".")
+    return dong(vnd)
 
 
 class IntakeDialog(QDialog):
