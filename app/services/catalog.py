@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.domain.accounts import Role
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft, ProcedureIndex
@@ -92,10 +92,11 @@ def save_agency(ctx: Context, actor: Actor, agency_id: int | None, key: str, nam
                           agency.active)
 
 
-def _refuse_duplicate(s: Session, column: object, value: str, own_id: int | None, id_column: object,
+def _refuse_duplicate(s: Session, column: InstrumentedAttribute[str], value: str, own_id: int | None,
+                      id_column: InstrumentedAttribute[int],
                       field: str, message: str) -> None:
     """Raise FormErrors when another row already has `value` in a unique column."""
-    other = s.scalar(select(id_column).where(column == value))  # type: ignore[arg-type]
+    other = s.scalar(select(id_column).where(column == value))
     if other is not None and other != own_id:
         raise FormErrors([ValidationError(field, message)])
 

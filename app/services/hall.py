@@ -96,9 +96,10 @@ def save_service(ctx: Context, actor: Actor, service_id: int | None, draft: Serv
             service = Service(sort_order=len(s.scalars(select(Service.id)).all()) + 1)
             s.add(service)
         else:
-            service = s.get(Service, service_id)
-            if service is None:
+            found = s.get(Service, service_id)
+            if found is None:
                 raise NotFound("Không tìm thấy dịch vụ")
+            service = found
         service.code, service.name, service.prefix = d.code, d.name, d.prefix
         service.range_start, service.range_end, service.daily_cap = d.range_start, d.range_end, d.daily_cap
         service.avg_service_minutes, service.active = d.avg_service_minutes, d.active

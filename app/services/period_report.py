@@ -30,6 +30,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.domain.period_report import (
@@ -109,7 +110,8 @@ def breakdowns(report: PeriodReport) -> list[AgencyBreakdown]:
                             r.resolved_late, r.cancelled, r.fees_vnd) for r in (*report.rows, report.total)]
 
 
-def local_date(column: ColumnElement[Any], backend: str, offset_hours: int) -> ColumnElement[Any]:
+def local_date(column: ColumnElement[Any] | QueryableAttribute[Any], backend: str,
+               offset_hours: int) -> ColumnElement[Any]:
     """The Asia/Ho_Chi_Minh calendar date of a stored UTC timestamp, per backend.
 
     Vietnam has had one fixed offset (+7, no daylight saving) since 1975, so both backends shift by the offset

@@ -104,7 +104,8 @@ def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | N
         service_ids = list(s.scalars(select(CounterService.service_id).where(CounterService.counter_id == counter.id)))
         normal = _earliest_waiting(s, service_ids, counter.id, day, priority=False)
         priority = _earliest_waiting(s, service_ids, counter.id, day, priority=True)
-        chosen = rules.choose_next(normal and Candidate(normal, False), priority and Candidate(priority, True),
+        chosen = rules.choose_next(Candidate(normal, False) if normal is not None else None,
+                                   Candidate(priority, True) if priority is not None else None,
                                    _normals_since_priority(s, counter.id, day),
                                    int(centre_setting(s, "priority_every")))
         if chosen is None:

@@ -56,7 +56,7 @@ def encode(topic: str, payload: dict[str, Any]) -> str:
             raise ValueError(f"bad live payload key {key!r}")
         values = value if isinstance(value, (list, tuple)) else [value]
         for v in values:
-            if (isinstance(v, str) and not _TOKEN.fullmatch(v)) or not isinstance(v, Scalar):  # type: ignore[arg-type]
+            if (isinstance(v, str) and not _TOKEN.fullmatch(v)) or not isinstance(v, Scalar):
                 raise ValueError(f"live payload {key!r} must hold ids or kinds only (never names or personal data)")
         clean[key] = [_plain(v) for v in value] if isinstance(value, (list, tuple)) else _plain(value)
     body = json.dumps({"t": topic, "p": clean}, separators=(",", ":"))

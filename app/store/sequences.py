@@ -23,11 +23,10 @@ def allocate(session: Session, kind: str, scope: str, day: date = NO_DAY, count:
     """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(Sequence).values(kind=kind, scope=scope, day=day, value=count)
-    statement = statement.on_conflict_do_update(
+    upsert = insert(Sequence).values(kind=kind, scope=scope, day=day, value=count).on_conflict_do_update(
         index_elements=[Sequence.kind, Sequence.scope, Sequence.day],
         set_={"value": Sequence.value + count}).returning(Sequence.value)
-    return int(session.execute(statement).scalar_one())
+    return int(session.execute(upsert).scalar_one())
 
 
 def peek(session: Session, kind: str, scope: str, day: date = NO_DAY) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from app import main as app_main
 from app.cli import cmd_dossier
 from app.cli.parser import build_parser
+from tests.tooling import require_tool
 
 SXD_CODE = re.compile(r"^000\.00\.02\.H33-\d{6}-(\d{4})$")
 APPLICANT = ["--name", "Nguyễn Thị Ánh Tuyết", "--id-number", "001185012345", "--phone", "0912345678",
@@ -113,9 +113,8 @@ def test_whole_process_once_registered(demo_url: str, tmp_path: Path) -> None:
     assert SXD_CODE.match(result.stdout.strip())
     printed = motcua("--db", demo_url, "print", "receipt", result.stdout.strip(), "--out", str(tmp_path / "r.pdf"))
     assert printed.returncode == 0, printed.stderr
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
-        assert re.search(r"^Pages:\s+2$", info, re.M)
+    info = subprocess.run([require_tool("pdfinfo"), str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+2$", info, re.M)
 
 
 def test_not_received_forms_owner_and_every_form_number(demo_url: str, demo_ctx, tmp_path: Path,  # type: ignore[no-untyped-def]

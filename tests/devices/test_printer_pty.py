@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import threading
 import time
@@ -19,6 +17,7 @@ from app.devices.manager import DeviceManager, DeviceReason, DeviceState, JobRes
 from app.devices.printer import TicketPrinter, printer_manager, submit_print
 from app.devices.simulators import PrinterSimulator
 from app.printing.ticket import PROFILE_80MM, TicketContent, render_ticket
+from tests.tooling import missing, require_tool
 
 SERVICE = "Sở Tài nguyên và Môi trường"
 CONTENT = TicketContent(
@@ -76,13 +75,9 @@ def _edit_distance(a: str, b: str) -> int:
 
 
 def _require_tesseract_vie() -> None:
-    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split() \
-        if shutil.which("tesseract") else []
+    langs = subprocess.run([require_tool("tesseract"), "--list-langs"], capture_output=True, text=True).stdout.split()
     if "vie" not in langs:
-        reason = "tesseract with Vietnamese data is not installed (apt: tesseract-ocr tesseract-ocr-vie)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing("tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)")
 
 
 def test_ticket_printed_through_manager_is_decoded(sim: PrinterSimulator,

@@ -3,7 +3,6 @@ rendered with pdftoppm, the chart data, and `motcua report daily` run as a separ
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from datetime import time, timedelta
@@ -15,6 +14,7 @@ from openpyxl import load_workbook
 from app.services import daily_review, queue
 from app.services.context import LOCAL_TZ, Context
 from tests.services.test_daily_review import DAY, T0, _a_morning, supervisor
+from tests.tooling import require_tool
 
 TP = "TP — Tư pháp, Nội vụ, Lao động – Thương binh và Xã hội"
 
@@ -31,8 +31,7 @@ def morning(demo_ctx: Context) -> daily_review.DailyReview:
 
 def needs(*tools: str) -> None:
     for tool in tools:
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} (poppler-utils) not installed")
+        require_tool(tool)
 
 
 def test_the_charts_hold_the_hours_and_the_votes(morning: daily_review.DailyReview) -> None:

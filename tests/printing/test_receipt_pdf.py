@@ -5,8 +5,6 @@ Under CI=true a missing tool fails the run; elsewhere the test skips and says wh
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import unicodedata
 from datetime import date, datetime, timezone
@@ -17,6 +15,7 @@ import pytest
 
 from app.printing.forms import (FormHeader, ReceiptData, ReceiptDocument, RefusalData, SupplementData,
                                 render_receipt, render_refusal, render_supplement)
+from tests.tooling import require_tool
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 CODE = "000.00.02.H33-231027-0001"
@@ -26,15 +25,7 @@ HEADER = FormHeader("UBND TỈNH LAI CHÂU", "Trung tâm Phục vụ hành chín
                     date(2023, 10, 27), "1/TNHS")
 
 
-def tool(name: str) -> str:
-    """Path of a command-line tool, or skip (fail under CI=true) when it is not installed."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (apt-get install poppler-utils zbar-tools)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+tool = require_tool  # the path of a command-line tool, or skip (fail under CI=true) when it is not installed
 
 
 def run(*args: str) -> str:

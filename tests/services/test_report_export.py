@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,7 @@ from app.domain.period_report import (
 )
 from app.services import report_export
 from app.services.context import Context
+from tests.tooling import require_tool
 
 SEED_CSV = Path(__file__).resolve().parents[1] / "data" / "seed-appendix-table.csv"
 FROM, TO = date(2019, 9, 3), date(2020, 5, 12)
@@ -47,8 +47,7 @@ def seed_report(repaired: bool = False) -> PeriodReport:
 
 
 def needs(tool: str) -> None:
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} (poppler-utils) not installed")
+    require_tool(tool)
 
 
 def test_csv_is_the_seed_file_byte_for_byte() -> None:

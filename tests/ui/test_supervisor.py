@@ -3,7 +3,6 @@ and export, and an officer cannot open it."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from app.domain.errors import PermissionDenied
 from app.services import accounts, dossiers, queue, ratings
 from app.services.context import LOCAL_TZ
 from app.ui.supervisor import SupervisorWindow
+from tests.tooling import require_tool
 from tests.ui.conftest import WAIT_MS, wait_idle
 
 
@@ -96,9 +96,7 @@ def test_the_live_board_follows_a_call_made_in_another_process(qtbot, window, de
 
 
 def text_of(pdf: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+    return subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
 
 

@@ -22,12 +22,15 @@ def test_result_for_a_deleted_window_is_dropped(qtbot):
         return "Trung tâm"
 
     worker.submit(slow, lambda text: (seen.append(text), label.setText(text)), seen.append)
+    (job,) = worker._jobs  # the pending job: it is deleted only once its result has come back to this thread
+    handled = threading.Event()
+    job.destroyed.connect(lambda *_: handled.set())
     window.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(window))
     release.set()
     # the job's queued result is delivered on this thread: it must neither touch the dead label nor raise
-    qtbot.wait(300)
-    assert seen == []
+    qtbot.waitUntil(handled.is_set, timeout=5000)  # the result did arrive (a slow delivery cannot pass unseen)
+    assert seen == []  # ... and was dropped: neither callback ran
 
 
 def test_result_for_a_live_window_is_delivered(qtbot):
