@@ -51,12 +51,10 @@ UI_MODULE_EXCEPTIONS = {
     ("app.ui.stations.keypad_pad", "app.devices.keypad_sim.KeypadSimulator"):
         "the demo's on-screen keypad: the citizen's keys typed into the simulator launch made",
     ("app.ui.stations.kiosk", "app.devices.manager.DeviceManager"):
-        "the kiosk prints tickets itself until one ticket-printing service does it (issue 10, point 2)",
-    ("app.ui.stations.kiosk", "app.devices.manager.JobResult"): "as above: the outcome of a print job",
-    ("app.ui.stations.kiosk", "app.devices.printer.TicketPrinter"): "as above: the printer the manager drives",
-    ("app.ui.stations.kiosk", "app.devices.printer.submit_print"): "as above: sends a rendered ticket",
-    ("app.ui.stations.kiosk", "app.printing.ticket.PrinterProfile"): "as above: the paper width and commands",
-    ("app.ui.stations.kiosk", "app.printing.ticket.render_ticket"): "as above: the ticket's bytes",
+        "the printer's device manager launch made: the kiosk watches its status and hands it to ticket_printing",
+    ("app.ui.stations.kiosk", "app.devices.manager.JobResult"): "the outcome of a print job, shown to the citizen",
+    ("app.ui.stations.kiosk", "app.devices.printer.TicketPrinter"): "the device that manager drives (its type)",
+    ("app.ui.stations.kiosk", "app.printing.ticket.PrinterProfile"): "the paper profile launch chose (a value)",
 }
 
 
