@@ -42,7 +42,7 @@ simulate:
 simulate printer: --out [default=tickets type=Path]; --link [type=Path]; --width [choices=80mm,58mm default=80mm]
 simulate keypad: --link [type=Path]; --protocol [choices=ascii,framed default=ascii]; --address [type=int]
 dossier:
-dossier receive: --procedure [required]; --name [required]; --id-number [default=]; --tax-code [default=]; --phone [default=]; --address [default=]; --email [default=]; --birth-year [type=int]; --sex [choices=male,female]; --owner [default=]; --owner-id [default=]; --channel [choices=direct,online,postal default=direct]; --online-level [choices=3,4 type=int]; --sets [default=1 type=int]; --post; --on-the-spot [store_true]; --ticket; --officer; --receipt [type=Path]
+dossier receive: --procedure [required]; --name [required]; --id-number [default=]; --tax-code [default=]; --phone [default=]; --address [default=]; --email [default=]; --birth-year [type=int]; --sex [choices=male,female]; --owner [default=]; --owner-id [default=]; --channel [choices=direct,online,postal default=direct]; --online-level [choices=3,4 type=int]; --sets [default=1 type=int]; --post; --on-the-spot [store_true]; --ticket; --officer; --receipt [type=Path]; --request-id [type=_request_id]
 dossier show: code
 dossier hand-over: code; --reason [default=]; --officer; --unit [required]
 dossier hand_over: code; --reason [default=]; --officer; --unit [required]
