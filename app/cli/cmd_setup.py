@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from app.services.station_setup import SetupAnswers
 
 STATION_CHOICES = ("kiosk", "counter", "display", "rating", "supervisor", "admin")
-WINDOW_COMMANDS = ("admin", "counter", "kiosk", "display", "rating", "supervisor")
 FLAGS = {"station": "--station", "counter_number": "--counter", "store": "--embedded/--server-host",
          "host": "--server-host", "port": "--server-port", "database": "--database", "user": "--user",
          "password": "--password-stdin", "printer_url": "--printer", "printer_profile": "--printer-profile",
@@ -32,7 +31,7 @@ _ANSWER_OPTIONS = ("station", "counter", "embedded", "server_host", "server_port
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add `setup` and `station`, and the first-run set-up to the station window commands."""
+    """Add `setup` and `station` (the window commands call `first_run` themselves)."""
     setup = commands.add_parser("setup", help="cài đặt máy trạm: vai trò, nơi lưu dữ liệu, thiết bị, tự khởi động "
                                               "(không có tham số, trên màn hình: mở cửa sổ cài đặt)")
     setup.add_argument("--station", choices=STATION_CHOICES, help="vai trò của máy này")
@@ -61,11 +60,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                                                   "(chưa có cấu hình: mở cửa sổ cài đặt trước)")
     station.add_argument("--windowed", action="store_true", help="không mở toàn màn hình")
     station.set_defaults(handler=open_station, lean_handler=first_run, first_run_station=None)
-
-    for name in WINDOW_COMMANDS:  # made by cmd_windows; their handlers stay as they are
-        parser = commands.choices.get(name)
-        if parser is not None:
-            parser.set_defaults(lean_handler=first_run, first_run_station=name)
 
 
 # --- motcua setup --------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from app import config
+from app.cli.cmd_setup import first_run
 from app.cli.common import keypad_setup, require_current_schema
 from app.cli.output import CliError
 
@@ -15,30 +16,30 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the window commands."""
+    """Add the window commands; each station opens the first-run set-up first on an unconfigured PC."""
     admin = commands.add_parser("admin", help="mở cửa sổ quản trị (danh mục, quầy, cán bộ, ngày nghỉ)")
-    admin.set_defaults(handler=open_admin)
+    admin.set_defaults(handler=open_admin, lean_handler=first_run, first_run_station="admin")
     counter = commands.add_parser("counter", help="mở cửa sổ quầy (cán bộ đăng nhập, gọi số bằng bàn phím)")
     counter.add_argument("--counter", type=int, metavar="N", help="số quầy (mặc định theo cấu hình máy)")
     counter.add_argument("--windowed", action="store_true", help="không mở toàn màn hình")
-    counter.set_defaults(handler=open_counter)
+    counter.set_defaults(handler=open_counter, lean_handler=first_run, first_run_station="counter")
     kiosk = commands.add_parser("kiosk", help="mở máy lấy số (toàn màn hình, in phiếu)")
     kiosk.add_argument("--printer", metavar="URL", help="cổng máy in (mặc định theo cấu hình máy)")
     kiosk.add_argument("--profile", choices=("80mm", "58mm"))
     kiosk.add_argument("--windowed", action="store_true")
-    kiosk.set_defaults(handler=open_kiosk)
+    kiosk.set_defaults(handler=open_kiosk, lean_handler=first_run, first_run_station="kiosk")
     display = commands.add_parser("display", help="mở màn hình hiển thị số thứ tự (TV), có đọc số")
     display.add_argument("--notice", default="", help="dòng thông báo chạy chữ")
     display.add_argument("--mute", action="store_true", help="không phát âm thanh")
     display.add_argument("--windowed", action="store_true")
-    display.set_defaults(handler=open_display)
+    display.set_defaults(handler=open_display, lean_handler=first_run, first_run_station="display")
     rating = commands.add_parser("rating", help="màn hình đánh giá hài lòng hướng về công dân (quầy không có bàn phím)")
     rating.add_argument("--counter", type=int, metavar="N")
     rating.add_argument("--windowed", action="store_true")
-    rating.set_defaults(handler=open_rating)
+    rating.set_defaults(handler=open_rating, lean_handler=first_run, first_run_station="rating")
     sup = commands.add_parser("supervisor", help="mở cửa sổ giám sát (hàng chờ trực tiếp, rà soát ngày, báo cáo kỳ)")
     sup.add_argument("--windowed", action="store_true")
-    sup.set_defaults(handler=open_supervisor)
+    sup.set_defaults(handler=open_supervisor, lean_handler=first_run, first_run_station="supervisor")
     demo = commands.add_parser("demo", help="chạy thử trên máy này: CSDL nhúng, dữ liệu mẫu, mở các cửa sổ")
     demo.set_defaults(handler=open_demo)
 
