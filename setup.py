@@ -13,6 +13,6 @@ setup(
     packages=find_packages(include=["app", "app.*"]) + ["app.resources", "app.migrations", "app.migrations.versions",
                                                        *DATA_FOLDERS],
     package_dir={"app.resources": "resources", "app.migrations": "migrations"},
-    package_data={name: ["*"] for name in DATA_FOLDERS} | {"app.migrations": ["script.py.mako"]},
+    package_data={name: ["*"] for name in DATA_FOLDERS} | {"app": ["py.typed"], "app.migrations": ["script.py.mako"]},
     exclude_package_data={"": ["__pycache__/*", "*.pyc"]},
 )

@@ -3,6 +3,7 @@ from this tree holds every module, font, sound, the demo catalogue and every mig
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -33,9 +34,17 @@ def test_no_module_reaches_for_files_by_its_own_path() -> None:
 
 @pytest.mark.slow
 def test_the_wheel_holds_every_module_and_shipped_file(tmp_path: Path) -> None:
+    """Built from a clean copy of the sources: a build/ folder left in the tree by an earlier build would hide a
+    file the packaging no longer picks up."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for folder in ("app", "resources", "migrations"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check", "--no-deps",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
-    wheel = next(tmp_path.glob("motcua-*.whl"))
+                    "-w", str(tmp_path / "dist"), str(source)], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("motcua-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {f"app/{p.relative_to(ROOT / 'app').as_posix()}" for p in (ROOT / "app").rglob("*.py")}
     for folder in ("resources", "migrations"):
