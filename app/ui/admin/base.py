@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from app.services.context import Actor, Context
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.tables import read_only_table
 from app.ui.worker import Worker
 
 
@@ -96,18 +97,8 @@ def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QWidget:
 
 
 def make_table(headers: list[str]) -> QTableWidget:
-    """A read-only, row-selecting list table."""
-    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
-
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    """A read-only, row-selecting list table (one row at a time: the detail pane edits it)."""
+    return read_only_table(headers, single_selection=True)
 
 
 def fill_table(table: QTableWidget, rows: list[tuple[Any, list[str]]]) -> None:

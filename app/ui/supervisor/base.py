@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QDateEdit, QLabel, QTableWidget, QTableWidgetItem
 
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.ui.errors import MessageBar, present_error
@@ -40,16 +40,6 @@ class SupervisorEnv:
         return self.ctx.now().astimezone(LOCAL_TZ).date()
 
 
-def read_only_table(headers: Sequence[str]) -> QTableWidget:
-    """A read-only table with these column headers."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def fill(table: QTableWidget, rows: Sequence[Sequence[object]], numeric_from: int = 99) -> None:

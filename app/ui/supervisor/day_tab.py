@@ -30,7 +30,8 @@ from app.domain.satisfaction import level_label
 from app.services import daily_review
 from app.services.daily_review import DailyReview, GroupStats, duration, local_time
 from app.ui.stations.charts import BarChartWidget, chart_image
-from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill, read_only_table
+from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill
+from app.ui.tables import read_only_table
 
 TICKET_COLUMNS = ("Số", "Dịch vụ", "Trạng thái", "Lấy số", "Gọi", "Bắt đầu PV", "Xong", "Thời gian chờ",
                   "Thời gian PV", "Quầy", "Cán bộ", "Chuyển", "Đánh giá", "Hồ sơ")

@@ -11,7 +11,8 @@ from app.services import lifecycle
 from app.services.context import LOCAL_TZ
 from app.services.lifecycle import DossierLine
 from app.ui.stations.dossier_view import DossierViewDialog
-from app.ui.supervisor.base import SupervisorEnv, caption, fill, read_only_table
+from app.ui.supervisor.base import SupervisorEnv, caption, fill
+from app.ui.tables import read_only_table
 
 DUE_SOON_WORKING_DAYS = 3
 

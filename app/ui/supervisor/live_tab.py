@@ -9,7 +9,8 @@ from app.domain.satisfaction import level_label
 from app.services import daily_review
 from app.services.daily_review import LiveBoard, duration
 from app.ui.errors import present_error
-from app.ui.supervisor.base import SupervisorEnv, caption, fill, read_only_table
+from app.ui.supervisor.base import SupervisorEnv, caption, fill
+from app.ui.tables import read_only_table
 
 
 class LiveTab(QWidget):

@@ -11,7 +11,8 @@ from app.domain.period_report import COLUMNS, PeriodReport, vn_number
 from app.services import report_export, settings
 from app.services.period_report import period_report
 from app.services.report_export import NUMBER_ROW
-from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill, read_only_table
+from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill
+from app.ui.tables import read_only_table
 
 
 class PeriodTab(QWidget):
