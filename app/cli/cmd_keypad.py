@@ -39,6 +39,7 @@ def keypad_listen(args: argparse.Namespace, ctx: Context, cfg: config.MachineCon
     """Run the keypad(s) of a port headless until Ctrl+C (or --for seconds), printing each vote."""
     from app.domain import satisfaction as rules
     from app.services import ratings
+    from app.services.keypad_station import KeypadStation
 
     require_current_schema(ctx)
     setup = keypad_setup(cfg, args.port, mode=args.protocol, keys=args.keys, baudrate=args.baud,
@@ -68,7 +69,7 @@ def keypad_listen(args: argparse.Namespace, ctx: Context, cfg: config.MachineCon
             print(f"Quầy {result.counter_number}: phím {result.raw_key} ngoài lượt đánh giá (không tính)",
                   flush=True)
 
-    station = ratings.KeypadStation(ctx, args.port, counters, protocol, key_map=key_map, on_status=on_status,
+    station = KeypadStation(ctx, args.port, counters, protocol, key_map=key_map, on_status=on_status,
                                     on_result=on_result, baudrate=setup.baudrate)
     print(f"Đang nghe bàn phím {args.port} (thang {scale} mức, chờ đánh giá {timeout} giây sau khi kết thúc số)",
           file=sys.stderr, flush=True)

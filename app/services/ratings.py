@@ -221,13 +221,3 @@ def _detail_int(detail: str | None, name: str) -> int:
             except ValueError:
                 return 0
     return 0
-
-
-def __getattr__(name: str) -> object:
-    """`ratings.KeypadStation` and `ratings.StationStats`, as callers wrote them before the keypad station moved to
-    app.services.keypad_station (imported lazily: that module imports this one)."""
-    if name in ("KeypadStation", "StationStats"):
-        from app.services import keypad_station
-
-        return getattr(keypad_station, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,6 +20,7 @@ from app.devices.manager import DeviceState
 from app.domain.dossier import IntakeDraft
 from app.services import accounts, dossiers, queue, ratings
 from app.services.context import Context
+from app.services.keypad_station import KeypadStation
 from app.services.queue import TicketView
 from app.store.models import Counter, Officer, Rating, Service
 
@@ -65,21 +66,21 @@ def sim(tmp_path: Path) -> Iterator[KeypadSimulator]:
 
 
 def start_station(ctx: Context, url: str, counters: dict[int | None, int],
-                  protocol: KeypadProtocol = KEYS_3, **kwargs: object) -> ratings.KeypadStation:
-    station = ratings.KeypadStation(ctx, url, counters, protocol, **kwargs)  # type: ignore[arg-type]
+                  protocol: KeypadProtocol = KEYS_3, **kwargs: object) -> KeypadStation:
+    station = KeypadStation(ctx, url, counters, protocol, **kwargs)  # type: ignore[arg-type]
     station.start()
     assert station.manager.wait_for(DeviceState.CONNECTED, 5)
     return station
 
 
 @pytest.fixture()
-def station(demo_ctx: Context, clock: Clock, sim: KeypadSimulator) -> Iterator[ratings.KeypadStation]:
+def station(demo_ctx: Context, clock: Clock, sim: KeypadSimulator) -> Iterator[KeypadStation]:
     st = start_station(demo_ctx, sim.url, {None: 1})
     yield st
     st.stop()
 
 
-def press(station: ratings.KeypadStation, act: Callable[[], None]) -> ratings.PressResult:
+def press(station: KeypadStation, act: Callable[[], None]) -> ratings.PressResult:
     """Do something on the keypad and wait for the press it makes to be stored."""
     before = len(station.stats.results)
     act()
@@ -109,7 +110,7 @@ def officer_id(ctx: Context, login: str) -> int:
 
 
 def test_scripted_session_gives_exact_votes(demo_ctx: Context, clock: Clock, sim: KeypadSimulator,
-                                            station: ratings.KeypadStation) -> None:
+                                            station: KeypadStation) -> None:
     early = press(station, lambda: sim.press("1"))  # nobody served yet: stray
     assert (early.kind, early.reason) == ("stray", "disarmed")
 
@@ -146,7 +147,7 @@ def test_scripted_session_gives_exact_votes(demo_ctx: Context, clock: Clock, sim
 
 
 def test_timeout_disarms_and_arming_survives_a_restart(demo_ctx: Context, clock: Clock, sim: KeypadSimulator,
-                                                       station: ratings.KeypadStation) -> None:
+                                                       station: KeypadStation) -> None:
     t1 = serve(demo_ctx, clock)
     armed = ratings.arm(demo_ctx, 1, t1.id)
     assert armed is not None and armed.until == t1_finished(demo_ctx, t1) + timedelta(seconds=60)
@@ -248,7 +249,7 @@ def test_one_megabyte_of_noise_while_armed_gives_no_false_vote(demo_ctx: Context
 
 
 def test_unplug_replug_back_within_5_s_no_vote_lost(demo_ctx: Context, clock: Clock, sim: KeypadSimulator,
-                                                    station: ratings.KeypadStation) -> None:
+                                                    station: KeypadStation) -> None:
     t1 = serve(demo_ctx, clock)
     assert press(station, lambda: sim.press("1")).ticket_id == t1.id
     t2 = serve(demo_ctx, clock)

@@ -272,13 +272,13 @@ def test_demo_keypad_pad_votes_through_the_pty(qtbot, demo_ctx, tmp_path) -> Non
     from app.devices.keypad_sim import KeypadSimulator
     from app.services import accounts as _accounts
     from app.services import queue as _queue
-    from app.services import ratings as _ratings
+    from app.services.keypad_station import KeypadStation
     from app.ui.stations.counter import CounterWindow
     from app.ui.stations.keypad_pad import KeypadPadWindow
 
     sim = KeypadSimulator(link=tmp_path / "demo-keypad")
     sim.start()
-    keypad = _ratings.KeypadStation.for_counter(demo_ctx, KeypadConfig(url=sim.url), 1)
+    keypad = KeypadStation.for_counter(demo_ctx, KeypadConfig(url=sim.url), 1)
     window = CounterWindow(demo_ctx, _accounts.sign_in(demo_ctx, "canbo01", "canbo123"), 1, keypad=keypad)
     pad = KeypadPadWindow(sim, keypad.key_map or {}, 1)
     qtbot.addWidget(window)
