@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.motcua-installed
 
-.PHONY: install demo test screenshots bench wheel bundle smoke-installed
+.PHONY: install demo test screenshots bench wheel bundle smoke-installed translations
 
 PIP := -m pip install --quiet --disable-pip-version-check
 BUNDLE_VENV := build/bundle-venv
@@ -44,6 +44,13 @@ bundle: wheel
 smoke-installed: bundle
 	$(PYTHON) tools/smoke_installed.py $(BUNDLE_VENV)/bin/motcua
 	$(PYTHON) tools/smoke_installed.py dist/motcua/motcua --stations
+
+# the English catalogue from every string marked in app/ (lupdate), then every catalogue compiled (lrelease);
+# qt_vi.ts (Qt's own buttons in Vietnamese) is written by hand. docs/translations.md
+translations: $(VENV)/.motcua-app
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete app -source-language vi_VN \
+		-target-language en -ts resources/i18n/motcua_en.ts
+	$(BIN)/pyside6-lrelease resources/i18n/motcua_en.ts resources/i18n/qt_vi.ts
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py

@@ -44,8 +44,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     demo.set_defaults(handler=open_demo)
 
 
+def _language(cfg: config.MachineConfig) -> None:
+    """The windows speak the machine's `ui_language` (Vietnamese unless set)."""
+    from app.ui import i18n
+
+    i18n.use(cfg.get("ui_language"))
+
+
 def open_admin(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The admin window, after signing in."""
+    _language(cfg)
     require_current_schema(ctx)
     from app.ui.launch import run_admin
 
@@ -54,6 +62,7 @@ def open_admin(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
 
 def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The counter window for the counter given or configured."""
+    _language(cfg)
     from app.ui.launch import run_counter
 
     require_current_schema(ctx)
@@ -66,6 +75,7 @@ def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
 def open_kiosk(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The kiosk window."""
+    _language(cfg)
     from app.ui.launch import run_kiosk
 
     require_current_schema(ctx)
@@ -75,6 +85,7 @@ def open_kiosk(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
 
 def open_display(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The queue display."""
+    _language(cfg)
     from app.ui.launch import run_display
 
     require_current_schema(ctx)
@@ -83,6 +94,7 @@ def open_display(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
 def open_rating(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The rating screen of a counter."""
+    _language(cfg)
     from app.ui.launch import run_rating
 
     require_current_schema(ctx)
@@ -94,6 +106,7 @@ def open_rating(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfi
 
 def open_supervisor(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """The supervisor window, after signing in."""
+    _language(cfg)
     from app.ui.launch import run_supervisor
 
     require_current_schema(ctx)
@@ -103,6 +116,7 @@ def open_supervisor(args: argparse.Namespace, ctx: Context, cfg: config.MachineC
 def open_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Upgrade the embedded store, load the demo centre once, open every station on one screen with a simulated
     ticket printer, signed in as the demo accounts."""
+    _language(cfg)
     from app.services import demo
     from app.services.context import Actor
     from app.store import migrate

@@ -15,7 +15,7 @@ from app.domain.accounts import Role
 from app.domain.errors import MotcuaError
 from app.resources import resource
 from app.services.context import Actor, Context
-from app.ui import smoke
+from app.ui import i18n, smoke
 from app.ui.live import live_factory
 from app.ui.signin import SignInDialog, sign_in_for
 
@@ -39,6 +39,7 @@ def application() -> QApplication:
             families += QFontDatabase.applicationFontFamilies(font_id)
     if families:
         app.setFont(QFont(families[0], 10))
+    i18n.install()
     smoke.arm(app)
     return app
 

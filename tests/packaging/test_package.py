@@ -21,6 +21,7 @@ def test_resources_and_migrations_are_found_through_the_package() -> None:
     assert resource("fonts", "DejaVuSans-Bold.ttf").is_file()
     assert resource("sounds", "chime.wav").is_file()
     assert resource("demo", "catalogue.csv").is_file()
+    assert resource("i18n", "qt_vi.qm").is_file() and resource("i18n", "motcua_en.qm").is_file()
     assert (migrations_dir() / "env.py").is_file()
     assert sorted((migrations_dir() / "versions").glob("2*.py"))
 

@@ -22,6 +22,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_windows(qapp):  # type: ignore[no-untyped-def]
+    """Every window test runs in Vietnamese, Qt's own buttons included, as `motcua demo` and the stations do."""
+    from app.ui import i18n
+
+    i18n.use("vi")
+
+
 @pytest.fixture()
 def admin(demo_ctx):  # type: ignore[no-untyped-def]
     """The demo administrator (quantri), signed in."""

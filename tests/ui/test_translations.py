@@ -1,0 +1,75 @@
+"""The windows' languages: Qt's own buttons in Vietnamese, the catalogues compiled from their sources, and every
+marked string known to the English catalogue (`make translations` keeps them so)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "resources" / "i18n"
+TOOLS = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}", path=str(TOOLS)) or shutil.which(f"pyside6-{name}")
+    if found is None:
+        pytest.fail(f"pyside6-{name} is missing: it comes with PySide6-Essentials")
+    return found
+
+
+@pytest.fixture()
+def vietnamese(qapp):  # type: ignore[no-untyped-def]
+    i18n.use("vi")
+    yield
+    i18n.use("vi")
+
+
+def test_standard_dialog_buttons_are_vietnamese(vietnamese) -> None:  # type: ignore[no-untyped-def]
+    sb = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(sb.Ok | sb.Cancel | sb.Close | sb.Save | sb.Apply)
+    assert {b.text().replace("&", "") for b in box.buttons()} == {"Đồng ý", "Hủy", "Đóng", "Lưu", "Áp dụng"}
+    msg = QMessageBox(QMessageBox.Icon.Question, "Xác nhận", "Xóa?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert sorted(b.text().replace("&", "") for b in msg.buttons()) == ["Có", "Không"]
+
+
+def test_english_leaves_qt_buttons_in_english(vietnamese) -> None:  # type: ignore[no-untyped-def]
+    i18n.use("en")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Cancel", "OK"]
+    assert i18n.current() == "en"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="ngôn ngữ"):
+        i18n.use("fr")
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in I18N.glob("*.ts")))
+def test_compiled_catalogue_matches_its_source(name: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{name}.qm"
+    subprocess.run([_tool("lrelease"), str(I18N / f"{name}.ts"), "-qm", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == (I18N / f"{name}.qm").read_bytes(), "run `make translations` and commit the .qm"
+
+
+def test_english_catalogue_knows_every_marked_string(tmp_path: Path) -> None:
+    copy = tmp_path / "motcua_en.ts"
+    shutil.copy(I18N / "motcua_en.ts", copy)
+    run = subprocess.run([_tool("lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
+                          str(ROOT / "app"), "-source-language", "vi_VN", "-target-language", "en", "-ts",
+                          str(copy)], check=True, capture_output=True, text=True)
+    found = re.search(r"\((\d+) new and (\d+) already existing\)", run.stdout + run.stderr)
+    assert found, run.stdout + run.stderr
+    assert found.group(1) == "0", "strings marked for translation that the catalogue lacks: run `make translations`"
+    assert copy.read_text(encoding="utf-8") == (I18N / "motcua_en.ts").read_text(encoding="utf-8"), \
+        "the catalogue is not what `make translations` makes of the sources (a string was removed?)"
