@@ -73,3 +73,16 @@ def test_english_catalogue_knows_every_marked_string(tmp_path: Path) -> None:
     assert found.group(1) == "0", "strings marked for translation that the catalogue lacks: run `make translations`"
     assert copy.read_text(encoding="utf-8") == (I18N / "motcua_en.ts").read_text(encoding="utf-8"), \
         "the catalogue is not what `make translations` makes of the sources (a string was removed?)"
+
+
+def test_the_pseudo_locale_stretches_every_translated_string(vietnamese) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from pseudo import pseudo_locale, stretched
+
+    assert stretched("Gọi số %1 (F2)") == "Gọi số %1 (F2)·GọisốF"  # 14 characters, 6 more
+    assert stretched("<b>Số</b>") == "<b>Số</b>"
+    with pseudo_locale():
+        shown = QCoreApplication.translate("KioskWindow", "Lấy số thứ tự")
+    assert shown.startswith("Lấy số thứ tự·") and len(shown) >= 1.4 * len("Lấy số thứ tự")
+    assert QCoreApplication.translate("KioskWindow", "Lấy số thứ tự") == "Lấy số thứ tự"
