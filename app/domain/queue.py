@@ -29,6 +29,35 @@ class TicketStatus(StrEnum):
 
 ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
 
+
+class CounterMode(StrEnum):
+    """Whether a counter takes citizens: open (calls), paused (a short break), closed (for the day)."""
+
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label (the display shows it in the counter's cell)."""
+        return {"open": "Đang mở", "paused": "Tạm dừng", "closed": "Đã đóng"}[self.value]
+
+
+def check_counter_mode_change(counter_number: int, to: CounterMode, holding: str | None) -> None:
+    """A counter changes its mode only while it holds no ticket (the citizen at the counter is finished, marked
+    absent or transferred first): QueueError otherwise."""
+    if holding is not None and to is not CounterMode.OPEN:
+        verb = "tạm dừng" if to is CounterMode.PAUSED else "đóng"
+        raise QueueError(f"Quầy {counter_number} đang có số {holding}: kết thúc, đánh dấu vắng mặt hoặc chuyển số "
+                         f"trước khi {verb} quầy")
+
+
+def check_counter_calls(counter_number: int, mode: CounterMode) -> None:
+    """Only an open counter calls: QueueError naming the mode and the way back."""
+    if mode is not CounterMode.OPEN:
+        state = "đang tạm dừng" if mode is CounterMode.PAUSED else "đã đóng"
+        raise QueueError(f"Quầy {counter_number} {state}: mở lại quầy (F10) trước khi gọi số")
+
 # event kind -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[tuple[TicketStatus, ...], TicketStatus]] = {
     "called": ((TicketStatus.WAITING,), TicketStatus.CALLED),

@@ -84,7 +84,8 @@ def _statements() -> _Statements:
                .where(Ticket.service_id == Service.id, Ticket.service_day == bindparam("day"),
                       Ticket.status == WAITING).scalar_subquery())
     serving = (select(func.count()).select_from(CounterService).join(Counter)
-               .where(CounterService.service_id == Service.id, Counter.active.is_(True)).scalar_subquery())
+               .where(CounterService.service_id == Service.id, Counter.active.is_(True),
+                      Counter.state == "open").scalar_subquery())  # paused and closed counters call nobody
     read = select(Service.id, Service.code, Service.name, Service.prefix, Service.range_start, Service.range_end,
                   Service.daily_cap, Service.avg_service_minutes, Service.active, waiting.label("waiting"),
                   serving.label("serving")).where(Service.code == bindparam("code"))
@@ -192,7 +193,7 @@ SELECT s.id, s.code, s.name, s.prefix, s.range_start, s.range_end, s.daily_cap, 
        (SELECT count(*) FROM tickets t
          WHERE t.service_id = s.id AND t.service_day = :day AND t.status = :waiting),
        (SELECT count(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-         WHERE cs.service_id = s.id AND c.active = 1)
+         WHERE cs.service_id = s.id AND c.active = 1 AND c.state = 'open')
   FROM services s WHERE s.code = :code
 """
 _LEAN_ALLOCATE = """
