@@ -3,6 +3,8 @@ counter calls next (priority tickets interleaved so that nobody waits forever)."
 
 from __future__ import annotations
 
+import re
+import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -146,3 +148,21 @@ def estimated_wait_minutes(people_ahead: int, avg_service_minutes: int, open_cou
     if people_ahead <= 0:
         return 0
     return max(1, round(people_ahead * avg_service_minutes / max(1, open_counters)))
+
+
+# The QR code on a printed ticket: the ticket's id, so a counter's scanner can call or serve that citizen directly.
+# Only characters of the QR alphanumeric mode (upper-case letters, digits, ":"), so the code stays small
+# (version 2, 25 × 25 modules); no personal data (tickets carry none).
+TICKET_QR_PREFIX = "STT:"
+_TICKET_QR = re.compile(r"STT:([0-9A-F]{32})")
+
+
+def ticket_qr_payload(ticket_id: uuid.UUID) -> str:
+    """What the ticket's QR code holds ("STT:" and the ticket's id in 32 upper-case hex digits)."""
+    return TICKET_QR_PREFIX + ticket_id.hex.upper()
+
+
+def parse_ticket_qr(text: str) -> uuid.UUID | None:
+    """The ticket id of a scanned ticket QR, None when the text is something else."""
+    m = _TICKET_QR.fullmatch(text.strip().upper())
+    return uuid.UUID(hex=m[1]) if m else None

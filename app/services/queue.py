@@ -143,6 +143,53 @@ def set_counter_mode(ctx: Context, actor: Actor, counter_number: int, mode: Coun
         return mode
 
 
+def call_ticket(ctx: Context, actor: Actor, counter_number: int, ticket_id: uuid.UUID) -> TicketView:
+    """The counter scanned a citizen's ticket (its QR code): the citizen stands at the counter, so a waiting
+    ticket of today is called out of turn and served at once; the counter's own called ticket is served. Refused
+    (QueueError) when the counter is not open, holds another ticket, or does not serve the ticket's service."""
+    actor.require(Role.OFFICER, "gọi số")
+    now = ctx.now()
+    with ctx.store.write() as s:
+        counter = _counter(s, counter_number)
+        rules.check_counter_calls(counter.number, CounterMode(counter.state))
+        ticket = s.scalar(select(Ticket).where(Ticket.id == ticket_id).with_for_update())
+        if ticket is None:
+            raise NotFound("Không tìm thấy phiếu vừa quét (phiếu của hệ thống khác?)")
+        held = _active_ticket(s, counter.id)
+        service = s.get(Service, ticket.service_id)
+        assert service is not None
+        if held is not None and held.id != ticket.id:
+            raise QueueError(f"Quầy {counter.number} đang có số {held.display_number}: kết thúc hoặc đánh dấu vắng "
+                             f"mặt trước khi gọi số {ticket.display_number}")
+        if held is None:
+            _check_callable_here(s, ticket, counter, service, local_day(now))
+            _change(s, ctx, actor, ticket, "called", counter)
+            ticket.called_at, ticket.call_count = now, 1
+        if ticket.status == TicketStatus.CALLED.value:
+            _change(s, ctx, actor, ticket, "serving", counter)
+            ticket.serving_started_at = now
+        return _view(ticket, service, counter.number)
+
+
+def _check_callable_here(s: Session, ticket: Ticket, counter: Counter, service: Service, day: date) -> None:
+    """A scanned ticket a counter may call out of turn: today's, waiting, of a service it serves (or reserved)."""
+    number = ticket.display_number
+    if ticket.service_day != day:
+        raise QueueError(f"Phiếu số {number} là của ngày {ticket.service_day:%d/%m/%Y}, không dùng được hôm nay")
+    if ticket.status != TicketStatus.WAITING.value:
+        where = ""
+        if ticket.counter_id is not None and ticket.status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value):
+            other = s.get(Counter, ticket.counter_id)
+            where = f" tại quầy {other.number}" if other else ""
+        raise QueueError(f"Số {number} đang ở trạng thái «{TicketStatus(ticket.status).label}»{where}")
+    own = set(s.scalars(select(CounterService.service_id).where(CounterService.counter_id == counter.id)))
+    if ticket.service_id not in own and ticket.counter_id != counter.id:
+        raise QueueError(f"Số {number} là của dịch vụ «{service.name}», quầy {counter.number} không phục vụ dịch vụ "
+                         "này; mời công dân đến đúng quầy")
+    if ticket.counter_id not in (None, counter.id):
+        raise QueueError(f"Số {number} được chuyển riêng cho một quầy khác")
+
+
 def recall(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
     """Call the counter's current ticket again (the display announces it again)."""
     return _act_on_current(ctx, actor, counter_number, "recalled")
@@ -361,4 +408,4 @@ def _view(t: Ticket, service: Service | None, counter_number: int | None, ahead:
           wait: int = 0) -> TicketView:
     assert service is not None
     return TicketView(t.id, t.display_number, t.number, service.code, service.name, t.status, t.priority_kind,
-                      t.issued_at, t.called_at, counter_number, t.call_count, t.printed, ahead, wait)
+                      t.issued_at, t.called_at, counter_number, t.call_count, t.printed, ahead, wait, t.dossier_id)

@@ -104,7 +104,14 @@ def _issue_read(conn: Any, asked: str, day: date) -> tuple[Any, int, int]:
 
 # --- path 1: SQLite through SQLAlchemy Core ---------------------------------------------------------------------
 
-def _issue_core(ctx: Context, service_code: str, priority_kind: str | None) -> TicketView:
+def issue_ticket_for_dossier(ctx: Context, service_code: str, dossier_id: uuid.UUID) -> TicketView:
+    """A result-return ticket joined to its dossier (path 1 on either backend: one write unit, the ticket and its
+    link committed together; this is not the kiosk's hot path)."""
+    return _issue_core(ctx, service_code, None, dossier_id)
+
+
+def _issue_core(ctx: Context, service_code: str, priority_kind: str | None,
+                dossier_id: uuid.UUID | None = None) -> TicketView:
     from app.store.live import publish
     from app.store.sequences import allocate
 
@@ -123,13 +130,13 @@ def _issue_core(ctx: Context, service_code: str, priority_kind: str | None) -> T
         conn.execute(sql.insert_ticket, {
             "id": ticket_id, "service_id": found.id, "service_day": day, "seq": seq, "number": number,
             "display_number": display, "priority_kind": priority_kind, "status": WAITING, "issued_at": now,
-            "call_count": 0, "printed": False, "issued_by_station": ctx.station_id})
+            "call_count": 0, "printed": False, "issued_by_station": ctx.station_id, "dossier_id": dossier_id})
         conn.execute(sql.insert_event, {
             "id": uuid.uuid4(), "ticket_id": ticket_id, "kind": "issued", "at": now, "station_id": ctx.station_id,
             "to_status": WAITING})
         publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
     return TicketView(ticket_id, display, number, found.code, found.name, WAITING, priority_kind, now, None, None, 0,
-                      False, ahead, wait)
+                      False, ahead, wait, dossier_id)
 
 
 # --- path 2: PostgreSQL, one statement --------------------------------------------------------------------------
