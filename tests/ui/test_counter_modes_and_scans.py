@@ -1,0 +1,85 @@
+"""The counter on both backends: pause (F9), resume (F10) and close (F11) are stored, the display shows them and
+calls skip a paused counter; sign-out (F12); a ticket's QR scanned at the counter calls and serves that citizen;
+a result-return ticket shows its dossier, its state and whether the result is ready; while serving, the intake
+form is the most prominent action."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.queue import ticket_qr_payload
+from app.services import dossiers, lifecycle, queue
+from app.services.context import Actor
+from app.services.result_return import issue_result_ticket
+from app.ui.stations.announcer import Announcer
+from app.ui.stations.display import DisplayWindow
+from tests.services.test_dossiers import _draft
+from tests.ui.conftest import WAIT_MS, wait_idle
+from tests.ui.test_counter import counter_state, officer, open_counter, press  # noqa: F401 (fixture)
+from tests.ui.test_display import FakeChime, FakeSpeech
+
+F = Qt.Key
+
+
+def test_pause_shows_on_the_display_and_calls_skip_the_counter(qtbot, demo_ctx, officer, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    heard: list[tuple[str, str]] = []
+    display = DisplayWindow(demo_ctx, Announcer(FakeSpeech(heard), FakeChime(heard)), "Thông báo thử")
+    qtbot.addWidget(display)
+    display.resize(1280, 720)
+    display.show()
+    qtbot.waitUntil(lambda: display.loaded and not display.worker.busy, timeout=WAIT_MS)
+    w = open_counter(qtbot, demo_ctx, officer)
+    queue.issue_ticket(demo_ctx, "DD")
+    press(qtbot, w, F.Key_F9)
+    assert counter_state(demo_ctx).mode == "paused" and w.mode_label.text() == "Tạm dừng"
+    qtbot.waitUntil(lambda: display.shown_status(1) == "Tạm dừng", timeout=WAIT_MS)
+    press(qtbot, w, F.Key_F1)  # a paused counter calls nobody: the key does nothing
+    assert counter_state(demo_ctx).ticket is None and not w.actions_by_name["call_next"].isEnabled()
+    assert "F10" in w.number.text()
+    assert w.grab().save(str(tmp_path / "counter-paused.png"))
+    assert display.grab().save(str(tmp_path / "display-paused.png"))
+    press(qtbot, w, F.Key_F11)
+    qtbot.waitUntil(lambda: display.shown_status(1) == "Đã đóng", timeout=WAIT_MS)
+    press(qtbot, w, F.Key_F10)
+    assert counter_state(demo_ctx).mode == "open"
+    qtbot.waitUntil(lambda: display.shown_status(1) == "", timeout=WAIT_MS)
+    press(qtbot, w, F.Key_F1)
+    assert counter_state(demo_ctx).ticket is not None
+    w.close()
+    display.close()
+
+
+def test_sign_out_closes_the_window_when_no_ticket_is_held(qtbot, demo_ctx, officer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    w = open_counter(qtbot, demo_ctx, officer)
+    queue.issue_ticket(demo_ctx, "DD")
+    press(qtbot, w, F.Key_F1)
+    assert not w.actions_by_name["sign_out"].isEnabled()  # finish the citizen first
+    press(qtbot, w, F.Key_F6)
+    with qtbot.waitSignal(w.signed_out, timeout=WAIT_MS):
+        qtbot.keyClick(w, F.Key_F12)
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=WAIT_MS)
+
+
+def test_a_scanned_ticket_is_served_and_a_result_return_shows_its_dossier(qtbot, demo_ctx, officer,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                                          tmp_path) -> None:
+    pid = dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004")
+    d = dossiers.receive_dossier(demo_ctx, Actor.system(), pid, _draft())
+    lifecycle.apply_action(demo_ctx, Actor.system(), d.code, "resolve")
+    got = issue_result_ticket(demo_ctx, d.code)
+    assert got.ticket.service_code == "DD"  # the first service taking Sở Xây dựng; counter 1 calls it
+    w = open_counter(qtbot, demo_ctx, officer, 1)
+    qtbot.keyClicks(w, ticket_qr_payload(got.ticket.id))  # the 2-D scanner reads the ticket's QR
+    qtbot.keyClick(w, F.Key_Return)
+    qtbot.waitUntil(lambda: w.return_label.isVisible(), timeout=WAIT_MS)
+    wait_idle(qtbot, w)
+    state = counter_state(demo_ctx, 1)
+    if state.ticket is None:
+        pytest.fail(w.bar.current_text())
+    assert state.ticket == got.ticket.display_number and state.status == "serving"
+    text = w.return_label.text()
+    assert d.code in text and "Đã có kết quả" in text and "KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ" in text
+    assert w.buttons["intake"].property("primary") is True  # serving: the intake form leads
+    assert w.buttons["finish_and_next"].property("primary") is False
+    assert w.grab().save(str(tmp_path / "counter-result-return.png"))
+    w.close()
