@@ -111,7 +111,7 @@ def _counter_boards(s: Session, day: date) -> list[CounterBoard]:
         select(Ticket.counter_id, Ticket.display_number, Ticket.status)
         .where(Ticket.service_day == day, Ticket.status.in_([a.value for a in ACTIVE]),
                Ticket.counter_id.is_not(None)))}
-    return [CounterBoard(number, *active.get(cid, (None, None)), mode)
+    return [CounterBoard(number, active.get(cid, (None, None))[0], active.get(cid, (None, None))[1], mode)
             for cid, number, mode in s.execute(select(Counter.id, Counter.number, Counter.state)
                                                .where(Counter.active.is_(True)).order_by(Counter.number))]
 

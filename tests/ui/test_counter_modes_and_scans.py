@@ -83,3 +83,17 @@ def test_a_scanned_ticket_is_served_and_a_result_return_shows_its_dossier(qtbot,
     assert w.buttons["finish_and_next"].property("primary") is False
     assert w.grab().save(str(tmp_path / "counter-result-return.png"))
     w.close()
+
+
+def test_the_sign_in_names_the_station_and_can_be_cancelled(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.accounts import Role
+    from app.ui.signin import SignInDialog
+
+    dialog = SignInDialog(demo_ctx, Role.OFFICER, station="Quầy số 3")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.windowTitle() == "Đăng nhập — Quầy số 3" and dialog.station_label.text() == "Quầy số 3"
+    assert dialog.cancel_button.text() == "Hủy (Esc)"
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        dialog.cancel_button.click()
+    assert dialog.result() == SignInDialog.DialogCode.Rejected and dialog.actor is None
