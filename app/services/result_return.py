@@ -2,8 +2,9 @@
 dossier code) at the kiosk and gets a ticket joined to that dossier; the counter that calls it shows the dossier,
 its state and whether the result is ready.
 
-The ticket goes to the first active service (in the kiosk's order) that takes the dossier's agency, so the citizen
-waits at the counters of that agency's field. A second scan of the same receipt while its ticket still waits gives
+The ticket goes to the centre's result-return service (setting `result_return_service`, e.g. the demo's TKQ at
+counter 10) when it names an active service; else to the first active service (in the kiosk's order) that takes
+the dossier's agency, so the citizen waits at the counters of that agency's field. A second scan of the same receipt while its ticket still waits gives
 that ticket again instead of a second place in the queue.
 """
 
@@ -22,6 +23,7 @@ from app.domain.queue import QueueError, TicketStatus
 from app.services import queue
 from app.services.context import Context
 from app.services.queue_views import TicketView
+from app.services.settings import centre_setting
 from app.services.ticket_issue import issue_ticket_for_dossier
 from app.store.models import Agency, Dossier, Procedure, Service, ServiceAgency, Ticket
 
@@ -70,16 +72,23 @@ def issue_result_ticket(ctx: Context, scanned: str) -> ResultTicket:
             raise QueueError(f"Hồ sơ {code} {CLOSED[status]}. Xin vui lòng hỏi cán bộ hướng dẫn nếu cần.")
         waiting = s.scalar(select(Ticket.id).where(Ticket.dossier_id == dossier.id, Ticket.service_day == day,
                                                    Ticket.status == TicketStatus.WAITING.value).limit(1))
-        service_code = s.scalar(
-            select(Service.code).join(ServiceAgency, ServiceAgency.service_id == Service.id)
-            .where(ServiceAgency.agency_id == dossier.agency_id, Service.active.is_(True))
-            .order_by(Service.sort_order, Service.id).limit(1))
+        service_code = _service_for(s, dossier)
         summary = _summary(s, dossier)
     if waiting is not None:
         return ResultTicket(queue.ticket_view(ctx, waiting), summary, True)
     if service_code is None:
         raise QueueError(f"Chưa có quầy nào nhận hồ sơ của {summary.agency_name}. Xin vui lòng hỏi cán bộ hướng dẫn.")
     return ResultTicket(issue_ticket_for_dossier(ctx, service_code, summary.id), summary, False)
+
+
+def _service_for(s: Session, dossier: Dossier) -> str | None:
+    """The code of the service a result-return ticket of this dossier queues for (None: no service takes it)."""
+    chosen = str(centre_setting(s, "result_return_service") or "").strip().upper()
+    if chosen and s.scalar(select(Service.code).where(Service.code == chosen, Service.active.is_(True))):
+        return chosen
+    return s.scalar(select(Service.code).join(ServiceAgency, ServiceAgency.service_id == Service.id)
+                    .where(ServiceAgency.agency_id == dossier.agency_id, Service.active.is_(True))
+                    .order_by(Service.sort_order, Service.id).limit(1))
 
 
 def return_dossier(ctx: Context, dossier_id: uuid.UUID) -> ReturnDossier:

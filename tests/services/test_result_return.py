@@ -14,6 +14,7 @@ from app.domain.queue import CounterMode, QueueError, parse_ticket_qr, ticket_qr
 from app.services import accounts, dossiers, lifecycle, queue
 from app.services.context import Actor, Context
 from app.services.result_return import issue_result_ticket, return_dossier
+from app.services.settings import set_centre_settings
 from app.store.models import Ticket, TicketEvent
 from tests.services.test_dossiers import _draft
 
@@ -27,6 +28,7 @@ def test_a_scanned_receipt_gives_a_ticket_joined_to_its_dossier(hall_ctx: Contex
     d = received(hall_ctx)
     got = issue_result_ticket(hall_ctx, f" {d.code}\n")
     assert got.ticket.dossier_id == d.id and got.dossier.code == d.code and not got.again
+    assert got.ticket.service_code == "TKQ"  # the demo centre's result-return service (counter 10)
     assert got.dossier.result_ready is False and got.dossier.status_label == "Đã tiếp nhận"
     with hall_ctx.store.read() as s:
         stored = s.get(Ticket, got.ticket.id)
@@ -35,6 +37,14 @@ def test_a_scanned_receipt_gives_a_ticket_joined_to_its_dossier(hall_ctx: Contex
     assert again.again and again.ticket.id == got.ticket.id
     lifecycle.apply_action(hall_ctx, Actor.system(), d.code, "resolve")
     assert return_dossier(hall_ctx, d.id).result_ready is True
+
+
+def test_without_a_result_return_service_the_dossiers_agency_decides(hall_ctx: Context) -> None:
+    set_centre_settings(hall_ctx, Actor.system(), {"result_return_service": ""})
+    d = received(hall_ctx)  # Sở Xây dựng: service DD takes it
+    assert issue_result_ticket(hall_ctx, d.code).ticket.service_code == "DD"
+    set_centre_settings(hall_ctx, Actor.system(), {"result_return_service": "NOPE"})  # unknown: by agency too
+    assert issue_result_ticket(hall_ctx, d.code).ticket.service_code == "DD"
 
 
 def test_what_cannot_give_a_result_ticket(hall_ctx: Context) -> None:

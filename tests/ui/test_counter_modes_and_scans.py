@@ -22,6 +22,20 @@ from tests.ui.test_display import FakeChime, FakeSpeech
 F = Qt.Key
 
 
+def open_counter_10(qtbot, ctx, actor):  # type: ignore[no-untyped-def]
+    """Counter 10 (it calls TKQ, result return), shown, its first loads done."""
+    from app.ui.stations.counter import CounterWindow
+
+    w = CounterWindow(ctx, actor, 10)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow() and w.panel.waiting("TKQ") != "" and not w.worker.busy,
+                    timeout=WAIT_MS)
+    return w
+
+
 def test_pause_shows_on_the_display_and_calls_skip_the_counter(qtbot, demo_ctx, officer, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     heard: list[tuple[str, str]] = []
     display = DisplayWindow(demo_ctx, Announcer(FakeSpeech(heard), FakeChime(heard)), "Thông báo thử")
@@ -67,13 +81,13 @@ def test_a_scanned_ticket_is_served_and_a_result_return_shows_its_dossier(qtbot,
     d = dossiers.receive_dossier(demo_ctx, Actor.system(), pid, _draft())
     lifecycle.apply_action(demo_ctx, Actor.system(), d.code, "resolve")
     got = issue_result_ticket(demo_ctx, d.code)
-    assert got.ticket.service_code == "DD"  # the first service taking Sở Xây dựng; counter 1 calls it
-    w = open_counter(qtbot, demo_ctx, officer, 1)
+    assert got.ticket.service_code == "TKQ"  # the demo's result-return service, called at counter 10
+    w = open_counter_10(qtbot, demo_ctx, officer)
     qtbot.keyClicks(w, ticket_qr_payload(got.ticket.id))  # the 2-D scanner reads the ticket's QR
     qtbot.keyClick(w, F.Key_Return)
     qtbot.waitUntil(lambda: w.return_label.isVisible(), timeout=WAIT_MS)
     wait_idle(qtbot, w)
-    state = counter_state(demo_ctx, 1)
+    state = counter_state(demo_ctx, 10)
     if state.ticket is None:
         pytest.fail(w.bar.current_text())
     assert state.ticket == got.ticket.display_number and state.status == "serving"

@@ -75,6 +75,7 @@ class CounterWindow(QMainWindow):
         self._transfer_counter: int | None = None
         self.mode = CounterMode.OPEN  # open / paused / closed, as stored (every station sees it)
         self.return_dossier: result_return.ReturnDossier | None = None
+        self._return_loading: Any = None  # the dossier id being read
         self.return_label = QLabel()
         self.return_label.setObjectName("return_dossier")
         self.return_label.setWordWrap(True)
@@ -254,7 +255,7 @@ class CounterWindow(QMainWindow):
         held = self.current.dossier_id if self.current is not None else None
         if d is None or held != d.id:
             self.return_label.hide()
-            if held is not None and (d is None or d.id != held):
+            if held is not None and self._return_loading != held:
                 self._load_return(held)
             return
         ready = (self.tr("KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ") if d.result_ready else
@@ -269,13 +270,20 @@ class CounterWindow(QMainWindow):
         self.return_label.show()
 
     def _load_return(self, dossier_id: Any) -> None:
+        """Read the held result-return ticket's dossier now (again after each reload: its state may change)."""
         ctx = self.ctx
+        self._return_loading = dossier_id
         self.worker.submit(lambda: result_return.return_dossier(ctx, dossier_id), self._on_return_loaded,
-                           lambda exc: present_error(exc, self.bar))
+                           self._on_return_failed)
 
     def _on_return_loaded(self, dossier: result_return.ReturnDossier) -> None:
+        self._return_loading = None
         self.return_dossier = dossier
         self._render()
+
+    def _on_return_failed(self, exc: BaseException) -> None:
+        self._return_loading = None
+        present_error(exc, self.bar)
 
     def _render_elapsed(self) -> None:
         now = self.ctx.now()
@@ -328,6 +336,9 @@ class CounterWindow(QMainWindow):
         self.panel.show_status(status, self._setup.own_codes if self._setup else ())
         if not self._acting:
             self._sync_from_status(status)
+        held = self.current.dossier_id if self.current is not None else None
+        if held is not None and self._return_loading is None:
+            self._load_return(held)  # its dossier may have changed meanwhile (the result recorded, returned…)
         self._render()
         if self._reload_again:
             self._reload_again = False
