@@ -51,6 +51,11 @@ def test_pause_shows_on_the_display_and_calls_skip_the_counter(qtbot, demo_ctx, 
     press(qtbot, w, F.Key_F1)  # a paused counter calls nobody: the key does nothing
     assert counter_state(demo_ctx).ticket is None and not w.actions_by_name["call_next"].isEnabled()
     assert "F10" in w.number.text()
+    t = queue.issue_ticket(demo_ctx, "DD")
+    qtbot.keyClicks(w, ticket_qr_payload(t.id))  # a scanned ticket at a paused counter: the refusal says why
+    qtbot.keyClick(w, F.Key_Return)
+    wait_idle(qtbot, w)
+    assert "Quầy 1 đang tạm dừng: mở lại quầy (F10)" in w.bar.current_text()
     assert w.grab().save(str(tmp_path / "counter-paused.png"))
     assert display.grab().save(str(tmp_path / "display-paused.png"))
     press(qtbot, w, F.Key_F11)

@@ -220,15 +220,13 @@ class CounterWindow(QMainWindow):
     def _allowed(self) -> set[str]:
         if self._acting or self._lost or self._setup is None or not self._setup.found:
             return set()
-        allowed = allowed_actions(self.current) | {"intake"}
-        if self.current is None:
-            allowed |= {"sign_out", "scan_ticket"}
-            allowed |= {"pause", "close_counter"} - {"pause" if self.mode is CounterMode.PAUSED else "",
-                                                     "close_counter" if self.mode is CounterMode.CLOSED else ""}
-        else:
-            allowed.add("scan_ticket")
+        # a scanned ticket always reaches the queue service, whose refusal (paused, busy…) is the officer's answer
+        allowed = allowed_actions(self.current) | {"intake", "scan_ticket"}
+        if self.current is None:  # the counter's state changes, and the officer leaves, with no citizen held
+            allowed |= {"sign_out", "pause", "close_counter"}
+            allowed.discard({CounterMode.PAUSED: "pause", CounterMode.CLOSED: "close_counter"}.get(self.mode, ""))
         if self.mode is not CounterMode.OPEN:
-            allowed = (allowed - {"call_next", "scan_ticket"}) | {"resume"}
+            allowed = (allowed - {"call_next"}) | {"resume"}
         return allowed
 
     def _render(self) -> None:
@@ -261,7 +259,7 @@ class CounterWindow(QMainWindow):
         ready = (self.tr("KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ") if d.result_ready else
                  self.tr("Chưa có kết quả") + (self.tr(" (hẹn trả %1)").replace(
                      "%1", d.due_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y")) if d.due_at else ""))
-        self.return_label.setText(self.tr("Trả kết quả hồ sơ %1 — %2\nTrạng thái: %3 · %4 · Enter/F8: mở hồ sơ")
+        self.return_label.setText(self.tr("Trả kết quả hồ sơ %1 — %2\nTrạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ")
                                   .replace("%1", d.code).replace("%2", d.procedure_name)
                                   .replace("%3", d.status_label).replace("%4", ready))
         self.return_label.setProperty("ready", d.result_ready)
