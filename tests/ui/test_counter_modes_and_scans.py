@@ -116,3 +116,20 @@ def test_the_sign_in_names_the_station_and_can_be_cancelled(qtbot, demo_ctx) -> 
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         dialog.cancel_button.click()
     assert dialog.result() == SignInDialog.DialogCode.Rejected and dialog.actor is None
+
+
+def test_the_transfer_dialog_does_not_offer_a_paused_counter(qtbot, demo_ctx, officer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from app.domain.queue import CounterMode
+
+    queue.set_counter_mode(demo_ctx, officer, 4, CounterMode.PAUSED)  # counters 3 and 4 call TP
+    w = open_counter(qtbot, demo_ctx, officer)
+    queue.issue_ticket(demo_ctx, "DD")
+    press(qtbot, w, F.Key_F1)
+    qtbot.keyClick(w, F.Key_F5)
+    dialog = w.transfer_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.filter, "TP")
+    offered = [dialog.counter.itemData(i) for i in range(dialog.counter.count())]
+    assert offered == [None, 3]  # any counter, or counter 3; not the paused counter 4
+    qtbot.keyClick(dialog.filter, F.Key_Escape)
+    w.close()

@@ -511,8 +511,10 @@ class CounterWindow(QMainWindow):
         if "transfer" not in self._allowed() or self.current is None or self._setup is None:
             return
         waiting = {s.code: s.waiting for s in self._status.services} if self._status else {}
+        # a paused or closed counter takes no ticket reserved for it: not offered
+        shut = {c.number for c in self._status.counters if c.mode != CounterMode.OPEN.value} if self._status else set()
         targets = [TransferTarget(v.draft.code, v.draft.name, waiting.get(v.draft.code, 0),
-                                  self._setup.counters_by_code.get(v.draft.code, ()))
+                                  tuple(n for n in self._setup.counters_by_code.get(v.draft.code, ()) if n not in shut))
                    for v in self._setup.services]
         own = self.current.service_code
         targets.sort(key=lambda t: t.code == own)  # its own service last: rarely the one wanted
