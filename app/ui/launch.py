@@ -100,7 +100,7 @@ def _show(window: QWidget, windowed: bool) -> None:
 def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup: "KeypadConfig | None" = None,
                 sign_in_as: tuple[str, str] | None = None) -> int:
     """The counter station: an officer signs in and works the queue of one counter (and its keypad, if any)."""
-    from app.ui.stations.counter import CounterWindow
+    from app.ui.stations.counter.shift import CounterShift
 
     app = application()
     _start_log("counter", counter_number)
@@ -111,25 +111,13 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
     keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
     if keypad_setup is not None and keypad is None:
         return 2
+    shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed)
+    shift.finished.connect(app.quit)
+    shift.start(actor)
     if keypad is not None:
         keypad.start()
     try:
-        while True:  # a sign-out (F12) closes the window and asks the next officer to sign in
-            window = CounterWindow(ctx, actor, counter_number, keypad=keypad, live=live_factory(ctx))
-            signed_out: list[bool] = []
-            window.signed_out.connect(lambda: signed_out.append(True))
-            window.resize(1280, 800)
-            if windowed:
-                window.show()
-            else:
-                window.showMaximized()
-            code = app.exec()
-            if not signed_out:
-                return code
-            window.deleteLater()
-            actor = _sign_in(ctx, Role.OFFICER, None, "cửa sổ quầy", station)
-            if actor is None:
-                return 0
+        return app.exec()
     finally:
         if keypad is not None:
             keypad.stop()

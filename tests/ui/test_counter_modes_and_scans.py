@@ -69,15 +69,37 @@ def test_pause_shows_on_the_display_and_calls_skip_the_counter(qtbot, demo_ctx, 
     display.close()
 
 
-def test_sign_out_closes_the_window_when_no_ticket_is_held(qtbot, demo_ctx, officer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    w = open_counter(qtbot, demo_ctx, officer)
+def test_sign_out_asks_the_next_officer_to_sign_in_at_the_same_counter(qtbot, demo_ctx, officer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from app.ui.live import live_factory
+    from app.ui.stations.counter.shift import CounterShift
+
+    shift = CounterShift(demo_ctx, 1, live_factory(demo_ctx))
+    first = shift.start(officer)
+    qtbot.addWidget(first)
+    first.activateWindow()
+    qtbot.waitUntil(lambda: first.isActiveWindow() and not first.worker.busy and first._setup is not None,
+                    timeout=WAIT_MS)
     queue.issue_ticket(demo_ctx, "DD")
-    press(qtbot, w, F.Key_F1)
-    assert not w.actions_by_name["sign_out"].isEnabled()  # finish the citizen first
-    press(qtbot, w, F.Key_F6)
-    with qtbot.waitSignal(w.signed_out, timeout=WAIT_MS):
-        qtbot.keyClick(w, F.Key_F12)
-    qtbot.waitUntil(lambda: not w.isVisible(), timeout=WAIT_MS)
+    press(qtbot, first, F.Key_F1)
+    assert not first.actions_by_name["sign_out"].isEnabled()  # finish the citizen first
+    press(qtbot, first, F.Key_F6)
+    qtbot.keyClick(first, F.Key_F12)
+    dialog = shift.sign_in_dialog
+    assert dialog is not None and dialog.windowTitle() == "Đăng nhập — Quầy số 1"
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=WAIT_MS)
+    qtbot.keyClicks(dialog.login, "canbo02")
+    qtbot.keyClicks(dialog.password, "canbo123")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        dialog.sign_in_button.click()
+    second = shift.window
+    assert second is not None and second is not first and second.actor.login == "canbo02"
+    qtbot.addWidget(second)
+    assert "Quầy số 1 — Nguyễn Thị Hương" in [label.text() for label in second.findChildren(type(second.number))]
+    qtbot.waitUntil(lambda: not second.worker.busy and second._setup is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(shift.finished, timeout=WAIT_MS):  # the next sign-in cancelled: the station ends
+        qtbot.keyClick(second, F.Key_F12)
+        assert shift.sign_in_dialog is not None
+        shift.sign_in_dialog.cancel_button.click()
 
 
 def test_a_scanned_ticket_is_served_and_a_result_return_shows_its_dossier(qtbot, demo_ctx, officer,  # type: ignore[no-untyped-def]  # noqa: F811
