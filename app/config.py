@@ -101,6 +101,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("rating_timeout_s", int, 60, "Thời gian chờ đánh giá (giây)", "centre"),
     SettingSpec("lockout_attempts", int, 5, "Số lần đăng nhập sai trước khi khóa", "centre"),
     SettingSpec("lockout_minutes", int, 15, "Thời gian khóa tài khoản (phút)", "centre"),
+    SettingSpec("result_return_service", str, "", "Dịch vụ cấp số trả kết quả", "centre",
+                "mã dịch vụ của phiếu khi công dân quét giấy hẹn tại kiosk; để trống: dịch vụ nhận cơ quan của "
+                "hồ sơ"),
 )
 
 SPECS: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}

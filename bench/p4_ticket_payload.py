@@ -8,6 +8,7 @@ ticket as one full-width image (what most kiosk programs send). Wire time = byte
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import datetime
 
 from bench.common import Row, Section, Stats, ms, say, verdict
@@ -57,16 +58,18 @@ def run() -> Section:
         render_full_raster,
         render_ticket,
     )
+    from app.domain.queue import ticket_qr_payload
     from app.services.demo import DEMO_SETTINGS
 
     section = Section("p4", "P4 — ticket with a Vietnamese service name, 80 mm printer: payload and wire time")
     say(f"== {section.title}")
     content = TicketContent(centre_name=DEMO_SETTINGS["centre_name"], service_name=SERVICE_NAME,
                             number_text="1023", issued_at=datetime(2026, 11, 27, 8, 42), people_ahead=12,
-                            estimated_wait_minutes=35)
+                            estimated_wait_minutes=35, qr_payload=ticket_qr_payload(uuid.uuid4()))
     priority = TicketContent(centre_name=DEMO_SETTINGS["centre_name"], service_name=SERVICE_NAME,
                              number_text="1024", issued_at=datetime(2026, 11, 27, 8, 43), people_ahead=3,
-                             estimated_wait_minutes=10, priority_label="Người cao tuổi")
+                             estimated_wait_minutes=10, priority_label="Người cao tuổi",
+                             qr_payload=ticket_qr_payload(uuid.uuid4()))  # every ticket carries its QR code
     profile = PROFILE_80MM
     mixed, mixed_time = _timed(render_ticket, content, profile)
     full, full_time = _timed(render_full_raster, content, profile)

@@ -48,6 +48,16 @@ class Raster:
 
 
 @dataclass
+class QrCode:
+    """A QR code the printer draws itself (GS ( k): its stored data and how it was asked to draw it."""
+
+    data: bytes
+    module_dots: int = 3
+    ec: int = 48
+    align: int = 0
+
+
+@dataclass
 class Feed:
     """Paper fed without printing (ESC J, ESC d)."""
 
@@ -58,7 +68,7 @@ class Feed:
 class DecodedTicket:
     """What was printed between two cuts."""
 
-    items: list[TextLine | Raster | Feed] = field(default_factory=list)
+    items: list[TextLine | Raster | QrCode | Feed] = field(default_factory=list)
     cut: str | None = None  # "full", "partial" or None (not cut)
     unknown: list[str] = field(default_factory=list)
     status_queries: list[int] = field(default_factory=list)
@@ -68,6 +78,11 @@ class DecodedTicket:
     def text_lines(self) -> list[TextLine]:
         """Non-empty lines in the printer's font."""
         return [i for i in self.items if isinstance(i, TextLine) and i.text.strip()]
+
+    @property
+    def qr_codes(self) -> list[QrCode]:
+        """The QR codes printed by the printer's own command, top to bottom."""
+        return [i for i in self.items if isinstance(i, QrCode)]
 
     @property
     def rasters(self) -> list[Raster]:
@@ -82,6 +97,8 @@ class DecodedTicket:
                 out.append(item.text)
             elif isinstance(item, Raster):
                 out.append(f"[raster {item.width_dots}×{item.height}]")
+            elif isinstance(item, QrCode):
+                out.append(f"[QR {item.data.decode('latin-1')}]")
         return "\n".join(out)
 
 
@@ -121,6 +138,7 @@ class EscPosDecoder:
         return ticket if ticket.items or ticket.unknown else None
 
     def _reset_modes(self) -> None:
+        self._qr = QrCode(b"")
         self.align, self.bold, self.width_mult, self.height_mult, self.codepage = 0, False, 1, 1, 0
         self._line.clear()
         self._line_style = (0, False, 1, 1)
@@ -150,6 +168,8 @@ class EscPosDecoder:
             return self._raster(pos)
         if byte == GS and cmd == b"V":
             return self._cut(pos, done)
+        if byte == GS and cmd == b"(":
+            return self._gs_paren(pos)
         table = _ESC_ARGS if byte == ESC else _GS_ARGS
         if cmd not in table:
             self._ticket.unknown.append(f"{'ESC' if byte == ESC else 'GS'} 0x{cmd[0]:02x}")
@@ -213,6 +233,33 @@ class EscPosDecoder:
             return 0
         self._end_line()
         self._ticket.items.append(Raster(width, height, bytes(buf[pos + 8:end]), self.align))
+        return end - pos
+
+    def _gs_paren(self, pos: int) -> int:
+        """GS ( fn pL pH …: the QR functions of GS ( k (cn 49) are understood, the rest skipped as unknown."""
+        buf = self._buf
+        if pos + 5 > len(buf):
+            return 0
+        kind, size = bytes(buf[pos + 2:pos + 3]), buf[pos + 3] | buf[pos + 4] << 8
+        end = pos + 5 + size
+        if end > len(buf):
+            return 0
+        params = bytes(buf[pos + 5:end])
+        if kind != b"k" or len(params) < 2 or params[0] != 49:
+            self._ticket.unknown.append(f"GS ( {kind.decode('latin-1')} {params[:2].hex(' ')}")
+            return end - pos
+        fn, args = params[1], params[2:]
+        if fn == 67 and args:
+            self._qr.module_dots = args[0]
+        elif fn == 69 and args:
+            self._qr.ec = args[0]
+        elif fn == 80 and args[:1] == b"\x30":
+            self._qr.data = args[1:]
+        elif fn == 81:
+            self._end_line()
+            self._ticket.items.append(QrCode(self._qr.data, self._qr.module_dots, self._qr.ec, self.align))
+        elif fn != 65:
+            self._ticket.unknown.append(f"GS ( k QR fn {fn}")
         return end - pos
 
     def _cut(self, pos: int, done: list[DecodedTicket]) -> int:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from app.devices.escpos_decode import LINE_DOTS, DecodedTicket, Feed, Raster, TextLine
+from app.devices.escpos_decode import LINE_DOTS, DecodedTicket, Feed, QrCode, Raster, TextLine
 from app.resources import resource
 
 _FONT_A_PX = 20  # DejaVu size that matches the 24-dot Font A cell
@@ -34,10 +34,17 @@ def ticket_to_image(ticket: DecodedTicket, paper_width_dots: int = 576) -> Image
     return page
 
 
-def _block(item: TextLine | Raster | Feed, width: int) -> tuple[Image.Image, int]:
+def _block(item: TextLine | Raster | QrCode | Feed, width: int) -> tuple[Image.Image, int]:
     """One item as an image and its alignment."""
     if isinstance(item, Raster):
         return item.to_image(), item.align
+    if isinstance(item, QrCode):  # drawn as the printer draws it: model 2, its module size and error correction
+        from PIL import ImageOps
+
+        from app.qr import qr_image
+
+        return ImageOps.invert(qr_image(item.data.decode("latin-1"), item.module_dots, item.ec).convert("L")), \
+            item.align
     if isinstance(item, Feed) or not item.text:
         return Image.new("L", (1, item.dots if isinstance(item, Feed) else LINE_DOTS), 255), 0
     font = _font(_FONT_A_PX * item.height_mult, item.bold)

@@ -3,6 +3,8 @@ counter calls next (priority tickets interleaved so that nobody waits forever)."
 
 from __future__ import annotations
 
+import re
+import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -28,6 +30,35 @@ class TicketStatus(StrEnum):
 
 
 ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
+
+
+class CounterMode(StrEnum):
+    """Whether a counter takes citizens: open (calls), paused (a short break), closed (for the day)."""
+
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label (the display shows it in the counter's cell)."""
+        return {"open": "Đang mở", "paused": "Tạm dừng", "closed": "Đã đóng"}[self.value]
+
+
+def check_counter_mode_change(counter_number: int, to: CounterMode, holding: str | None) -> None:
+    """A counter changes its mode only while it holds no ticket (the citizen at the counter is finished, marked
+    absent or transferred first): QueueError otherwise."""
+    if holding is not None and to is not CounterMode.OPEN:
+        verb = "tạm dừng" if to is CounterMode.PAUSED else "đóng"
+        raise QueueError(f"Quầy {counter_number} đang có số {holding}: kết thúc, đánh dấu vắng mặt hoặc chuyển số "
+                         f"trước khi {verb} quầy")
+
+
+def check_counter_calls(counter_number: int, mode: CounterMode) -> None:
+    """Only an open counter calls: QueueError naming the mode and the way back."""
+    if mode is not CounterMode.OPEN:
+        state = "đang tạm dừng" if mode is CounterMode.PAUSED else "đã đóng"
+        raise QueueError(f"Quầy {counter_number} {state}: mở lại quầy (F10) trước khi gọi số")
 
 # event kind -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[tuple[TicketStatus, ...], TicketStatus]] = {
@@ -117,3 +148,21 @@ def estimated_wait_minutes(people_ahead: int, avg_service_minutes: int, open_cou
     if people_ahead <= 0:
         return 0
     return max(1, round(people_ahead * avg_service_minutes / max(1, open_counters)))
+
+
+# The QR code on a printed ticket: the ticket's id, so a counter's scanner can call or serve that citizen directly.
+# Only characters of the QR alphanumeric mode (upper-case letters, digits, ":"), so the code stays small
+# (version 2, 25 × 25 modules); no personal data (tickets carry none).
+TICKET_QR_PREFIX = "STT:"
+_TICKET_QR = re.compile(r"STT:([0-9A-F]{32})")
+
+
+def ticket_qr_payload(ticket_id: uuid.UUID) -> str:
+    """What the ticket's QR code holds ("STT:" and the ticket's id in 32 upper-case hex digits)."""
+    return TICKET_QR_PREFIX + ticket_id.hex.upper()
+
+
+def parse_ticket_qr(text: str) -> uuid.UUID | None:
+    """The ticket id of a scanned ticket QR, None when the text is something else."""
+    m = _TICKET_QR.fullmatch(text.strip().upper())
+    return uuid.UUID(hex=m[1]) if m else None

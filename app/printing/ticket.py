@@ -11,6 +11,7 @@ from typing import Literal
 from PIL import Image, ImageDraw
 
 from app.printing.fonts import load_font
+from app.qr import QR_EC_M, qr_image
 
 ESC, GS = b"\x1b", b"\x1d"
 CutMode = Literal["full", "partial", "none"]
@@ -40,6 +41,8 @@ class TicketContent:
     estimated_wait_minutes: int | None = None
     priority_label: str | None = None
     footer: str | None = None  # None: DEFAULT_FOOTER; "": no footer
+    qr_payload: str | None = None  # the ticket's QR code (app.domain.queue.ticket_qr_payload); None: no code
+    dossier_code: str | None = None  # a result-return ticket: the dossier it is for
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class PrinterProfile:
     codepage_number: int | None = None  # that table's ESC t number on this printer model
     feed_lines_before_cut: int = 4
     center_raster_by_padding: bool = False  # for firmwares that ignore ESC a on GS v 0
+    native_qr: bool = True  # the printer draws QR codes itself (GS ( k); else the code is sent as a raster
 
     def __post_init__(self) -> None:
         if self.paper_width_dots % 8 or not 128 <= self.paper_width_dots <= 832:
@@ -65,7 +69,11 @@ class PrinterProfile:
 
 
 PROFILE_80MM = PrinterProfile("80mm")
-PROFILE_58MM = PrinterProfile("58mm", paper_width_dots=384, baudrate=9600)
+# many 58 mm clone printers lack GS ( k: their profile sends the QR code as a raster
+PROFILE_58MM = PrinterProfile("58mm", paper_width_dots=384, baudrate=9600, native_qr=False)
+QR_MODULE_DOTS = 6  # one QR module on paper, in dots (0.75 mm at 203 dpi): phone cameras and 2-D scanners read it
+QR_RASTER_MODULE_DOTS = 4  # the raster fallback is smaller (0.5 mm modules, still read by 2-D scanners): fewer bytes on a slow 58 mm link
+
 
 
 def ticket_lines(content: TicketContent) -> list[Line]:
@@ -74,6 +82,8 @@ def ticket_lines(content: TicketContent) -> list[Line]:
                          ("SỐ THỨ TỰ", "label"), (content.number_text, "big")]
     if content.priority_label:
         lines.append((f"Ưu tiên: {content.priority_label}", "label"))
+    if content.dossier_code:
+        lines += [("TRẢ KẾT QUẢ HỒ SƠ", "label"), (content.dossier_code, "body")]
     lines.append((content.issued_at.strftime("%d/%m/%Y %H:%M"), "body"))
     if content.people_ahead <= 0:
         lines.append(("Không có ai chờ trước bạn", "body"))
@@ -81,6 +91,8 @@ def ticket_lines(content: TicketContent) -> list[Line]:
         lines.append((f"Số người đang chờ trước bạn: {content.people_ahead}", "body"))
         if content.estimated_wait_minutes:
             lines.append((f"Thời gian chờ dự kiến: khoảng {content.estimated_wait_minutes} phút", "body"))
+    if content.qr_payload:
+        lines.append((content.qr_payload, "qr"))
     footer = DEFAULT_FOOTER if content.footer is None else content.footer
     if footer:
         lines += [("", "rule"), (footer, "small")]
@@ -111,6 +123,12 @@ def render_full_raster(content: TicketContent, profile: PrinterProfile) -> bytes
     width = profile.paper_width_dots
     blocks: list[Image.Image] = []
     for text, style in ticket_lines(content):
+        if style == "qr":
+            img = qr_image(text, QR_RASTER_MODULE_DOTS)
+            row = Image.new("1", (width, img.height + _RASTER_GAP_DOTS), 0)
+            row.paste(img, ((width - img.width) // 2, 0))
+            blocks.append(row)
+            continue
         if style == "rule":
             blocks.append(Image.new("1", (width, 9), 0))
             ImageDraw.Draw(blocks[-1]).line((_MARGIN_DOTS, 4, width - _MARGIN_DOTS, 4), fill=1, width=2)
@@ -145,20 +163,40 @@ def _line_bytes(text: str, style: str, profile: PrinterProfile) -> bytes:
     bold = _STYLES.get(style, (0, False))[1]
     if style == "rule":
         return _text_bytes(b"-" * (width // _FONT_A_WIDTH), bold=False, mult=1)
+    if style == "qr":
+        if profile.native_qr:
+            return qr_native(text.encode("ascii"), QR_MODULE_DOTS) + b"\n"
+        return _raster_bytes(qr_image(text, QR_RASTER_MODULE_DOTS), profile)
     if style == "big" and text.isascii():
         mult = max(1, min(4, width // (_FONT_A_WIDTH * max(1, len(text)))))
         return _text_bytes(text.encode("ascii"), bold=True, mult=mult)
     encoded = text.encode("ascii") if text.isascii() else _encode_codepage(text, profile.codepage)
     if encoded is not None:
         return _text_bytes(encoded, bold=bold, mult=1)
-    rows = []
-    for img in _text_images(text, style, width - 2 * _MARGIN_DOTS):
-        if profile.center_raster_by_padding:
-            padded = Image.new("1", (img.width + (width - img.width) // 16 * 8, img.height), 0)
-            padded.paste(img, (padded.width - img.width, 0))
-            img = padded
-        rows.append(_gs_v0(img) + ESC + b"J" + bytes([_RASTER_GAP_DOTS]))
-    return b"".join(rows)
+    return b"".join(_raster_bytes(img, profile) for img in _text_images(text, style, width - 2 * _MARGIN_DOTS))
+
+
+def _raster_bytes(img: Image.Image, profile: PrinterProfile) -> bytes:
+    """One centred raster block and its small feed (padded on the left for firmwares that ignore ESC a)."""
+    if profile.center_raster_by_padding:
+        padded = Image.new("1", (img.width + (profile.paper_width_dots - img.width) // 16 * 8, img.height), 0)
+        padded.paste(img, (padded.width - img.width, 0))
+        img = padded
+    return _gs_v0(img) + ESC + b"J" + bytes([_RASTER_GAP_DOTS])
+
+
+def qr_native(data: bytes, module_dots: int, ec: int = QR_EC_M) -> bytes:
+    """The printer's own QR commands (GS ( k, function 165-181 of ESC/POS): model 2, module size, error
+    correction, store the data, print it."""
+    if not 1 <= module_dots <= 16 or len(data) > 7089:
+        raise ValueError("QR module size must be 1..16 dots and the data at most 7089 bytes")
+
+    def command(fn: int, params: bytes) -> bytes:
+        return GS + b"(k" + (len(params) + 2).to_bytes(2, "little") + b"\x31" + bytes([fn]) + params
+
+    return (command(65, b"\x32\x00") + command(67, bytes([module_dots])) + command(69, bytes([ec]))
+            + command(80, b"\x30" + data) + command(81, b"\x30"))
+
 
 
 def _text_bytes(data: bytes, bold: bool, mult: int) -> bytes:

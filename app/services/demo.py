@@ -46,7 +46,8 @@ DEMO_OFFICERS = (
     ("canbo09", "Bùi Văn Nam", Role.OFFICER), ("canbo10", "Vũ Thị Ngọc", Role.OFFICER),
 )
 DEMO_SETTINGS = {"centre_name": "Trung tâm Phục vụ hành chính công tỉnh Lai Châu",
-                 "province_committee": "UBND TỈNH LAI CHÂU", "province_name": "Lai Châu"}
+                 "province_committee": "UBND TỈNH LAI CHÂU", "province_name": "Lai Châu",
+                 "result_return_service": "TKQ"}  # counter 10 returns results: a scanned receipt queues there
 DEMO_OVERRIDES = ((date(2026, 1, 2), "off", "Nghỉ bù dịp Tết Dương lịch 2026"),
                   (date(2026, 1, 10), "work", "Làm bù cho ngày nghỉ 02/01/2026"))
 

@@ -39,6 +39,7 @@ class CounterBoard:
     number: int
     ticket: str | None
     status: str | None
+    mode: str = "open"  # app.domain.queue.CounterMode: a paused or closed counter says so on the display
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,9 @@ def _counter_boards(s: Session, day: date) -> list[CounterBoard]:
         select(Ticket.counter_id, Ticket.display_number, Ticket.status)
         .where(Ticket.service_day == day, Ticket.status.in_([a.value for a in ACTIVE]),
                Ticket.counter_id.is_not(None)))}
-    return [CounterBoard(number, *active.get(cid, (None, None)))
-            for cid, number in s.execute(select(Counter.id, Counter.number)
-                                         .where(Counter.active.is_(True)).order_by(Counter.number))]
+    return [CounterBoard(number, active.get(cid, (None, None))[0], active.get(cid, (None, None))[1], mode)
+            for cid, number, mode in s.execute(select(Counter.id, Counter.number, Counter.state)
+                                               .where(Counter.active.is_(True)).order_by(Counter.number))]
 
 
 def _calls(s: Session, day: date, limit: int | None = None, after: datetime | None = None) -> list[Call]:

@@ -17,7 +17,7 @@ from app.domain import queue as rules
 from app.domain.accounts import Role
 from app.domain.calendar import LOCAL_TZ
 from app.domain.errors import NotFound
-from app.domain.queue import ACTIVE, Candidate, QueueError, TicketStatus
+from app.domain.queue import ACTIVE, Candidate, CounterMode, QueueError, TicketStatus
 from app.services.context import Actor, Context
 from app.services.queue_views import TicketView
 from app.services.settings import centre_setting
@@ -38,6 +38,15 @@ class ServiceQueue:
 
 
 @dataclass(frozen=True)
+class ServiceWait:
+    """What the kiosk shows on a service's button: the people waiting and the expected wait of a new ticket."""
+
+    code: str
+    waiting: int
+    wait_minutes: int
+
+
+@dataclass(frozen=True)
 class CounterState:
     """What one counter is doing now, with its ticket in full (a restarted station picks it up from here)."""
 
@@ -47,6 +56,7 @@ class CounterState:
     status: str | None
     officer_id: int | None
     current: TicketView | None = None
+    mode: str = CounterMode.OPEN.value
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,8 @@ def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | N
     with ctx.store.write() as s:
         counter = _counter(s, counter_number)
         current = _active_ticket(s, counter.id)
+        if current is None:
+            rules.check_counter_calls(counter.number, CounterMode(counter.state))
         if current is not None:
             raise QueueError(f"Quầy {counter.number} đang có số {current.display_number} "
                              f"({TicketStatus(current.status).label.lower()}): kết thúc hoặc đánh dấu vắng mặt "
@@ -114,6 +126,68 @@ def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | N
         _change(s, ctx, actor, ticket, "called", counter)
         ticket.called_at, ticket.call_count = now, 1
         return _view(ticket, s.get(Service, ticket.service_id), counter.number)
+
+
+def set_counter_mode(ctx: Context, actor: Actor, counter_number: int, mode: CounterMode) -> CounterMode:
+    """Open, pause or close a counter (stored, so the display and every station see it; a paused or closed
+    counter calls nobody). Refused while the counter holds a called or served ticket, except reopening."""
+    actor.require(Role.OFFICER, "mở, tạm dừng hoặc đóng quầy")
+    with ctx.store.write() as s:
+        counter = _counter(s, counter_number)
+        if counter.state == mode.value:
+            return mode
+        held = _active_ticket(s, counter.id)
+        rules.check_counter_mode_change(counter.number, mode, held.display_number if held else None)
+        counter.state, counter.state_changed_at = mode.value, ctx.now()
+        publish(s, "queue", {"event": f"counter_{mode.value}", "service": 0, "counter": counter.id})
+        return mode
+
+
+def call_ticket(ctx: Context, actor: Actor, counter_number: int, ticket_id: uuid.UUID) -> TicketView:
+    """The counter scanned a citizen's ticket (its QR code): the citizen stands at the counter, so a waiting
+    ticket of today is called out of turn and served at once; the counter's own called ticket is served. Refused
+    (QueueError) when the counter is not open, holds another ticket, or does not serve the ticket's service."""
+    actor.require(Role.OFFICER, "gọi số")
+    now = ctx.now()
+    with ctx.store.write() as s:
+        counter = _counter(s, counter_number)
+        rules.check_counter_calls(counter.number, CounterMode(counter.state))
+        ticket = s.scalar(select(Ticket).where(Ticket.id == ticket_id).with_for_update())
+        if ticket is None:
+            raise NotFound("Không tìm thấy phiếu vừa quét (phiếu của hệ thống khác?)")
+        held = _active_ticket(s, counter.id)
+        service = s.get(Service, ticket.service_id)
+        assert service is not None
+        if held is not None and held.id != ticket.id:
+            raise QueueError(f"Quầy {counter.number} đang có số {held.display_number}: kết thúc hoặc đánh dấu vắng "
+                             f"mặt trước khi gọi số {ticket.display_number}")
+        if held is None:
+            _check_callable_here(s, ticket, counter, service, local_day(now))
+            _change(s, ctx, actor, ticket, "called", counter)
+            ticket.called_at, ticket.call_count = now, 1
+        if ticket.status == TicketStatus.CALLED.value:
+            _change(s, ctx, actor, ticket, "serving", counter)
+            ticket.serving_started_at = now
+        return _view(ticket, service, counter.number)
+
+
+def _check_callable_here(s: Session, ticket: Ticket, counter: Counter, service: Service, day: date) -> None:
+    """A scanned ticket a counter may call out of turn: today's, waiting, of a service it serves (or reserved)."""
+    number = ticket.display_number
+    if ticket.service_day != day:
+        raise QueueError(f"Phiếu số {number} là của ngày {ticket.service_day:%d/%m/%Y}, không dùng được hôm nay")
+    if ticket.status != TicketStatus.WAITING.value:
+        where = ""
+        if ticket.counter_id is not None and ticket.status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value):
+            other = s.get(Counter, ticket.counter_id)
+            where = f" tại quầy {other.number}" if other else ""
+        raise QueueError(f"Số {number} đang ở trạng thái «{TicketStatus(ticket.status).label}»{where}")
+    own = set(s.scalars(select(CounterService.service_id).where(CounterService.counter_id == counter.id)))
+    if ticket.service_id not in own and ticket.counter_id != counter.id:
+        raise QueueError(f"Số {number} là của dịch vụ «{service.name}», quầy {counter.number} không phục vụ dịch vụ "
+                         "này; mời công dân đến đúng quầy")
+    if ticket.counter_id not in (None, counter.id):
+        raise QueueError(f"Số {number} được chuyển riêng cho một quầy khác")
 
 
 def recall(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
@@ -165,6 +239,8 @@ def transfer(ctx: Context, actor: Actor, ticket_ref: str, to_service_code: str,
         old = _find_ticket(s, ticket_ref, local_day(now))
         target = _service(s, to_service_code)
         counter = _counter(s, to_counter) if to_counter is not None else None
+        if counter is not None:
+            rules.check_counter_calls(counter.number, CounterMode(counter.state))
         from_counter = s.get(Counter, old.counter_id) if old.counter_id else None
         _change(s, ctx, actor, old, "transferred", from_counter, reason=f"→ {target.code}")
         old.finished_at = now
@@ -208,8 +284,28 @@ def queue_status(ctx: Context) -> QueueStatus:
             t = _active_ticket(s, c.id, lock=False)
             counters.append(CounterState(c.number, c.name, t.display_number if t else None,
                                          t.status if t else None, t.officer_id if t else None,
-                                         _view(t, service_by_id.get(t.service_id), c.number) if t else None))
+                                         _view(t, service_by_id.get(t.service_id), c.number) if t else None,
+                                         c.state))
         return QueueStatus(day, services, counters)
+
+
+def service_waits(ctx: Context) -> dict[str, ServiceWait]:
+    """Per active service: today's waiting tickets and the wait a ticket taken now can expect (the same estimate
+    the ticket prints). Two grouped counts, whatever the number of tickets: cheap enough for every kiosk reload."""
+    day = local_day(ctx.now())
+    with ctx.store.read() as s:
+        waiting = dict(s.execute(select(Ticket.service_id, func.count()).where(
+            Ticket.service_day == day, Ticket.status == TicketStatus.WAITING.value).group_by(Ticket.service_id)).all())
+        open_counters = dict(s.execute(
+            select(CounterService.service_id, func.count()).join(Counter)
+            .where(Counter.active.is_(True), Counter.state == CounterMode.OPEN.value)
+            .group_by(CounterService.service_id)).all())
+        result = {}
+        for sid, code, minutes in s.execute(select(Service.id, Service.code, Service.avg_service_minutes)
+                                            .where(Service.active.is_(True))):
+            n = int(waiting.get(sid, 0))
+            result[code] = ServiceWait(code, n, rules.estimated_wait_minutes(n, minutes, int(open_counters.get(sid, 0))))
+        return result
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
@@ -240,8 +336,10 @@ def _waiting_count(s: Session, service_id: int, day: date) -> int:
 
 
 def _counters_serving(s: Session, service_id: int) -> int:
+    """The open counters that call this service (paused and closed ones do not shorten the wait)."""
     return int(s.scalar(select(func.count()).select_from(CounterService).join(Counter).where(
-        CounterService.service_id == service_id, Counter.active.is_(True))) or 0)
+        CounterService.service_id == service_id, Counter.active.is_(True),
+        Counter.state == CounterMode.OPEN.value)) or 0)
 
 
 def _earliest_waiting(s: Session, service_ids: list[int], counter_id: int, day: date,
@@ -310,4 +408,4 @@ def _view(t: Ticket, service: Service | None, counter_number: int | None, ahead:
           wait: int = 0) -> TicketView:
     assert service is not None
     return TicketView(t.id, t.display_number, t.number, service.code, service.name, t.status, t.priority_kind,
-                      t.issued_at, t.called_at, counter_number, t.call_count, t.printed, ahead, wait)
+                      t.issued_at, t.called_at, counter_number, t.call_count, t.printed, ahead, wait, t.dossier_id)

@@ -25,3 +25,4 @@ class TicketView:
     printed: bool
     people_ahead: int = 0
     estimated_wait_minutes: int = 0
+    dossier_id: uuid.UUID | None = None  # a result-return ticket: the dossier whose result the citizen comes for

@@ -84,7 +84,8 @@ def _statements() -> _Statements:
                .where(Ticket.service_id == Service.id, Ticket.service_day == bindparam("day"),
                       Ticket.status == WAITING).scalar_subquery())
     serving = (select(func.count()).select_from(CounterService).join(Counter)
-               .where(CounterService.service_id == Service.id, Counter.active.is_(True)).scalar_subquery())
+               .where(CounterService.service_id == Service.id, Counter.active.is_(True),
+                      Counter.state == "open").scalar_subquery())  # paused and closed counters call nobody
     read = select(Service.id, Service.code, Service.name, Service.prefix, Service.range_start, Service.range_end,
                   Service.daily_cap, Service.avg_service_minutes, Service.active, waiting.label("waiting"),
                   serving.label("serving")).where(Service.code == bindparam("code"))
@@ -103,7 +104,14 @@ def _issue_read(conn: Any, asked: str, day: date) -> tuple[Any, int, int]:
 
 # --- path 1: SQLite through SQLAlchemy Core ---------------------------------------------------------------------
 
-def _issue_core(ctx: Context, service_code: str, priority_kind: str | None) -> TicketView:
+def issue_ticket_for_dossier(ctx: Context, service_code: str, dossier_id: uuid.UUID) -> TicketView:
+    """A result-return ticket joined to its dossier (path 1 on either backend: one write unit, the ticket and its
+    link committed together; this is not the kiosk's hot path)."""
+    return _issue_core(ctx, service_code, None, dossier_id)
+
+
+def _issue_core(ctx: Context, service_code: str, priority_kind: str | None,
+                dossier_id: uuid.UUID | None = None) -> TicketView:
     from app.store.live import publish
     from app.store.sequences import allocate
 
@@ -122,13 +130,13 @@ def _issue_core(ctx: Context, service_code: str, priority_kind: str | None) -> T
         conn.execute(sql.insert_ticket, {
             "id": ticket_id, "service_id": found.id, "service_day": day, "seq": seq, "number": number,
             "display_number": display, "priority_kind": priority_kind, "status": WAITING, "issued_at": now,
-            "call_count": 0, "printed": False, "issued_by_station": ctx.station_id})
+            "call_count": 0, "printed": False, "issued_by_station": ctx.station_id, "dossier_id": dossier_id})
         conn.execute(sql.insert_event, {
             "id": uuid.uuid4(), "ticket_id": ticket_id, "kind": "issued", "at": now, "station_id": ctx.station_id,
             "to_status": WAITING})
         publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": found.id, "counter": 0})
     return TicketView(ticket_id, display, number, found.code, found.name, WAITING, priority_kind, now, None, None, 0,
-                      False, ahead, wait)
+                      False, ahead, wait, dossier_id)
 
 
 # --- path 2: PostgreSQL, one statement --------------------------------------------------------------------------
@@ -192,7 +200,7 @@ SELECT s.id, s.code, s.name, s.prefix, s.range_start, s.range_end, s.daily_cap, 
        (SELECT count(*) FROM tickets t
          WHERE t.service_id = s.id AND t.service_day = :day AND t.status = :waiting),
        (SELECT count(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-         WHERE cs.service_id = s.id AND c.active = 1)
+         WHERE cs.service_id = s.id AND c.active = 1 AND c.state = 'open')
   FROM services s WHERE s.code = :code
 """
 _LEAN_ALLOCATE = """

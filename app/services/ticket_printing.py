@@ -15,13 +15,13 @@ from app.devices.printer import TicketPrinter, submit_print
 from app.devices.transport import DeviceError
 from app.domain.calendar import LOCAL_TZ
 from app.domain.errors import NotFound
-from app.domain.queue import PRIORITY_KINDS, QueueError, TicketStatus
+from app.domain.queue import PRIORITY_KINDS, QueueError, TicketStatus, ticket_qr_payload
 from app.printing.ticket import (PROFILE_58MM, PROFILE_80MM, PrinterProfile, TicketContent, render_test_page,
                                  render_ticket)
 from app.services import queue
 from app.services.context import Context
 from app.services.settings import centre_setting
-from app.store.models import Service, Ticket
+from app.store.models import Dossier, Service, Ticket
 
 PROFILES = {"80mm": PROFILE_80MM, "58mm": PROFILE_58MM}
 
@@ -32,13 +32,16 @@ def profile_named(name: str) -> PrinterProfile:
 
 
 def ticket_content(ctx: Context, view: queue.TicketView) -> TicketContent:
-    """What goes on the paper for an issued ticket (no personal data: tickets carry none)."""
+    """What goes on the paper for an issued ticket (no personal data: tickets carry none): its QR code holds the
+    ticket's id, for the counter's scanner; a result-return ticket names its dossier's code."""
     with ctx.store.read() as s:
         centre = str(centre_setting(s, "centre_name"))
+        dossier_code = s.scalar(select(Dossier.code).where(Dossier.id == view.dossier_id)) if view.dossier_id else None
     return TicketContent(centre_name=centre, service_name=view.service_name, number_text=view.display_number,
                          issued_at=view.issued_at.astimezone(LOCAL_TZ), people_ahead=view.people_ahead,
                          estimated_wait_minutes=view.estimated_wait_minutes,
-                         priority_label=PRIORITY_KINDS.get(view.priority_kind or ""))
+                         priority_label=PRIORITY_KINDS.get(view.priority_kind or ""),
+                         qr_payload=ticket_qr_payload(view.id), dossier_code=dossier_code)
 
 
 def render(ctx: Context, view: queue.TicketView, profile: PrinterProfile) -> bytes:

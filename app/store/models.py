@@ -153,6 +153,9 @@ class Counter(Base):
     number: Mapped[int] = mapped_column(Integer, unique=True)
     name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # open / paused / closed (app.domain.queue.CounterState): a paused or closed counter calls nobody
+    state: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    state_changed_at: Mapped[Optional[datetime]]
 
     services: Mapped[list[Service]] = relationship(secondary="counter_services", order_by="CounterService.position")
 
@@ -213,6 +216,8 @@ class Ticket(Base):
     printed: Mapped[bool] = mapped_column(Boolean, default=False)
     issued_by_station: Mapped[Optional[uuid.UUID]]
     transferred_from_id: Mapped[Optional[uuid.UUID]] = mapped_column(ForeignKey("tickets.id"))
+    # a result-return ticket taken by scanning the receipt: the dossier whose result the citizen comes for
+    dossier_id: Mapped[Optional[uuid.UUID]] = mapped_column(ForeignKey("dossiers.id", use_alter=True), index=True)
 
 
 class TicketEvent(Base):

@@ -60,7 +60,8 @@ def _start_log(kind: str, counter_number: int | None = None, hall: bool = False)
     crash.start(logs.station_name(kind, counter_number), HALL_MESSAGE_MS if hall else None)
 
 
-def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what: str) -> Actor | None:
+def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what: str,
+             station: str = "") -> Actor | None:
     """The signed-in actor: the dialog, or `sign_in_as` (the demo); None when refused or cancelled."""
     app = application()
     if sign_in_as is not None:
@@ -69,7 +70,7 @@ def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what:
         except MotcuaError as exc:
             QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), str(exc))
             return None
-    dialog = SignInDialog(ctx, role)
+    dialog = SignInDialog(ctx, role, station=station or what[:1].upper() + what[1:])
     if dialog.exec() != SignInDialog.DialogCode.Accepted:
         return None
     return dialog.actor
@@ -100,22 +101,20 @@ def _show(window: QWidget, windowed: bool) -> None:
 def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup: "KeypadConfig | None" = None,
                 sign_in_as: tuple[str, str] | None = None) -> int:
     """The counter station: an officer signs in and works the queue of one counter (and its keypad, if any)."""
-    from app.ui.stations.counter import CounterWindow
+    from app.ui.stations.counter.shift import CounterShift
 
     app = application()
     _start_log("counter", counter_number)
-    actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy")
+    station = app.translate("launch", "Quầy số {0}").format(counter_number)
+    actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy", station)
     if actor is None:
         return _not_signed_in(app)
     keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
     if keypad_setup is not None and keypad is None:
         return 2
-    window = CounterWindow(ctx, actor, counter_number, keypad=keypad, live=live_factory(ctx))
-    window.resize(1280, 800)
-    if windowed:
-        window.show()
-    else:
-        window.showMaximized()
+    shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed)
+    shift.finished.connect(app.quit)
+    shift.start(actor)
     if keypad is not None:
         keypad.start()
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.accounts import Role
 from app.services import accounts
@@ -24,12 +24,13 @@ class SignInDialog(QDialog):
     """Asks for login and password; `actor` is set when accepted."""
 
     def __init__(self, ctx: Context, required: Role = Role.ADMIN, centre_name: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, station: str = "") -> None:
         super().__init__(parent)
         self.ctx, self.required = ctx, required
         self.actor: Actor | None = None
         self.worker = Worker(self, threads=1)
-        self.setWindowTitle(self.tr("Đăng nhập — motcua"))
+        self.setWindowTitle(self.tr("Đăng nhập — %1").replace("%1", station) if station
+                            else self.tr("Đăng nhập — motcua"))
         self.setMinimumWidth(420)
         self.bar = MessageBar()
         self.login = QLineEdit()
@@ -38,15 +39,24 @@ class SignInDialog(QDialog):
         self.sign_in_button = QPushButton(self.tr("Đăng nhập"))
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._on_sign_in_button_clicked)
+        self.cancel_button = QPushButton(self.tr("Hủy (Esc)"))  # leave without signing in
+        self.cancel_button.clicked.connect(self.reject)
+        self.station_label = QLabel(station)  # which station this sign-in opens («Quầy số 3»)
+        self.station_label.setStyleSheet("font-size: 16pt; font-weight: bold; color: #0d47a1;")
+        self.station_label.setVisible(bool(station))
         form = QFormLayout()
         form.addRow(self.tr("Tên đăng nhập"), self.login)
         form.addRow(self.tr("Mật khẩu"), self.password)
         layout = QVBoxLayout(self)
         if centre_name:
             layout.addWidget(QLabel(centre_name))
+        layout.addWidget(self.station_label)
         layout.addWidget(self.bar)
         layout.addLayout(form)
-        layout.addWidget(self.sign_in_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sign_in_button, 1)
+        layout.addLayout(buttons)
 
     def _on_sign_in_button_clicked(self) -> None:
         ctx, login, password, required = self.ctx, self.login.text(), self.password.text(), self.required

@@ -101,7 +101,7 @@ def test_the_feed_holds_ids_numbers_and_times_only(hall_ctx: Context) -> None:
     queue.issue_ticket(hall_ctx, "DD")
     queue.call_next(hall_ctx, officer(hall_ctx), 1)
     feed = display_feed(hall_ctx)
-    assert {f.name for f in fields(CounterBoard)} == {"number", "ticket", "status"}
+    assert {f.name for f in fields(CounterBoard)} == {"number", "ticket", "status", "mode"}
     assert {f.name for f in fields(Call)} == {"event_id", "display_number", "number", "counter_number", "at",
                                               "recall"}
     text = repr(feed)

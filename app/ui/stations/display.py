@@ -86,6 +86,8 @@ class _CounterCell(QFrame):
         self.ticket.setText(board.ticket or "—")
         self.status.setText({"called": self.tr("Mời đến quầy"), "serving": self.tr("Đang phục vụ")}
                             .get(board.status or "", ""))
+        if board.mode != "open" and not board.ticket:  # a paused or closed counter says so, calls no one
+            self.status.setText(self.tr("Tạm dừng") if board.mode == "paused" else self.tr("Đã đóng"))
 
     def set_highlight(self, on: bool) -> None:
         if on == self._lit:
@@ -238,6 +240,11 @@ class DisplayWindow(QWidget):
         """The number the cell of `counter` shows ("—" when free, "" when there is no such cell yet)."""
         cell = self._cells.get(counter)
         return cell.ticket.text() if cell else ""
+
+    def shown_status(self, counter: int) -> str:
+        """What the cell of `counter` says under its name ("Mời đến quầy", "Tạm dừng", "Đã đóng" …)."""
+        cell = self._cells.get(counter)
+        return cell.status.text() if cell else ""
 
     @property
     def loaded(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -64,10 +65,11 @@ class ScanCollector(QObject):
 
     scanned = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, accept: Callable[[str], bool] = looks_like_dossier_code) -> None:
         super().__init__(parent)
         self._buffer = ""
         self._last = 0.0
+        self._accept = accept  # which scanned texts are this window's (dossier codes by default)
 
     def feed(self, event: QKeyEvent) -> bool:
         """Collect fast printable keys; True when this key ended a scan (the caller then swallows it)."""
@@ -76,7 +78,7 @@ class ScanCollector(QObject):
         if event.key() in _RETURN_KEYS and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
                                                                   Qt.KeyboardModifier.KeypadModifier):
             code, self._buffer = self._buffer, ""
-            if fast and looks_like_dossier_code(code):
+            if fast and self._accept(code.strip()):
                 self.scanned.emit(code.strip())
                 return True
             return False

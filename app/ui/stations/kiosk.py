@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -22,17 +22,19 @@ from app.devices.printer import TicketPrinter
 from app.domain.errors import EnvironmentFault, MotcuaError
 from app.domain.queue import PRIORITY_KINDS
 from app.printing.ticket import PrinterProfile
-from app.services import hall, queue, ticket_printing
+from app.services import hall, queue, result_return, ticket_printing
 from app.services.context import Context
 from app.services.settings import get_centre_settings
 from app.ui.errors import report_bug
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.device_status import DeviceStatusWidget, reason_for_citizen
+from app.ui.stations.dossier_view import ScanCollector
 from app.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
 CONFIRM_MS = 8_000  # how long the number stays on screen after a ticket
+PRIORITY_RESET_MS = 15_000  # a priority choice left this long without a touch is cleared for the next citizen
 CONFIRM_FAILED_MS = 15_000  # longer when the paper did not come out: the citizen must remember the number
 STATUS_POLL_MS = 300  # DeviceManager has no listener API besides its constructor's on_status: we read .status
 BASE_SIZE = (1366, 768)  # sizes below are px at this screen; larger screens scale up
@@ -51,6 +53,7 @@ QPushButton#service {{ background: {blue}; border: none; border-radius: 14px; }}
 QPushButton#service:pressed {{ background: {navy}; }}
 QPushButton#service:disabled {{ background: #8a99ad; }}
 QLabel#service_text {{ color: white; font-size: {service}px; font-weight: bold; }}
+QLabel#service_wait {{ color: #e3f2fd; font-size: {wait}px; }}
 QPushButton#priority {{ background: white; border: 4px solid {navy}; border-radius: 12px; }}
 QPushButton#priority:checked {{ background: {amber}; border: 6px solid #000; }}
 QPushButton#priority:disabled {{ border-color: #8a99ad; }}
@@ -71,7 +74,7 @@ QPushButton#done {{ background: {navy}; color: white; font-size: {line}px; font-
                     border-radius: 12px; padding: 12px 60px; }}
 """
 _SIZES = {"status": 18, "centre": 30, "invite": 34, "caption": 22, "service": 30, "priority": 21,
-          "caption2": 40, "number": 170, "line": 30}
+          "caption2": 40, "number": 170, "line": 30, "wait": 19}
 
 
 class _TouchButton(QPushButton):
@@ -89,6 +92,14 @@ class _TouchButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.addWidget(self.label)
+        self.wait_label: QLabel | None = None
+        if kind == "service":  # the people waiting and the expected wait, under the name
+            self.wait_label = QLabel()
+            self.wait_label.setObjectName("service_wait")
+            self.wait_label.setWordWrap(True)
+            self.wait_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.wait_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(self.wait_label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toggled.connect(self._on_toggled)
@@ -118,6 +129,8 @@ class KioskWindow(QWidget):
         self.service_buttons: dict[str, _TouchButton] = {}
         self.priority_buttons: dict[str, _TouchButton] = {}
         self.last_ticket: queue.TicketView | None = None
+        self.last_result: result_return.ResultTicket | None = None
+        self.waits: dict[str, queue.ServiceWait] = {}
         self.confirm_ms, self.confirm_failed_ms = CONFIRM_MS, CONFIRM_FAILED_MS
         self._issuing = False
         self._printing: set[uuid.UUID] = set()  # tickets with a print job in flight
@@ -130,6 +143,11 @@ class KioskWindow(QWidget):
         self.printer_status_changed.connect(self._on_printer_status_changed)
         self._confirm_timer = QTimer(self, singleShot=True)
         self._confirm_timer.timeout.connect(self._on_confirm_timer_timeout)
+        self._priority_timer = QTimer(self, singleShot=True, interval=PRIORITY_RESET_MS)
+        self._priority_timer.timeout.connect(self._on_priority_timer_timeout)
+        self.scanner = ScanCollector(self)  # a receipt's barcode scanned at the kiosk: a result-return ticket
+        self.scanner.scanned.connect(self._on_receipt_scanned)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the scanner types into the kiosk window
         self._status_timer = QTimer(self, interval=STATUS_POLL_MS)
         self._status_timer.timeout.connect(self._on_status_timer_timeout)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint_failed)  # staff only: "In lại phiếu lỗi"
@@ -257,14 +275,33 @@ class KioskWindow(QWidget):
     def load(self) -> None:
         """Read the centre's name and the active services (background)."""
         self._run(lambda: (str(get_centre_settings(self.ctx).get("centre_name", "")),
-                           [v for v in hall.list_services(self.ctx) if v.draft.active]),
+                           [v for v in hall.list_services(self.ctx) if v.draft.active], queue.service_waits(self.ctx)),
                   self._on_loaded)
 
-    def _on_loaded(self, result: tuple[str, list[hall.ServiceView]]) -> None:
-        centre, services = result
+    def _on_loaded(self, result: tuple[str, list[hall.ServiceView], dict[str, queue.ServiceWait]]) -> None:
+        centre, services, self.waits = result
         self.centre_label.setText(centre)
-        if [(v.draft.code, v.draft.name) for v in services] == [(v.draft.code, v.draft.name) for v in self.services]:
-            return
+        if [(v.draft.code, v.draft.name) for v in services] != [(v.draft.code, v.draft.name) for v in self.services]:
+            self._rebuild_services(services)
+        self._show_waits()
+
+    def _show_waits(self) -> None:
+        """Under each service's name: how many wait and about how long a ticket taken now waits."""
+        for code, button in self.service_buttons.items():
+            wait = self.waits.get(code)
+            assert button.wait_label is not None
+            if wait is None or wait.waiting == 0:
+                button.wait_label.setText(self.tr("Không có ai đang chờ"))
+            else:
+                button.wait_label.setText(self.tr("{n} người đang chờ · khoảng {m} phút")
+                                          .format(n=wait.waiting, m=wait.wait_minutes))
+
+    def service_wait_text(self, code: str) -> str:
+        """What the button of a service says about the wait (for tests)."""
+        button = self.service_buttons.get(code)
+        return button.wait_label.text() if button is not None and button.wait_label is not None else ""
+
+    def _rebuild_services(self, services: list[hall.ServiceView]) -> None:
         self.services = services
         for button in self.service_buttons.values():
             self.service_grid.removeWidget(button)
@@ -288,6 +325,28 @@ class KioskWindow(QWidget):
             for other, button in self.priority_buttons.items():
                 if other != kind:
                     button.setChecked(False)
+            self._priority_timer.start()  # each touch of a priority box gives the citizen another 15 s
+        elif self.chosen_priority is None:
+            self._priority_timer.stop()
+
+    def _on_priority_timer_timeout(self) -> None:
+        """Nobody touched the kiosk for a while: the next citizen starts with no priority chosen."""
+        self.clear_priority()
+
+    def clear_priority(self) -> None:
+        """Uncheck every priority box (after a ticket, and after PRIORITY_RESET_MS without a touch)."""
+        for button in self.priority_buttons.values():
+            button.setChecked(False)
+        self._priority_timer.stop()
+
+    @property
+    def priority_reset_ms(self) -> int:
+        """How long a priority choice waits for a touch before it is cleared."""
+        return self._priority_timer.interval()
+
+    @priority_reset_ms.setter
+    def priority_reset_ms(self, ms: int) -> None:
+        self._priority_timer.setInterval(ms)
 
     @property
     def chosen_priority(self) -> str | None:
@@ -310,11 +369,31 @@ class KioskWindow(QWidget):
         for button in [*self.service_buttons.values(), *self.priority_buttons.values()]:
             button.setEnabled(not issuing)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """The receipt scanner types the dossier code fast and ends with Enter."""
+        if self.scanner.feed(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_receipt_scanned(self, code: str) -> None:
+        """A citizen back for a result: a ticket joined to the scanned dossier (background)."""
+        if self._issuing:
+            return
+        self._set_issuing(True)
+        self.worker.submit(lambda: result_return.issue_result_ticket(self.ctx, code), self._on_result_ticket,
+                           self._on_issue_failed)
+
+    def _on_result_ticket(self, result: result_return.ResultTicket) -> None:
+        self.last_result = result
+        self._on_ticket_issued(result.ticket)
+        self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=result.dossier.code))
+        self.ticket_priority_label.show()
+
     def _on_ticket_issued(self, view: queue.TicketView) -> None:
         self.last_ticket = view
         self._set_issuing(False)
-        for button in self.priority_buttons.values():
-            button.setChecked(False)
+        self.clear_priority()
         self._show_ticket(view)
         if self.printer is None:
             self._set_print_message("wait", self.tr("Vui lòng ghi nhớ số {number} và chờ gọi số")
@@ -493,6 +572,7 @@ class KioskWindow(QWidget):
         """Stop listening and let background work finish (the printer manager belongs to the launcher)."""
         self._status_timer.stop()
         self._confirm_timer.stop()
+        self._priority_timer.stop()
         self.live.stop()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -3,6 +3,7 @@ which actions the queue rules allow now. No widgets here."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +25,7 @@ class CurrentTicket:
     priority_kind: str | None = None
     called_at: datetime | None = None
     call_count: int = 0
+    dossier_id: uuid.UUID | None = None  # a result-return ticket: its dossier
 
     @classmethod
     def of(cls, view: TicketView | None) -> CurrentTicket | None:
@@ -31,7 +33,7 @@ class CurrentTicket:
         if view is None or view.status not in (TicketStatus.CALLED, TicketStatus.SERVING):
             return None
         return cls(view.display_number, TicketStatus(view.status), view.service_code, view.service_name,
-                   view.priority_kind, view.called_at, view.call_count)
+                   view.priority_kind, view.called_at, view.call_count, view.dossier_id)
 
 
 def allowed_actions(current: CurrentTicket | None) -> set[str]:

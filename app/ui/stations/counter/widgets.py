@@ -43,6 +43,16 @@ class ActionButton(QPushButton):
         action.changed.connect(lambda: self.setEnabled(action.isEnabled()))
         self._recolour()
 
+    def set_primary(self, primary: bool) -> None:
+        """Make this the window's most prominent action (filled, white text) or an ordinary one."""
+        if primary == self._primary:
+            return
+        self._primary = primary
+        self.setProperty("primary", primary)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._recolour()
+
     def changeEvent(self, event: QEvent) -> None:
         """Greyed text when disabled, so a disabled button never looks pressable."""
         if event.type() == QEvent.Type.EnabledChange:

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from app.config import safe_url
 from app.domain.accounts import Role
-from app.domain.queue import TicketStatus
+from app.domain.dossier import looks_like_dossier_code
+from app.domain.queue import CounterMode, TicketStatus, parse_ticket_qr
 from app.resources import resource
-from app.services import queue, ratings
+from app.services import queue, ratings, result_return
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.queue import QueueStatus, TicketView
 from app.services.keypad_station import KeypadStation
@@ -53,6 +54,7 @@ class CounterWindow(QMainWindow):
     """Station 3 (Quầy): one officer at one counter; every store call runs in the worker."""
 
     keypad_result = Signal(object)  # a PressResult of this counter's keypad, emitted from the keypad's thread
+    signed_out = Signal()  # the officer signed out (F12): the launcher asks for the next sign-in
 
     def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None,
                  keypad: KeypadStation | None = None, live: LiveFactory | None = None) -> None:
@@ -71,6 +73,15 @@ class CounterWindow(QMainWindow):
         self.dossier_dialog: DossierViewDialog | None = None
         self.lookup_dialog: QInputDialog | None = None
         self._transfer_counter: int | None = None
+        self.mode = CounterMode.OPEN  # open / paused / closed, as stored (every station sees it)
+        self.return_dossier: result_return.ReturnDossier | None = None
+        self._return_loading: Any = None  # the dossier id being read
+        self.return_label = QLabel()
+        self.return_label.setObjectName("return_dossier")
+        self.return_label.setWordWrap(True)
+        self.return_label.hide()
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("mode")
         self._setup: CounterSetup | None = None
         self._status: QueueStatus | None = None
         self._acting = False
@@ -95,7 +106,9 @@ class CounterWindow(QMainWindow):
         self.rating_label.setObjectName("rating")
         self.rating_label.setWordWrap(True)
         self._build()
-        self.scanner = ScanCollector(self)  # a receipt scanned anywhere in the window opens its dossier
+        # a receipt scanned anywhere in the window opens its dossier; a ticket's QR calls and serves that citizen
+        self.scanner = ScanCollector(self, accept=lambda code: looks_like_dossier_code(code)
+                                     or parse_ticket_qr(code) is not None)
         self.scanner.scanned.connect(self._on_scanner_scanned)
         lookup = QAction(self.tr("Tra cứu hồ sơ"), self)
         lookup.setShortcut(QKeySequence("F8"))
@@ -132,10 +145,28 @@ class CounterWindow(QMainWindow):
         self.clock = QLabel()
         top = QHBoxLayout(header)
         top.addWidget(title, 1)
+        top.addWidget(self.mode_label)
+        for name, text, key, slot in (
+                ("pause", self.tr("Tạm dừng quầy"), "F9", self._on_pause_triggered),
+                ("resume", self.tr("Mở lại quầy"), "F10", self._on_resume_triggered),
+                ("close_counter", self.tr("Đóng quầy"), "F11", self._on_close_counter_triggered),
+                ("sign_out", self.tr("Đăng xuất"), "F12", self._on_sign_out_triggered)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            button = QPushButton(f"{text} ({key})")
+            button.setObjectName("header_action")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            self.actions_by_name[name] = action
+            top.addWidget(button)
         top.addWidget(self.clock)
         body = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.card, 1)
+        left.addWidget(self.return_label)
         left.addLayout(self._build_actions())
         body.addLayout(left, 1)
         side = QVBoxLayout()
@@ -189,14 +220,68 @@ class CounterWindow(QMainWindow):
     def _allowed(self) -> set[str]:
         if self._acting or self._lost or self._setup is None or not self._setup.found:
             return set()
-        return allowed_actions(self.current) | {"intake"}
+        # a scanned ticket always reaches the queue service, whose refusal (paused, busy…) is the officer's answer
+        allowed = allowed_actions(self.current) | {"intake", "scan_ticket"}
+        if self.current is None:  # the counter's state changes, and the officer leaves, with no citizen held
+            allowed |= {"sign_out", "pause", "close_counter"}
+            allowed.discard({CounterMode.PAUSED: "pause", CounterMode.CLOSED: "close_counter"}.get(self.mode, ""))
+        if self.mode is not CounterMode.OPEN:
+            allowed = (allowed - {"call_next"}) | {"resume"}
+        return allowed
 
     def _render(self) -> None:
         allowed = self._allowed()
         for name, action in self.actions_by_name.items():
             action.setEnabled(name in allowed)
-        self.card.show_ticket(self.current, self.hint or self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
+        idle = {CounterMode.PAUSED: self.tr("Quầy đang tạm dừng: không gọi số. Bấm F10 để mở lại quầy."),
+                CounterMode.CLOSED: self.tr("Quầy đã đóng. Bấm F10 để mở lại quầy.")}.get(
+            self.mode, self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
+        self.card.show_ticket(self.current, self.hint or idle)
+        self.mode_label.setText(CounterMode(self.mode).label)
+        self.mode_label.setProperty("mode", self.mode.value)
+        self.mode_label.style().unpolish(self.mode_label)
+        self.mode_label.style().polish(self.mode_label)
+        serving = self.current is not None and self.current.status is TicketStatus.SERVING
+        self.buttons["intake"].set_primary(serving)  # while serving, the intake form is the main action
+        self.buttons["finish_and_next"].set_primary(not serving)
+        self._render_return()
         self._render_elapsed()
+
+    def _render_return(self) -> None:
+        """A result-return ticket: its dossier, the dossier's state and whether the result is ready."""
+        d = self.return_dossier
+        held = self.current.dossier_id if self.current is not None else None
+        if d is None or held != d.id:
+            self.return_label.hide()
+            if held is not None and self._return_loading != held:
+                self._load_return(held)
+            return
+        ready = (self.tr("KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ") if d.result_ready else
+                 self.tr("Chưa có kết quả") + (self.tr(" (hẹn trả %1)").replace(
+                     "%1", d.due_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y")) if d.due_at else ""))
+        self.return_label.setText(self.tr("Trả kết quả hồ sơ %1 — %2\nTrạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ")
+                                  .replace("%1", d.code).replace("%2", d.procedure_name)
+                                  .replace("%3", d.status_label).replace("%4", ready))
+        self.return_label.setProperty("ready", d.result_ready)
+        self.return_label.style().unpolish(self.return_label)
+        self.return_label.style().polish(self.return_label)
+        self.return_label.show()
+
+    def _load_return(self, dossier_id: Any) -> None:
+        """Read the held result-return ticket's dossier now (again after each reload: its state may change)."""
+        ctx = self.ctx
+        self._return_loading = dossier_id
+        self.worker.submit(lambda: result_return.return_dossier(ctx, dossier_id), self._on_return_loaded,
+                           self._on_return_failed)
+
+    def _on_return_loaded(self, dossier: result_return.ReturnDossier) -> None:
+        self._return_loading = None
+        self.return_dossier = dossier
+        self._render()
+
+    def _on_return_failed(self, exc: BaseException) -> None:
+        self._return_loading = None
+        present_error(exc, self.bar)
 
     def _render_elapsed(self) -> None:
         now = self.ctx.now()
@@ -206,6 +291,8 @@ class CounterWindow(QMainWindow):
     def _sync_from_status(self, status: QueueStatus) -> None:
         """Take the counter's ticket from the hall status: a restart, or a change made at another station."""
         state = next((c for c in status.counters if c.number == self.counter_number), None)
+        if state is not None:
+            self.mode = CounterMode(state.mode)
         if state is None or state.ticket is None or state.status is None:
             self.current = None
         elif self.current is not None and self.current.display_number == state.ticket:
@@ -247,6 +334,9 @@ class CounterWindow(QMainWindow):
         self.panel.show_status(status, self._setup.own_codes if self._setup else ())
         if not self._acting:
             self._sync_from_status(status)
+        held = self.current.dossier_id if self.current is not None else None
+        if held is not None and self._return_loading is None:
+            self._load_return(held)  # its dossier may have changed meanwhile (the result recorded, returned…)
         self._render()
         if self._reload_again:
             self._reload_again = False
@@ -336,6 +426,8 @@ class CounterWindow(QMainWindow):
             self._show_called(called, self.tr("Đã kết thúc số %1.").replace("%1", finished.display_number))
         elif name == "call_next":
             self._show_called(result, "")
+        elif name in ("pause", "resume", "close_counter"):
+            self.mode, self.hint = result, ""
         elif name == "transfer":
             self.current = None
             where = result.service_code + (self.tr(", quầy số %1").replace("%1", str(self._transfer_counter))
@@ -372,6 +464,32 @@ class CounterWindow(QMainWindow):
     def _on_call_next_triggered(self) -> None:
         self._simple("call_next", queue.call_next, self._on_call_next_triggered)
 
+    def _set_mode(self, name: str, mode: CounterMode, retry: Callable[[], None]) -> None:
+        ctx, actor, number = self.ctx, self.actor, self.counter_number
+        self._act(name, lambda: queue.set_counter_mode(ctx, actor, number, mode), retry)
+
+    def _on_pause_triggered(self) -> None:
+        self._set_mode("pause", CounterMode.PAUSED, self._on_pause_triggered)
+
+    def _on_resume_triggered(self) -> None:
+        self._set_mode("resume", CounterMode.OPEN, self._on_resume_triggered)
+
+    def _on_close_counter_triggered(self) -> None:
+        self._set_mode("close_counter", CounterMode.CLOSED, self._on_close_counter_triggered)
+
+    def _on_sign_out_triggered(self) -> None:
+        """F12: the officer leaves; the window closes and the launcher asks the next officer to sign in."""
+        if "sign_out" not in self._allowed():
+            return
+        self.signed_out.emit()
+        self.close()
+
+    def _on_ticket_scanned(self, ticket_id: Any) -> None:
+        """A citizen's ticket QR scanned at the counter: call (out of turn) and serve that citizen now."""
+        ctx, actor, number = self.ctx, self.actor, self.counter_number
+        self._act("scan_ticket", lambda: queue.call_ticket(ctx, actor, number, ticket_id),
+                  lambda: self._on_ticket_scanned(ticket_id))
+
     def _on_recall_triggered(self) -> None:
         self._simple("recall", queue.recall, self._on_recall_triggered)
 
@@ -393,8 +511,10 @@ class CounterWindow(QMainWindow):
         if "transfer" not in self._allowed() or self.current is None or self._setup is None:
             return
         waiting = {s.code: s.waiting for s in self._status.services} if self._status else {}
+        # a paused or closed counter takes no ticket reserved for it: not offered
+        shut = {c.number for c in self._status.counters if c.mode != CounterMode.OPEN.value} if self._status else set()
         targets = [TransferTarget(v.draft.code, v.draft.name, waiting.get(v.draft.code, 0),
-                                  self._setup.counters_by_code.get(v.draft.code, ()))
+                                  tuple(n for n in self._setup.counters_by_code.get(v.draft.code, ()) if n not in shut))
                    for v in self._setup.services]
         own = self.current.service_code
         targets.sort(key=lambda t: t.code == own)  # its own service last: rarely the one wanted
@@ -435,6 +555,13 @@ class CounterWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def _on_scanner_scanned(self, code: str) -> None:
+        ticket_id = parse_ticket_qr(code)
+        if ticket_id is not None:
+            self._on_ticket_scanned(ticket_id)
+            return
+        self._open_dossier(code)
+
+    def _open_dossier(self, code: str) -> None:
         self.dossier_dialog = DossierViewDialog(self.ctx, code, self, actor=self.actor)
         self.dossier_dialog.finished.connect(self._on_dialog_finished)
         self.dossier_dialog.open()
@@ -452,6 +579,9 @@ class CounterWindow(QMainWindow):
     def _on_lookup_text_value_selected(self, text: str) -> None:
         if text.strip():
             self._on_scanner_scanned(text.strip())
+        elif self.return_dossier is not None and self.current is not None \
+                and self.current.dossier_id == self.return_dossier.id:
+            self._open_dossier(self.return_dossier.code)
 
     def _on_dialog_finished(self, _result: int) -> None:
         self._central.setFocus()  # keys (and the scanner) reach the window again

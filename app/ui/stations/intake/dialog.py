@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import data_dir
+from app.domain.cccd_qr import CccdCard, parse_cccd_qr
 from app.domain.catalog import ProcedureIndex
 from app.domain.dossier import MAX_SETS, ApplicantKind, Channel, IntakeDraft, ProcedurePolicy
 from app.domain.errors import FormErrors, ValidationError
@@ -39,6 +40,7 @@ from app.services.context import Actor, Context
 from app.services.dossiers import DossierView, receive_dossier, ticket_id_by_number
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.stations.intake.card_scan import CardScanReader
 from app.ui.stations.intake.checklist import DocumentsChecklist
 from app.ui.stations.intake.not_received import FormRequestDialog, NotReceivedFlow
 from app.ui.stations.intake.procedure_picker import RETURN_KEYS, ProcedurePicker
@@ -241,6 +243,11 @@ class IntakeDialog(QDialog):
         for w in self._enter_moves_on:
             w.installEventFilter(self)
         self._set_tab_order()
+        # installed last, so it sees a field's keys before the Enter-as-Tab filter and the procedure search do
+        self.card_reader = CardScanReader([self.search, self.applicant_name, self.id_number, self.tax_code,
+                                           self.birth_year, self.phone, self.email, self.address, self.owner,
+                                           self.owner_id, self.postal_address, self.note], self)
+        self.card_reader.scanned.connect(self._on_card_scanned)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.search, self.results, self.all_agencies, self.kind, self.applicant_name,
@@ -323,6 +330,42 @@ class IntakeDialog(QDialog):
         self.postal_address.setEnabled(by_post)
         if by_post and not self.postal_address.text():
             self.postal_address.setText(self.address.text())
+
+    # --- the CCCD card's QR -----------------------------------------------------------------------------------
+
+    _CARD_FIELDS = ("applicant_name", "id_number", "birth_year", "sex", "address")
+
+    def _on_card_scanned(self, text: str) -> None:
+        """A 2-D scan: fill the applicant from the card and run the usual validators on what was filled."""
+        self.fields.clear()
+        try:
+            card = parse_cccd_qr(text)
+        except ValidationError as exc:
+            present_error(FormErrors([exc]), self.bar, self.fields)
+            self.id_number.setFocus()
+            return
+        self.fill_from_card(card)
+
+    def fill_from_card(self, card: CccdCard) -> None:
+        """Name, ID number, birth year, sex and address from the card; errors shown at their fields."""
+        self.kind.setCurrentIndex(self.kind.findData(ApplicantKind.PERSON.value))
+        self.applicant_name.setText(card.full_name)
+        self.id_number.setText(card.id_number)
+        self.birth_year.setText(str(card.birth_date.year) if card.birth_date else "")
+        self.sex.setCurrentIndex(max(0, self.sex.findData(card.sex)))
+        self.address.setText(card.address)
+        draft, errors = self.draft()
+        try:
+            draft.validated(self._policy())
+        except FormErrors as exc:
+            errors += exc.errors
+        errors = [e for e in errors if e.field in self._CARD_FIELDS]
+        if errors:
+            present_error(FormErrors(errors), self.bar, self.fields)
+            return
+        self.bar.show_info(self.tr("Đã đọc thẻ CCCD: họ tên, số CCCD, năm sinh, giới tính và địa chỉ đã được điền; "
+                                   "hãy kiểm tra lại."))
+        self.phone.setFocus()
 
     # --- saving --------------------------------------------------------------------------------------------------
 
