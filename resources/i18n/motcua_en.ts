@@ -248,6 +248,13 @@
     </message>
 </context>
 <context>
+    <name>CounterShift</name>
+    <message>
+        <source>Quầy số %1</source>
+        <translation type="unfinished">Counter %1</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>motcua — Quầy số %1</source>
@@ -272,6 +279,22 @@
     <message>
         <source>Quầy số %1 — %2</source>
         <translation>Counter %1 — %2</translation>
+    </message>
+    <message>
+        <source>Tạm dừng quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở lại quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gọi số tiếp theo</source>
@@ -306,8 +329,33 @@
         <translation>Receive dossier</translation>
     </message>
     <message>
+        <source>Quầy đang tạm dừng: không gọi số. Bấm F10 để mở lại quầy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quầy đã đóng. Bấm F10 để mở lại quầy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bấm F1 hoặc Space để gọi số tiếp theo.</source>
         <translation>Press F1 or Space to call the next number.</translation>
+    </message>
+    <message>
+        <source>KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hẹn trả %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trả kết quả hồ sơ %1 — %2
+Trạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Không có quầy số %1 (hoặc quầy đã ngừng hoạt động); hãy báo quản trị.</source>
@@ -1151,6 +1199,10 @@ Please inform the technical team.</translation>
         <translation>Representative&apos;s CCCD</translation>
     </message>
     <message>
+        <source>Đã đọc thẻ CCCD: họ tên, số CCCD, năm sinh, giới tính và địa chỉ đã được điền; hãy kiểm tra lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chọn thủ tục: gõ vài chữ của tên thủ tục, bấm ↓ rồi Enter</source>
         <translation>Choose a procedure: type part of its name, press ↓ then Enter</translation>
     </message>
@@ -1229,8 +1281,20 @@ Please inform the technical team.</translation>
         <translation>Done</translation>
     </message>
     <message>
+        <source>Không có ai đang chờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} người đang chờ · khoảng {m} phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hiện chưa có lĩnh vực nào nhận số. Xin vui lòng hỏi cán bộ hướng dẫn.</source>
         <translation>No service is issuing numbers at the moment. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <source>Trả kết quả hồ sơ {code}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Vui lòng ghi nhớ số {number} và chờ gọi số</source>
@@ -2001,12 +2065,20 @@ Please remember number {number} and wait to be called</translation>
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Đăng nhập — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đăng nhập — motcua</source>
         <translation>Sign in — motcua</translation>
     </message>
     <message>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation type="unfinished">Cancel (Esc)</translation>
     </message>
     <message>
         <source>Tên đăng nhập</source>
@@ -2131,12 +2203,24 @@ Please remember number {number} and wait to be called</translation>
         <source>Đang phục vụ</source>
         <translation>Now serving</translation>
     </message>
+    <message>
+        <source>Tạm dừng</source>
+        <translation type="unfinished">Suspended</translation>
+    </message>
+    <message>
+        <source>Đã đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>launch</name>
     <message>
         <source>Không mở được {0}</source>
         <translation>Could not open {0}</translation>
+    </message>
+    <message>
+        <source>Quầy số {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Không mở được bàn phím đánh giá</source>
