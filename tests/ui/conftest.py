@@ -53,3 +53,16 @@ def window(qtbot, demo_ctx, admin) -> Iterator:  # type: ignore[no-untyped-def]
 def wait_idle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window's background work has finished and its results are on screen."""
     qtbot.waitUntil(lambda: not w.worker.busy, timeout=WAIT_MS)
+
+
+@pytest.fixture()
+def ten_calls(demo_ctx):  # type: ignore[no-untyped-def]
+    """Every counter of the demo centre has called a number (1001 … 9001: four digits, wide ones included)."""
+    from app.services import accounts, queue
+
+    me = accounts.actor_for_login(demo_ctx, "canbo01")
+    for i in range(30):
+        queue.issue_ticket(demo_ctx, ("DD", "TP", "DN", "GT", "TKQ")[i % 5])
+    for counter in range(1, 11):
+        queue.call_next(demo_ctx, me, counter)
+    return demo_ctx

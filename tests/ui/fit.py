@@ -1,18 +1,32 @@
 """What a person would see as clipped text: every visible label or button whose text, in its own font, is wider
-(or its ink taller) than the box Qt gave it. Used by the screen-size tests of the stations."""
+(or its ink taller) than the box Qt gave it; a word-wrapped label whose longest word is wider than
+its box or whose lines are taller. Used by the screen-size tests of the stations."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QStyle, QStyleOptionButton, QWidget
 
 
+def _wrapped_problem(label: QLabel, metrics: QFontMetrics, box: QRect) -> str | None:
+    """A word-wrapped label: its longest word must fit the width, and all its lines the height."""
+    text = label.text()
+    word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
+    lines = metrics.boundingRect(QRect(0, 0, box.width(), 100_000), int(Qt.TextFlag.TextWordWrap), text)
+    if word > box.width() or lines.height() > box.height():
+        return f"a {word} px word, {lines.height()} px of lines in a {box.width()}×{box.height()} px box"
+    return None
+
+
 def _label_problem(label: QLabel) -> str | None:
     text = label.text()
-    if not text or label.wordWrap() or label.textFormat() == label.textFormat().RichText or text.startswith("<"):
+    if not text or label.textFormat() == label.textFormat().RichText or text.startswith("<"):
         return None
     metrics = QFontMetrics(label.font())
     box = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), -label.margin())
+    if label.wordWrap():
+        return _wrapped_problem(label, metrics, box)
     width = max(metrics.horizontalAdvance(text), metrics.boundingRect(text).width())
     ink = metrics.tightBoundingRect(text).height()
     if width > box.width() or ink > box.height():

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.services.context import Actor, Context
-from app.ui.admin.base import AdminEnv, AdminTab
+from app.ui.admin.base import AdminEnv, AdminTab, leave_ink_room
 from app.ui.admin.calendar_tab import CalendarTab
 from app.ui.admin.catalogue_tab import CatalogueTab
 from app.ui.admin.counters_tab import CountersTab
@@ -48,6 +48,7 @@ class AdminWindow(QMainWindow):
                                           .replace("%2", self.tr(actor.role.label))))
         self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
         self._add_shortcuts()
+        leave_ink_room(self)
         for tab in self.all_tabs():
             tab.load()
 

@@ -52,6 +52,9 @@ class PeriodTab(QWidget):
         self.period_table.horizontalHeader().setMinimumHeight(64)
         layout.addWidget(self.period_table)
         self.identities = QLabel()
+        self.identities.setWordWrap(True)  # the list of broken identities can be long
+        # room above the line for stacked marks ("đẳng"): the table below takes every other pixel
+        self.identities.setMinimumHeight(self.identities.fontMetrics().height() + 6)
         layout.addWidget(self.identities)
 
     def load_period(self) -> None:
