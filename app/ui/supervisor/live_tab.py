@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from app.domain.queue import TicketStatus
 from app.domain.satisfaction import level_label
 from app.services import daily_review
-from app.services.daily_review import LiveBoard, duration
+from app.domain.text import duration
+from app.services.daily_review import LiveBoard
 from app.ui.errors import present_error
 from app.ui.supervisor.base import SupervisorEnv, caption, fill
 from app.ui.tables import read_only_table
