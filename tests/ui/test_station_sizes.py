@@ -15,7 +15,7 @@ from app.printing.ticket import PROFILE_80MM
 from app.services import accounts, hall, queue
 from app.services.context import Context
 from fit import clipped_texts
-from tests.ui.conftest import WAIT_MS
+from tests.ui.conftest import WAIT_MS, late_dossier
 
 OFFICE = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
 HALL = [(1366, 768), (1920, 1080), (1080, 1920)]
@@ -57,6 +57,9 @@ def _kiosk(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
 def _supervisor(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
     from app.ui.supervisor import SupervisorWindow
 
+    late_dossier(ctx, "DEMO.SXD.004", 30)  # a long procedure name in the late list
+    queue.finish(ctx, accounts.actor_for_login(ctx, "canbo02"), 2)
+
     w = SupervisorWindow(ctx, accounts.sign_in(ctx, "giamsat", "giamsat123"))
     qtbot.addWidget(w)
     return w
@@ -73,8 +76,7 @@ def _admin(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
 def _rating(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
     from app.ui.stations.rating import RatingWindow
 
-    officer = accounts.actor_for_login(ctx, "canbo01")
-    queue.finish(ctx, officer, 1)  # the citizen at counter 1 is asked for a rating
+    queue.finish(ctx, accounts.actor_for_login(ctx, "canbo01"), 1)  # the citizen at counter 1 is asked for a rating
     w = RatingWindow(ctx, 1)
     qtbot.addWidget(w)
     return w
