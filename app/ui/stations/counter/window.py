@@ -253,7 +253,8 @@ class CounterWindow(QMainWindow):
             self._reload()
 
     def _show_feedback(self) -> None:
-        """'Đang chờ đánh giá' with the seconds left while the keypad is armed, then the vote received."""
+        """'Đang chờ đánh giá' with the seconds left while the keypad is armed (naming the keypad only when this
+        station runs one), then the vote received."""
         f = self.feedback
         if f is None:
             self.rating_label.setText("")
@@ -266,8 +267,9 @@ class CounterWindow(QMainWindow):
                 self.feedback = None
                 self.rating_label.setText("")
             else:
-                self.rating_label.setText(self.tr("Số %1: đang chờ đánh giá trên bàn phím (còn %2 giây)")
-                                          .replace("%1", f.display_number).replace("%2", str(left)))
+                waiting = (self.tr("Số %1: đang chờ đánh giá trên bàn phím (còn %2 giây)") if self.keypad is not None
+                           else self.tr("Số %1: công dân có thể đánh giá (còn %2 giây)"))  # no keypad here: maybe a screen
+                self.rating_label.setText(waiting.replace("%1", f.display_number).replace("%2", str(left)))
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._reloading = self._reload_again = False
