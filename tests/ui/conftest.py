@@ -84,3 +84,16 @@ def late_dossier(ctx, procedure_code: str, days_ago: int) -> str:  # type: ignor
         return dossiers.receive_dossier(ctx, officer, dossiers.procedure_id_by_code(ctx, procedure_code), draft).code
     finally:
         ctx.clock = now
+
+
+@pytest.fixture()
+def station_look(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The look the stations have in production (app.ui.launch.application: Fusion, the bundled DejaVu Sans at
+    10 pt, not the test platform's 9 pt default), so text widths are measured as a centre sees them; the test
+    application's font is put back afterwards."""
+    from app.ui.launch import application
+
+    font = qapp.font()
+    application()
+    yield
+    qapp.setFont(font)

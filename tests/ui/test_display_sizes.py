@@ -13,6 +13,7 @@ SIZES = [(1280, 720), (1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.usefixtures("station_look")
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_nothing_is_clipped_at_any_size(qtbot, ten_calls: Context, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
     window = DisplayWindow(ten_calls, None, DEFAULT_NOTICE)
@@ -30,6 +31,7 @@ def test_nothing_is_clipped_at_any_size(qtbot, ten_calls: Context, width: int, h
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.usefixtures("station_look")
 def test_the_checker_sees_a_clipped_number(qtbot, ten_calls: Context) -> None:  # type: ignore[no-untyped-def]
     """The size test can fail: a number forced into half its room is reported."""
     window = DisplayWindow(ten_calls, None, DEFAULT_NOTICE)

@@ -133,6 +133,7 @@ def open_at(qtbot, ctx: Context, name: str, width: int, height: int) -> QWidget:
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.usefixtures("station_look")
 @pytest.mark.parametrize(("name", "size"), CASES, ids=[f"{n}-{w}x{h}" for n, (w, h) in CASES])
 def test_nothing_is_clipped_at_any_size(qtbot, ten_calls: Context, name: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     width, height = size
@@ -144,6 +145,7 @@ def test_nothing_is_clipped_at_any_size(qtbot, ten_calls: Context, name: str, si
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.usefixtures("station_look")
 def test_the_checker_sees_a_squeezed_button(qtbot, ten_calls: Context) -> None:  # type: ignore[no-untyped-def]
     """The size test can fail: a counter button squeezed to a sliver reports its title (a word wider than it)."""
     window = open_at(qtbot, ten_calls, "counter", 1366, 768)
@@ -152,3 +154,19 @@ def test_the_checker_sees_a_squeezed_button(qtbot, ten_calls: Context) -> None: 
     qtbot.wait(50)
     assert any("«Gọi số tiếp theo»" in problem for problem in clipped_texts(window))
     window.close()
+
+
+def test_the_checker_sees_overlapping_texts_but_not_a_label_inside_its_button(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 200)
+    first, second = QLabel("Quầy 10", window), QLabel("4001", window)
+    first.setGeometry(10, 10, 120, 30)
+    second.setGeometry(100, 10, 120, 30)  # runs into "Quầy 10"
+    button = QPushButton(window)
+    button.setGeometry(10, 100, 200, 60)
+    QLabel("Gọi số", button).setGeometry(5, 5, 100, 25)
+    window.show()
+    assert clipped_texts(window) == ["«Quầy 10» over «4001»"]

@@ -37,6 +37,7 @@ from app.services.keypad_station import KeypadStation
 from app.services.ratings import CounterFeedback, PressResult
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
+from app.ui.labels import STATUS_URL_PX, elided_label
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.counter.state import CounterSetup, CurrentTicket, allowed_actions, load_setup
 from app.ui.stations.counter.widgets import ActionButton, QueuePanel, TicketCard
@@ -105,7 +106,8 @@ class CounterWindow(QMainWindow):
         self.keypad_status.set_status(keypad.status if keypad else None)
         self.statusBar().addWidget(self.keypad_status)
         self.statusBar().addWidget(QLabel(self.tr("F8: tra cứu hồ sơ theo mã")))
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
+        self.statusBar().addPermanentWidget(elided_label(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url)),
+                                                         STATUS_URL_PX))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick_timeout)
