@@ -65,6 +65,8 @@ class DocumentsChecklist(QWidget):
             for col, w in enumerate((box, label, *spins)):
                 self.grid.addWidget(w, r, col)
             self.rows.append((box, label, spins))  # type: ignore[arg-type]
+        for r in range(max(self.grid.rowCount(), len(documents) + 2)):  # the room left goes under the last row
+            self.grid.setRowStretch(r, 1 if r == len(documents) + 1 else 0)
 
     def received(self) -> list[DocumentReceived]:
         """The ticked documents with their counts."""
