@@ -30,3 +30,21 @@ def thousands(n: int) -> str:
 def dong(vnd: int) -> str:
     """An amount of money in đồng: 1200000 → "1.200.000 đồng"."""
     return f"{thousands(vnd)} đồng"
+
+
+def duration(seconds: float | None) -> str:
+    """A duration with its units, as people say it: 45 → "45 giây", 150 → "2 phút 30 giây", 720 → "12 phút",
+    3900 → "1 giờ 05 phút"; '' for none. Seconds are shown only under ten minutes, where they matter."""
+    if seconds is None:
+        return ""
+    whole = max(0, round(seconds))
+    if whole < 60:
+        return f"{whole} giây"
+    if whole < 600:
+        minutes, rest = divmod(whole, 60)
+        return f"{minutes} phút {rest:02d} giây" if rest else f"{minutes} phút"
+    minutes = round(whole / 60)
+    if minutes < 60:
+        return f"{minutes} phút"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} giờ {minutes:02d} phút"

@@ -271,6 +271,40 @@ def due_soon(ctx: Context, within_working_days: int) -> list[DossierLine]:
     return [line for line in lines if line.status != DossierStatus.PAUSED.value and line.overdue_days is None]
 
 
+@dataclass(frozen=True)
+class AgencyTimeliness:
+    """One agency's dossiers by the one overdue rule: resolved this year on time (or early) and late, open and
+    overdue today, open within their time."""
+
+    agency_name: str
+    on_time: int = 0
+    late: int = 0
+    overdue: int = 0
+    open_in_time: int = 0
+
+
+def agency_timeliness(ctx: Context) -> list[AgencyTimeliness]:
+    """Per agency (by name): dossiers resolved since 1 January on time / late (against the original due date,
+    app.domain.lifecycle.statistical_timeliness) and open dossiers overdue today / still in time
+    (app.domain.overdue). Agencies with no such dossier are left out."""
+    now = ctx.now()
+    today = now.astimezone(LOCAL_TZ).date()
+    year_start = datetime.combine(today.replace(month=1, day=1), datetime.min.time(), LOCAL_TZ)
+    counts: dict[str, dict[str, int]] = {}
+    with ctx.store.read() as s:
+        rows = s.execute(select(Dossier, Agency.name).join(Agency, Agency.id == Dossier.agency_id)
+                         .where(_open() | (Dossier.resolved_at >= year_start))).all()
+    for d, agency in rows:
+        tally = counts.setdefault(agency, {"on_time": 0, "late": 0, "overdue": 0, "open_in_time": 0})
+        if d.status in {st.value for st in rules.OPEN}:
+            tally["overdue" if _overdue(d, today) is not None else "open_in_time"] += 1
+        elif d.resolved_at is not None:
+            verdict = rules.statistical_timeliness(d.resolved_at, d.original_due_at, d.due_at)
+            if verdict is not None:
+                tally["late" if verdict == "late" else "on_time"] += 1
+    return [AgencyTimeliness(name, **tally) for name, tally in sorted(counts.items())]
+
+
 def overdue_days_of(ctx: Context, code: str) -> int | None:
     """How many days a dossier is overdue today by the one rule (None: not overdue) — the dossier window's badge."""
     today = ctx.now().astimezone(LOCAL_TZ).date()

@@ -21,9 +21,10 @@ from app.domain import satisfaction as rules
 from app.domain.errors import NotFound
 from app.domain.queue import TicketStatus
 from app.services.context import Context
+from app.services.queue import local_day
 from app.services.settings import centre_setting
 from app.store.live import publish
-from app.store.models import Counter, DeviceEvent, Dossier, Rating, Ticket
+from app.store.models import Counter, DeviceEvent, Dossier, Officer, Rating, Ticket
 
 DEVICE = "keypad"
 
@@ -105,6 +106,18 @@ def counter_feedback(ctx: Context, counter_number: int) -> CounterFeedback | Non
         if rules.is_armed(ticket.finished_at, False, now, timeout):
             return CounterFeedback(ticket.display_number, rules.armed_until(ticket.finished_at, timeout), None)
         return None
+
+
+def counter_officer(ctx: Context, counter_number: int) -> str | None:
+    """The full name of the officer working a counter today: the one who called its latest ticket of the day
+    (None before the counter's first call of the day) — the name the rating screen shows."""
+    today = local_day(ctx.now())
+    with ctx.store.read() as s:
+        counter = _counter(s, counter_number)
+        return s.scalar(select(Officer.full_name).join(Ticket, Ticket.officer_id == Officer.id)
+                        .where(Ticket.counter_id == counter.id, Ticket.service_day == today,
+                               Ticket.called_at.is_not(None))
+                        .order_by(Ticket.called_at.desc()).limit(1))
 
 
 def arm(ctx: Context, counter_number: int, ticket_id: uuid.UUID) -> Arming | None:

@@ -75,7 +75,7 @@ def test_pdf_is_a4_landscape_with_embedded_fonts_text_and_a_page_image(morning: 
                      "Ngày 30/11/2026", "Tư pháp, Nội vụ", "Nguyễn Thị Hương", "Số đã lấy theo giờ",
                      "Đánh giá theo quầy", "Rất hài lòng", "Danh sách số thứ tự (4 số)", "Quầy 2"):
         assert expected in text, expected
-    assert "5:10" in text  # the day's mean wait, (60 + 390 + 480) / 3 s
+    assert "5 phút 10 giây" in text  # the day's mean wait, (60 + 390 + 480) / 3 s
     assert "08:06:30" in text  # 1001 finished
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     lines = fonts.splitlines()[2:]

@@ -179,3 +179,19 @@ def test_late_and_due_soon_lists(demo_ctx: Context, clock: Clock) -> None:
     clock.moment += timedelta(days=1)
     assert [x.code for x in lifecycle.late(demo_ctx)] == [second]
     assert lifecycle.timeliness_of(demo_ctx, first) == "late"
+
+
+def test_agency_summary_counts_on_time_late_overdue_and_in_time(demo_ctx: Context, clock: Clock) -> None:
+    """Sở Xây dựng: one resolved on time, one resolved late, one open overdue, one open in time, one paused
+    before its due date (its clock stopped: in time)."""
+    on_time, late, overdue = _receive(demo_ctx).code, _receive(demo_ctx).code, _receive(demo_ctx).code  # due 3/11
+    paused = _receive(demo_ctx).code
+    lifecycle.apply_action(demo_ctx, Actor.system(), paused, "request_supplement", reason="Thiếu bản vẽ")
+    clock.set(2023, 11, 1, 9, 0)
+    lifecycle.apply_action(demo_ctx, Actor.system(), on_time, "resolve")
+    clock.set(2023, 11, 6, 9, 0)
+    lifecycle.apply_action(demo_ctx, Actor.system(), late, "resolve")
+    fresh = _receive(demo_ctx).code
+    assert overdue and fresh
+    [summary] = lifecycle.agency_timeliness(demo_ctx)
+    assert summary == lifecycle.AgencyTimeliness("Sở Xây dựng", on_time=1, late=1, overdue=1, open_in_time=2)

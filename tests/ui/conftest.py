@@ -61,3 +61,47 @@ def window(qtbot, demo_ctx, admin) -> Iterator:  # type: ignore[no-untyped-def]
 def wait_idle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window's background work has finished and its results are on screen."""
     qtbot.waitUntil(lambda: not w.worker.busy, timeout=WAIT_MS)
+
+
+@pytest.fixture()
+def ten_calls(demo_ctx):  # type: ignore[no-untyped-def]
+    """Every counter of the demo centre has called a number (1001 … 9001: four digits, wide ones included), each
+    by its own officer."""
+    from app.services import accounts, queue
+
+    for i in range(30):
+        queue.issue_ticket(demo_ctx, ("DD", "TP", "DN", "GT", "TKQ")[i % 5])
+    for counter in range(1, 11):  # canbo01 at counter 1 … canbo10 at counter 10
+        queue.call_next(demo_ctx, accounts.actor_for_login(demo_ctx, f"canbo{counter:02d}"), counter)
+    return demo_ctx
+
+
+def late_dossier(ctx, procedure_code: str, days_ago: int) -> str:  # type: ignore[no-untyped-def]
+    """A dossier of `procedure_code` received `days_ago` days ago (late when its time was shorter), its code."""
+    from datetime import timedelta
+
+    from app.domain.dossier import IntakeDraft
+    from app.services import accounts, dossiers
+
+    now = ctx.clock
+    ctx.clock = lambda: now() - timedelta(days=days_ago)
+    try:
+        officer = accounts.actor_for_login(ctx, "canbo02")
+        draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
+                            address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
+        return dossiers.receive_dossier(ctx, officer, dossiers.procedure_id_by_code(ctx, procedure_code), draft).code
+    finally:
+        ctx.clock = now
+
+
+@pytest.fixture()
+def station_look(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The look the stations have in production (app.ui.launch.application: Fusion, the bundled DejaVu Sans at
+    10 pt, not the test platform's 9 pt default), so text widths are measured as a centre sees them; the test
+    application's font is put back afterwards."""
+    from app.ui.launch import application
+
+    font = qapp.font()
+    application()
+    yield
+    qapp.setFont(font)

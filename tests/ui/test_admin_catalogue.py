@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.services import catalog
-from app.ui.admin.catalogue_tab import AGENCY_COLUMN
+from app.ui.admin.catalogue_tab import AGENCY_COLUMN, NAME_COLUMN
 
 STNMT = "Sở Tài nguyên và Môi trường"
 
@@ -106,3 +106,23 @@ def test_a_new_procedure_is_added_to_the_chosen_agency(qtbot, idle, window, demo
     assert "TEST.SYT.999" in _column(tab.table, 0)
     saved = [p for p in catalog.list_procedures(demo_ctx, agency.id) if p.draft.code == "TEST.SYT.999"]
     assert [d.name for d in saved[0].draft.documents] == ["Đơn đề nghị"]
+
+
+def test_procedure_names_are_readable_and_a_search_clears_the_agency_highlight(qtbot, idle, window) -> None:
+    tab = window.catalogue
+    agency = _agency(tab, "STNMT")
+    tab.select_agency(agency.id)
+    assert [i.text() for i in tab.agencies.selectedItems()] == [tab.agencies.currentItem().text()]
+    widest = max(range(tab.table.columnCount()), key=tab.table.columnWidth)
+    assert widest == NAME_COLUMN and tab.table.columnWidth(NAME_COLUMN) >= 350  # was about 100 px
+    assert tab.table.rowHeight(0) >= 2 * tab.table.fontMetrics().lineSpacing()  # two lines of a long name
+    names = _column(tab.table, NAME_COLUMN)
+    assert all(tab.table.item(r, NAME_COLUMN).toolTip() == name for r, name in enumerate(names))
+    qtbot.keyClicks(tab.search_box, "giay phep")
+    assert tab.table.rowCount() > 0 and len(set(_column(tab.table, AGENCY_COLUMN))) > 1
+    assert tab.agencies.selectedItems() == []  # the list spans every agency: none highlighted
+    assert max(range(tab.table.columnCount()), key=tab.table.columnWidth) == NAME_COLUMN
+    assert tab.table.columnWidth(NAME_COLUMN) >= 250  # with the agency column beside it
+    tab.search_box.clear()
+    assert [i.text() for i in tab.agencies.selectedItems()] == [tab.agencies.currentItem().text()]
+    assert tab.current_agency() == agency

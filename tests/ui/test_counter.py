@@ -219,8 +219,9 @@ def test_counter_shows_the_keypad_waiting_then_the_vote(qtbot, demo_ctx) -> None
     window.show()
     _queue.call_next(demo_ctx, actor, 1)
     _queue.finish(demo_ctx, actor, 1)
-    qtbot.waitUntil(lambda: "đang chờ đánh giá" in window.rating_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "có thể đánh giá" in window.rating_label.text(), timeout=10_000)
     assert "1001" in window.rating_label.text()
+    assert "bàn phím" not in window.rating_label.text()  # this station runs no keypad: none is awaited
     assert _ratings.record_vote(demo_ctx, 1, "1").kind == "vote"  # the keypad (another station) votes
     qtbot.waitUntil(lambda: "Rất hài lòng" in window.rating_label.text(), timeout=10_000)
     window.live.stop()

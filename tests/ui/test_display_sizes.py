@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import accounts, queue
 from app.services.context import Context
 from app.ui.stations.display import DEFAULT_NOTICE, DisplayWindow
 from fit import clipped_texts
@@ -13,18 +12,8 @@ from fit import clipped_texts
 SIZES = [(1280, 720), (1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 
 
-@pytest.fixture()
-def ten_calls(demo_ctx: Context) -> Context:
-    """Every counter of the demo centre has called a number (1001 … 9001: four digits, wide ones included)."""
-    me = accounts.actor_for_login(demo_ctx, "canbo01")
-    for i in range(30):
-        queue.issue_ticket(demo_ctx, ("DD", "TP", "DN", "GT", "TKQ")[i % 5])
-    for counter in range(1, 11):
-        queue.call_next(demo_ctx, me, counter)
-    return demo_ctx
-
-
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.usefixtures("station_look")
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_nothing_is_clipped_at_any_size(qtbot, ten_calls: Context, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
     window = DisplayWindow(ten_calls, None, DEFAULT_NOTICE)
@@ -42,6 +31,7 @@ def test_nothing_is_clipped_at_any_size(qtbot, ten_calls: Context, width: int, h
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.usefixtures("station_look")
 def test_the_checker_sees_a_clipped_number(qtbot, ten_calls: Context) -> None:  # type: ignore[no-untyped-def]
     """The size test can fail: a number forced into half its room is reported."""
     window = DisplayWindow(ten_calls, None, DEFAULT_NOTICE)

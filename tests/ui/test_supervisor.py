@@ -19,7 +19,7 @@ from app.services import accounts, dossiers, queue, ratings
 from app.services.context import LOCAL_TZ
 from app.ui.supervisor import SupervisorWindow
 from tests.tooling import require_tool
-from tests.ui.conftest import WAIT_MS, wait_idle
+from tests.ui.conftest import WAIT_MS, late_dossier, wait_idle
 
 
 @pytest.fixture()
@@ -174,17 +174,9 @@ def test_an_officer_cannot_open_it(qtbot, demo_ctx) -> None:
 
 def test_a_late_dossier_opens_in_the_dossier_window_with_its_actions(qtbot, demo_ctx, supervisor) -> None:  # type: ignore[no-untyped-def]
     """Due and late lists → double-click → the dossier window, where the supervisor can act (here: resolve)."""
-    from datetime import datetime, timedelta, timezone
-
     from app.domain.lifecycle import Action
 
-    now = datetime.now(timezone.utc)
-    demo_ctx.clock = lambda: now - timedelta(days=30)  # received a month ago: 5 working days are long gone
-    draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
-                        address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
-    code = dossiers.receive_dossier(demo_ctx, supervisor, dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004"),
-                                    draft).code
-    demo_ctx.clock = lambda: datetime.now(timezone.utc)
+    code = late_dossier(demo_ctx, "DEMO.SXD.004", 30)  # received a month ago: 5 working days are long gone
     w = open_supervisor(qtbot, demo_ctx, supervisor)
     try:
         w.tabs.setCurrentIndex(w.tabs.count() - 1)
@@ -198,5 +190,58 @@ def test_a_late_dossier_opens_in_the_dossier_window_with_its_actions(qtbot, demo
         assert Action.RESOLVE in dialog.action_buttons and dialog.action_buttons[Action.RESOLVE].isEnabled()
         dialog.reject()
         qtbot.waitUntil(lambda: not w.worker.busy, timeout=WAIT_MS)
+    finally:
+        w.close()
+
+
+def test_late_list_shows_due_date_and_days_late_in_red_first_and_the_procedure_last(qtbot, demo_ctx, supervisor) -> None:  # type: ignore[no-untyped-def]
+    code = late_dossier(demo_ctx, "DEMO.SXD.004", 30)
+    w = open_supervisor(qtbot, demo_ctx, supervisor)
+    try:
+        w.tabs.setCurrentWidget(w.due)
+        qtbot.waitUntil(lambda: w.late_table.rowCount() == 1, timeout=WAIT_MS)
+        table = w.late_table
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        assert headers == ["Mã hồ sơ", "Người nộp", "Cơ quan", "Hẹn trả", "Quá hạn", "Trạng thái", "Thủ tục"]
+        row = [table.item(0, c).text() for c in range(table.columnCount())]
+        assert row[:3] == [code, "Nguyễn Thị Ánh Tuyết", "Sở Xây dựng"]
+        days = int(row[4].removesuffix(" ngày"))
+        assert days > 0 and row[4] == f"{days} ngày"
+        assert table.item(0, 4).foreground().color().name() == table.item(0, 3).foreground().color().name() == "#c62828"
+        assert table.item(0, 6).toolTip() == row[6] and row[6].startswith("Gia hạn giấy phép xây dựng")
+        # the procedure column takes what is left of the width: nothing to scroll sideways
+        assert not table.horizontalScrollBar().isVisible()
+        summary = w.due.agency_table
+        assert [summary.item(0, c).text() for c in range(5)] == ["Sở Xây dựng", "0", "0", "1", "0"]
+    finally:
+        w.close()
+
+
+def test_the_live_board_names_the_officers_and_what_each_counter_served(qtbot, demo_ctx, supervisor) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    start = demo_ctx.now()
+    clock = [start]
+    demo_ctx.clock = lambda: clock[0]
+    minh, huong = accounts.actor_for_login(demo_ctx, "canbo01"), accounts.actor_for_login(demo_ctx, "canbo02")
+    for _ in range(4):
+        queue.issue_ticket(demo_ctx, "DD")
+    for minutes in (12, 65):  # two tickets at counter 1: 12 min and 1 h 05 min of service, mean 38 min 30 s
+        queue.call_next(demo_ctx, minh, 1)
+        queue.start_serving(demo_ctx, minh, 1)
+        clock[0] += timedelta(minutes=minutes)
+        queue.finish(demo_ctx, minh, 1)
+    queue.call_next(demo_ctx, huong, 2)
+    w = open_supervisor(qtbot, demo_ctx, supervisor)
+    try:
+        qtbot.waitUntil(lambda: w.counters_table.rowCount() >= 2 and w.counters_table.item(1, 2).text() != "—",
+                        timeout=WAIT_MS)
+        headers = [w.counters_table.horizontalHeaderItem(c).text() for c in range(w.counters_table.columnCount())]
+        assert headers == ["Quầy", "Cán bộ", "Số", "Trạng thái", "Đã phục vụ", "Phục vụ TB"]
+        rows = [[w.counters_table.item(r, c).text() for c in range(6)] for r in range(3)]
+        assert rows[0] == ["1", "Lò Văn Minh", "—", "Chưa có số", "2", "38 phút"]
+        assert rows[1] == ["2", "Nguyễn Thị Hương", "1003", "Đã gọi", "0", "—"]
+        assert rows[2][1:] == ["—", "—", "Chưa có số", "0", "—"]
+        assert w.longest.text() == "Chờ lâu nhất hiện nay: 1 giờ 17 phút"  # 1004, waiting since the start
     finally:
         w.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.catalog import ProcedureIndex
-from app.domain.text import fold
+from app.domain.text import duration, fold
 
 
 def test_fold_removes_every_vietnamese_mark() -> None:
@@ -50,3 +51,11 @@ def test_numbers_and_money_are_written_the_vietnamese_way() -> None:
 
     assert [thousands(n) for n in (0, 999, 1000, 1_414_812_973)] == ["0", "999", "1.000", "1.414.812.973"]
     assert dong(1_200_000) == "1.200.000 đồng" and dong(0) == "0 đồng"
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [
+    (None, ""), (0, "0 giây"), (44.6, "45 giây"), (60, "1 phút"), (150, "2 phút 30 giây"), (599, "9 phút 59 giây"),
+    (600, "10 phút"), (720, "12 phút"), (749, "12 phút"), (3599, "1 giờ 00 phút"), (3900, "1 giờ 05 phút"),
+    (26 * 60 + 4, "26 phút"), (10 * 3600 + 59 * 60 + 40, "11 giờ 00 phút")])
+def test_a_duration_always_carries_its_units(seconds: float | None, shown: str) -> None:
+    assert duration(seconds) == shown

@@ -13,7 +13,6 @@ from app.services.daily_review.exports import (
     Chart,
     day_charts,
     day_document,
-    duration,
     local_time,
     ratings_chart,
     shown,
@@ -40,6 +39,6 @@ from app.services.daily_review.queries import (
 __all__ = [
     "BINARY_FORMATS", "CSV_HEADER", "DAY_TITLE", "FORMATS", "GROUP_TITLES", "STATS_HEADERS", "TICKET_HEADERS",
     "Chart", "DailyReview", "GroupStats", "LiveBoard", "TicketLine", "centre_name", "daily_review", "day_charts",
-    "day_document", "duration", "filter_tickets", "live_board", "local_time", "ratings_chart", "shown",
+    "day_document", "filter_tickets", "live_board", "local_time", "ratings_chart", "shown",
     "stats_values", "summary_line", "ticket_values", "to_csv", "to_text", "write_day", "write_pdf", "write_xlsx",
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.domain.queue import PRIORITY_KINDS
 from app.domain.satisfaction import level_label
+from app.domain.text import duration
 from app.printing.charts import Chart, Series
 from app.services.context import LOCAL_TZ, Context
 from app.services.daily_review.queries import DailyReview, GroupStats, TicketLine, centre_name
@@ -25,15 +26,6 @@ CSV_HEADER = ("number", "service", "status", "priority", "issued", "called", "se
 def local_time(moment: datetime | None) -> str:
     """HH:MM:SS in the centre's time zone ('' for none)."""
     return moment.astimezone(LOCAL_TZ).strftime("%H:%M:%S") if moment else ""
-
-
-def duration(seconds: float | None) -> str:
-    """A duration as m:ss (or h:mm:ss); '' for none."""
-    if seconds is None:
-        return ""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def _cells(t: TicketLine) -> list[object]:
@@ -54,7 +46,7 @@ def to_csv(review: DailyReview) -> str:
 
 
 def to_text(review: DailyReview) -> str:
-    """The aggregates for a terminal (waits and service times as m:ss)."""
+    """The aggregates for a terminal (waits and service times with their units)."""
     total = review.total
     lines = [f"Rà soát ngày {review.day:%d/%m/%Y}: {total.count} số, {total.served} đã phục vụ, {total.no_shows} vắng mặt"]
     for title, groups in (("Theo dịch vụ", review.by_service), ("Theo quầy", review.by_counter),
@@ -65,15 +57,15 @@ def to_text(review: DailyReview) -> str:
 
 
 def _header() -> str:
-    return (f"{'':<36} {'Số':>5} {'Xong':>5} {'Vắng':>5} {'Chờ TB':>8} {'Chờ TV':>8} {'Chờ P90':>8} "
-            f"{'PV TB':>8} {'PV TV':>8} {'PV P90':>8}")
+    return (f"{'':<36} {'Số':>5} {'Xong':>5} {'Vắng':>5} {'Chờ TB':>14} {'Chờ TV':>14} {'Chờ P90':>14} "
+            f"{'PV TB':>14} {'PV TV':>14} {'PV P90':>14}")
 
 
 def _text_row(g: GroupStats) -> str:
     times: Iterable[float | None] = (g.wait_mean, g.wait_median, g.wait_p90, g.service_mean, g.service_median,
                                      g.service_p90)
     return f"{g.label[:36]:<36} {g.count:>5} {g.served:>5} {g.no_shows:>5} " + " ".join(
-        f"{duration(v):>8}" for v in times)
+        f"{duration(v):>14}" for v in times)
 
 
 # --- charts, cells and files ----------------------------------------------------------------------------------
@@ -152,7 +144,7 @@ def stats_values(g: GroupStats) -> list[object]:
 
 
 def shown(value: object) -> str:
-    """A cell as text: times HH:MM:SS, durations m:ss, blanks ''."""
+    """A cell as text: times HH:MM:SS, durations with their units, blanks ''."""
     if value is None:
         return ""
     if isinstance(value, timedelta):

@@ -247,8 +247,20 @@ def _summary(values: list[int]) -> tuple[float | None, float | None, float | Non
 # --- the live board -------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class CounterToday:
+    """One counter today: who works it (the officer of its ticket now, else of its last one), how many it has
+    served and their mean service time (seconds; None before the first)."""
+
+    number: int
+    officer_name: str | None
+    served: int
+    service_mean: float | None
+
+
+@dataclass(frozen=True)
 class LiveBoard:
-    """Today at a glance: the hall, the longest wait now per service, counts by status, votes by level."""
+    """Today at a glance: the hall, the longest wait now per service, counts by status, votes by level, and per
+    counter its officer, served count and mean service time."""
 
     status: QueueStatus
     longest_wait_seconds: dict[str, int]
@@ -258,6 +270,7 @@ class LiveBoard:
     waiting: int
     ratings: dict[int, int]
     at: datetime
+    counters: dict[int, CounterToday]
 
     @property
     def longest_wait_now(self) -> int:
@@ -282,12 +295,35 @@ def live_board(ctx: Context, actor: Actor) -> LiveBoard:
             Ticket.service_day == day, Ticket.transferred_from_id.is_not(None))) or 0)
         votes = dict(s.execute(select(Rating.level, func.count()).where(
             Rating.at >= start, Rating.at < start + timedelta(days=1)).group_by(Rating.level)).all())
+        handled = s.execute(select(Counter.number, Ticket.status, Ticket.called_at, Ticket.serving_started_at,
+                                   Ticket.finished_at, Officer.full_name)
+                            .join(Counter, Counter.id == Ticket.counter_id)
+                            .outerjoin(Officer, Officer.id == Ticket.officer_id)
+                            .where(Ticket.service_day == day).order_by(Ticket.called_at)).all()
+        names = dict(s.execute(select(Officer.id, Officer.full_name)).all())
     waits = {code: max(0, _seconds(first, now) or 0) for code, first in oldest}
     return LiveBoard(status, waits, sum(by_status.values()) - moved_in,
                      int(by_status.get(TicketStatus.FINISHED.value, 0)),
                      int(by_status.get(TicketStatus.NO_SHOW.value, 0)),
                      int(by_status.get(TicketStatus.WAITING.value, 0)),
-                     {int(k): int(v) for k, v in votes.items()}, now)
+                     {int(k): int(v) for k, v in votes.items()}, now, _counters_today(status, handled, names))
+
+
+def _counters_today(status: QueueStatus, handled: Any, names: dict[int, str]) -> dict[int, CounterToday]:
+    """Per counter number: its officer now (else the last one today), tickets finished and mean service time."""
+    last_officer: dict[int, str | None] = {}
+    spans: dict[int, list[int]] = {}
+    for number, state, called, serving, finished, officer in handled:  # in call order: the last one wins
+        last_officer[number] = officer
+        if state == TicketStatus.FINISHED.value:
+            seconds = _seconds(_utc(serving or called), _utc(finished))
+            spans.setdefault(number, []).extend([seconds] if seconds is not None else [])
+    board = {}
+    for c in status.counters:
+        officer = names.get(c.officer_id) if c.officer_id is not None else last_officer.get(c.number)
+        served = spans.get(c.number, [])
+        board[c.number] = CounterToday(c.number, officer, len(served), sum(served) / len(served) if served else None)
+    return board
 
 
 

@@ -18,7 +18,7 @@ from app.ui.admin.procedure_form import ProcedureForm
 from app.ui.errors import present_error
 
 COLUMNS = ("Mã", "Tên thủ tục", "Cơ quan", "Thời hạn", "Phí (đồng)")
-AGENCY_COLUMN = 2
+NAME_COLUMN, AGENCY_COLUMN = 1, 2
 
 
 def processing_text(view: ProcedureView) -> str:
@@ -54,13 +54,16 @@ class CatalogueTab(AdminTab):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        # the names are what an administrator reads: two lines of the widest column, elided after, whole as tooltip
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (AGENCY_COLUMN, 150), (3, 120), (4, 95)):
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for column, width in ((0, 108), (AGENCY_COLUMN, 110), (3, 100), (4, 80)):
             self.table.setColumnWidth(column, width)
         self.table.currentCellChanged.connect(self._on_table_current_cell_changed)
         new_procedure = QPushButton(self.tr("Thêm thủ tục (Ctrl+N)"))
@@ -90,7 +93,7 @@ class CatalogueTab(AdminTab):
         for pane in (left, middle, scroll):
             splitter.addWidget(pane)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 630, 496])
+        splitter.setSizes([213, 733, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -151,8 +154,11 @@ class CatalogueTab(AdminTab):
             shown = [self._procedures[i] for i in self._index.search(text) if i in self._procedures]
             self.count_label.setText(self.tr("%1 thủ tục khớp «%2» (mọi cơ quan)")
                                      .replace("%1", str(len(shown))).replace("%2", text))
+            self.agencies.clearSelection()  # the list spans every agency: none is highlighted
         else:
             agency = self.current_agency()
+            if agency is not None and not self.agencies.currentItem().isSelected():
+                self.agencies.currentItem().setSelected(True)  # the search is gone: its agency again
             shown = [p for p in self._procedures.values() if agency and p.agency_id == agency.id]
             self.count_label.setText(self.tr("%1 thủ tục của %2").replace("%1", str(len(shown)))
                                      .replace("%2", agency.name if agency else ""))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.services.context import Actor, Context
-from app.ui.admin.base import AdminEnv, AdminTab
+from app.ui.admin.base import AdminEnv, AdminTab, leave_ink_room
 from app.ui.admin.calendar_tab import CalendarTab
 from app.ui.admin.catalogue_tab import CatalogueTab
 from app.ui.admin.counters_tab import CountersTab
@@ -16,6 +16,7 @@ from app.ui.admin.officers_tab import OfficersTab
 from app.ui.admin.services_tab import ServicesTab
 from app.ui.admin.settings_tab import SettingsTab
 from app.ui.errors import MessageBar
+from app.ui.labels import STATUS_URL_PX, elided_label
 from app.ui.worker import Worker
 
 
@@ -46,8 +47,10 @@ class AdminWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().addWidget(QLabel(self.tr("Đăng nhập: %1 (%2)").replace("%1", actor.full_name)
                                           .replace("%2", self.tr(actor.role.label))))
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
+        self.statusBar().addPermanentWidget(elided_label(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url)),
+                                                         STATUS_URL_PX))
         self._add_shortcuts()
+        leave_ink_room(self)
         for tab in self.all_tabs():
             tab.load()
 

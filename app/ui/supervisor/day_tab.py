@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.queue import TicketStatus
 from app.domain.satisfaction import level_label
+from app.domain.text import duration
 from app.services import daily_review
-from app.services.daily_review import DailyReview, GroupStats, duration, local_time
+from app.services.daily_review import DailyReview, GroupStats, local_time
 from app.ui.stations.charts import BarChartWidget, chart_image
 from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill
 from app.ui.tables import read_only_table

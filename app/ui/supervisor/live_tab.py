@@ -7,14 +7,16 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from app.domain.queue import TicketStatus
 from app.domain.satisfaction import level_label
 from app.services import daily_review
-from app.services.daily_review import LiveBoard, duration
+from app.domain.text import duration
+from app.services.daily_review import LiveBoard
 from app.ui.errors import present_error
 from app.ui.supervisor.base import SupervisorEnv, caption, fill
 from app.ui.tables import read_only_table
 
 
 class LiveTab(QWidget):
-    """Counts of today, the longest wait now, the votes, the queue per service and what each counter serves."""
+    """Counts of today, the longest wait now, the votes, the queue per service, and per counter its officer, the
+    number it holds, how many it served today and their mean service time."""
 
     def __init__(self, env: SupervisorEnv) -> None:
         super().__init__()
@@ -30,7 +32,8 @@ class LiveTab(QWidget):
         self.ratings_label.setObjectName("summary")
         self.services_table = read_only_table([self.tr("Mã"), self.tr("Dịch vụ"), self.tr("Đang chờ"),
                                                self.tr("Ưu tiên"), self.tr("Chờ lâu nhất")])
-        self.counters_table = read_only_table([self.tr("Quầy"), self.tr("Tên"), self.tr("Số"), self.tr("Trạng thái")])
+        self.counters_table = read_only_table([self.tr("Quầy"), self.tr("Cán bộ"), self.tr("Số"), self.tr("Trạng thái"),
+                                               self.tr("Đã phục vụ"), self.tr("Phục vụ TB")])
         grid.addWidget(self.summary, 0, 0, 1, 2)
         grid.addWidget(self.longest, 1, 0)
         grid.addWidget(self.ratings_label, 1, 1)
@@ -67,9 +70,11 @@ class LiveTab(QWidget):
         fill(self.services_table, [(v.code, v.name, v.waiting, v.priority_waiting,
                                     duration(board.longest_wait_seconds.get(v.code)))
                                    for v in board.status.services], numeric_from=2)
-        fill(self.counters_table, [(c.number, c.name, c.ticket or "—",
-                                    TicketStatus(c.status).label if c.status else self.tr("Chưa có số"))
-                                   for c in board.status.counters])
+        today = board.counters
+        fill(self.counters_table, [(c.number, today[c.number].officer_name or "—", c.ticket or "—",
+                                    TicketStatus(c.status).label if c.status else self.tr("Chưa có số"),
+                                    today[c.number].served, duration(today[c.number].service_mean) or "—")
+                                   for c in board.status.counters], numeric_from=4)
         if self._reload_again:
             self._reload_again = False
             self.reload()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.period_report import COLUMNS, PeriodReport, vn_number
@@ -47,11 +48,20 @@ class PeriodTab(QWidget):
         headers = [self.tr("STT"), self.tr("Tên cơ quan giải quyết TTHC")] + [
             f"{label}\n{NUMBER_ROW[i + 2]}" for i, (_, _, label) in enumerate(COLUMNS)]
         self.period_table = read_only_table(headers)
-        self.period_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.period_table.horizontalHeader().setStretchLastSection(False)
-        self.period_table.horizontalHeader().setMinimumHeight(64)
+        # fits 1366 px without sideways scrolling: the number columns share the width left by the agency names and
+        # their long headers wrap over as many lines as they need
+        header = self.period_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)  # type: ignore[operator]
+        header.sectionResized.connect(self._on_header_section_resized)
         layout.addWidget(self.period_table)
         self.identities = QLabel()
+        self.identities.setWordWrap(True)  # the list of broken identities can be long
+        # room above the line for stacked marks ("đẳng"): the table below takes every other pixel
+        self.identities.setMinimumHeight(self.identities.fontMetrics().height() + 6)
         layout.addWidget(self.identities)
 
     def load_period(self) -> None:
@@ -71,10 +81,21 @@ class PeriodTab(QWidget):
         font.setBold(True)
         for c in range(self.period_table.columnCount()):
             self.period_table.item(len(rows) - 1, c).setFont(font)
-        self.period_table.resizeColumnsToContents()
-        self.period_table.setColumnWidth(1, max(260, min(self.period_table.columnWidth(1), 360)))
+        self.period_table.resizeColumnToContents(1)
+        self.period_table.setColumnWidth(1, max(220, min(self.period_table.columnWidth(1), 320)))
         self.identities.setText(self.tr("Các đẳng thức kiểm tra đều đúng.") if report.identities_hold
                                 else "; ".join(v.message() for v in report.violations))
+
+    def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        """Tall enough for the longest header wrapped at its column's width."""
+        header = self.period_table.horizontalHeader()
+        metrics = header.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        tallest = max(metrics.boundingRect(QRect(0, 0, max(header.sectionSize(c) - 8, 20), 10_000), flags,
+                                           str(self.period_table.horizontalHeaderItem(c).text())).height()
+                      for c in range(header.count()))
+        if header.height() != tallest + 10:
+            header.setFixedHeight(tallest + 10)
 
     def period_labels(self) -> list[str]:
         """The line labels the period table shows, the total last."""

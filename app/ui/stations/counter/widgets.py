@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.queue import PRIORITY_KINDS, TicketStatus
@@ -33,7 +33,10 @@ class ActionButton(QPushButton):
         self.title, self.keys = QLabel(title), QLabel(keys)
         self.title.setObjectName("action_title")
         self.keys.setObjectName("action_keys")
+        self._style_min: int | None = None
+        self.title.setWordWrap(True)  # on two lines when the window is narrow (1024 px), never cut
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         for label in (self.title, self.keys):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -52,6 +55,18 @@ class ActionButton(QPushButton):
         self.style().unpolish(self)
         self.style().polish(self)
         self._recolour()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As tall as the title needs at this width (a QPushButton does not ask its layout)."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        m = layout.contentsMargins()
+        needed = (m.top() + self.title.heightForWidth(self.width() - m.left() - m.right()) + layout.spacing()
+                  + self.keys.sizeHint().height() + m.bottom())
+        if self._style_min is None:
+            self._style_min = self.minimumHeight()  # the style sheet's min-height
+        if max(needed, self._style_min) != self.minimumHeight():
+            self.setMinimumHeight(max(needed, self._style_min))
 
     def changeEvent(self, event: QEvent) -> None:
         """Greyed text when disabled, so a disabled button never looks pressable."""

@@ -38,6 +38,7 @@ from app.services.keypad_station import KeypadStation
 from app.services.ratings import CounterFeedback, PressResult
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
+from app.ui.labels import STATUS_URL_PX, elided_label
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.counter.state import CounterSetup, CurrentTicket, allowed_actions, load_setup
 from app.ui.stations.counter.widgets import ActionButton, QueuePanel, TicketCard
@@ -118,7 +119,8 @@ class CounterWindow(QMainWindow):
         self.keypad_status.set_status(keypad.status if keypad else None)
         self.statusBar().addWidget(self.keypad_status)
         self.statusBar().addWidget(QLabel(self.tr("F8: tra cứu hồ sơ theo mã")))
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url))))
+        self.statusBar().addPermanentWidget(elided_label(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url)),
+                                                         STATUS_URL_PX))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick_timeout)
@@ -343,7 +345,8 @@ class CounterWindow(QMainWindow):
             self._reload()
 
     def _show_feedback(self) -> None:
-        """'Đang chờ đánh giá' with the seconds left while the keypad is armed, then the vote received."""
+        """'Đang chờ đánh giá' with the seconds left while the keypad is armed (naming the keypad only when this
+        station runs one), then the vote received."""
         f = self.feedback
         if f is None:
             self.rating_label.setText("")
@@ -356,8 +359,9 @@ class CounterWindow(QMainWindow):
                 self.feedback = None
                 self.rating_label.setText("")
             else:
-                self.rating_label.setText(self.tr("Số %1: đang chờ đánh giá trên bàn phím (còn %2 giây)")
-                                          .replace("%1", f.display_number).replace("%2", str(left)))
+                waiting = (self.tr("Số %1: đang chờ đánh giá trên bàn phím (còn %2 giây)") if self.keypad is not None
+                           else self.tr("Số %1: công dân có thể đánh giá (còn %2 giây)"))  # no keypad here: maybe a screen
+                self.rating_label.setText(waiting.replace("%1", f.display_number).replace("%2", str(left)))
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._reloading = self._reload_again = False

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QGridLayout, QLabel, QSpinBox, QWidget
 
 from app.domain.catalog import DocumentDraft, DocumentKind
 from app.domain.dossier import MAX_COPIES, DocumentReceived
+
+
+class WrappedName(QLabel):
+    """A document name on as many lines as its width needs, and as tall as they are (a grid in a scroll area does
+    not ask a word-wrapped label its height for the width it gets: 1024 px windows cut the third line)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class DocumentsChecklist(QWidget):
@@ -34,10 +50,9 @@ class DocumentsChecklist(QWidget):
         self.rows = []
         kinds = [k.value for k in DocumentKind]
         for r, doc in enumerate(documents, start=1):
-            box, label = QCheckBox(), QLabel(doc.name)
+            box, label = QCheckBox(), WrappedName(doc.name)
             box.setChecked(True)
             box.setToolTip(doc.name)
-            label.setWordWrap(True)
             label.setBuddy(box)
             spins = tuple(QSpinBox() for _ in kinds)
             for kind, spin in zip(kinds, spins):
@@ -50,6 +65,8 @@ class DocumentsChecklist(QWidget):
             for col, w in enumerate((box, label, *spins)):
                 self.grid.addWidget(w, r, col)
             self.rows.append((box, label, spins))  # type: ignore[arg-type]
+        for r in range(max(self.grid.rowCount(), len(documents) + 2)):  # the room left goes under the last row
+            self.grid.setRowStretch(r, 1 if r == len(documents) + 1 else 0)
 
     def received(self) -> list[DocumentReceived]:
         """The ticked documents with their counts."""
