@@ -145,6 +145,7 @@ class CounterWindow(QMainWindow):
         title = QLabel(self.tr("Quầy số %1 — %2").replace("%1", str(self.counter_number))
                        .replace("%2", self.actor.full_name))
         self.clock = QLabel()
+        self.header_buttons: dict[str, QPushButton] = {}
         top = QHBoxLayout(header)
         top.addWidget(title, 1)
         top.addWidget(self.mode_label)
@@ -163,6 +164,7 @@ class CounterWindow(QMainWindow):
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
             self.actions_by_name[name] = action
+            self.header_buttons[name] = button
             top.addWidget(button)
         top.addWidget(self.clock)
         body = QHBoxLayout()
@@ -235,6 +237,10 @@ class CounterWindow(QMainWindow):
         allowed = self._allowed()
         for name, action in self.actions_by_name.items():
             action.setEnabled(name in allowed)
+        # only the state changes that make sense now take room in the header (it must fit 1024 px)
+        self.header_buttons["pause"].setVisible(self.mode is CounterMode.OPEN)
+        self.header_buttons["resume"].setVisible(self.mode is not CounterMode.OPEN)
+        self.header_buttons["close_counter"].setVisible(self.mode is not CounterMode.CLOSED)
         idle = {CounterMode.PAUSED: self.tr("Quầy đang tạm dừng: không gọi số. Bấm F10 để mở lại quầy."),
                 CounterMode.CLOSED: self.tr("Quầy đã đóng. Bấm F10 để mở lại quầy.")}.get(
             self.mode, self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
