@@ -101,6 +101,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("rating_timeout_s", int, 60, "Thời gian chờ đánh giá (giây)", "centre"),
     SettingSpec("lockout_attempts", int, 5, "Số lần đăng nhập sai trước khi khóa", "centre"),
     SettingSpec("lockout_minutes", int, 15, "Thời gian khóa tài khoản (phút)", "centre"),
+    SettingSpec("offline_lease_minutes", int, 30, "Số dự phòng khi mất kết nối: đủ dùng trong bao nhiêu phút",
+                "centre", "mỗi máy cấp số và mỗi quầy giữ sẵn một khối số theo nhịp của ngày (docs/offline.md)"),
+    SettingSpec("offline_lease_floor", int, 10, "Số dự phòng khi mất kết nối: ít nhất bao nhiêu số mỗi khối",
+                "centre"),
+    SettingSpec("offline_agencies", str, "", "Cơ quan quầy được tiếp nhận khi mất kết nối (mã, cách nhau dấu phẩy; "
+                "để trống: mọi cơ quan)", "centre"),
 )
 
 SPECS: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}

@@ -25,10 +25,15 @@ STATION_PROGRAM = "motcua-station"
 
 
 def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
-    """The store the options and config point at (PostgreSQL password from the keyring or a prompt)."""
+    """The store the options and config point at (PostgreSQL password from the keyring or a prompt). A station of
+    a central server (not `--db`) gives up on it within about 2 s and works from its journal (docs/offline.md)."""
     from app.store.engine import Store
 
     url = config.resolve_database_url(db_option, cfg)
+    if db_option is None and url.startswith("postgresql"):
+        from app.services.offline import STATION_TIMEOUTS
+
+        return Store(config.with_password(url), timeouts=STATION_TIMEOUTS)
     return Store(config.with_password(url))
 
 

@@ -1,0 +1,97 @@
+"""The station's journal, leases and replay against a throwaway PostgreSQL that the tests stop and start."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.dossier import IntakeDraft
+from app.services import offline_central as central
+from app.services.context import Actor, Context
+from app.services.offline import STATION_TIMEOUTS, NoLeaseLeft, OfflineStation
+from app.services.queue import issue_ticket
+from app.store.engine import Store, StoreUnavailable
+from app.store.models import Dossier, NumberLease, Sequence, Ticket, TicketEvent
+from tests.offline.throwaway_pg import ThrowawayPostgres
+
+pytestmark = pytest.mark.postgres
+
+# Monday 30/11/2026 09:00 in Hà Nội (02:00 UTC), a working day
+MORNING = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
+DRAFT = IntakeDraft(applicant_name="Nguyễn Văn An", id_number="001085012345", phone="0912345678",
+                    address="12 Lê Lợi, Hà Nội")
+
+
+class Clock:
+    """A clock the test moves by hand, one second per reading."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture()
+def clock() -> Clock:
+    return Clock(MORNING)
+
+
+@pytest.fixture()
+def central_ctx(central_url: str, clock: Clock) -> Iterator[Context]:
+    store = Store(central_url, timeouts=STATION_TIMEOUTS)
+    yield Context(store, clock=clock)
+    store.dispose()
+
+
+def station(ctx: Context, folder: Path, kind: str, clock: Clock, counter: int = 0) -> OfflineStation:
+    return OfflineStation(ctx, folder, kind, counter, clock=clock)
+
+
+def test_kiosk_issues_offline_from_its_lease_and_replays_once(central_ctx: Context, running_pg: ThrowawayPostgres,
+                                                              tmp_path: Path, clock: Clock) -> None:
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    report = kiosk.sync_now()
+    assert report.leases_taken >= 1
+    online = issue_ticket(central_ctx, "DD")  # the central numbering goes on after the kiosk's block
+    lease = next(x for x in kiosk.journal.leases()
+                 if x.scope == f"service:{kiosk_service(central_ctx, 'DD')}" and x.day == date(2026, 11, 30))
+    assert (lease.first_seq, online.display_number) == (1, f"{1000 + lease.last_seq + 1}")
+
+    running_pg.stop()
+    with pytest.raises(StoreUnavailable):
+        issue_ticket(central_ctx, "DD")
+    views = [kiosk.issue_ticket("DD") for _ in range(3)]
+    assert [v.display_number for v in views] == ["1001", "1002", "1003"]
+    assert kiosk.waiting() == 3
+    with pytest.raises(StoreUnavailable):
+        kiosk.sync_now()
+    assert kiosk.status()["mode"] == "offline"
+
+    running_pg.start()
+    done = kiosk.sync_now()
+    assert (done.replayed, done.skipped, kiosk.waiting()) == (3, 0, 0)
+    assert kiosk.status()["mode"] == "online"
+    with central_ctx.store.read() as s:
+        rows = {t.id: t for t in s.scalars(select(Ticket).where(Ticket.id.in_([v.id for v in views])))}
+        assert [rows[v.id].display_number for v in views] == [v.display_number for v in views]
+        assert [rows[v.id].issued_at for v in views] == [v.issued_at for v in views]  # when it happened
+        events = s.scalar(select(func.count()).select_from(TicketEvent)
+                          .where(TicketEvent.ticket_id.in_([v.id for v in views])))
+        assert events == 3
+    # a second replay of the same items changes nothing
+    for item in kiosk.journal.local_items("ticket"):
+        assert central.replay_ticket(central_ctx, item) is False
+
+
+def kiosk_service(ctx: Context, code: str) -> int:
+    from app.store.models import Service
+
+    with ctx.store.read() as s:
+        return int(s.scalar(select(Service.id).where(Service.code == code)))
