@@ -62,6 +62,7 @@ class SyncReport:
     replayed: int = 0
     skipped: int = 0  # already central (a second replay, or a commit whose reply was lost)
     failed: list[str] = field(default_factory=list)
+    deferred: int = 0  # events of tickets not central yet: tried again at the next sync
     leases_taken: int = 0
     leases_released: int = 0
     given_back: int = 0
@@ -187,6 +188,40 @@ class OfflineStation:
                               clean.applicant_name, now, due, line, procedure["fee_vnd"],
                               actor.full_name if actor.officer_id is not None else None)
 
+    def call_number(self, actor: Actor, display_number: str) -> str:
+        """Call the ticket the citizen holds, by its printed number (typed or scanned): offline, the counter
+        cannot see the hall's queue. Returns the number as recorded."""
+        number = display_number.strip()
+        if not number:
+            raise QueueError("Số phiếu: hãy nhập số in trên phiếu của người dân")
+        held = self.journal.get("held")
+        if held and held["status"] in ("called", "serving"):
+            raise QueueError(f"Quầy đang giữ số {held['display']}: hãy kết thúc hoặc đánh dấu vắng mặt trước")
+        self._ticket_event(actor, number, "called")
+        self.journal.set(held={"display": number, "status": "called"})
+        return number
+
+    def act_on_held(self, actor: Actor, event: str) -> str:
+        """Start serving, finish, recall or mark absent the ticket the counter called offline."""
+        held = self.journal.get("held")
+        if not held:
+            raise QueueError(f"Quầy {self.counter_number} chưa gọi số nào")
+        after = rules.next_status(rules.TicketStatus(held["status"]), event, held["display"])
+        self._ticket_event(actor, held["display"], event)
+        self.journal.set(held=None if after.value in ("finished", "no_show") else
+                         {"display": held["display"], "status": after.value})
+        return str(held["display"])
+
+    def _ticket_event(self, actor: Actor, number: str, kind: str) -> None:
+        counter = next((c for c in self._ref("counters") if c["number"] == self.counter_number), None)
+        now = self.clock()
+        event_id = uuid.uuid4()
+        with self.journal.recording() as c:
+            self.journal.add_item(c, event_id, "ticket_event", {
+                "id": str(event_id), "display": number, "kind": kind, "at": now.isoformat(),
+                "counter_id": counter["id"] if counter else None, "officer_id": actor.officer_id,
+                "station": str(self.station_id)}, now)
+
     def actor_for_login(self, login: str) -> Actor:
         """An active officer from the journal (`--officer LOGIN` offline)."""
         from app.domain.accounts import Role
@@ -247,6 +282,10 @@ class OfflineStation:
                 done = central.REPLAYERS[item.kind](self.ctx, item.payload)
             except StoreUnavailable:
                 raise
+            except central.NotCentralYet as exc:
+                self.journal.mark_failed(item.id, str(exc))
+                report.deferred += 1
+                continue
             except Exception as exc:  # a refused item must not stop the others; kept with its reason
                 self.journal.mark_failed(item.id, f"{type(exc).__name__}: {exc}")
                 report.failed.append(_describe(item, exc))

@@ -238,4 +238,57 @@ def _ticket_by_number(s: Session, number: str | None, at: str) -> uuid.UUID | No
                     .order_by(Ticket.seq.desc()).limit(1))
 
 
-REPLAYERS = {TICKET: replay_ticket, DOSSIER: replay_dossier}
+class NotCentralYet(LookupError):
+    """An offline item names a ticket the central store does not hold yet (the kiosk that issued it has not
+    synced): the item stays in the outbox and is tried again at the next sync."""
+
+
+def replay_ticket_event(ctx: Context, p: dict[str, Any]) -> bool:
+    """A counter's offline call, start, finish or no-show of the ticket the citizen showed (by its printed number).
+    The event is always kept; the ticket's state follows the rules of docs/offline.md: a call never reopens a
+    finished ticket, and of two finishes (one offline, one online or from another counter) the earlier wins."""
+    at = datetime.fromisoformat(p["at"])
+    day = at.astimezone(LOCAL_TZ).date()
+    with ctx.store.write() as s:
+        ticket = s.scalar(select(Ticket).where(Ticket.service_day == day, Ticket.display_number == p["display"])
+                          .order_by(Ticket.seq.desc()).limit(1).with_for_update())
+        if ticket is None:
+            raise NotCentralYet(f"Phiếu số {p['display']} ngày {day:%d/%m/%Y} chưa có trên máy chủ")
+        kind = p["kind"]
+        before = ticket.status
+        event_id = s.execute(_insert(s)(TicketEvent).values(
+            id=uuid.UUID(p["id"]), ticket_id=ticket.id, kind=kind, at=at,
+            station_id=uuid.UUID(p["station"]) if p.get("station") else None, officer_id=p.get("officer_id"),
+            counter_id=p.get("counter_id"), from_status=before, to_status=None, data={"offline": True})
+            .on_conflict_do_nothing(index_elements=["id"]).returning(TicketEvent.id)).scalar_one_or_none()
+        if event_id is None:
+            return False
+        _apply_offline_event(ticket, kind, at, p.get("counter_id"), p.get("officer_id"))
+        s.execute(update(TicketEvent).where(TicketEvent.id == event_id).values(to_status=ticket.status))
+        publish(s, "queue", {"event": kind, "ticket": str(ticket.id), "service": ticket.service_id,
+                             "counter": p.get("counter_id") or 0})
+    return True
+
+
+_CLOSED = ("finished", "no_show", "transferred", "cancelled")
+
+
+def _apply_offline_event(t: Ticket, kind: str, at: datetime, counter_id: int | None, officer_id: int | None) -> None:
+    """The ticket's state after an event that happened at `at` on a counter cut off from the hall."""
+    if kind in ("called", "recalled"):
+        t.call_count += 1
+        if t.status == "waiting":
+            t.status, t.called_at, t.counter_id, t.officer_id = "called", at, counter_id, officer_id
+    elif kind == "serving":
+        if t.status in ("waiting", "called"):
+            t.status, t.serving_started_at = "serving", at
+            t.called_at = t.called_at or at
+            t.counter_id, t.officer_id = counter_id, officer_id
+    elif kind in ("finished", "no_show"):
+        earlier = t.finished_at is None or at < t.finished_at
+        if earlier and t.status not in ("transferred", "cancelled"):
+            t.status, t.finished_at, t.counter_id, t.officer_id = kind, at, counter_id, officer_id
+            t.called_at = t.called_at or at
+
+
+REPLAYERS = {TICKET: replay_ticket, DOSSIER: replay_dossier, "ticket_event": replay_ticket_event}

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from app.services.context import Context
+from tests.offline.helpers import MORNING, Clock
 from tests.offline.throwaway_pg import ThrowawayPostgres, pg_bin
 
 
@@ -51,19 +53,43 @@ def _ensure_running(server: ThrowawayPostgres) -> None:
         server.start()
 
 
-@pytest.fixture()
-def central_url(running_pg: ThrowawayPostgres) -> str:
-    """A fresh demo centre on the throwaway server (migrated, seeded)."""
-    import uuid
-
+@pytest.fixture(scope="session")
+def demo_template(throwaway_pg: ThrowawayPostgres) -> str:
+    """The demo centre, migrated and seeded once on the throwaway server: the template of every test's copy."""
     from app.services.context import Actor, Context
     from app.services.demo import seed_demo
     from app.store import migrate
     from app.store.engine import Store
 
-    url = running_pg.create_database(f"motcua_off_{uuid.uuid4().hex[:10]}")
-    store = Store(url)
+    _ensure_running(throwaway_pg)
+    name = "motcua_off_template"
+    store = Store(throwaway_pg.create_database(name))
     migrate.upgrade(store)
     seed_demo(Context(store), Actor.system())
     store.dispose()
-    return url
+    return name
+
+
+@pytest.fixture()
+def central_url(running_pg: ThrowawayPostgres, demo_template: str) -> str:
+    """A fresh copy of the demo centre on the throwaway server."""
+    import uuid
+
+    return running_pg.create_database(f"motcua_off_{uuid.uuid4().hex[:10]}", template=demo_template)
+
+
+@pytest.fixture()
+def clock() -> Clock:
+    """Monday 30/11/2026 09:00 in Hà Nội, moved by hand."""
+    return Clock(MORNING)
+
+
+@pytest.fixture()
+def central_ctx(central_url: str, clock: Clock) -> Iterator[Context]:
+    """A context on the central demo centre with the station's short timeouts and the test's clock."""
+    from app.services.offline import STATION_TIMEOUTS
+    from app.store.engine import Store
+
+    store = Store(central_url, timeouts=STATION_TIMEOUTS)
+    yield Context(store, clock=clock)
+    store.dispose()

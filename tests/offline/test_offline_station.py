@@ -17,41 +17,10 @@ from app.services.offline import STATION_TIMEOUTS, NoLeaseLeft, OfflineStation
 from app.services.queue import issue_ticket
 from app.store.engine import Store, StoreUnavailable
 from app.store.models import Dossier, NumberLease, Sequence, Ticket, TicketEvent
+from tests.offline.helpers import MORNING, Clock, service_id, station
 from tests.offline.throwaway_pg import ThrowawayPostgres
 
 pytestmark = pytest.mark.postgres
-
-# Monday 30/11/2026 09:00 in Hà Nội (02:00 UTC), a working day
-MORNING = datetime(2026, 11, 30, 2, 0, tzinfo=timezone.utc)
-DRAFT = IntakeDraft(applicant_name="Nguyễn Văn An", id_number="001085012345", phone="0912345678",
-                    address="12 Lê Lợi, Hà Nội")
-
-
-class Clock:
-    """A clock the test moves by hand, one second per reading."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
-@pytest.fixture()
-def clock() -> Clock:
-    return Clock(MORNING)
-
-
-@pytest.fixture()
-def central_ctx(central_url: str, clock: Clock) -> Iterator[Context]:
-    store = Store(central_url, timeouts=STATION_TIMEOUTS)
-    yield Context(store, clock=clock)
-    store.dispose()
-
-
-def station(ctx: Context, folder: Path, kind: str, clock: Clock, counter: int = 0) -> OfflineStation:
-    return OfflineStation(ctx, folder, kind, counter, clock=clock)
 
 
 def test_kiosk_issues_offline_from_its_lease_and_replays_once(central_ctx: Context, running_pg: ThrowawayPostgres,
@@ -61,7 +30,7 @@ def test_kiosk_issues_offline_from_its_lease_and_replays_once(central_ctx: Conte
     assert report.leases_taken >= 1
     online = issue_ticket(central_ctx, "DD")  # the central numbering goes on after the kiosk's block
     lease = next(x for x in kiosk.journal.leases()
-                 if x.scope == f"service:{kiosk_service(central_ctx, 'DD')}" and x.day == date(2026, 11, 30))
+                 if x.scope == f"service:{service_id(central_ctx, 'DD')}" and x.day == date(2026, 11, 30))
     assert (lease.first_seq, online.display_number) == (1, f"{1000 + lease.last_seq + 1}")
 
     running_pg.stop()
@@ -88,10 +57,3 @@ def test_kiosk_issues_offline_from_its_lease_and_replays_once(central_ctx: Conte
     # a second replay of the same items changes nothing
     for item in kiosk.journal.local_items("ticket"):
         assert central.replay_ticket(central_ctx, item) is False
-
-
-def kiosk_service(ctx: Context, code: str) -> int:
-    from app.store.models import Service
-
-    with ctx.store.read() as s:
-        return int(s.scalar(select(Service.id).where(Service.code == code)))

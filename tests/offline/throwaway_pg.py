@@ -67,11 +67,11 @@ class ThrowawayPostgres:
         """A psycopg URL of a database on this server."""
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str) -> str:
-        """A new empty database; its URL."""
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database (empty, or a copy of `template`); its URL."""
         import psycopg
 
         with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
                              autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
