@@ -136,26 +136,27 @@ def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineC
     from app.store.engine import StoreUnavailable
 
     with offline_station(ctx, cfg) as station:
-        try:
-            code = _receive(args, ctx)
-        except StoreUnavailable as exc:
-            if not is_unreachable(exc):
-                raise
-            station.went_offline()
-            actor = station.actor_for_login(args.officer) if args.officer else None
-            from app.services.context import Actor
+        if station.should_try_server():
+            try:
+                code = _receive(args, ctx)
+            except StoreUnavailable as exc:
+                if not is_unreachable(exc):
+                    raise
+                station.went_offline()
+            else:
+                replay_quietly(station)
+                return code
+        from app.services.context import Actor
 
-            made = station.receive_dossier(actor or Actor.system(), args.procedure, _draft(args),
-                                           ticket_number=args.ticket, resolve_on_the_spot=args.on_the_spot,
-                                           request_id=args.request_id)
-            emit(args.json, made.code, plain(made) | {"offline": True})
-            saved_locally(station)
-            if args.receipt:
-                raise CliError(f"đã tiếp nhận hồ sơ {made.code} (lưu tại máy) nhưng chưa in được Mẫu 01 khi mất "
-                               "kết nối bằng dòng lệnh; in lại sau khi đồng bộ")
-            return 0
-        replay_quietly(station)
-        return code
+        actor = station.actor_for_login(args.officer) if args.officer else Actor.system()
+        made = station.receive_dossier(actor, args.procedure, _draft(args), ticket_number=args.ticket,
+                                       resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
+        emit(args.json, made.code, plain(made) | {"offline": True})
+        saved_locally(station)
+        if args.receipt:
+            raise CliError(f"đã tiếp nhận hồ sơ {made.code} (lưu tại máy) nhưng chưa in được Mẫu 01 khi mất "
+                           "kết nối bằng dòng lệnh; in lại sau khi đồng bộ")
+        return 0
 
 
 def _draft(args: argparse.Namespace) -> IntakeDraft:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.common import (offline_capable, offline_station, printer_options, replay_quietly, require_current_schema,
-                            saved_locally, ticket_json)
+                            require_current_schema_or_offline, saved_locally, ticket_json)
 from app.cli.output import CliError, emit, parse_day
 
 if TYPE_CHECKING:
@@ -49,19 +49,10 @@ def ticket_issue(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
 
 def _ticket_issue_station(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
-    from app.services import queue
-    from app.services.offline import is_unreachable
-    from app.store.engine import StoreUnavailable
-
     with offline_station(ctx, cfg) as station:
-        try:
-            require_current_schema(ctx)
-            view = queue.issue_ticket(ctx, args.service, args.priority)
-        except StoreUnavailable as exc:
-            if not is_unreachable(exc):
-                raise
-            station.went_offline()
-            view = station.issue_ticket(args.service, args.priority)
+        require_current_schema_or_offline(ctx, station)
+        view, offline = station.issue(args.service, args.priority)
+        if offline:
             emit(args.json, view.display_number, {**ticket_json(view), "printed": False, "printer_problem": None,
                                                   "offline": True})
             saved_locally(station)

@@ -29,6 +29,22 @@ def require_current_schema(ctx: Context) -> None:
                        EXIT_SCHEMA)
 
 
+def require_current_schema_or_offline(ctx: Context, station: OfflineStation) -> None:
+    """The schema check of a station that may be offline: skipped when the server is not to be tried now, and an
+    unreachable server is not an error here (the station's own offline path follows)."""
+    from app.services.offline import is_unreachable
+    from app.store.engine import StoreUnavailable
+
+    if not station.should_try_server():
+        return
+    try:
+        require_current_schema(ctx)
+    except StoreUnavailable as exc:
+        if not is_unreachable(exc):
+            raise
+        station.went_offline()
+
+
 def actor_for(ctx: Context, login: str | None) -> Actor:
     """The officer named by `--officer LOGIN`, or the system administrator when none is named."""
     from app.services import accounts
@@ -123,10 +139,10 @@ def replay_quietly(station: OfflineStation) -> None:
 
     from app.domain.errors import MotcuaError
 
+    station.went_online()
     if not station.waiting():
         return
     try:
         station.replay()
-        station.went_online()
     except MotcuaError as exc:
         logging.getLogger("motcua.sync").warning("replay after an online command failed: %s", exc)

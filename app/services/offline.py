@@ -32,6 +32,7 @@ NEXT_DAY_LEAD = timedelta(hours=1)  # leases of the next working day are taken i
 # once, an unreachable host after 1 s, a hung server's statement after 1.8 s (a station's statements take
 # milliseconds); a lock wait stays "busy" (1.5 s, shorter than the statement limit), never offline.
 STATION_TIMEOUTS = PgTimeouts(connect_s=1, statement_ms=1_800, lock_ms=1_500)
+RETRY_EVERY = timedelta(seconds=5)  # offline, the server is tried again at most this often (not on every ticket)
 
 
 class NoLeaseLeft(QueueError):
@@ -93,9 +94,37 @@ class OfflineStation:
     # --- mode --------------------------------------------------------------------------------------------------
 
     def went_offline(self) -> None:
-        """The server did not answer: record since when (kept until the next contact)."""
+        """The server did not answer: record since when (kept until the next contact) and when it was tried."""
+        now = self.clock().isoformat()
         if self.journal.get("mode") != OFFLINE:
-            self.journal.set(mode=OFFLINE, offline_since=self.clock().isoformat())
+            self.journal.set(mode=OFFLINE, offline_since=now, last_attempt=now)
+        else:
+            self.journal.set(last_attempt=now)
+
+    def should_try_server(self) -> bool:
+        """Online, or offline and the server was last tried more than RETRY_EVERY ago: a hung server then costs
+        the wait of one attempt every few seconds, not one per ticket."""
+        if self.journal.get("mode", ONLINE) != OFFLINE:
+            return True
+        last = self.journal.get("last_attempt")
+        return last is None or self.clock() - datetime.fromisoformat(last) >= RETRY_EVERY
+
+    def issue(self, service_code: str, priority_kind: str | None = None) -> tuple[TicketView, bool]:
+        """A ticket from the central store, or from the leased numbers when it does not answer; True: offline."""
+        from app.services import queue
+
+        if self.should_try_server():
+            try:
+                view = queue.issue_ticket(self.ctx, service_code, priority_kind)
+            except StoreUnavailable as exc:
+                if not is_unreachable(exc):
+                    raise
+                self.went_offline()
+            else:
+                if self.journal.get("mode", ONLINE) != ONLINE:
+                    self.went_online()
+                return view, False
+        return self.issue_ticket(service_code, priority_kind), True
 
     def went_online(self) -> None:
         """The server answered."""

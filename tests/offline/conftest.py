@@ -14,7 +14,7 @@ import pytest
 
 from app.services.context import Context
 from tests.offline.helpers import MORNING, Clock
-from tests.offline.throwaway_pg import ThrowawayPostgres, pg_bin
+from bench.throwaway_pg import ThrowawayPostgres, pg_bin
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.store.engine import Store
 from app.store.models import Dossier, Ticket
-from tests.offline.throwaway_pg import ThrowawayPostgres
+from bench.throwaway_pg import ThrowawayPostgres
 
 pytestmark = pytest.mark.postgres
 

@@ -18,7 +18,7 @@ from app.services.queue import issue_ticket
 from app.store.engine import Store, StoreUnavailable
 from app.store.models import Dossier, NumberLease, Sequence, Ticket, TicketEvent
 from tests.offline.helpers import MORNING, Clock, service_id, station
-from tests.offline.throwaway_pg import ThrowawayPostgres
+from bench.throwaway_pg import ThrowawayPostgres
 
 pytestmark = pytest.mark.postgres
 
