@@ -8,6 +8,7 @@ dossier is made from the journal alone, with a number from a leased block, and q
 
 from __future__ import annotations
 
+import itertools
 import math
 import uuid
 from collections.abc import Callable
@@ -32,6 +33,7 @@ NEXT_DAY_LEAD = timedelta(hours=1)  # leases of the next working day are taken i
 # once, an unreachable host after 1 s, a hung server's statement after 1.8 s (a station's statements take
 # milliseconds); a lock wait stays "busy" (1.5 s, shorter than the statement limit), never offline.
 STATION_TIMEOUTS = PgTimeouts(connect_s=1, statement_ms=1_800, lock_ms=1_500)
+BATCH = 200  # tickets and ticket events replayed per transaction
 RETRY_EVERY = timedelta(seconds=5)  # offline, the server is tried again at most this often (not on every ticket)
 
 
@@ -176,6 +178,27 @@ class OfflineStation:
         return TicketView(ticket_id, display, number, service["code"], service["name"], "waiting", priority_kind, now,
                           None, None, 0, False, 0, 0)
 
+    def receive(self, actor: Actor, procedure_code: str, draft: IntakeDraft,
+                request_id: uuid.UUID | None = None) -> tuple[str, bool]:
+        """Receive a dossier on the central store, or from the journal when it does not answer; the code and
+        whether it was offline. One request id for both, so a reception whose reply was lost is never doubled."""
+        from app.services import dossiers
+
+        request_id = request_id or uuid.uuid4()
+        if self.should_try_server():
+            try:
+                procedure_id = dossiers.procedure_id_by_code(self.ctx, procedure_code)
+                view = dossiers.receive_dossier(self.ctx, actor, procedure_id, draft, request_id=request_id)
+            except StoreUnavailable as exc:
+                if not is_unreachable(exc):
+                    raise
+                self.went_offline()
+            else:
+                if self.journal.get("mode", ONLINE) != ONLINE:
+                    self.went_online()
+                return view.code, False
+        return self.receive_dossier(actor, procedure_code, draft, request_id=request_id).code, True
+
     def receive_dossier(self, actor: Actor, procedure_code: str, draft: IntakeDraft, *,
                         ticket_number: str | None = None, resolve_on_the_spot: bool = False,
                         request_id: uuid.UUID | None = None) -> OfflineDossier:
@@ -261,6 +284,31 @@ class OfflineStation:
             raise NotFound(f"Không có tài khoản «{login}» đang hoạt động")
         return Actor(found["id"], found["login"], found["full_name"], Role(found["role"]))
 
+    def sign_in(self, login: str, password: str) -> Actor:
+        """Sign in against the password hashes the journal holds (the server does not answer). The same refusal
+        for every failure, as online; wrong attempts are counted in the journal and lock the login on this station
+        after the centre's `lockout_attempts` (the central count resumes when the server answers)."""
+        from argon2 import PasswordHasher
+
+        from app.services.accounts import SIGN_IN_REFUSED, SignInFailed, _verify, dummy_hash
+
+        hasher = PasswordHasher()
+        wanted = login.strip().lower()
+        found = next((o for o in self._ref("officers") if o["login"] == wanted and o["active"]), None)
+        failures = dict(self.journal.get("failed_sign_ins") or {})
+        settings = self.journal.reference("settings") or {}
+        limit = int(settings.get("lockout_attempts") or 5)
+        locked = failures.get(wanted, 0) >= limit
+        ok = _verify(hasher, found["password_hash"] if found and not locked else dummy_hash(hasher), password)
+        if not (found and ok and not locked):
+            failures[wanted] = failures.get(wanted, 0) + 1
+            self.journal.set(failed_sign_ins=failures)
+            raise SignInFailed(SIGN_IN_REFUSED.format(minutes=int(settings.get("lockout_minutes") or 15)))
+        if wanted in failures:
+            failures.pop(wanted)
+            self.journal.set(failed_sign_ins=failures)
+        return self.actor_for_login(wanted)
+
     def calendar(self, years: list[int]) -> calendar.WorkingCalendar:
         """The centre's working calendar as the journal last saw it."""
         cal = self.journal.reference("calendar") or {"overrides": [], "periods": []}
@@ -286,9 +334,10 @@ class OfflineStation:
         try:
             self._replay(report)
             self._release(report)
-            snapshot = central.reference_snapshot(self.ctx)
+            snapshot = central.reference_snapshot(self.ctx, self.kind)
             self.journal.save_reference(snapshot)
-            self.journal.set(refreshed_at=self.clock().isoformat())
+            # fresh hashes, and the central lockout count takes over again from the local one
+            self.journal.set(refreshed_at=self.clock().isoformat(), failed_sign_ins=None)
             self._top_up(report, snapshot)
         except StoreUnavailable as exc:
             if is_unreachable(exc):
@@ -304,26 +353,48 @@ class OfflineStation:
         return report
 
     def _replay(self, report: SyncReport) -> None:
-        """Each item in its own transaction, in order; an item the central store refuses (a rule, not the network)
-        is kept with its error and the next ones go on (docs/offline.md, conflicts)."""
-        for item in self.journal.pending():
-            try:
-                done = central.REPLAYERS[item.kind](self.ctx, item.payload)
-            except StoreUnavailable:
-                raise
-            except central.NotCentralYet as exc:
-                self.journal.mark_failed(item.id, str(exc))
-                report.deferred += 1
-                continue
-            except Exception as exc:  # a refused item must not stop the others; kept with its reason
-                self.journal.mark_failed(item.id, f"{type(exc).__name__}: {exc}")
-                report.failed.append(_describe(item, exc))
-                continue
-            self.journal.mark_sent(item.id, self.clock())
-            if done:
-                report.replayed += 1
-            else:
-                report.skipped += 1
+        """In order: runs of tickets and ticket events in transactions of up to BATCH items, each dossier in its
+        own; a batch the server refuses is replayed item by item, and an item it refuses (a rule, not the network)
+        is kept with its error while the next ones go on (docs/offline.md, conflicts)."""
+        pending = self.journal.pending()
+        i = 0
+        while i < len(pending):
+            run = list(itertools.takewhile(lambda x: x.kind in central.BATCHED, pending[i:i + BATCH]))
+            if len(run) > 1:
+                try:
+                    done = central.replay_batch(self.ctx, [(x.kind, x.payload) for x in run])
+                except StoreUnavailable:
+                    raise
+                except Exception:  # one of them is refused: find it, item by item
+                    done = None
+                if done is not None:
+                    self.journal.mark_sent_many([x.id for x in run], self.clock())
+                    report.replayed += sum(done)
+                    report.skipped += len(done) - sum(done)
+                    i += len(run)
+                    continue
+            for item in run or pending[i:i + 1]:
+                self._replay_one(item, report)
+            i += max(1, len(run))
+
+    def _replay_one(self, item: OutboxItem, report: SyncReport) -> None:
+        try:
+            done = central.REPLAYERS[item.kind](self.ctx, item.payload)
+        except StoreUnavailable:
+            raise
+        except central.NotCentralYet as exc:
+            self.journal.mark_failed(item.id, str(exc))
+            report.deferred += 1
+            return
+        except Exception as exc:  # a refused item must not stop the others; kept with its reason
+            self.journal.mark_failed(item.id, f"{type(exc).__name__}: {exc}")
+            report.failed.append(_describe(item, exc))
+            return
+        self.journal.mark_sent(item.id, self.clock())
+        if done:
+            report.replayed += 1
+        else:
+            report.skipped += 1
 
     def _release(self, report: SyncReport) -> None:
         """Give back (or record as unused) the leases of past days and the used-up ones; only after the outbox is

@@ -34,12 +34,13 @@ TICKET, DOSSIER, REGISTER = "ticket", "dossier", "register"
 
 # --- the reference snapshot ----------------------------------------------------------------------------------
 
-def reference_snapshot(ctx: Context) -> dict[str, Any]:
-    """What a station needs to work alone, as JSON documents (one read)."""
+def reference_snapshot(ctx: Context, kind: str = "counter") -> dict[str, Any]:
+    """What a station needs to work alone, as JSON documents (one read). A kiosk gets the services, counters,
+    calendar and settings only: no officer (no password hash on a machine in the hall), no procedure."""
     with ctx.store.read() as s:
-        services = [{"id": v.id, "code": v.code, "name": v.name, "prefix": v.prefix, "range_start": v.range_start,
-                     "range_end": v.range_end, "daily_cap": v.daily_cap, "avg_service_minutes": v.avg_service_minutes,
-                     "active": v.active} for v in s.scalars(select(Service).order_by(Service.sort_order, Service.id))]
+        if kind == "kiosk":
+            return _kiosk_snapshot(s)
+        kiosk = _kiosk_snapshot(s)
         agencies = [{"id": a.id, "key": a.key, "name": a.name, "identifier": a.identifier, "active": a.active}
                     for a in s.scalars(select(Agency).order_by(Agency.sort_order, Agency.id))]
         procedures = [_procedure_doc(p) for p in s.scalars(
@@ -50,12 +51,22 @@ def reference_snapshot(ctx: Context) -> dict[str, Any]:
         officers = [{"id": o.id, "login": o.login, "full_name": o.full_name, "role": o.role,
                      "password_hash": o.password_hash, "active": o.active, "agency_id": o.agency_id}
                     for o in s.scalars(select(Officer).order_by(Officer.id))]
-        overrides = [[d.isoformat(), k] for d, k in s.execute(select(HolidayOverride.day, HolidayOverride.kind))]
-        periods = [[a.isoformat(), b.isoformat()] for a, b in
-                   s.execute(select(WorkingPeriod.start, WorkingPeriod.end).order_by(WorkingPeriod.start))]
-        settings = {row.key: row.value for row in s.scalars(select(Setting))}
-    return {"services": services, "agencies": agencies, "procedures": procedures, "counters": counters,
-            "officers": officers, "calendar": {"overrides": overrides, "periods": periods}, "settings": settings}
+    return {**kiosk, "agencies": agencies, "procedures": procedures, "counters": counters, "officers": officers}
+
+
+def _kiosk_snapshot(s: Session) -> dict[str, Any]:
+    services = [{"id": v.id, "code": v.code, "name": v.name, "prefix": v.prefix, "range_start": v.range_start,
+                 "range_end": v.range_end, "daily_cap": v.daily_cap, "avg_service_minutes": v.avg_service_minutes,
+                 "active": v.active} for v in s.scalars(select(Service).order_by(Service.sort_order, Service.id))]
+    return {"services": services, "agencies": [], "procedures": [], "counters": [], "officers": [],
+            "calendar": _calendar_doc(s), "settings": {row.key: row.value for row in s.scalars(select(Setting))}}
+
+
+def _calendar_doc(s: Session) -> dict[str, Any]:
+    overrides = [[d.isoformat(), k] for d, k in s.execute(select(HolidayOverride.day, HolidayOverride.kind))]
+    periods = [[a.isoformat(), b.isoformat()] for a, b in
+               s.execute(select(WorkingPeriod.start, WorkingPeriod.end).order_by(WorkingPeriod.start))]
+    return {"overrides": overrides, "periods": periods}
 
 
 def _procedure_doc(p: Procedure) -> dict[str, Any]:
@@ -174,22 +185,26 @@ def _insert(s: Session) -> Any:
 
 def replay_ticket(ctx: Context, p: dict[str, Any]) -> bool:
     """Store a ticket issued offline with its number and time (True), or nothing when it is already there."""
+    with ctx.store.write() as s:
+        return _replay_ticket(s, p)
+
+
+def _replay_ticket(s: Session, p: dict[str, Any]) -> bool:
     at = datetime.fromisoformat(p["at"])
     station = uuid.UUID(p["station"]) if p.get("station") else None
     ticket_id = uuid.UUID(p["id"])
-    with ctx.store.write() as s:
-        ins = _insert(s)
-        done = s.execute(ins(Ticket).values(
-            id=ticket_id, service_id=p["service_id"], service_day=date.fromisoformat(p["day"]), seq=p["seq"],
-            number=p["number"], display_number=p["display"], priority_kind=p.get("priority"), status="waiting",
-            issued_at=at, call_count=0, printed=bool(p.get("printed")), issued_by_station=station)
-            .on_conflict_do_nothing(index_elements=["id"]).returning(Ticket.id)).scalar_one_or_none()
-        if done is None:
-            return False
-        s.execute(ins(TicketEvent).values(id=uuid.UUID(p["event_id"]), ticket_id=ticket_id, kind="issued", at=at,
-                                          station_id=station, to_status="waiting", data={"offline": True})
-                  .on_conflict_do_nothing(index_elements=["id"]))
-        publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": p["service_id"], "counter": 0})
+    ins = _insert(s)
+    done = s.execute(ins(Ticket).values(
+        id=ticket_id, service_id=p["service_id"], service_day=date.fromisoformat(p["day"]), seq=p["seq"],
+        number=p["number"], display_number=p["display"], priority_kind=p.get("priority"), status="waiting",
+        issued_at=at, call_count=0, printed=bool(p.get("printed")), issued_by_station=station)
+        .on_conflict_do_nothing(index_elements=["id"]).returning(Ticket.id)).scalar_one_or_none()
+    if done is None:
+        return False
+    s.execute(ins(TicketEvent).values(id=uuid.UUID(p["event_id"]), ticket_id=ticket_id, kind="issued", at=at,
+                                      station_id=station, to_status="waiting", data={"offline": True})
+              .on_conflict_do_nothing(index_elements=["id"]))
+    publish(s, "queue", {"event": "issued", "ticket": str(ticket_id), "service": p["service_id"], "counter": 0})
     return True
 
 
@@ -247,30 +262,31 @@ def replay_ticket_event(ctx: Context, p: dict[str, Any]) -> bool:
     """A counter's offline call, start, finish or no-show of the ticket the citizen showed (by its printed number).
     The event is always kept; the ticket's state follows the rules of docs/offline.md: a call never reopens a
     finished ticket, and of two finishes (one offline, one online or from another counter) the earlier wins."""
+    with ctx.store.write() as s:
+        return _replay_ticket_event(s, p)
+
+
+def _replay_ticket_event(s: Session, p: dict[str, Any]) -> bool:
     at = datetime.fromisoformat(p["at"])
     day = at.astimezone(LOCAL_TZ).date()
-    with ctx.store.write() as s:
-        ticket = s.scalar(select(Ticket).where(Ticket.service_day == day, Ticket.display_number == p["display"])
-                          .order_by(Ticket.seq.desc()).limit(1).with_for_update())
-        if ticket is None:
-            raise NotCentralYet(f"Phiếu số {p['display']} ngày {day:%d/%m/%Y} chưa có trên máy chủ")
-        kind = p["kind"]
-        before = ticket.status
-        event_id = s.execute(_insert(s)(TicketEvent).values(
-            id=uuid.UUID(p["id"]), ticket_id=ticket.id, kind=kind, at=at,
-            station_id=uuid.UUID(p["station"]) if p.get("station") else None, officer_id=p.get("officer_id"),
-            counter_id=p.get("counter_id"), from_status=before, to_status=None, data={"offline": True})
-            .on_conflict_do_nothing(index_elements=["id"]).returning(TicketEvent.id)).scalar_one_or_none()
-        if event_id is None:
-            return False
-        _apply_offline_event(ticket, kind, at, p.get("counter_id"), p.get("officer_id"))
-        s.execute(update(TicketEvent).where(TicketEvent.id == event_id).values(to_status=ticket.status))
-        publish(s, "queue", {"event": kind, "ticket": str(ticket.id), "service": ticket.service_id,
-                             "counter": p.get("counter_id") or 0})
+    ticket = s.scalar(select(Ticket).where(Ticket.service_day == day, Ticket.display_number == p["display"])
+                      .order_by(Ticket.seq.desc()).limit(1).with_for_update())
+    if ticket is None:
+        raise NotCentralYet(f"Phiếu số {p['display']} ngày {day:%d/%m/%Y} chưa có trên máy chủ")
+    kind = p["kind"]
+    before = ticket.status
+    event_id = s.execute(_insert(s)(TicketEvent).values(
+        id=uuid.UUID(p["id"]), ticket_id=ticket.id, kind=kind, at=at,
+        station_id=uuid.UUID(p["station"]) if p.get("station") else None, officer_id=p.get("officer_id"),
+        counter_id=p.get("counter_id"), from_status=before, to_status=None, data={"offline": True})
+        .on_conflict_do_nothing(index_elements=["id"]).returning(TicketEvent.id)).scalar_one_or_none()
+    if event_id is None:
+        return False
+    _apply_offline_event(ticket, kind, at, p.get("counter_id"), p.get("officer_id"))
+    s.execute(update(TicketEvent).where(TicketEvent.id == event_id).values(to_status=ticket.status))
+    publish(s, "queue", {"event": kind, "ticket": str(ticket.id), "service": ticket.service_id,
+                         "counter": p.get("counter_id") or 0})
     return True
-
-
-_CLOSED = ("finished", "no_show", "transferred", "cancelled")
 
 
 def _apply_offline_event(t: Ticket, kind: str, at: datetime, counter_id: int | None, officer_id: int | None) -> None:
@@ -292,3 +308,13 @@ def _apply_offline_event(t: Ticket, kind: str, at: datetime, counter_id: int | N
 
 
 REPLAYERS = {TICKET: replay_ticket, DOSSIER: replay_dossier, "ticket_event": replay_ticket_event}
+# the kinds replayed many to a transaction (a ticket and its event, an event): see replay_batch
+BATCHED = {TICKET: _replay_ticket, "ticket_event": _replay_ticket_event}
+
+
+def replay_batch(ctx: Context, items: list[tuple[str, dict[str, Any]]]) -> list[bool]:
+    """Replay several tickets and ticket events in ONE transaction (each alone would pay a commit): True for each
+    one stored, False for each already there. Any refusal rolls the whole batch back and is raised, and the caller
+    replays the items one by one to keep the good ones and set the refused one aside."""
+    with ctx.store.write() as s:
+        return [BATCHED[kind](s, payload) for kind, payload in items]

@@ -222,6 +222,11 @@ class Journal:
         with self._write() as c:
             c.execute(update(outbox).where(outbox.c.id == str(item_id)).values(sent_at=at))
 
+    def mark_sent_many(self, item_ids: list[uuid.UUID], at: datetime) -> None:
+        """The central store holds all these items now (one transaction)."""
+        with self._write() as c:
+            c.execute(update(outbox).where(outbox.c.id.in_([str(i) for i in item_ids])).values(sent_at=at))
+
     def mark_failed(self, item_id: uuid.UUID, error: str) -> None:
         """The item could not be replayed yet (kept, in place, for the next sync)."""
         with self._write() as c:

@@ -17,7 +17,7 @@ from app.services.offline import STATION_TIMEOUTS, NoLeaseLeft, OfflineStation
 from app.services.queue import issue_ticket
 from app.store.engine import Store, StoreUnavailable
 from app.store.models import Dossier, NumberLease, Sequence, Ticket, TicketEvent
-from tests.offline.helpers import MORNING, Clock, service_id, station
+from tests.offline.helpers import Clock, service_id, station
 from bench.throwaway_pg import ThrowawayPostgres
 
 pytestmark = pytest.mark.postgres
@@ -57,3 +57,40 @@ def test_kiosk_issues_offline_from_its_lease_and_replays_once(central_ctx: Conte
     # a second replay of the same items changes nothing
     for item in kiosk.journal.local_items("ticket"):
         assert central.replay_ticket(central_ctx, item) is False
+
+
+def test_sign_in_works_offline_from_the_journal_and_a_kiosk_holds_no_password_hash(
+        central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
+    from app.services.accounts import SignInFailed, add_user
+
+    add_user(central_ctx, Actor.system(), "canbo2", "Lê Văn Cường", "officer", "mật-khẩu-dài-34")
+    counter = station(central_ctx, tmp_path / "counter", "counter", clock, 1)
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    counter.sync_now()
+    kiosk.sync_now()
+    assert kiosk.journal.reference("officers") == [] and kiosk.journal.reference("procedures") == []
+    running_pg.stop()
+    actor = counter.sign_in("CANBO2", "mật-khẩu-dài-34")
+    assert (actor.login, actor.full_name) == ("canbo2", "Lê Văn Cường")
+    for _ in range(5):
+        with pytest.raises(SignInFailed):
+            counter.sign_in("canbo2", "sai")
+    with pytest.raises(SignInFailed):  # locked on this station after the centre's 5 attempts
+        counter.sign_in("canbo2", "mật-khẩu-dài-34")
+    with pytest.raises(SignInFailed):
+        counter.sign_in("khongco", "mật-khẩu-dài-34")
+
+
+def test_offline_work_is_refused_clearly_when_the_leases_are_used_up(central_ctx: Context, tmp_path: Path,
+                                                                     clock: Clock) -> None:
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    kiosk.sync_now()
+    held = sum(x.left for x in kiosk.journal.leases() if x.scope == f"service:{service_id(central_ctx, 'DD')}")
+    for _ in range(held):
+        kiosk.issue_ticket("DD")
+    with pytest.raises(NoLeaseLeft, match="đã dùng hết số dự phòng của dịch vụ"):
+        kiosk.issue_ticket("DD")
+    assert kiosk.waiting() == held  # nothing saved half
+    never = station(central_ctx, tmp_path / "new", "kiosk", clock)
+    with pytest.raises(StoreUnavailable, match="chưa từng đồng bộ"):
+        never.issue_ticket("DD")
