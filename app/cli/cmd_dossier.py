@@ -132,20 +132,12 @@ def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineC
     from the counter's leased block, saved locally (docs/offline.md)."""
     if not offline_capable(args, cfg):
         return _receive(args, ctx)
-    from app.services.offline import is_unreachable
-    from app.store.engine import StoreUnavailable
-
+    args.request_id = args.request_id or uuid.uuid4()  # one id for both tries: a lost reply is never doubled
     with offline_station(ctx, cfg) as station:
-        if station.should_try_server():
-            try:
-                code = _receive(args, ctx)
-            except StoreUnavailable as exc:
-                if not is_unreachable(exc):
-                    raise
-                station.went_offline()
-            else:
-                replay_quietly(station)
-                return code
+        code = station.on_server(lambda: _receive(args, ctx))
+        if code is not None:
+            replay_quietly(station)
+            return code
         from app.services.context import Actor
 
         actor = station.actor_for_login(args.officer) if args.officer else Actor.system()

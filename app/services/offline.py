@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.domain import calendar, queue as rules
 from app.domain.dossier import IntakeDraft, ProcedurePolicy, format_dossier_code
@@ -27,6 +27,7 @@ from app.services.queue_views import TicketView
 from app.store.engine import PgTimeouts, StoreBusy, StoreUnavailable
 from app.store.journal import Journal, JournalLease, LeaseExhausted, OutboxItem, journal_path
 
+T = TypeVar("T")
 ONLINE, OFFLINE = "online", "offline"
 NEXT_DAY_LEAD = timedelta(hours=1)  # leases of the next working day are taken in the last hour before closing
 # A station of a central server gives up within about 2 s and works from its journal: a refused connection fails at
@@ -115,18 +116,26 @@ class OfflineStation:
         """A ticket from the central store, or from the leased numbers when it does not answer; True: offline."""
         from app.services import queue
 
-        if self.should_try_server():
-            try:
-                view = queue.issue_ticket(self.ctx, service_code, priority_kind)
-            except StoreUnavailable as exc:
-                if not is_unreachable(exc):
-                    raise
-                self.went_offline()
-            else:
-                if self.journal.get("mode", ONLINE) != ONLINE:
-                    self.went_online()
-                return view, False
+        view = self.on_server(lambda: queue.issue_ticket(self.ctx, service_code, priority_kind))
+        if view is not None:
+            return view, False
         return self.issue_ticket(service_code, priority_kind), True
+
+    def on_server(self, work: Callable[[], T]) -> T | None:
+        """Do `work` on the central store when it is to be tried now; None when it does not answer (the station is
+        then offline). A busy server or a refusal is raised as online."""
+        if not self.should_try_server():
+            return None
+        try:
+            result = work()
+        except StoreUnavailable as exc:
+            if not is_unreachable(exc):
+                raise
+            self.went_offline()
+            return None
+        if self.journal.get("mode", ONLINE) != ONLINE:
+            self.went_online()
+        return result
 
     def went_online(self) -> None:
         """The server answered."""
@@ -185,18 +194,10 @@ class OfflineStation:
         from app.services import dossiers
 
         request_id = request_id or uuid.uuid4()
-        if self.should_try_server():
-            try:
-                procedure_id = dossiers.procedure_id_by_code(self.ctx, procedure_code)
-                view = dossiers.receive_dossier(self.ctx, actor, procedure_id, draft, request_id=request_id)
-            except StoreUnavailable as exc:
-                if not is_unreachable(exc):
-                    raise
-                self.went_offline()
-            else:
-                if self.journal.get("mode", ONLINE) != ONLINE:
-                    self.went_online()
-                return view.code, False
+        view = self.on_server(lambda: dossiers.receive_dossier(
+            self.ctx, actor, dossiers.procedure_id_by_code(self.ctx, procedure_code), draft, request_id=request_id))
+        if view is not None:
+            return view.code, False
         return self.receive_dossier(actor, procedure_code, draft, request_id=request_id).code, True
 
     def receive_dossier(self, actor: Actor, procedure_code: str, draft: IntakeDraft, *,
