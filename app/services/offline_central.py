@@ -9,13 +9,14 @@ UPDATE on `sequences` and `number_leases`; SELECT, INSERT on `tickets`, `ticket_
 
 from __future__ import annotations
 
+import itertools
 import math
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
@@ -314,7 +315,39 @@ BATCHED = {TICKET: _replay_ticket, "ticket_event": _replay_ticket_event}
 
 def replay_batch(ctx: Context, items: list[tuple[str, dict[str, Any]]]) -> list[bool]:
     """Replay several tickets and ticket events in ONE transaction (each alone would pay a commit): True for each
-    one stored, False for each already there. Any refusal rolls the whole batch back and is raised, and the caller
-    replays the items one by one to keep the good ones and set the refused one aside."""
+    one stored, False for each already there. A run of tickets goes in two statements (the tickets, then the
+    events of those that were new) and one notice; events one by one, in order. Any refusal rolls the whole batch
+    back and is raised, and the caller replays the items one by one to keep the good ones and set the refused one
+    aside."""
+    done: list[bool] = []
     with ctx.store.write() as s:
-        return [BATCHED[kind](s, payload) for kind, payload in items]
+        for kind, run in itertools.groupby(items, key=lambda item: item[0]):
+            payloads = [p for _kind, p in run]
+            if kind == TICKET:
+                done += _replay_tickets(s, payloads)
+            else:
+                done += [BATCHED[kind](s, p) for p in payloads]
+        publish(s, "queue", {"event": "replayed", "service": 0, "counter": 0})
+    return done
+
+
+def _replay_tickets(s: Session, payloads: list[dict[str, Any]]) -> list[bool]:
+    """Many offline tickets at once: the new ones inserted with their «issued» events, the others left alone."""
+    tickets, events = cast(Table, Ticket.__table__), cast(Table, TicketEvent.__table__)
+    ins = _insert(s)
+    conn = s.connection()
+    rows = [{"id": uuid.UUID(p["id"]), "service_id": p["service_id"], "service_day": date.fromisoformat(p["day"]),
+             "seq": p["seq"], "number": p["number"], "display_number": p["display"],
+             "priority_kind": p.get("priority"), "status": "waiting", "issued_at": datetime.fromisoformat(p["at"]),
+             "call_count": 0, "printed": bool(p.get("printed")),
+             "issued_by_station": uuid.UUID(p["station"]) if p.get("station") else None} for p in payloads]
+    # executemany with RETURNING: SQLAlchemy batches it into multi-row INSERTs ("insertmanyvalues"), compiled once
+    new = set(conn.execute(ins(tickets).on_conflict_do_nothing(index_elements=["id"]).returning(tickets.c.id),
+                           rows).scalars())
+    fresh = [(r, p) for r, p in zip(rows, payloads) if r["id"] in new]
+    if fresh:
+        conn.execute(ins(events).on_conflict_do_nothing(index_elements=["id"]), [
+            {"id": uuid.UUID(p["event_id"]), "ticket_id": r["id"], "kind": "issued", "at": r["issued_at"],
+             "station_id": r["issued_by_station"], "officer_id": None, "counter_id": None, "from_status": None,
+             "to_status": "waiting", "reason": None, "data": {"offline": True}} for r, p in fresh])
+    return [r["id"] in new for r in rows]
