@@ -167,3 +167,31 @@ def test_a_sync_killed_mid_replay_resumes_with_nothing_lost_or_doubled(central_u
 def _count(ctx: Context, ids: set[uuid.UUID]) -> int:
     with ctx.store.read() as s:
         return int(s.scalar(select(func.count()).select_from(Ticket).where(Ticket.id.in_(ids))) or 0)
+
+
+def test_reports_count_offline_work_on_the_day_it_happened(central_ctx: Context, tmp_path: Path,
+                                                           clock: Clock) -> None:
+    """Issued and received on Monday while offline, synced on Tuesday: Monday's day review and period report count
+    them, Tuesday's do not."""
+    from datetime import date
+
+    from app.services.daily_review import daily_review
+    from app.services.period_report import period_report
+
+    monday, tuesday = date(2026, 11, 30), date(2026, 12, 1)
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    counter = station(central_ctx, tmp_path / "counter", "counter", clock, 1)
+    kiosk.sync_now()
+    counter.sync_now()
+    tickets = [kiosk.issue_ticket("DD") for _ in range(3)]
+    made = counter.receive_dossier(Actor.system(), "DEMO.SXD.004", DRAFT)
+    clock.at += timedelta(days=1)  # Tuesday
+    assert kiosk.sync_now().replayed == 3 and counter.sync_now().replayed == 1
+    supervisor = Actor.system()
+    on_monday = daily_review(central_ctx, supervisor, monday)
+    assert {t.id for t in tickets} <= {uuid.UUID(line.id) for line in on_monday.tickets}
+    assert daily_review(central_ctx, supervisor, tuesday).total.count == 0
+    assert period_report(central_ctx, monday, monday).total.received_direct == 1
+    after = period_report(central_ctx, tuesday, tuesday).total
+    assert (after.received_direct, after.carried_over) == (0, 1)  # Monday's dossier carried into Tuesday
+    assert dossiers.get_dossier(central_ctx, made.code).received_at.date() == monday
