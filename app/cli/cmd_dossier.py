@@ -64,7 +64,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     rc.add_argument("--receipt", type=Path, metavar="FILE.pdf", help="in luôn giấy tiếp nhận (Mẫu 01) ra tệp PDF")
     rc.add_argument("--request-id", type=_request_id, metavar="UUID",
                     help="mã yêu cầu do máy gửi tạo (UUID): gửi lại cùng mã thì nhận lại đúng hồ sơ đã lưu")
-    rc.set_defaults(handler=dossier_receive)
+    rc.set_defaults(handler=dossier_receive, works_offline=True)
     sh = dsub.add_parser("show", help="xem một hồ sơ: thông tin, giấy tờ, lịch sử")
     sh.add_argument("code", metavar="CODE", help="mã hồ sơ")
     sh.set_defaults(handler=dossier_show)

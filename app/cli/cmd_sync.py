@@ -18,9 +18,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sync = commands.add_parser("sync", help="làm việc khi mất kết nối: trạng thái, đồng bộ với máy chủ")
     ssub = sync.add_subparsers(title="lệnh", metavar="ACTION", required=True)
     st = ssub.add_parser("status", help="chế độ, lần liên lạc cuối, số dự phòng đang giữ, số mục chờ đồng bộ")
-    st.set_defaults(handler=sync_status)
+    st.set_defaults(handler=sync_status, works_offline=True)
     now = ssub.add_parser("now", help="làm mới dữ liệu và số dự phòng, gửi các mục chờ lên máy chủ")
-    now.set_defaults(handler=sync_now)
+    now.set_defaults(handler=sync_now, works_offline=True)
 
 
 def _require_server(args: argparse.Namespace, cfg: config.MachineConfig) -> None:

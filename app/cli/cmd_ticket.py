@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issue.add_argument("--priority", nargs="?", const="elderly", choices=PRIORITY_CHOICES,
                        help="phiếu ưu tiên (mặc định: người cao tuổi)")
     printer_options(issue)
-    issue.set_defaults(handler=ticket_issue, lean_handler=ticket_issue_lean)
+    issue.set_defaults(handler=ticket_issue, lean_handler=ticket_issue_lean, works_offline=True)
     reprint = tsub.add_parser("reprint", help="in lại một phiếu đã cấp (ghi vào nhật ký của phiếu)")
     reprint.add_argument("number", metavar="NUMBER", help="số trên phiếu, vd. 1023")
     reprint.add_argument("--service", metavar="CODE", help="dịch vụ của phiếu (khi hai dịch vụ cùng số)")
