@@ -398,10 +398,10 @@ class OfflineStation:
             report.skipped += 1
 
     def _release(self, report: SyncReport) -> None:
-        """Give back (or record as unused) the leases of past days and the used-up ones; only after the outbox is
-        empty, so every number used is central before the lease's end is recorded."""
-        if self.journal.pending_count():
-            return
+        """Give back (or record as unused) the leases of past days and the used-up ones; only when no ticket or
+        dossier waits in the outbox, so every number used is central before the lease's end is recorded."""
+        if any(x.kind in (central.TICKET, central.DOSSIER) for x in self.journal.pending()):
+            return  # a number of a block is still only here (an event waiting for its ticket holds nothing back)
         today = self.clock().astimezone(LOCAL_TZ).date()
         for lease in self.journal.leases():
             if lease.day >= today and lease.left and lease.kind != central.REGISTER:
@@ -439,10 +439,10 @@ class OfflineStation:
         held = self.journal.leases()
         for day in days:
             for kind, scope, seq_day in self.needed(snapshot, day):
-                size = central.lease_size(self.ctx, kind, scope, day)
-                left = sum(x.left for x in held if (x.kind, x.scope, x.day) == (kind, scope, seq_day))
                 if kind == central.REGISTER and day != today:
                     continue  # one register block a year is kept topped up by today's check
+                size = central.lease_size(self.ctx, kind, scope, day)
+                left = sum(x.left for x in held if (x.kind, x.scope, x.day) == (kind, scope, seq_day))
                 if left >= math.ceil(size / 2):
                     continue
                 lease = central.take_lease(self.ctx, self.station_id, kind, scope, seq_day, size)
