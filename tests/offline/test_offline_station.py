@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.dossier import IntakeDraft
 from app.services import offline_central as central
 from app.services.context import Actor, Context
-from app.services.offline import STATION_TIMEOUTS, NoLeaseLeft, OfflineStation
+from app.services.offline import NoLeaseLeft
 from app.services.queue import issue_ticket
 from app.store.engine import Store, StoreUnavailable
-from app.store.models import Dossier, NumberLease, Sequence, Ticket, TicketEvent
+from app.store.models import Sequence, Ticket, TicketEvent
 from tests.offline.helpers import Clock, service_id, station
 from bench.throwaway_pg import ThrowawayPostgres
 
@@ -94,3 +91,24 @@ def test_offline_work_is_refused_clearly_when_the_leases_are_used_up(central_ctx
     never = station(central_ctx, tmp_path / "new", "kiosk", clock)
     with pytest.raises(StoreUnavailable, match="chưa từng đồng bộ"):
         never.issue_ticket("DD")
+
+
+def test_a_busy_server_is_not_offline(central_ctx: Context, central_url: str, tmp_path: Path, clock: Clock) -> None:
+    """Another station holding the service's sequence row past the lock timeout: "busy, try again", and the
+    station stays online (nothing is issued from the journal)."""
+    from app.store.engine import StoreBusy
+
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    kiosk.sync_now()
+    issue_ticket(central_ctx, "DD")  # the sequence row of today exists
+    holder = Store(central_url)
+    try:
+        with holder.write() as s:
+            s.execute(select(Sequence).where(Sequence.kind == "ticket",
+                                             Sequence.scope == f"service:{service_id(central_ctx, 'DD')}")
+                      .with_for_update()).all()
+            with pytest.raises(StoreBusy):
+                kiosk.issue("DD")
+    finally:
+        holder.dispose()
+    assert (kiosk.status()["mode"], kiosk.waiting()) == ("online", 0)
