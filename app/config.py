@@ -104,6 +104,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("result_return_service", str, "", "Dịch vụ cấp số trả kết quả", "centre",
                 "mã dịch vụ của phiếu khi công dân quét giấy hẹn tại kiosk; để trống: dịch vụ nhận cơ quan của "
                 "hồ sơ"),
+    SettingSpec("offline_lease_minutes", int, 30, "Số dự phòng khi mất kết nối: đủ dùng trong bao nhiêu phút",
+                "centre", "mỗi máy cấp số và mỗi quầy giữ sẵn một khối số theo nhịp của ngày (docs/offline.md)"),
+    SettingSpec("offline_lease_floor", int, 10, "Số dự phòng khi mất kết nối: ít nhất bao nhiêu số mỗi khối",
+                "centre"),
+    SettingSpec("offline_agencies", str, "", "Cơ quan quầy được tiếp nhận khi mất kết nối (mã, cách nhau dấu phẩy; "
+                "để trống: mọi cơ quan)", "centre"),
 )
 
 SPECS: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}

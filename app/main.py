@@ -24,11 +24,17 @@ if TYPE_CHECKING:
 STATION_PROGRAM = "motcua-station"
 
 
-def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
-    """The store the options and config point at (PostgreSQL password from the keyring or a prompt)."""
+def open_store(db_option: str | None, cfg: config.MachineConfig, works_offline: bool = False) -> "Store":
+    """The store the options and config point at (PostgreSQL password from the keyring or a prompt). A command that
+    works offline on a station of a central server (not `--db`) gives up on the server within about 2 s and works
+    from the station's journal (docs/offline.md); every other command keeps the ordinary timeouts."""
     from app.store.engine import Store
 
     url = config.resolve_database_url(db_option, cfg)
+    if works_offline and db_option is None and url.startswith("postgresql"):
+        from app.services.offline import STATION_TIMEOUTS
+
+        return Store(config.with_password(url), timeouts=STATION_TIMEOUTS)
     return Store(config.with_password(url))
 
 
@@ -54,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.handler(args, None, cfg) or 0)
         from app.services.context import Context
 
-        store = open_store(args.db, cfg)
+        store = open_store(args.db, cfg, getattr(args, "works_offline", False))
         try:
             return int(args.handler(args, Context(store), cfg) or 0)
         finally:

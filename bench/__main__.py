@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bench import (
     keypad_vote,
+    offline_outage,
     p1_issue_concurrency,
     p2_cli_start,
     p3_call_to_display,
@@ -40,9 +41,11 @@ BENCHMARKS: dict[str, Callable[[], Section]] = {
     "p8": p8_daily_review.run, "p9": p9_dossier_import.run, "p10": p10_counter_start.run,
     "p14": p14_bundle.run,
     "p15": p15_keypad_noise.run,
+    "offline": offline_outage.run,
 }
 # what a section's heading starts with (`## <label> — …`), by benchmark name
-LABELS = {k: k.upper() for k in BENCHMARKS} | {"intake": "Issue 4", "transition": "Issue 5", "keypad": "Issue 6"}
+LABELS = {k: k.upper() for k in BENCHMARKS} | {"intake": "Issue 4", "transition": "Issue 5", "keypad": "Issue 6",
+                                              "offline": "Issue 13"}
 ALL_TARGETS = [f"p{i}" for i in range(1, 11)]
 PAGE = PROJECT / "docs" / "benchmarks.md"
 HEADING = re.compile(r"^## (.+?) — ")

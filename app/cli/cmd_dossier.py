@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import actor_for, require_current_schema, stamp, writing
+from app.cli.common import (actor_for, offline_capable, offline_station, replay_quietly, require_current_schema,
+                            saved_locally, stamp, writing)
 from app.cli.output import CliError, emit, parse_day, plain
 
 if TYPE_CHECKING:
+    from app.domain.dossier import IntakeDraft
     from app.services.context import Context
     from app.services.dossiers import DossierView
     from app.services.lifecycle import DossierLine
@@ -62,7 +64,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     rc.add_argument("--receipt", type=Path, metavar="FILE.pdf", help="in luôn giấy tiếp nhận (Mẫu 01) ra tệp PDF")
     rc.add_argument("--request-id", type=_request_id, metavar="UUID",
                     help="mã yêu cầu do máy gửi tạo (UUID): gửi lại cùng mã thì nhận lại đúng hồ sơ đã lưu")
-    rc.set_defaults(handler=dossier_receive)
+    rc.set_defaults(handler=dossier_receive, works_offline=True)
     sh = dsub.add_parser("show", help="xem một hồ sơ: thông tin, giấy tờ, lịch sử")
     sh.add_argument("code", metavar="CODE", help="mã hồ sơ")
     sh.set_defaults(handler=dossier_show)
@@ -126,19 +128,49 @@ def _add_files(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
-    """Receive a dossier and print its code."""
+    """Receive a dossier and print its code. On a station of a central server that does not answer: with a code
+    from the counter's leased block, saved locally (docs/offline.md)."""
+    if not offline_capable(args, cfg):
+        return _receive(args, ctx)
+    args.request_id = args.request_id or uuid.uuid4()  # one id for both tries: a lost reply is never doubled
+    with offline_station(ctx, cfg) as station:
+        code = station.on_server(lambda: _receive(args, ctx))
+        if code is not None:
+            replay_quietly(station)
+            return code
+        from app.services.context import Actor
+
+        actor = station.actor_for_login(args.officer) if args.officer else Actor.system()
+        made = station.receive_dossier(actor, args.procedure, _draft(args), ticket_number=args.ticket,
+                                       resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
+        emit(args.json, made.code, plain(made) | {"offline": True})
+        saved_locally(station)
+        if args.receipt:
+            raise CliError(f"đã tiếp nhận hồ sơ {made.code} (lưu tại máy) nhưng chưa in được Mẫu 01 khi mất "
+                           "kết nối bằng dòng lệnh; in lại sau khi đồng bộ")
+        return 0
+
+
+def _draft(args: argparse.Namespace) -> IntakeDraft:
+    """The intake form of the command's options."""
     from app.domain.dossier import IntakeDraft
+
+    return IntakeDraft(applicant_name=args.name, id_number=args.id_number, phone=args.phone, address=args.address,
+                        email=args.email, applicant_kind="organisation" if args.tax_code else "person",
+                        tax_code=args.tax_code, birth_year=args.birth_year, sex=args.sex, channel=args.channel,
+                        online_level=args.online_level, sets=args.sets, result_by_post=bool(args.post),
+                        postal_address=args.post or "", owner_name=args.owner, owner_id_number=args.owner_id)
+
+
+def _receive(args: argparse.Namespace, ctx: Context) -> int:
+    """Receive on the store itself."""
     from app.services import dossier_forms, dossiers
 
     require_current_schema(ctx)
     actor = actor_for(ctx, args.officer)
     procedure_id = dossiers.procedure_id_by_code(ctx, args.procedure)
     ticket_id = dossiers.ticket_id_by_number(ctx, args.ticket) if args.ticket else None
-    draft = IntakeDraft(applicant_name=args.name, id_number=args.id_number, phone=args.phone, address=args.address,
-                        email=args.email, applicant_kind="organisation" if args.tax_code else "person",
-                        tax_code=args.tax_code, birth_year=args.birth_year, sex=args.sex, channel=args.channel,
-                        online_level=args.online_level, sets=args.sets, result_by_post=bool(args.post),
-                        postal_address=args.post or "", owner_name=args.owner, owner_id_number=args.owner_id)
+    draft = _draft(args)
     view = dossiers.receive_dossier(ctx, actor, procedure_id, draft, ticket_id,
                                     resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
     if args.receipt:

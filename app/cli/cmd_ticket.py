@@ -6,11 +6,13 @@ import argparse
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import printer_options, require_current_schema, ticket_json
+from app.cli.common import (offline_capable, offline_station, printer_options, replay_quietly, require_current_schema,
+                            require_current_schema_or_offline, saved_locally, ticket_json)
 from app.cli.output import CliError, emit, parse_day
 
 if TYPE_CHECKING:
     from app.services.context import Context
+    from app.services.queue_views import TicketView
 
 PRIORITY_CHOICES = ("elderly", "disabled", "pregnant", "small_child", "merit")
 
@@ -24,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issue.add_argument("--priority", nargs="?", const="elderly", choices=PRIORITY_CHOICES,
                        help="phiếu ưu tiên (mặc định: người cao tuổi)")
     printer_options(issue)
-    issue.set_defaults(handler=ticket_issue, lean_handler=ticket_issue_lean)
+    issue.set_defaults(handler=ticket_issue, lean_handler=ticket_issue_lean, works_offline=True)
     reprint = tsub.add_parser("reprint", help="in lại một phiếu đã cấp (ghi vào nhật ký của phiếu)")
     reprint.add_argument("number", metavar="NUMBER", help="số trên phiếu, vd. 1023")
     reprint.add_argument("--service", metavar="CODE", help="dịch vụ của phiếu (khi hai dịch vụ cùng số)")
@@ -35,11 +37,32 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def ticket_issue(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
-    """Issue a ticket, print it when a printer is given or configured, print the number."""
+    """Issue a ticket, print it when a printer is given or configured, print the number. On a station of a central
+    server that does not answer: from the station's leased numbers, saved locally (docs/offline.md)."""
     from app.services import queue
 
+    if offline_capable(args, cfg):
+        return _ticket_issue_station(args, ctx, cfg)
     require_current_schema(ctx)
     view = queue.issue_ticket(ctx, args.service, args.priority)
+    return _print_and_emit(args, ctx, cfg, view)
+
+
+def _ticket_issue_station(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    with offline_station(ctx, cfg) as station:
+        require_current_schema_or_offline(ctx, station)
+        view, offline = station.issue(args.service, args.priority)
+        if offline:
+            emit(args.json, view.display_number, {**ticket_json(view), "printed": False, "printer_problem": None,
+                                                  "offline": True})
+            saved_locally(station)
+            return 0
+        code = _print_and_emit(args, ctx, cfg, view)
+        replay_quietly(station)
+        return code
+
+
+def _print_and_emit(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig, view: TicketView) -> int:
     url = args.printer or cfg.get("printer_url")
     problem = None
     if url:  # Pillow and the printer code are loaded only when there is a printer

@@ -16,6 +16,7 @@ from app.cli.output import EXIT_SCHEMA, CliError, plain
 if TYPE_CHECKING:
     from app.devices.keypad import KeypadConfig
     from app.services.context import Actor, Context
+    from app.services.offline import OfflineStation
     from app.services.queue_views import TicketView
 
 
@@ -26,6 +27,22 @@ def require_current_schema(ctx: Context) -> None:
     if not schema.is_current(ctx.store):
         raise CliError("cơ sở dữ liệu chưa được khởi tạo hoặc chưa nâng cấp; chạy «motcua db upgrade»",
                        EXIT_SCHEMA)
+
+
+def require_current_schema_or_offline(ctx: Context, station: OfflineStation) -> None:
+    """The schema check of a station that may be offline: skipped when the server is not to be tried now, and an
+    unreachable server is not an error here (the station's own offline path follows)."""
+    from app.services.offline import is_unreachable
+    from app.store.engine import StoreUnavailable
+
+    if not station.should_try_server():
+        return
+    try:
+        require_current_schema(ctx)
+    except StoreUnavailable as exc:
+        if not is_unreachable(exc):
+            raise
+        station.went_offline()
 
 
 def actor_for(ctx: Context, login: str | None) -> Actor:
@@ -87,3 +104,45 @@ def keypad_setup(cfg: config.MachineConfig, url: str | None = None, **overrides:
         return KeypadConfig(lamp_on=lamp_on, lamp_off=lamp_off, **values)
     except KeypadConfigError as exc:
         raise CliError(str(exc)) from exc
+
+
+def offline_capable(args: argparse.Namespace, cfg: config.MachineConfig) -> bool:
+    """Whether this command may work offline: the store is the central PostgreSQL named by the machine config
+    (or the environment), not one given with `--db` (which is talked to directly, as always)."""
+    if getattr(args, "db", None):
+        return False
+    return config.resolve_database_url(None, cfg).startswith("postgresql")
+
+
+@contextmanager
+def offline_station(ctx: Context, cfg: config.MachineConfig) -> Iterator[OfflineStation]:
+    """This station's journal joined to its central store (docs/offline.md)."""
+    from app.services.offline import OfflineStation
+
+    station = OfflineStation(ctx, config.data_dir(), cfg.get("station"), cfg.get("counter_number"))
+    try:
+        yield station
+    finally:
+        station.close()
+
+
+def saved_locally(station: OfflineStation) -> None:
+    """The one stderr line of work saved in the journal while the server does not answer."""
+    import sys
+
+    print(f"đã lưu tại máy, {station.waiting()} mục chờ đồng bộ", file=sys.stderr)
+
+
+def replay_quietly(station: OfflineStation) -> None:
+    """After an online command: replay what waits from an outage (a failure leaves it for the next time)."""
+    import logging
+
+    from app.domain.errors import MotcuaError
+
+    station.went_online()
+    if not station.waiting():
+        return
+    try:
+        station.replay()
+    except MotcuaError as exc:
+        logging.getLogger("motcua.sync").warning("replay after an online command failed: %s", exc)

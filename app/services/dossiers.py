@@ -30,6 +30,16 @@ _EVENT_ORDER = {"received": 0, "resolved": 1, "returned": 2}
 
 
 @dataclass(frozen=True)
+class OfflineNumbers:
+    """A dossier received on a station cut off from the server (docs/offline.md): the code number from its leased
+    block, the register line from its leased block, and the due date printed on the citizen's receipt."""
+
+    seq: int
+    register_line: int
+    due_at: datetime
+
+
+@dataclass(frozen=True)
 class DocumentView:
     """A document handed in with the dossier."""
 
@@ -100,7 +110,7 @@ class DossierView:
 
 def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: IntakeDraft,
                     ticket_id: uuid.UUID | None = None, *, resolve_on_the_spot: bool = False,
-                    request_id: uuid.UUID | None = None) -> DossierView:
+                    request_id: uuid.UUID | None = None, offline: OfflineNumbers | None = None) -> DossierView:
     """Receive a dossier at the counter; every bad field is reported at once and nothing is saved half.
 
     With `resolve_on_the_spot` (procedures marked "tại chỗ" only) the dossier is received, resolved and its result
@@ -109,14 +119,18 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
     `request_id` is a UUID the client makes once per form (kept across retries) and becomes the dossier's own id:
     a retry with the same id (its commit reply was lost, or two processes sent it at once) returns the dossier
     already saved, with its code, instead of a second one. The same id with another procedure is a Conflict.
+
+    `offline` replays a dossier received while the station was offline: its numbers come from the station's leased
+    blocks and its due date is the one already printed; the procedure is taken even if it was closed meanwhile
+    (the citizen's dossier was received when it was open).
     """
     actor.require(Role.OFFICER, "tiếp nhận hồ sơ")
     now = ctx.now()
     with ctx.store.read() as s:  # the procedure and the calendar in one read
-        procedure = _procedure(s, procedure_id)
+        procedure = _procedure(s, procedure_id, closed_ok=offline is not None)
         policy = ProcedurePolicy(procedure.postal_allowed, procedure.online_level, procedure.on_the_spot)
         clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot)
-        due = _due_at(s, procedure, now)
+        due = offline.due_at if offline else _due_at(s, procedure, now)
     documents = clean.documents or _required_documents(procedure)
     day = now.astimezone(LOCAL_TZ).date()
     try:
@@ -125,8 +139,11 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
                 return _same_request(s, earlier, procedure_id)  # a retry: the dossier is already saved
             if ticket_id is not None and s.get(Ticket, ticket_id) is None:
                 raise NotFound("Không tìm thấy phiếu số thứ tự để gắn với hồ sơ")
-            seq = allocate(s, "dossier", f"agency:{procedure.agency_id}", day)
-            line = allocate(s, "register", "centre", date(day.year, 1, 1))
+            if offline is not None:
+                seq, line = offline.seq, offline.register_line
+            else:
+                seq = allocate(s, "dossier", f"agency:{procedure.agency_id}", day)
+                line = allocate(s, "register", "centre", date(day.year, 1, 1))
             dossier = _new_dossier(clean, procedure, format_dossier_code(procedure.agency.identifier, day, seq),
                                    now, due, line, actor, ticket_id)
             if request_id is not None:
@@ -162,13 +179,13 @@ def _same_request(s: Session, earlier: Dossier, procedure_id: int) -> DossierVie
     return _view(s, earlier)
 
 
-def _procedure(s: Session, procedure_id: int) -> Procedure:
-    """An active procedure with its agency and required documents loaded."""
+def _procedure(s: Session, procedure_id: int, *, closed_ok: bool = False) -> Procedure:
+    """An active procedure (or any, with `closed_ok`) with its agency and required documents loaded."""
     procedure = s.scalar(select(Procedure).where(Procedure.id == procedure_id)
                          .options(selectinload(Procedure.agency), selectinload(Procedure.documents)))
     if procedure is None:
         raise NotFound("Không tìm thấy thủ tục")
-    if not procedure.active:
+    if not procedure.active and not closed_ok:
         raise NotFound(f"Thủ tục «{procedure.name}» đã ngừng áp dụng")
     return procedure
 

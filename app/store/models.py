@@ -399,3 +399,26 @@ class Setting(Base):
     value: Mapped[Optional[Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime]
     updated_by: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id", ondelete="SET NULL"))
+
+
+class NumberLease(Base):
+    """A block of numbers (ticket seqs of a service, dossier-code seqs of an agency, register lines) taken from the
+    central sequence for one station to use while it is cut off from the server (docs/offline.md). The block is
+    allocated by the ordinary sequence upsert, so it never overlaps another station's block or the central
+    numbering; at sync the station reports how far it used it, and the rest is given back (when nobody allocated
+    after it) or recorded as unused."""
+
+    __tablename__ = "number_leases"
+    __table_args__ = (Index("ix_number_leases_station", "station_id", "day"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    station_id: Mapped[uuid.UUID]
+    kind: Mapped[str] = mapped_column(String(24))  # the sequence kind: ticket, dossier, register
+    scope: Mapped[str] = mapped_column(String(64))  # the sequence scope: service:<id>, agency:<id>, centre
+    day: Mapped[date] = mapped_column(Date)  # the sequence day (1 January for the register's year)
+    first_seq: Mapped[int] = mapped_column(BigInteger)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    taken_at: Mapped[datetime]
+    used_upto: Mapped[Optional[int]] = mapped_column(BigInteger)  # the last seq the station used (None: none)
+    released_at: Mapped[Optional[datetime]]
+    given_back: Mapped[int] = mapped_column(Integer, default=0)  # numbers returned to the sequence at release
+    unused: Mapped[int] = mapped_column(Integer, default=0)  # numbers recorded as never used (a gap, not a ticket)

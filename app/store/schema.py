@@ -12,10 +12,11 @@ __all__ = ["SCHEMA_HEAD", "is_current", "stored_revision"]
 
 
 def stored_revision(store: Store) -> str | None:
-    """The revision recorded in the database (None for an empty database)."""
-    with store.engine.connect() as conn:
+    """The revision recorded in the database (None for an empty database). A server that cannot be reached is
+    `StoreUnavailable` (the store's unit of work translates it), so a station can switch to offline work."""
+    with store.read() as session:
         try:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+            return session.connection().execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
         except DBAPIError as exc:
             if "alembic_version" in str(exc.orig):  # no such table: never migrated
                 return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -11,6 +13,19 @@ from sqlalchemy.orm import Session
 from app.store.models import Sequence
 
 NO_DAY = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class LeaseBlock:
+    """Numbers first_seq..last_seq of the sequence (kind, scope, day), allocated at once and held by one station
+    for its offline work (docs/offline.md)."""
+
+    id: uuid.UUID
+    kind: str
+    scope: str
+    day: date
+    first_seq: int
+    last_seq: int
 
 
 def allocate(session: Session, kind: str, scope: str, day: date = NO_DAY, count: int = 1) -> int:

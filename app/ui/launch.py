@@ -86,8 +86,26 @@ def run_admin(ctx: Context, cfg: MachineConfig | None, sign_in_as: tuple[str, st
     if actor is None:
         return _not_signed_in(app)
     window = AdminWindow(ctx, actor)
+    _attach_mode(window, ctx, "admin")
     window.showMaximized()
     return app.exec()
+
+
+def _attach_mode(window: QWidget, ctx: Context, kind: str, counter_number: int = 0) -> None:
+    """On a station of a central server: the mode badge over the window (online, or cut off since a time with the
+    items waiting), which also syncs the station's journal in the background (docs/offline.md)."""
+    if ctx.store.backend != "postgresql":
+        return  # the embedded store has no server to lose
+    from app.config import data_dir
+    from app.services.offline import OfflineStation
+    from app.ui.stations.mode_badge import ModeBadge
+
+    station = OfflineStation(ctx, data_dir(), kind, counter_number)
+    badge = ModeBadge(station, kind, window)
+    window.destroyed.connect(lambda *_: station.close())
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(badge.stop)
 
 
 def _show(window: QWidget, windowed: bool) -> None:
@@ -112,7 +130,8 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
     keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
     if keypad_setup is not None and keypad is None:
         return 2
-    shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed)
+    shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed,
+                         decorate=lambda w: _attach_mode(w, ctx, "counter", counter_number))
     shift.finished.connect(app.quit)
     shift.start(actor)
     if keypad is not None:
@@ -148,6 +167,7 @@ def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool)
     profile = profile_named(profile_name)
     manager = printer_manager(printer_url, profile) if printer_url else None
     window = KioskWindow(ctx, manager, profile, live=live_factory(ctx))
+    _attach_mode(window, ctx, "kiosk")
     if manager is not None:
         manager.start()
     _show(window, windowed)
@@ -166,6 +186,7 @@ def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -
     app = application()
     _start_log("display", hall=True)
     window = DisplayWindow(ctx, Announcer() if sound else None, notice, live=live_factory(ctx))
+    _attach_mode(window, ctx, "display")
     _show(window, windowed)
     return app.exec()
 
@@ -180,6 +201,7 @@ def run_supervisor(ctx: Context, windowed: bool, sign_in_as: tuple[str, str] | N
     if actor is None:
         return _not_signed_in(app)
     window = SupervisorWindow(ctx, actor, live=live_factory(ctx))
+    _attach_mode(window, ctx, "supervisor")
     window.resize(1366, 768)
     if windowed:
         window.show()
@@ -194,7 +216,9 @@ def run_rating(ctx: Context, counter_number: int, windowed: bool) -> int:
 
     app = application()
     _start_log("rating", counter_number, hall=True)
-    _show(RatingWindow(ctx, counter_number, live=live_factory(ctx)), windowed)
+    window = RatingWindow(ctx, counter_number, live=live_factory(ctx))
+    _attach_mode(window, ctx, "rating", counter_number)
+    _show(window, windowed)
     return app.exec()
 
 

@@ -91,6 +91,9 @@ setup: --station [choices=kiosk,counter,display,rating,supervisor,admin]; --coun
 station: --windowed [store_true]
 support:
 support bundle: --out [required type=Path]
+sync:
+sync status:
+sync now:
 """
 
 _ACTION_NAMES = {argparse._StoreTrueAction: "store_true", argparse._AppendAction: "append",

@@ -3,6 +3,8 @@ next one to sign in, naming the counter; cancelling that sign-in ends the statio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.accounts import Role
@@ -19,8 +21,10 @@ class CounterShift(QObject):
     finished = Signal()  # nobody signed in after a sign-out: the station ends
 
     def __init__(self, ctx: Context, counter_number: int, live: LiveFactory, keypad: KeypadStation | None = None,
-                 windowed: bool = True, parent: QObject | None = None) -> None:
+                 windowed: bool = True, parent: QObject | None = None,
+                 decorate: "Callable[[CounterWindow], None] | None" = None) -> None:
         super().__init__(parent)
+        self.decorate = decorate  # what the station adds to each window it opens (the offline mode badge)
         self.ctx, self.counter_number, self.live, self.keypad, self.windowed = ctx, counter_number, live, keypad, \
             windowed
         self.window: CounterWindow | None = None
@@ -35,6 +39,8 @@ class CounterShift(QObject):
         """The counter window of `actor`, shown."""
         window = CounterWindow(self.ctx, actor, self.counter_number, keypad=self.keypad, live=self.live)
         window.signed_out.connect(self._on_window_signed_out)
+        if self.decorate is not None:
+            self.decorate(window)
         window.resize(1280, 800)
         if self.windowed:
             window.show()
