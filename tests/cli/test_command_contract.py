@@ -87,7 +87,7 @@ supervisor: --windowed [store_true]
 demo:
 keypad:
 keypad listen: --port [required]; --counter [required type=int append]; --protocol [choices=ascii,framed]; --address [type=int append]; --keys; --baud [type=int]; --frame-timeout-ms [type=int]; --for [type=float]
-setup: --station [choices=kiosk,counter,display,rating,supervisor,admin]; --counter; --embedded [store_true]; --server-host; --server-port; --database; --user; --password-stdin [store_true]; --printer; --printer-profile [choices=80mm,58mm]; --keypad; --keypad-protocol [choices=ascii,framed]; --keypad-address; --autostart/--no-autostart; --check [store_true]
+setup: --station [choices=kiosk,counter,display,rating,supervisor,admin]; --counter; --embedded [store_true]; --server-host; --server-port; --database; --user; --password-stdin [store_true]; --ssl-ca; --printer; --printer-profile [choices=80mm,58mm]; --keypad; --keypad-protocol [choices=ascii,framed]; --keypad-address; --autostart/--no-autostart; --check [store_true]
 station: --windowed [store_true]
 support:
 support bundle: --out [required type=Path]
