@@ -231,6 +231,28 @@ def resolve_database_url(cli_url: str | None, cfg: MachineConfig | None,
     return default_sqlite_url(env)
 
 
+def password_on_command_line(cli_url: str | None, env: Mapping[str, str] | None = None) -> str | None:
+    """A warning (Vietnamese) when a database password is written in `--db URL` or MOTCUA_DATABASE_URL, where any
+    user of the PC can read it (`ps` shows the command line, /proc the environment); None otherwise."""
+    env = os.environ if env is None else env
+    for where, url in (("--db", cli_url), (ENV_DATABASE_URL, env.get(ENV_DATABASE_URL))):
+        if url and _url_password(url):
+            return (f"mật khẩu cơ sở dữ liệu nằm trong {where}: người khác trên máy này xem được (lệnh «ps», biến "
+                    "môi trường). Hãy bỏ mật khẩu khỏi địa chỉ và lưu nó vào keyring («motcua db password --url "
+                    "…» hoặc «motcua setup … --password-stdin»)")
+    return None
+
+
+def _url_password(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).password  # type: ignore[return-value]
+    except ArgumentError:
+        return None  # not a URL at all: the store says so
+
+
 def keyring_account(url: str) -> str:
     """The keyring account name of a PostgreSQL URL: user@host:port/database."""
     from sqlalchemy.engine import make_url

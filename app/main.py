@@ -7,6 +7,7 @@ sets no log up unless it fails, so it stays as fast as before.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from collections.abc import Sequence
@@ -29,6 +30,9 @@ def open_store(db_option: str | None, cfg: config.MachineConfig) -> "Store":
     from app.store.engine import Store
 
     url = config.resolve_database_url(db_option, cfg)
+    warning = config.password_on_command_line(db_option, os.environ)
+    if warning:
+        print(f"motcua: cảnh báo: {warning}", file=sys.stderr)
     return Store(config.with_password(url))
 
 

@@ -41,7 +41,7 @@ def demo_context() -> Iterator["Context"]:  # noqa: F821
         store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
         migrate.upgrade(store)
         ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+        seed_demo(ctx, Actor.maintenance(ctx))
         try:
             yield ctx
         finally:

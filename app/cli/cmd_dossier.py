@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import actor_for, require_current_schema, stamp, writing
+from app.cli.common import actor_for, officer_option, require_current_schema, stamp, writing
 from app.cli.output import CliError, emit, parse_day, plain
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ def _add_lists(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def _add_files(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     im = dsub.add_parser("import", help="nhập hồ sơ từ tệp CSV (tất cả hoặc không gì cả)")
     im.add_argument("file", type=Path, metavar="FILE.csv")
+    officer_option(im)
     im.set_defaults(handler=dossier_import)
     ex = dsub.add_parser("export", help="xuất toàn bộ hồ sơ ra tệp CSV cùng định dạng")
     ex.add_argument("file", type=Path, metavar="FILE.csv")
@@ -131,7 +132,7 @@ def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineC
     from app.services import dossier_forms, dossiers
 
     require_current_schema(ctx)
-    actor = actor_for(ctx, args.officer)
+    actor = actor_for(ctx, cfg, args.officer)
     procedure_id = dossiers.procedure_id_by_code(ctx, args.procedure)
     ticket_id = dossiers.ticket_id_by_number(ctx, args.ticket) if args.ticket else None
     draft = IntakeDraft(applicant_name=args.name, id_number=args.id_number, phone=args.phone, address=args.address,
@@ -194,7 +195,7 @@ def dossier_action(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
     from app.services import lifecycle
 
     require_current_schema(ctx)
-    actor = actor_for(ctx, args.officer)
+    actor = actor_for(ctx, cfg, args.officer)
     if args.action_name == "paid" and args.amount is not None:
         view = lifecycle.record_payment(ctx, actor, args.code, args.amount, args.method, args.receipt_no)
     else:
@@ -249,7 +250,7 @@ def dossier_import(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
     from app.services import dossier_csv
 
     require_current_schema(ctx)
-    result = dossier_csv.import_file(ctx, actor_for(ctx, None), args.file)
+    result = dossier_csv.import_file(ctx, actor_for(ctx, cfg, args.officer), args.file)
     emit(args.json, f"Đã nhập {result.imported} hồ sơ, bỏ qua {result.skipped} hồ sơ đã có "
                     f"({result.seconds:.1f} giây)", plain(result))
     return 0
@@ -272,7 +273,7 @@ def dossier_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
     require_current_schema(ctx)
     with writing(args.out):
-        out = lifecycle_forms.render_form(ctx, actor_for(ctx, args.officer), args.number, args.code, args.out)
+        out = lifecycle_forms.render_form(ctx, actor_for(ctx, cfg, args.officer), args.number, args.code, args.out)
     emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
     return 0
 

@@ -16,7 +16,7 @@ SIZES = [(1280, 720), (1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 @pytest.fixture()
 def ten_calls(demo_ctx: Context) -> Context:
     """Every counter of the demo centre has called a number (1001 … 9001: four digits, wide ones included)."""
-    me = accounts.actor_for_login(demo_ctx, "canbo01")
+    me = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     for i in range(30):
         queue.issue_ticket(demo_ctx, ("DD", "TP", "DN", "GT", "TKQ")[i % 5])
     for counter in range(1, 11):

@@ -51,7 +51,7 @@ def test_the_live_board_follows_a_ticket_issued_elsewhere(qtbot, window, demo_ct
     qtbot.waitUntil(lambda: window.waiting("DD") == "1", timeout=WAIT_MS)
     wait_idle(qtbot, window)
     assert window.summary.text().startswith("Hôm nay: 1 số đã lấy · 1 đang chờ · 0 đã phục vụ")
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     queue.call_next(demo_ctx, officer, 1)
     qtbot.waitUntil(lambda: window.waiting("DD") == "0", timeout=WAIT_MS)
     wait_idle(qtbot, window)
@@ -103,7 +103,7 @@ def text_of(pdf: Path) -> str:
 def test_the_day_tab_charts_filters_sorts_saves_and_prints(qtbot, window, demo_ctx, tmp_path: Path) -> None:
     for code in ("DD", "DD", "TP"):
         queue.issue_ticket(demo_ctx, code)
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     queue.call_next(demo_ctx, officer, 1)
     queue.finish(demo_ctx, officer, 1)
     ratings.record_vote(demo_ctx, 1, "1")
@@ -145,7 +145,7 @@ def test_the_period_tab_shows_a_received_dossier_and_saves_xlsx(qtbot, demo_ctx,
                                                                  tmp_path: Path) -> None:
     draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912 345 678",
                         address="Số 12, phường Tân Phong, Lai Châu", birth_year=1985, sex="female")
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     dossiers.receive_dossier(demo_ctx, officer, dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004"), draft)
     w = open_supervisor(qtbot, demo_ctx, supervisor)
     try:
