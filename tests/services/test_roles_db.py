@@ -18,12 +18,13 @@ from sqlalchemy.engine import make_url
 
 from app.domain.dossier import IntakeDraft
 from app.domain.errors import PermissionDenied
-from app.services import (accounts, daily_review, dossiers, lifecycle, queue, ratings, ticket_printing,
-                          workdays)
+from app.services import (accounts, daily_review, dossier_csv, dossier_forms, dossiers, hall, lifecycle, queue,
+                          ratings, settings, ticket_printing, workdays)
 from app.services.accounts import SignInFailed
 from app.services.context import Actor, Context
 from app.store import roles
 from app.store.engine import Store
+from tests.services.test_dossier_csv import ROW, write
 
 ROOT = Path(__file__).resolve().parents[2]
 PROCEDURE = "DEMO.SXD.004"
@@ -70,7 +71,7 @@ def _refused(ctx: Context, sql: str) -> None:
 
 
 def test_the_counter_role_works_the_queue_and_dossiers_but_never_writes_officers_or_rewrites_history(
-        owner: Context, as_role: Callable[[str], Context]) -> None:
+        owner: Context, as_role: Callable[[str], Context], tmp_path: Path) -> None:
     counter = as_role("counter")
     assert not roles.is_maintenance(counter.store) and roles.is_maintenance(owner.store)
     officer = accounts.sign_in(counter, "canbo01", "canbo123")  # through the SECURITY DEFINER functions
@@ -83,6 +84,13 @@ def test_the_counter_role_works_the_queue_and_dossiers_but_never_writes_officers
     pid = dossiers.procedure_id_by_code(counter, PROCEDURE)
     code = dossiers.receive_dossier(counter, officer, pid, _draft()).code
     lifecycle.apply_action(counter, officer, code, "hand_over", unit="Sở Xây dựng")
+    lifecycle.apply_action(counter, officer, code, "await_payment")
+    lifecycle.record_payment(counter, officer, code, 10000, "cash", "BL-0001234")
+    queue.issue_ticket(counter, "DD")
+    moved = queue.transfer(counter, officer, queue.issue_ticket(counter, "DD").display_number, "TP")
+    queue.cancel(counter, officer, moved.display_number, "Công dân ra về")
+    dossier_forms.issue_not_received_form(counter, officer, "03", pid, ("Lê Văn Nam", "Lai Châu", ""),
+                                          ["Không thuộc thẩm quyền"], "", tmp_path / "03.pdf")
 
     _refused(counter, "UPDATE officers SET role = 'admin' WHERE login = 'canbo01'")
     _refused(counter, "INSERT INTO officers (login, full_name, role, password_hash, failed_attempts, active, "
@@ -150,8 +158,8 @@ def test_display_and_supervisor_roles_only_read(owner: Context, as_role: Callabl
     _refused(supervisor, "UPDATE dossiers SET status = 'resolved'")
 
 
-def test_the_admin_role_edits_accounts_only_through_the_functions(owner: Context,
-                                                                  as_role: Callable[[str], Context]) -> None:
+def test_the_admin_role_edits_accounts_only_through_the_functions(owner: Context, as_role: Callable[[str], Context],
+                                                                  tmp_path: Path) -> None:
     admin_ctx = as_role("admin")
     admin = accounts.sign_in(admin_ctx, "quantri", "quantri123")
     view = accounts.add_user(admin_ctx, admin, "lan", "Nguyễn Thị Lan", "officer", "mat-khau-lan")
@@ -159,6 +167,11 @@ def test_the_admin_role_edits_accounts_only_through_the_functions(owner: Context
     accounts.set_password(admin_ctx, admin, "lan", "mat-khau-moi")
     assert accounts.sign_in(admin_ctx, "lan", "mat-khau-moi").role.value == "supervisor"
     workdays.save_override(admin_ctx, admin, date(2026, 12, 31), "off", "Nghỉ bù")  # the calendar
+    settings.set_centre_settings(admin_ctx, admin, {"centre_name": "TTPVHCC Lai Châu"})
+    services = [s.id for s in hall.list_services(admin_ctx)]
+    hall.save_counter(admin_ctx, admin, None, 77, "Quầy 77", services[:2])  # the hall
+    rows = [ROW | {"code": "", "received_at": "2023-10-27T10:00:00+07:00"}]
+    assert dossier_csv.import_file(admin_ctx, admin, write(tmp_path / "hs.csv", rows)).imported == 1
     _refused(admin_ctx, "UPDATE officers SET role = 'admin'")
     _refused(admin_ctx, "DELETE FROM ticket_events")
     prefix = (make_url(admin_ctx.store.url).username or "")[: -len("admin")]
