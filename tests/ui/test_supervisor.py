@@ -73,11 +73,11 @@ def test_the_day_tab_lists_tickets_and_exports_csv(qtbot, window, demo_ctx, tmp_
     assert window.bar.current_text() == f"Đã lưu {out}"
 
 
-def motcua(*args: str) -> subprocess.CompletedProcess[str]:
+def motcua(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """The installed `motcua` script (else `python -m app`): another OS process on the same store."""
     script = Path(sys.executable).with_name("motcua")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def counter_tickets(window: SupervisorWindow) -> dict[str, str]:
@@ -89,7 +89,7 @@ def test_the_live_board_follows_a_call_made_in_another_process(qtbot, window, de
     issued = motcua("--db", demo_url, "ticket", "issue", "--service", "DD")
     assert issued.returncode == 0 and issued.stdout.strip() == "1001", issued.stderr
     qtbot.waitUntil(lambda: window.waiting("DD") == "1", timeout=WAIT_MS)
-    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01")
+    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01", stdin="canbo123\n")
     assert called.returncode == 0, called.stderr
     qtbot.waitUntil(lambda: window.waiting("DD") == "0" and counter_tickets(window).get("1") == "1001",
                     timeout=WAIT_MS)
