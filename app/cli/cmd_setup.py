@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 STATION_CHOICES = ("kiosk", "counter", "display", "rating", "supervisor", "admin")
 FLAGS = {"station": "--station", "counter_number": "--counter", "store": "--embedded/--server-host",
          "host": "--server-host", "port": "--server-port", "database": "--database", "user": "--user",
-         "password": "--password-stdin", "ssl_ca": "--ssl-ca", "printer_url": "--printer", "printer_profile": "--printer-profile",
-         "keypad_url": "--keypad", "keypad_protocol": "--keypad-protocol", "keypad_address": "--keypad-address",
-         "autostart": "--autostart"}
+         "password": "--password-stdin", "ssl_ca": "--ssl-ca", "printer_url": "--printer",
+         "printer_profile": "--printer-profile", "keypad_url": "--keypad", "keypad_protocol": "--keypad-protocol",
+         "keypad_address": "--keypad-address", "autostart": "--autostart"}
 _ANSWER_OPTIONS = ("station", "counter", "embedded", "server_host", "server_port", "database", "user",
-                   "password_stdin", "ssl_ca", "printer", "printer_profile", "keypad", "keypad_protocol", "keypad_address",
-                   "autostart")
+                   "password_stdin", "ssl_ca", "printer", "printer_profile", "keypad", "keypad_protocol",
+                   "keypad_address", "autostart")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -50,7 +50,8 @@ def user_add(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) 
     from app.services import accounts
 
     require_current_schema(ctx)
-    view = accounts.add_user(ctx, actor_for(ctx, cfg, args.officer), args.login, args.name, args.role, read_new_password())
+    actor = actor_for(ctx, cfg, args.officer)
+    view = accounts.add_user(ctx, actor, args.login, args.name, args.role, read_new_password())
     emit(args.json, f"Đã thêm tài khoản {view.login} ({view.full_name}, {view.role})", view)
     return 0
 

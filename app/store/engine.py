@@ -158,8 +158,8 @@ class Store:
                 raise StoreBusy(f"Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá "
                                 f"{_seconds(self.timeouts.lock_ms)} giây. Vui lòng thử lại sau giây lát") from exc
             if state == "42501":  # insufficient_privilege: this station's database role may not do this
-                raise PermissionDenied("Vai trò cơ sở dữ liệu của máy trạm này không được phép làm việc này "
-                                       "(xem docs/security.md: mỗi loại máy trạm chỉ được làm phần việc của nó)") from exc
+                raise PermissionDenied("Vai trò cơ sở dữ liệu của máy trạm này không được phép làm việc này (xem "
+                                       "docs/security.md: mỗi loại máy trạm chỉ làm phần việc của nó)") from exc
             if state == "57014":  # query_canceled: statement_timeout
                 raise StoreUnavailable(f"Máy chủ cơ sở dữ liệu không trả lời trong "
                                        f"{_seconds(self.timeouts.statement_ms)} giây (quá tải hoặc treo). "
