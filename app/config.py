@@ -313,6 +313,66 @@ def forget_password(url: str) -> None:
         raise ConfigError(f"Không xóa được mật khẩu trong keyring: {exc}") from exc
 
 
+SESSION_SERVICE = "motcua-session"
+
+
+def save_session(store_url: str, login: str, password: str, expires_at: float) -> None:
+    """Keep an officer's sign-in for this store in the OS keyring until `expires_at` (a POSIX time): `motcua login`.
+    The password is kept, not a token, so each command signs in anew with it (a deactivated account, a changed
+    password or a lockout stop the session at once)."""
+    import json
+
+    import keyring
+    from keyring.errors import KeyringError
+
+    payload = json.dumps({"login": login, "password": password, "expires_at": expires_at})
+    try:
+        keyring.set_password(SESSION_SERVICE, safe_url(store_url), payload)
+    except KeyringError as exc:
+        raise ConfigError(f"Không lưu được phiên đăng nhập vào keyring: {exc}") from exc
+
+
+def read_session(store_url: str, now: float) -> tuple[str, str] | None:
+    """(login, password) of the session kept for this store, or None (none, or expired: then it is removed)."""
+    import json
+
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        raw = keyring.get_password(SESSION_SERVICE, safe_url(store_url))
+    except KeyringError:
+        return None
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+        login, password, expires_at = str(data["login"]), str(data["password"]), float(data["expires_at"])
+    except (ValueError, KeyError, TypeError):
+        forget_session(store_url)
+        return None
+    if now >= expires_at:
+        forget_session(store_url)
+        return None
+    return login, password
+
+
+def forget_session(store_url: str) -> bool:
+    """Remove the session kept for this store; whether there was one."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        if keyring.get_password(SESSION_SERVICE, safe_url(store_url)) is None:
+            return False
+        keyring.delete_password(SESSION_SERVICE, safe_url(store_url))
+        return True
+    except PasswordDeleteError:
+        return False
+    except KeyringError as exc:
+        raise ConfigError(f"Không xóa được phiên đăng nhập trong keyring: {exc}") from exc
+
+
 def keyring_problem() -> str | None:
     """Why the OS keyring cannot hold a password on this PC (Vietnamese), or None when it can."""
     import keyring

@@ -24,6 +24,8 @@ user:
 user add: login; --name [required]; --role [required choices=officer,supervisor,admin]; --officer
 user passwd: login; --officer
 user list: --officer
+login: login; --minutes [default=60 type=int]
+logout:
 ticket:
 ticket issue: --service [required]; --priority [choices=elderly,disabled,pregnant,small_child,merit nargs=?]; --printer; --profile [choices=80mm,58mm]
 ticket reprint: number; --service; --date [type=parse_day]; --printer; --profile [choices=80mm,58mm]

@@ -129,3 +129,55 @@ def test_cli_errors_never_show_an_id_or_phone_number(capsys: pytest.CaptureFixtu
     assert output.run_guarded(refusal) == output.EXIT_INPUT
     err = capsys.readouterr().err
     assert CCCD not in err and "0912 345 678" not in err and err.count("0011******45") == 2
+
+
+def test_a_login_session_signs_the_next_commands_until_logout_or_expiry(
+        tmp_path: Path, memory_keyring, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`motcua login` keeps the sign-in in the OS keyring (here the tests' in-memory one, so in-process): the next
+    commands need no --officer; each signs in anew, so a deactivated account stops it; logout and expiry end it."""
+    import io
+    import sys
+    import time
+
+    from app import config
+    from app import main as app_main
+
+    db = f"sqlite:///{tmp_path / 'motcua.sqlite3'}"
+    counter_config = tmp_path / "counter.toml"
+    counter_config.write_text('station = "counter"\ncounter_number = 1\n', encoding="utf-8")
+
+    def run(*args: str, stdin: str = "") -> tuple[int, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = app_main.main(["--config", str(counter_config), "--db", db, *args])
+        return code, capsys.readouterr().err
+
+    assert app_main.main(["--db", db, "db", "upgrade"]) == 0 and app_main.main(["--db", db, "seed", "demo"]) == 0
+    for _ in range(3):
+        assert run("ticket", "issue", "--service", "DD")[0] == 0
+    assert run("login", "canbo01", stdin="sai-mat-khau\n")[0] == 1  # checked at once: nothing kept
+    assert run("queue", "call", "--counter", "1")[0] == 1
+    assert run("login", "canbo01", "--minutes", "30", stdin="canbo123\n")[0] == 0
+    assert "canbo123" not in str(memory_keyring.secrets.keys())  # the store's URL names the entry, not the secret
+    assert run("queue", "call", "--counter", "1")[0] == 0  # the session signs it
+    assert run("logout")[0] == 0
+    code, err = run("queue", "skip", "--counter", "1")
+    assert code == 1 and "motcua login" in err
+
+    assert run("login", "canbo01", stdin="canbo123\n")[0] == 0
+    store = next(iter(memory_keyring.secrets))[1]
+    assert config.read_session(store, time.time() + 3601) is None  # past its hour: gone
+    assert run("queue", "skip", "--counter", "1")[0] == 1
+
+    assert run("login", "canbo01", stdin="canbo123\n")[0] == 0
+    from app.services import accounts
+    from app.services.context import Actor, Context
+    from app.store.engine import Store
+
+    owner = Store(db)
+    ctx = Context(owner)
+    me = next(u for u in accounts.list_users(ctx, Actor.maintenance(ctx)) if u.login == "canbo01")
+    accounts.update_user(ctx, Actor.maintenance(ctx), me.id, me.full_name, me.role, active=False)
+    owner.dispose()
+    code, err = run("queue", "skip", "--counter", "1")
+    assert code == 1 and "Sai tên đăng nhập hoặc mật khẩu" in err  # deactivated: the session stops
