@@ -240,6 +240,28 @@ def resolve_database_url(cli_url: str | None, cfg: MachineConfig | None,
     return default_sqlite_url(env)
 
 
+def password_on_command_line(cli_url: str | None, env: Mapping[str, str] | None = None) -> str | None:
+    """A warning (Vietnamese) when a database password is written in `--db URL` or MOTCUA_DATABASE_URL, where any
+    user of the PC can read it (`ps` shows the command line, /proc the environment); None otherwise."""
+    env = os.environ if env is None else env
+    for where, url in (("--db", cli_url), (ENV_DATABASE_URL, env.get(ENV_DATABASE_URL))):
+        if url and _url_password(url):
+            return (f"mật khẩu cơ sở dữ liệu nằm trong {where}: người khác trên máy này xem được (lệnh «ps», biến "
+                    "môi trường). Hãy bỏ mật khẩu khỏi địa chỉ và lưu nó vào keyring («motcua db password --url "
+                    "…» hoặc «motcua setup … --password-stdin»)")
+    return None
+
+
+def _url_password(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).password  # type: ignore[return-value]
+    except ArgumentError:
+        return None  # not a URL at all: the store says so
+
+
 def keyring_account(url: str) -> str:
     """The keyring account name of a PostgreSQL URL: user@host:port/database."""
     from sqlalchemy.engine import make_url
@@ -298,6 +320,66 @@ def forget_password(url: str) -> None:
         return
     except KeyringError as exc:
         raise ConfigError(f"Không xóa được mật khẩu trong keyring: {exc}") from exc
+
+
+SESSION_SERVICE = "motcua-session"
+
+
+def save_session(store_url: str, login: str, password: str, expires_at: float) -> None:
+    """Keep an officer's sign-in for this store in the OS keyring until `expires_at` (a POSIX time): `motcua login`.
+    The password is kept, not a token, so each command signs in anew with it (a deactivated account, a changed
+    password or a lockout stop the session at once)."""
+    import json
+
+    import keyring
+    from keyring.errors import KeyringError
+
+    payload = json.dumps({"login": login, "password": password, "expires_at": expires_at})
+    try:
+        keyring.set_password(SESSION_SERVICE, safe_url(store_url), payload)
+    except KeyringError as exc:
+        raise ConfigError(f"Không lưu được phiên đăng nhập vào keyring: {exc}") from exc
+
+
+def read_session(store_url: str, now: float) -> tuple[str, str] | None:
+    """(login, password) of the session kept for this store, or None (none, or expired: then it is removed)."""
+    import json
+
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        raw = keyring.get_password(SESSION_SERVICE, safe_url(store_url))
+    except KeyringError:
+        return None
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+        login, password, expires_at = str(data["login"]), str(data["password"]), float(data["expires_at"])
+    except (ValueError, KeyError, TypeError):
+        forget_session(store_url)
+        return None
+    if now >= expires_at:
+        forget_session(store_url)
+        return None
+    return login, password
+
+
+def forget_session(store_url: str) -> bool:
+    """Remove the session kept for this store; whether there was one."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        if keyring.get_password(SESSION_SERVICE, safe_url(store_url)) is None:
+            return False
+        keyring.delete_password(SESSION_SERVICE, safe_url(store_url))
+        return True
+    except PasswordDeleteError:
+        return False
+    except KeyringError as exc:
+        raise ConfigError(f"Không xóa được phiên đăng nhập trong keyring: {exc}") from exc
 
 
 def keyring_problem() -> str | None:

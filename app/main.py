@@ -7,6 +7,7 @@ sets no log up unless it fails, so it stays as fast as before.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from collections.abc import Sequence
@@ -31,6 +32,9 @@ def open_store(db_option: str | None, cfg: config.MachineConfig, works_offline: 
     from app.store.engine import Store
 
     url = config.resolve_database_url(db_option, cfg)
+    warning = config.password_on_command_line(db_option, os.environ)
+    if warning:
+        print(f"motcua: cảnh báo: {warning}", file=sys.stderr)
     if works_offline and db_option is None and url.startswith("postgresql"):
         from app.services.offline import STATION_TIMEOUTS
 

@@ -214,7 +214,7 @@ def seeded_store(url: str):  # type: ignore[no-untyped-def]
 
     store = Store(url)
     migrate.upgrade(store)
-    seed_demo(Context(store), Actor.system())
+    seed_demo(Context(store), Actor.maintenance(Context(store)))
     return store
 
 

@@ -56,7 +56,7 @@ def main() -> int:
                                     id_number="001085012345",
                                     phone="0912345678", address="Hà Nội")
                 request = uuid.uuid4()
-                code, offline = station.receive(Actor.system(), "DEMO.SXD.004", draft, request_id=request)
+                code, offline = station.receive(Actor.maintenance(station.ctx), "DEMO.SXD.004", draft, request_id=request)
                 made.append({"id": str(request), "code": code, "offline": offline})
         except NoLeaseLeft as exc:
             refused.append(str(exc))

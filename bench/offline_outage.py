@@ -70,7 +70,7 @@ def _seed(url: str) -> None:
     from app.services.settings import set_centre_settings
 
     store = seeded_store(url)
-    set_centre_settings(Context(store), Actor.system(), {"offline_lease_floor": LEASE_FLOOR})
+    set_centre_settings(Context(store), Actor.maintenance(Context(store)), {"offline_lease_floor": LEASE_FLOOR})
     store.dispose()
 
 

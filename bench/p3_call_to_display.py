@@ -102,7 +102,7 @@ def _measure(url: str, tmp: str) -> dict[str, Any]:
 
     store = seeded_store(url)
     ctx = Context(store)
-    actor = Actor.system()
+    actor = Actor.maintenance(ctx)
     for _ in range(CALLS + WARMUP_CALLS + 3):
         queue.issue_ticket(ctx, SERVICE)
     spawn = mp.get_context("spawn")

@@ -84,7 +84,7 @@ def run() -> Section:
             migrate.upgrade(store)
             ctx = Context(store)
             start = time.perf_counter()
-            summary = seed_demo(ctx, Actor.system(), procedures=PROCEDURES)
+            summary = seed_demo(ctx, Actor.maintenance(ctx), procedures=PROCEDURES)
             seed_time = time.perf_counter() - start
             say(f"  seeded {summary.procedures} procedures of {summary.agencies} agencies in {s(seed_time)}")
 
@@ -162,7 +162,7 @@ def run() -> Section:
         hit_counts = " / ".join(f"{final_hits[query][way]}" for way in ("index", "naive"))
         details.append(f"| {query} | {len(keystrokes(query))} | {hit_counts} | {ms(qi.median)} | {ms(qi.max)} "
                        f"| {ms(qn.median)} | {ms(qn.max)} |")
-    details += ["", f"The store was seeded with `seed_demo(ctx, Actor.system(), procedures={PROCEDURES})` "
+    details += ["", f"The store was seeded with `seed_demo(ctx, Actor.maintenance(ctx), procedures={PROCEDURES})` "
                 f"in {s(seed_time)} (the demo catalogue plus generated variants of its rows)."]
     section.details = details
     return section

@@ -153,7 +153,7 @@ class StoreFactory:
             store = Store(url)
             migrate.upgrade(store)
             if kind == "demo":
-                seed_demo(Context(store), Actor.system())
+                seed_demo(Context(store), Actor.maintenance(Context(store)))
             store.dispose()
             self.templates[kind] = url.split("///", 1)[1] if self.backend == "sqlite" else url.rsplit("/", 1)[1]
         return self.templates[kind]

@@ -43,7 +43,7 @@ def demo_context() -> Iterator["Context"]:  # noqa: F821
         store = Store(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
         migrate.upgrade(store)
         ctx = Context(store)
-        seed_demo(ctx, Actor.system())
+        seed_demo(ctx, Actor.maintenance(ctx))
         try:
             yield ctx
         finally:
@@ -64,13 +64,13 @@ def busy_morning(ctx: "Context") -> None:  # noqa: F821
     for i in range(30):
         queue.issue_ticket(ctx, ("DD", "TP", "DN", "GT", "TKQ")[i % 5])
     for counter in range(1, 11):
-        queue.call_next(ctx, accounts.actor_for_login(ctx, f"canbo{counter:02d}"), counter)
-    queue.finish(ctx, accounts.actor_for_login(ctx, "canbo02"), 2)
+        queue.call_next(ctx, accounts.maintenance_acting_as(ctx, f"canbo{counter:02d}"), counter)
+    queue.finish(ctx, accounts.maintenance_acting_as(ctx, "canbo02"), 2)
     now = datetime.now(UTC)
     ctx.clock = lambda: now - timedelta(days=30)
     draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
                         address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
-    dossiers.receive_dossier(ctx, accounts.actor_for_login(ctx, "canbo02"),
+    dossiers.receive_dossier(ctx, accounts.maintenance_acting_as(ctx, "canbo02"),
                              dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004"), draft)
     ctx.clock = lambda: datetime.now(UTC)
 

@@ -40,7 +40,7 @@ def main() -> int:
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with demo_context() as ctx:
-        me = accounts.actor_for_login(ctx, "canbo01")
+        me = accounts.maintenance_acting_as(ctx, "canbo01")
         for code in ("DD", "DD", "DD", "TP", "TP", "DN", "GT", "GT", "TKQ", "DD"):
             queue.issue_ticket(ctx, code)
         for counter in (1, 3, 2, 5, 7):

@@ -33,7 +33,7 @@ def main() -> int:
     with demo_context() as ctx, tempfile.TemporaryDirectory() as tmp:
         moment = [datetime(2026, 11, 30, 8, 5, tzinfo=VN)]
         ctx.clock = lambda: moment[0].astimezone(UTC)
-        receiver = accounts.actor_for_login(ctx, "canbo01")
+        receiver = accounts.maintenance_acting_as(ctx, "canbo01")
         officer = accounts.sign_in(ctx, "canbo02", "canbo123")
         draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
                             address="Số 12, đường Trần Hưng Đạo, phường Tân Phong, Lai Châu", birth_year=1985,

@@ -34,7 +34,7 @@ def main() -> int:
         for code in ("DD", "DD", "DD", "TP", "TP", "DN", "GT"):
             queue.issue_ticket(ctx, code)
             later(2.5)
-        one, three = accounts.actor_for_login(ctx, "canbo01"), accounts.actor_for_login(ctx, "canbo03")
+        one, three = accounts.maintenance_acting_as(ctx, "canbo01"), accounts.maintenance_acting_as(ctx, "canbo03")
         steps = ((queue.call_next, one, 1, 1), (queue.start_serving, one, 1, 0.5), (queue.finish, one, 1, 9),
                  (queue.call_next, three, 3, 1), (queue.skip, three, 3, 2), (queue.call_next, three, 3, 0.7),
                  (queue.start_serving, three, 3, 6.3), (queue.finish, three, 3, 0.2), (queue.call_next, one, 1, 3))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import require_current_schema
+from app.cli.common import actor_for, officer_option, require_current_schema
 from app.cli.output import emit
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub = cat.add_subparsers(title="lệnh", metavar="ACTION", required=True)
     imp = sub.add_parser("import", help="nhập danh mục từ tệp (tất cả hoặc không gì cả)")
     imp.add_argument("file", type=Path)
+    officer_option(imp)
     imp.set_defaults(handler=catalog_import)
     exp = sub.add_parser("export", help="xuất toàn bộ danh mục ra tệp")
     exp.add_argument("file", type=Path)
@@ -29,10 +30,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def catalog_import(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Import a catalogue file."""
     from app.services import catalog
-    from app.services.context import Actor
 
     require_current_schema(ctx)
-    summary = catalog.import_catalog(ctx, Actor.system(), args.file)
+    summary = catalog.import_catalog(ctx, actor_for(ctx, cfg, args.officer), args.file)
     emit(args.json, f"Đã nhập {args.file}: thêm {summary.agencies_added} cơ quan, "
                     f"{summary.procedures_added} thủ tục mới, cập nhật {summary.procedures_updated} thủ tục", summary)
     return 0

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import (actor_for, offline_capable, offline_station, replay_quietly, require_current_schema,
-                            saved_locally, stamp, writing)
+from app.cli.common import (actor_for, offline_capable, offline_station, officer_option, read_officer_password,
+                            replay_quietly, require_current_schema, saved_locally, stamp, writing)
 from app.cli.output import CliError, emit, parse_day, plain
 
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ def _add_lists(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def _add_files(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     im = dsub.add_parser("import", help="nhập hồ sơ từ tệp CSV (tất cả hoặc không gì cả)")
     im.add_argument("file", type=Path, metavar="FILE.csv")
+    officer_option(im)
     im.set_defaults(handler=dossier_import)
     ex = dsub.add_parser("export", help="xuất toàn bộ hồ sơ ra tệp CSV cùng định dạng")
     ex.add_argument("file", type=Path, metavar="FILE.csv")
@@ -131,16 +132,20 @@ def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineC
     """Receive a dossier and print its code. On a station of a central server that does not answer: with a code
     from the counter's leased block, saved locally (docs/offline.md)."""
     if not offline_capable(args, cfg):
-        return _receive(args, ctx)
+        return _receive(args, ctx, cfg)
     args.request_id = args.request_id or uuid.uuid4()  # one id for both tries: a lost reply is never doubled
+    password = read_officer_password(args.officer) if args.officer else None  # read once, for both tries
     with offline_station(ctx, cfg) as station:
-        code = station.on_server(lambda: _receive(args, ctx))
+        code = station.on_server(lambda: _receive(args, ctx, cfg, password))
         if code is not None:
+            if args.officer and password:  # this officer may now sign in here while the server does not answer
+                station.remember_sign_in(args.officer, password)
             replay_quietly(station)
             return code
-        from app.services.context import Actor
-
-        actor = station.actor_for_login(args.officer) if args.officer else Actor.system()
+        if not args.officer:
+            raise CliError("mất kết nối máy chủ: tiếp nhận tại máy cần --officer LOGIN (cán bộ đã từng đăng nhập "
+                           "trên máy này khi có kết nối)")
+        actor = station.sign_in(args.officer, password or "")
         made = station.receive_dossier(actor, args.procedure, _draft(args), ticket_number=args.ticket,
                                        resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
         emit(args.json, made.code, plain(made) | {"offline": True})
@@ -162,12 +167,12 @@ def _draft(args: argparse.Namespace) -> IntakeDraft:
                         postal_address=args.post or "", owner_name=args.owner, owner_id_number=args.owner_id)
 
 
-def _receive(args: argparse.Namespace, ctx: Context) -> int:
+def _receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig, password: str | None = None) -> int:
     """Receive on the store itself."""
     from app.services import dossier_forms, dossiers
 
     require_current_schema(ctx)
-    actor = actor_for(ctx, args.officer)
+    actor = actor_for(ctx, cfg, args.officer, password)
     procedure_id = dossiers.procedure_id_by_code(ctx, args.procedure)
     ticket_id = dossiers.ticket_id_by_number(ctx, args.ticket) if args.ticket else None
     draft = _draft(args)
@@ -226,7 +231,7 @@ def dossier_action(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
     from app.services import lifecycle
 
     require_current_schema(ctx)
-    actor = actor_for(ctx, args.officer)
+    actor = actor_for(ctx, cfg, args.officer)
     if args.action_name == "paid" and args.amount is not None:
         view = lifecycle.record_payment(ctx, actor, args.code, args.amount, args.method, args.receipt_no)
     else:
@@ -281,7 +286,7 @@ def dossier_import(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
     from app.services import dossier_csv
 
     require_current_schema(ctx)
-    result = dossier_csv.import_file(ctx, actor_for(ctx, None), args.file)
+    result = dossier_csv.import_file(ctx, actor_for(ctx, cfg, args.officer), args.file)
     emit(args.json, f"Đã nhập {result.imported} hồ sơ, bỏ qua {result.skipped} hồ sơ đã có "
                     f"({result.seconds:.1f} giây)", plain(result))
     return 0
@@ -304,7 +309,7 @@ def dossier_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
 
     require_current_schema(ctx)
     with writing(args.out):
-        out = lifecycle_forms.render_form(ctx, actor_for(ctx, args.officer), args.number, args.code, args.out)
+        out = lifecycle_forms.render_form(ctx, actor_for(ctx, cfg, args.officer), args.number, args.code, args.out)
     emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
     return 0
 

@@ -62,17 +62,17 @@ def print_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
     require_current_schema(ctx)
     missing = args.missing.split(";") if args.missing else []
     if args.number in ("04", "05", "06", "07"):
-        return _print_lifecycle_form(args, ctx)
+        return _print_lifecycle_form(args, ctx, cfg)
     if args.code is None:
-        return _print_not_received_form(args, ctx, missing)
+        return _print_not_received_form(args, ctx, cfg, missing)
     with writing(args.out):
-        out = dossier_forms.render_form(ctx, actor_for(ctx, args.officer), args.number, args.code, args.out,
+        out = dossier_forms.render_form(ctx, actor_for(ctx, cfg, args.officer), args.number, args.code, args.out,
                                         reason=args.reason, missing=missing)
     emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
     return 0
 
 
-def _print_lifecycle_form(args: argparse.Namespace, ctx: Context) -> int:
+def _print_lifecycle_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Mẫu 04 / 05 / 06 of a dossier, or Mẫu 07 (the register) for a date range."""
     from app.services import lifecycle_forms
 
@@ -86,12 +86,13 @@ def _print_lifecycle_form(args: argparse.Namespace, ctx: Context) -> int:
     if not args.code:
         raise CliError(f"Mẫu {args.number} cần mã hồ sơ")
     with writing(args.out):
-        out = lifecycle_forms.render_form(ctx, actor_for(ctx, args.officer), args.number, args.code, args.out)
+        out = lifecycle_forms.render_form(ctx, actor_for(ctx, cfg, args.officer), args.number, args.code, args.out)
     emit(args.json, str(out), {"form": args.number, "code": args.code.strip(), "out": str(out)})
     return 0
 
 
-def _print_not_received_form(args: argparse.Namespace, ctx: Context, missing: list[str]) -> int:
+def _print_not_received_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig,
+                             missing: list[str]) -> int:
     """Mẫu 02 / 03 for a dossier the counter does not receive, recorded against the visit's ticket."""
     from app.services import dossier_forms, dossiers
 
@@ -104,7 +105,7 @@ def _print_not_received_form(args: argparse.Namespace, ctx: Context, missing: li
     reason = args.reason if args.number == "02" else ""
     with writing(args.out):
         out = dossier_forms.issue_not_received_form(
-            ctx, actor_for(ctx, args.officer), args.number, procedure_id,
+            ctx, actor_for(ctx, cfg, args.officer), args.number, procedure_id,
             (args.applicant, args.applicant_address, args.applicant_phone), items, reason, args.out, ticket_id)
     emit(args.json, str(out), {"form": args.number, "code": None, "ticket": args.ticket, "out": str(out)})
     return 0

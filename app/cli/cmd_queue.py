@@ -44,7 +44,7 @@ def queue_action(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     from app.services import queue
 
     require_current_schema(ctx)
-    actor = actor_for(ctx, args.officer)
+    actor = actor_for(ctx, cfg, args.officer)
     action = {"call": queue.call_next, "recall": queue.recall, "serve": queue.start_serving,
               "finish": queue.finish, "skip": queue.skip}[args.action]
     view = action(ctx, actor, args.counter)
@@ -61,7 +61,7 @@ def queue_transfer(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
     from app.services import queue
 
     require_current_schema(ctx)
-    view = queue.transfer(ctx, actor_for(ctx, args.officer), args.ticket, args.to, args.counter)
+    view = queue.transfer(ctx, actor_for(ctx, cfg, args.officer), args.ticket, args.to, args.counter)
     emit(args.json, f"Đã chuyển số {view.display_number} sang «{view.service_name}»", ticket_json(view))
     return 0
 
@@ -71,7 +71,7 @@ def queue_cancel(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     from app.services import queue
 
     require_current_schema(ctx)
-    view = queue.cancel(ctx, actor_for(ctx, args.officer), args.ticket, args.reason)
+    view = queue.cancel(ctx, actor_for(ctx, cfg, args.officer), args.ticket, args.reason)
     emit(args.json, f"Đã hủy số {view.display_number}", ticket_json(view))
     return 0
 

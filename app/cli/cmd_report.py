@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import require_current_schema
+from app.cli.common import actor_for, officer_option, require_current_schema
 from app.cli.output import CliError, parse_day, plain, write_output
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                        help="text: các bảng tổng hợp; csv: từng số trong ngày; xlsx, pdf: cả hai (pdf có biểu đồ)")
     daily.add_argument("--out", type=Path, metavar="FILE",
                        help="ghi ra tệp thay vì màn hình (bắt buộc với xlsx, pdf)")
+    officer_option(daily, "giám sát hoặc quản trị viên (mật khẩu hỏi khi chạy, hoặc dòng đầu của stdin)")
     daily.set_defaults(handler=report_daily)
     fees = rsub.add_parser("fees", help="phí, lệ phí đã thu theo ngày và cơ quan")
     fees.add_argument("--from", dest="date_from", required=True, type=parse_day, metavar="NGÀY")
@@ -100,16 +101,15 @@ def report_satisfaction(args: argparse.Namespace, ctx: Context, cfg: config.Mach
 
 
 def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
-    """Print (or write) the day's review; the CLI acts as the system administrator, like the other reports."""
+    """Print (or write) the day's review; by a supervisor or admin (`--officer`), or the maintenance account."""
     from app.domain.calendar import LOCAL_TZ
     from app.services import daily_review
-    from app.services.context import Actor
 
     require_current_schema(ctx)
     if args.format in daily_review.BINARY_FORMATS and args.out is None:
         raise CliError(f"định dạng {args.format} cần --out TỆP")
     day = args.day or ctx.now().astimezone(LOCAL_TZ).date()
-    review = daily_review.daily_review(ctx, Actor.system(), day)
+    review = daily_review.daily_review(ctx, actor_for(ctx, cfg, args.officer), day)
     try:
         if args.format in daily_review.BINARY_FORMATS:
             daily_review.write_day(ctx, review, args.format, args.out)

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import require_current_schema
+from app.cli.common import actor_for, officer_option, require_current_schema
 from app.cli.output import CliError, emit
 
 if TYPE_CHECKING:
@@ -20,18 +20,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     demo = seed_sub.add_parser("demo", help="trung tâm mẫu: 17 cơ quan, thủ tục thật, dịch vụ, quầy, cán bộ")
     demo.add_argument("--procedures", type=int, metavar="N",
                       help="sinh đủ N thủ tục (thêm biến thể của thủ tục thật) để đo hiệu năng")
+    officer_option(demo)
     demo.set_defaults(handler=seed_demo)
 
 
 def seed_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Load the demo centre."""
     from app.services import demo
-    from app.services.context import Actor
 
     require_current_schema(ctx)
     if args.procedures is not None and not 1 <= args.procedures <= 100_000:
         raise CliError("--procedures phải từ 1 đến 100000")
-    summary = demo.seed_demo(ctx, Actor.system(), args.procedures)
+    summary = demo.seed_demo(ctx, actor_for(ctx, cfg, args.officer), args.procedures)
     text = (f"Đã nạp trung tâm mẫu: {summary.agencies} cơ quan, {summary.procedures} thủ tục, "
             f"{summary.services} dịch vụ, {summary.counters} quầy, {summary.officers} tài khoản "
             f"(mật khẩu mẫu: quản trị {demo.DEMO_PASSWORD['admin']}, giám sát {demo.DEMO_PASSWORD['supervisor']}, "

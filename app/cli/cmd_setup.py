@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 STATION_CHOICES = ("kiosk", "counter", "display", "rating", "supervisor", "admin")
 FLAGS = {"station": "--station", "counter_number": "--counter", "store": "--embedded/--server-host",
          "host": "--server-host", "port": "--server-port", "database": "--database", "user": "--user",
-         "password": "--password-stdin", "printer_url": "--printer", "printer_profile": "--printer-profile",
-         "keypad_url": "--keypad", "keypad_protocol": "--keypad-protocol", "keypad_address": "--keypad-address",
-         "autostart": "--autostart"}
+         "password": "--password-stdin", "ssl_ca": "--ssl-ca", "printer_url": "--printer",
+         "printer_profile": "--printer-profile", "keypad_url": "--keypad", "keypad_protocol": "--keypad-protocol",
+         "keypad_address": "--keypad-address", "autostart": "--autostart"}
 _ANSWER_OPTIONS = ("station", "counter", "embedded", "server_host", "server_port", "database", "user",
-                   "password_stdin", "printer", "printer_profile", "keypad", "keypad_protocol", "keypad_address",
-                   "autostart")
+                   "password_stdin", "ssl_ca", "printer", "printer_profile", "keypad", "keypad_protocol",
+                   "keypad_address", "autostart")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,9 +41,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     store.add_argument("--server-host", metavar="HOST", help="máy chủ PostgreSQL của trung tâm")
     setup.add_argument("--server-port", metavar="PORT", help="cổng máy chủ (mặc định 5432)")
     setup.add_argument("--database", metavar="NAME", help="tên cơ sở dữ liệu (mặc định motcua)")
-    setup.add_argument("--user", metavar="NAME", help="người dùng PostgreSQL của máy trạm")
+    setup.add_argument("--user", metavar="NAME", help="vai trò PostgreSQL của máy trạm (mặc định motcua_<vai trò>, "
+                                                      "do «motcua db roles» tạo)")
     setup.add_argument("--password-stdin", action="store_true",
                        help="đọc mật khẩu từ dòng đầu của stdin và lưu vào keyring của hệ điều hành")
+    setup.add_argument("--ssl-ca", metavar="FILE", help="chứng chỉ CA của trung tâm: kết nối mã hóa TLS, kiểm tra "
+                                                       "chứng chỉ và tên máy chủ (sslmode=verify-full)")
     setup.add_argument("--printer", metavar="URL", help="máy in phiếu (kiosk): /dev/ttyUSB0, COM3, "
                                                         "socket://10.0.0.5:9100 hoặc chỉ địa chỉ IP")
     setup.add_argument("--printer-profile", choices=("80mm", "58mm"), help="khổ giấy (mặc định 80mm)")
@@ -101,9 +104,9 @@ def _answers(args: argparse.Namespace) -> SetupAnswers:
         raise CliError("thiếu --station (kiosk, counter, display, rating, supervisor hoặc admin)", EXIT_USAGE)
     if not args.embedded and not args.server_host:
         raise CliError("chọn nơi lưu dữ liệu: --embedded (tệp trên máy này) hoặc --server-host HOST", EXIT_USAGE)
-    if args.embedded and any(v is not None for v in (args.server_port, args.database, args.user)) \
+    if args.embedded and any(v is not None for v in (args.server_port, args.database, args.user, args.ssl_ca)) \
             or args.embedded and args.password_stdin:
-        raise CliError("--server-port, --database, --user, --password-stdin chỉ dùng với --server-host",
+        raise CliError("--server-port, --database, --user, --password-stdin, --ssl-ca chỉ dùng với --server-host",
                        EXIT_USAGE)
     password = ""
     if args.password_stdin:
@@ -115,7 +118,8 @@ def _answers(args: argparse.Namespace) -> SetupAnswers:
         "station": args.station, "counter_number": args.counter,
         "store": "server" if args.server_host else "embedded", "host": args.server_host or "",
         "port": args.server_port if args.server_port is not None else 5432,
-        "database": args.database if args.database is not None else "motcua", "user": args.user or "",
+        "database": args.database if args.database is not None else "motcua",
+        "user": args.user if args.user is not None else f"motcua_{args.station}", "ssl_ca": args.ssl_ca or "",
         "password": password, "printer_url": args.printer or "", "printer_profile": args.printer_profile or "80mm",
         "keypad_url": args.keypad or "", "keypad_protocol": args.keypad_protocol or "ascii",
         "keypad_address": args.keypad_address if args.keypad_address is not None else 1,

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli.common import require_current_schema
+from app.cli.common import actor_for, officer_option, require_current_schema
 from app.cli.output import CliError, emit
 
 if TYPE_CHECKING:
@@ -23,11 +23,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add.add_argument("login")
     add.add_argument("--name", required=True, help="họ và tên")
     add.add_argument("--role", required=True, choices=("officer", "supervisor", "admin"))
+    officer_option(add, "quản trị viên thực hiện (mật khẩu của họ trước, ở dòng đầu của stdin); bỏ trống: tài khoản "
+                        "bảo trì (chủ cơ sở dữ liệu), bắt buộc cho tài khoản đầu tiên")
     add.set_defaults(handler=user_add)
     passwd = sub.add_parser("passwd", help="đặt lại mật khẩu (mở khóa tài khoản)")
     passwd.add_argument("login")
+    officer_option(passwd, "cán bộ thực hiện: chính chủ tài khoản, hoặc quản trị viên (mật khẩu của họ ở dòng đầu)")
     passwd.set_defaults(handler=user_passwd)
     lst = sub.add_parser("list", help="liệt kê tài khoản")
+    officer_option(lst, "giám sát hoặc quản trị viên xem danh sách")
     lst.set_defaults(handler=user_list)
 
 
@@ -44,10 +48,10 @@ def read_new_password() -> str:
 def user_add(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Create an account."""
     from app.services import accounts
-    from app.services.context import Actor
 
     require_current_schema(ctx)
-    view = accounts.add_user(ctx, Actor.system(), args.login, args.name, args.role, read_new_password())
+    actor = actor_for(ctx, cfg, args.officer)
+    view = accounts.add_user(ctx, actor, args.login, args.name, args.role, read_new_password())
     emit(args.json, f"Đã thêm tài khoản {view.login} ({view.full_name}, {view.role})", view)
     return 0
 
@@ -55,10 +59,9 @@ def user_add(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) 
 def user_passwd(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """Reset a password."""
     from app.services import accounts
-    from app.services.context import Actor
 
     require_current_schema(ctx)
-    accounts.set_password(ctx, Actor.system(), args.login, read_new_password())
+    accounts.set_password(ctx, actor_for(ctx, cfg, args.officer), args.login, read_new_password())
     emit(args.json, f"Đã đặt lại mật khẩu cho {args.login}", {"login": args.login})
     return 0
 
@@ -66,10 +69,9 @@ def user_passwd(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfi
 def user_list(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
     """List accounts."""
     from app.services import accounts
-    from app.services.context import Actor
 
     require_current_schema(ctx)
-    users = accounts.list_users(ctx, Actor.system())
+    users = accounts.list_users(ctx, actor_for(ctx, cfg, args.officer))
     lines = [f"{u.login:<12} {u.role:<10} {'hoạt động' if u.active else 'ngừng':<10} "
              f"{'KHÓA ' if u.locked else ''}{u.full_name}" for u in users]
     emit(args.json, "\n".join(lines) or "(chưa có tài khoản)", users)

@@ -124,6 +124,6 @@ def open_demo(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig)
 
     migrate.upgrade(ctx.store)
     if not demo.is_seeded(ctx):
-        demo.seed_demo(ctx, Actor.system())
+        demo.seed_demo(ctx, Actor.maintenance(ctx))
     return run_demo(ctx, config.data_dir(), {"admin": ("quantri", demo.DEMO_PASSWORD["admin"]),
                                              "officer": ("canbo01", demo.DEMO_PASSWORD["officer"])})

@@ -45,12 +45,48 @@ def require_current_schema_or_offline(ctx: Context, station: OfflineStation) -> 
         station.went_offline()
 
 
-def actor_for(ctx: Context, login: str | None) -> Actor:
-    """The officer named by `--officer LOGIN`, or the system administrator when none is named."""
+def actor_for(ctx: Context, cfg: config.MachineConfig, login: str | None, password: str | None = None) -> Actor:
+    """Who does a command's work. `--officer LOGIN` signs in with that officer's password (asked on a terminal,
+    else read as the first line of stdin); a wrong or missing one is refused (exit 1). With no `--officer`: the
+    officer of the session `motcua login` kept for this store (signed in again), else the maintenance account
+    where this connection is one — the PostgreSQL database owner, or the embedded SQLite file on a PC whose
+    machine config names the admin station — and otherwise a refusal: over a station's role every change needs a
+    signed-in officer (docs/security.md)."""
+    import time
+
     from app.services import accounts
     from app.services.context import Actor
+    from app.store.roles import is_maintenance
 
-    return accounts.actor_for_login(ctx, login) if login else Actor.system()
+    if login:
+        return accounts.sign_in(ctx, login, password or read_officer_password(login))
+    session = config.read_session(ctx.store.url, time.time())
+    if session is not None:  # `motcua login`: signed in anew with the kept password, so every check applies
+        return accounts.sign_in(ctx, *session)
+    if is_maintenance(ctx.store) and (ctx.store.backend == "postgresql" or cfg.get("station") == "admin"):
+        return Actor.maintenance(ctx)
+    raise CliError("cần --officer LOGIN (hoặc «motcua login LOGIN» trước): trên máy trạm, việc này phải do một cán "
+                   "bộ đã đăng nhập thực hiện (mật khẩu hỏi khi chạy, hoặc đọc từ dòng đầu của stdin)")
+
+
+def officer_option(parser: argparse.ArgumentParser, help: str = "cán bộ thực hiện (mật khẩu hỏi khi chạy, hoặc "
+                                                                "dòng đầu của stdin)") -> None:
+    """`--officer LOGIN`, as every command that changes data (or needs a role) takes it."""
+    parser.add_argument("--officer", metavar="LOGIN", help=help)
+
+
+def read_officer_password(login: str) -> str:
+    """The password of `--officer LOGIN`: asked on a terminal (not shown), else the first line of stdin."""
+    import getpass
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(f"Mật khẩu của {login}: ")
+    else:
+        password = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    if not password:
+        raise CliError(f"--officer {login}: thiếu mật khẩu (nhập khi được hỏi, hoặc dòng đầu của stdin)")
+    return password
 
 
 @contextmanager

@@ -59,7 +59,11 @@ def write_output(body: str, out: Path | None) -> None:
 
 
 def fail(message: str) -> None:
-    """One line on stderr (details, where there are several, on the following lines), and the same in the log."""
+    """One line on stderr (details, where there are several, on the following lines), and the same in the log;
+    ID and phone numbers masked, database values dropped (a driver's message may quote a citizen's data)."""
+    from app.domain.privacy import redact
+
+    message = redact(message)
     print(f"motcua: lỗi: {message}", file=sys.stderr)
     from app import logs  # here, not at the top: a command that succeeds on the lean path never loads logging
 
@@ -99,8 +103,10 @@ def _explain(exc: Exception) -> int | None:
         return EXIT_SCHEMA if isinstance(exc, SchemaNotCurrent) else EXIT_STORE
     if isinstance(exc, MotcuaError):  # refused: bad input, not allowed, a wrong setting
         fail(str(exc))
+        from app.domain.privacy import redact
+
         for problem in (getattr(exc, "problems", None) or [])[1:]:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {redact(str(problem))}", file=sys.stderr)
         return EXIT_INPUT
     return _explain_driver(exc)
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any, Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import case, literal, or_, select, update
+from sqlalchemy import case, literal, or_, select, text, update
+from sqlalchemy.orm import Session
 
 from app.domain.accounts import Role, check_new_password, is_locked
-from app.domain.errors import DomainError, FormErrors, NotFound, ValidationError
+from app.domain.errors import DomainError, FormErrors, NotFound, PermissionDenied, ValidationError
 from app.domain.text import nfc
-from app.services.context import Actor, Context
+from app.services.context import Actor, Context, signed_in_actor
 from app.services.settings import centre_setting
 from app.store.models import Officer
+from app.store.roles import is_maintenance
 
 _hasher = PasswordHasher()
 LOGIN_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -62,13 +66,21 @@ def _validate_account(login: str, full_name: str, role: str) -> tuple[str, str, 
 
 
 def add_user(ctx: Context, actor: Actor, login: str, full_name: str, role: str, password: str) -> OfficerView:
-    """Create an account (admin only)."""
+    """Create an account (admin only; the first account over the owner's connection only)."""
     actor.require(Role.ADMIN, "thêm tài khoản")
     login, name, parsed_role = _validate_account(login, full_name, role)
     check_new_password(password)
     with ctx.store.write() as s:
         if s.scalar(select(Officer.id).where(Officer.login == login)) is not None:
             raise FormErrors([ValidationError("login", f"Tên đăng nhập «{login}» đã có")])
+        if _over_functions(s):  # PostgreSQL: station roles never write officers themselves
+            if s.scalar(select(Officer.id).limit(1)) is None and not is_maintenance(ctx.store):
+                raise PermissionDenied("Tài khoản đầu tiên chỉ được tạo bằng tài khoản chủ cơ sở dữ liệu "
+                                       "(tài khoản bảo trì)")
+            new_id = s.execute(text("SELECT motcua_officer_add(:login, :name, :role, :hash, :now)"),
+                               {"login": login, "name": name, "role": parsed_role.value,
+                                "hash": hash_password(password), "now": ctx.now()}).scalar_one()
+            return _view_of(s, ctx, int(new_id))
         officer = Officer(login=login, full_name=name, role=parsed_role.value, password_hash=hash_password(password),
                           created_at=ctx.now(), password_changed_at=ctx.now(), failed_attempts=0, active=True)
         s.add(officer)
@@ -84,6 +96,11 @@ def update_user(ctx: Context, actor: Actor, officer_id: int, full_name: str, rol
         if officer is None:
             raise NotFound("Không tìm thấy tài khoản")
         _, name, parsed_role = _validate_account(officer.login, full_name, role)
+        if _over_functions(s):
+            s.execute(text("SELECT motcua_officer_update(:id, :name, :role, :active)"),
+                      {"id": officer_id, "name": name, "role": parsed_role.value, "active": active})
+            s.expire(officer)
+            return _view_of(s, ctx, officer_id)
         officer.full_name, officer.role, officer.active = name, parsed_role.value, active
         return _view(officer, ctx)
 
@@ -92,14 +109,21 @@ def set_password(ctx: Context, actor: Actor, login: str, password: str) -> None:
     """Set a password: admins for anyone, others only their own. Clears a lockout."""
     if actor.login != login:
         actor.require(Role.ADMIN, "đổi mật khẩu của người khác")
+    else:
+        actor.require(Role.OFFICER, "đổi mật khẩu")
     check_new_password(password)
+    key = login.strip().lower()
     with ctx.store.write() as s:
-        officer = s.scalar(select(Officer).where(Officer.login == login.strip().lower()))
-        if officer is None:
+        if _over_functions(s):
+            found = s.execute(text("SELECT motcua_officer_set_password(:login, :hash, :now)"),
+                              {"login": key, "hash": hash_password(password), "now": ctx.now()}).scalar_one()
+        else:
+            found = s.execute(update(Officer).where(Officer.login == key)
+                              .values(password_hash=hash_password(password), password_changed_at=ctx.now(),
+                                      failed_attempts=0, locked_until=None).returning(Officer.id)
+                              .execution_options(synchronize_session=False)).first() is not None
+        if not found:
             raise NotFound(f"Không có tài khoản «{login}»")
-        officer.password_hash = hash_password(password)
-        officer.password_changed_at = ctx.now()
-        officer.failed_attempts, officer.locked_until = 0, None
 
 
 def list_users(ctx: Context, actor: Actor) -> list[OfficerView]:
@@ -107,6 +131,12 @@ def list_users(ctx: Context, actor: Actor) -> list[OfficerView]:
     actor.require(Role.SUPERVISOR, "xem danh sách tài khoản")
     with ctx.store.read() as s:
         return [_view(o, ctx) for o in s.scalars(select(Officer).order_by(Officer.login))]
+
+
+def _view_of(s: Session, ctx: Context, officer_id: int) -> OfficerView:
+    officer = s.get(Officer, officer_id, populate_existing=True)
+    assert officer is not None
+    return _view(officer, ctx)
 
 
 SIGN_IN_REFUSED = ("Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần: thử lại "
@@ -125,33 +155,72 @@ def sign_in(ctx: Context, login: str, password: str, *, hasher: PasswordHasher |
     dummy = dummy_hash(hasher)  # made on the first sign-in of the process, whoever signs in: no first-call tell
     key = login.strip().lower()
     with ctx.store.write() as s:
-        attempts = int(centre_setting(s, "lockout_attempts"))
         minutes = int(centre_setting(s, "lockout_minutes"))
-        now = ctx.now()
-        new_count = case((Officer.locked_until.is_(None), Officer.failed_attempts + 1), else_=1)  # expired: anew
-        row = s.execute(
-            update(Officer)
-            .where(Officer.login == key, Officer.active.is_(True),
-                   or_(Officer.locked_until.is_(None), Officer.locked_until <= now))
-            .values(failed_attempts=new_count,
-                    locked_until=case((new_count >= attempts,
-                                       literal(now + timedelta(minutes=minutes), Officer.locked_until.type)),
-                                      else_=None))
-            .returning(Officer.id, Officer.login, Officer.full_name, Officer.role, Officer.password_hash)
-            .execution_options(synchronize_session=False)).one_or_none()
+        row = _count_attempt(s, key, ctx.now())
     refused = SignInFailed(SIGN_IN_REFUSED.format(minutes=minutes))
     if row is None:  # unknown, inactive or locked: the same work and the same answer as a wrong password
         _verify(hasher, dummy, password)
         raise refused
-    if not _verify(hasher, row.password_hash, password):
+    officer_id, login_, full_name, role, password_hash = row
+    if not _verify(hasher, password_hash, password):
         raise refused  # already counted (and locked at the N-th) before the check
+    new_hash = hasher.hash(password) if hasher.check_needs_rehash(password_hash) else None
     with ctx.store.write() as s:
-        values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
-        if hasher.check_needs_rehash(row.password_hash):
-            values["password_hash"] = hasher.hash(password)
-        s.execute(update(Officer).where(Officer.id == row.id).values(**values)
-                  .execution_options(synchronize_session=False))
-    return Actor(row.id, row.login, row.full_name, Role(row.role))
+        if _over_functions(s):
+            s.execute(text("SELECT motcua_sign_in_succeeded(:id, :seen, :new)"),
+                      {"id": officer_id, "seen": password_hash, "new": new_hash})
+        else:
+            values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+            if new_hash is not None:
+                values["password_hash"] = new_hash
+            s.execute(update(Officer).where(Officer.id == officer_id).values(**values)
+                      .execution_options(synchronize_session=False))
+    return signed_in_actor(officer_id, login_, full_name, Role(role), _rechecker(ctx, officer_id))
+
+
+def _count_attempt(s: Session, key: str, now: datetime) -> tuple[int, str, str, str, str] | None:
+    """Count one attempt at `key` (locking at the N-th) and return the account when it may sign in: (id, login,
+    full name, role, hash), or None for an unknown, inactive or locked login. PostgreSQL: the same UPDATE inside
+    the SECURITY DEFINER function motcua_sign_in_attempt (migration 20261207_0010), since station roles may not
+    write officers."""
+    if _over_functions(s):
+        found = s.execute(text("SELECT * FROM motcua_sign_in_attempt(:login, :now)"),
+                          {"login": key, "now": now}).one_or_none()
+        return None if found is None else (int(found[0]), str(found[1]), str(found[2]), str(found[3]), str(found[4]))
+    attempts = int(centre_setting(s, "lockout_attempts"))
+    minutes = int(centre_setting(s, "lockout_minutes"))
+    new_count = case((Officer.locked_until.is_(None), Officer.failed_attempts + 1), else_=1)  # expired: anew
+    row = s.execute(
+        update(Officer)
+        .where(Officer.login == key, Officer.active.is_(True),
+               or_(Officer.locked_until.is_(None), Officer.locked_until <= now))
+        .values(failed_attempts=new_count,
+                locked_until=case((new_count >= attempts,
+                                   literal(now + timedelta(minutes=minutes), Officer.locked_until.type)),
+                                  else_=None))
+        .returning(Officer.id, Officer.login, Officer.full_name, Officer.role, Officer.password_hash)
+        .execution_options(synchronize_session=False)).one_or_none()
+    return None if row is None else (row.id, row.login, row.full_name, row.role, row.password_hash)
+
+
+def _over_functions(s: Session) -> bool:
+    """Whether accounts are written through the SECURITY DEFINER functions (PostgreSQL) or directly (SQLite)."""
+    return s.get_bind().dialect.name == "postgresql"
+
+
+def _rechecker(ctx: Context, officer_id: int) -> Callable[[], Role]:
+    """What a signed-in actor runs before each action: its account's role now, or a refusal when the account
+    was deactivated (or removed) since the sign-in."""
+
+    def recheck() -> Role:
+        with ctx.store.read() as s:
+            row = s.execute(select(Officer.active, Officer.role).where(Officer.id == officer_id)).one_or_none()
+        if row is None or not row.active:
+            raise SignInFailed("Tài khoản đã bị ngừng hoạt động: phiên làm việc kết thúc, hãy đăng nhập lại "
+                               "bằng tài khoản đang hoạt động")
+        return Role(row.role)
+
+    return recheck
 
 
 def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
@@ -180,10 +249,40 @@ def _view(officer: Officer, ctx: Context) -> OfficerView:
                        is_locked(officer.locked_until, ctx.now()))
 
 
-def actor_for_login(ctx: Context, login: str) -> Actor:
-    """The actor of an existing active account, for the trusted CLI (`--officer LOGIN` attributes the work)."""
+def station_signed_in(officer: Mapping[str, Any], kept_hash: str | None, password: str, *,
+                      hasher: PasswordHasher | None = None) -> Actor:
+    """An officer signed in while the server does not answer, against the hash this station made of the password
+    at the officer's last online sign-in here (docs/offline.md, docs/security.md): refused, with the one sign-in
+    message, unless the password matches. `officer` is the journal's record (id, login, full_name, role); its role
+    is the one the journal last saw."""
+    hasher = hasher or _hasher
+    ok = _verify(hasher, kept_hash or dummy_hash(hasher), password) and kept_hash is not None
+    if not ok:
+        raise SignInFailed(SIGN_IN_REFUSED.format(minutes=15))
+    role = Role(officer["role"])
+    return signed_in_actor(int(officer["id"]), str(officer["login"]), str(officer["full_name"]), role, lambda: role)
+
+
+def replayed_actor(ctx: Context, officer_id: int) -> Actor:
+    """The officer who did a piece of work offline that a station now replays: proven at the station by their
+    password (`station_signed_in`); the work is theirs even if the account was deactivated since (it happened).
+    A station's role may insert events in anyone's name anyway (docs/security.md), so this trusts no more."""
+    with ctx.store.read() as s:
+        officer = s.get(Officer, officer_id)
+        if officer is None:
+            raise NotFound(f"Không có tài khoản số {officer_id}")
+        role = Role(officer.role)
+        return signed_in_actor(officer.id, officer.login, officer.full_name, role, lambda: role)
+
+
+def maintenance_acting_as(ctx: Context, login: str) -> Actor:
+    """The actor of an existing active account without its password: only over the maintenance account (the
+    database owner's connection or the embedded file's holder, who can change any row anyway), for seeding,
+    tools and tests. Stations sign in (`sign_in`)."""
+    Actor.maintenance(ctx)  # refuses over a station's database role
     with ctx.store.read() as s:
         officer = s.scalar(select(Officer).where(Officer.login == login.strip().lower()))
     if officer is None or not officer.active:
         raise NotFound(f"Không có tài khoản «{login}» đang hoạt động")
-    return Actor(officer.id, officer.login, officer.full_name, Role(officer.role))
+    return signed_in_actor(officer.id, officer.login, officer.full_name, Role(officer.role),
+                           _rechecker(ctx, officer.id))

@@ -36,6 +36,7 @@ class Problem(str, enum.Enum):
     SCHEMA_EMPTY = "schema_empty"
     SCHEMA_BEHIND = "schema_behind"
     SCHEMA_AHEAD = "schema_ahead"
+    TLS = "tls"
     OTHER = "other"
 
 
@@ -47,11 +48,14 @@ class ServerTarget:
     port: int
     database: str
     user: str
+    ssl_ca: str = ""  # the centre's CA certificate: TLS with the server's certificate and name checked
 
     def url(self, password: str | None = None) -> str:
-        """The SQLAlchemy URL (with the password only when given, for the connection attempt itself)."""
+        """The SQLAlchemy URL (with the password only when given, for the connection attempt itself); with a CA
+        file, `sslmode=verify-full`: encrypted, and the server must show a certificate of that CA for its name."""
+        query = {"sslmode": "verify-full", "sslrootcert": self.ssl_ca} if self.ssl_ca else {}
         return URL.create("postgresql+psycopg", username=self.user, password=password or None, host=self.host,
-                          port=self.port, database=self.database).render_as_string(hide_password=False)
+                          port=self.port, database=self.database, query=query).render_as_string(hide_password=False)
 
     @property
     def where(self) -> str:
@@ -62,7 +66,9 @@ class ServerTarget:
     def from_url(cls, url: str) -> ServerTarget:
         """The target of a postgresql URL (defaults: localhost, 5432)."""
         u = make_url(url)
-        return cls(u.host or "localhost", u.port or 5432, u.database or "", u.username or "")
+        ca = u.query.get("sslrootcert", "") if u.query.get("sslmode") == "verify-full" else ""
+        return cls(u.host or "localhost", u.port or 5432, u.database or "", u.username or "",
+                   ca if isinstance(ca, str) else ca[0])
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ _MESSAGES: tuple[tuple[str, Problem], ...] = (
     (r"role \".*\" does not exist|no pg_hba\.conf entry|authentication failed|not permitted to log in",
      Problem.ROLE_REFUSED),
     (r"database \".*\" does not exist", Problem.NO_DATABASE),
+    (r"ssl|certificate", Problem.TLS),
     (r"connection refused|10061", Problem.REFUSED),
     (r"timeout expired|timed out|10060", Problem.TIMEOUT),
     (r"no route to host|network is unreachable|host is unreachable|10065|10051", Problem.NO_ROUTE),
@@ -127,6 +134,9 @@ def describe(problem: Problem, target: ServerTarget, detail: str = "") -> str:
         Problem.ROLE_REFUSED: f"Máy chủ {target.where} từ chối người dùng «{target.user}» (không có tài khoản "
                               "này, hoặc tài khoản không được phép kết nối từ máy này).",
         Problem.NO_DATABASE: f"Máy chủ {target.where} không có cơ sở dữ liệu «{target.database}».",
+        Problem.TLS: f"Không lập được kết nối mã hóa (TLS) với {target.where} theo chứng chỉ CA «{target.ssl_ca}»: "
+                     "máy chủ chưa bật TLS, chứng chỉ của nó không do CA này cấp, hoặc không mang tên "
+                     f"«{target.host}».",
         Problem.REFUSED: f"Máy chủ {target.where} từ chối kết nối: PostgreSQL không chạy ở đó, hoặc sai cổng.",
         Problem.TIMEOUT: f"Không có phản hồi từ {target.where}: sai địa chỉ, máy chủ đang tắt, hoặc tường lửa "
                          "chặn cổng.",

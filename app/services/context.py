@@ -17,23 +17,47 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_ORIGIN = object()  # only the constructors below hold it: an Actor is never built by hand
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: a signed-in officer, or the local system administrator on the CLI."""
+    """Who is acting: an officer who signed in (`app.services.accounts.sign_in`), or the maintenance account (the
+    database owner's connection, `Actor.maintenance`). Services trust no other: building one by hand raises.
+
+    A signed-in actor re-reads its account at each `require` (the next action): a deactivated officer is refused
+    there, and a changed role counts from then on."""
 
     officer_id: int | None
     login: str
     full_name: str
     role: Role
+    origin: object = field(default=None, repr=False, compare=False)
+    recheck: Callable[[], Role] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.origin is not _ORIGIN:
+            raise TypeError("an Actor comes from accounts.sign_in or Actor.maintenance, never built by hand")
 
     @classmethod
-    def system(cls) -> "Actor":
-        """The CLI's actor: whoever holds the database credentials administers it (like psql)."""
-        return cls(None, "system", "Quản trị hệ thống (dòng lệnh)", Role.ADMIN)
+    def maintenance(cls, ctx: "Context") -> "Actor":
+        """The maintenance account: the database owner's connection (or the embedded SQLite file's holder),
+        who administers the centre as with psql. Refused over a station's database role."""
+        from app.store.roles import require_maintenance
+
+        require_maintenance(ctx.store, "làm việc không cần đăng nhập cán bộ")
+        return cls(None, "system", "Quản trị hệ thống (tài khoản bảo trì)", Role.ADMIN, _ORIGIN)
 
     def require(self, role: Role, action: str) -> None:
-        """Refuse unless this actor has at least `role`."""
-        require_role(self.role, role, action)
+        """Refuse unless this actor (its account as it is now) has at least `role`."""
+        require_role(self.recheck() if self.recheck is not None else self.role, role, action)
+
+
+def signed_in_actor(officer_id: int, login: str, full_name: str, role: Role,
+                    recheck: Callable[[], Role]) -> Actor:
+    """The actor of an officer whose password was just checked: for app.services.accounts only
+    (tests/services/test_roles_db.py checks that nothing else calls it)."""
+    return Actor(officer_id, login, full_name, role, _ORIGIN, recheck)
 
 
 @dataclass

@@ -275,40 +275,41 @@ class OfflineStation:
                 "counter_id": counter["id"] if counter else None, "officer_id": actor.officer_id,
                 "station": str(self.station_id)}, now)
 
-    def actor_for_login(self, login: str) -> Actor:
-        """An active officer from the journal (`--officer LOGIN` offline)."""
-        from app.domain.accounts import Role
+    def remember_sign_in(self, login: str, password: str) -> None:
+        """After an online sign-in at this station: keep a hash of the password made here, so this officer can
+        sign in here while the server does not answer. The server's own hash never leaves the server (no station
+        role may read it, docs/security.md); a station keeps only the officers who worked on it."""
+        from app.services.accounts import hash_password
 
-        wanted = login.strip().lower()
-        found = next((o for o in self._ref("officers") if o["login"] == wanted and o["active"]), None)
-        if found is None:
-            raise NotFound(f"Không có tài khoản «{login}» đang hoạt động")
-        return Actor(found["id"], found["login"], found["full_name"], Role(found["role"]))
+        kept = dict(self.journal.get("kept_credentials") or {})
+        kept[login.strip().lower()] = hash_password(password)
+        self.journal.set(kept_credentials=kept)
 
     def sign_in(self, login: str, password: str) -> Actor:
-        """Sign in against the password hashes the journal holds (the server does not answer). The same refusal
-        for every failure, as online; wrong attempts are counted in the journal and lock the login on this station
-        after the centre's `lockout_attempts` (the central count resumes when the server answers)."""
-        from argon2 import PasswordHasher
+        """Sign in against the hash this station kept at the officer's last online sign-in here (the server does
+        not answer), if the journal still lists the account as active. The same refusal for every failure, as
+        online; wrong attempts are counted in the journal and lock the login on this station after the centre's
+        `lockout_attempts` (the central count resumes when the server answers)."""
+        from app.services.accounts import SIGN_IN_REFUSED, SignInFailed, station_signed_in
 
-        from app.services.accounts import SIGN_IN_REFUSED, SignInFailed, _verify, dummy_hash
-
-        hasher = PasswordHasher()
         wanted = login.strip().lower()
         found = next((o for o in self._ref("officers") if o["login"] == wanted and o["active"]), None)
         failures = dict(self.journal.get("failed_sign_ins") or {})
         settings = self.journal.reference("settings") or {}
         limit = int(settings.get("lockout_attempts") or 5)
         locked = failures.get(wanted, 0) >= limit
-        ok = _verify(hasher, found["password_hash"] if found and not locked else dummy_hash(hasher), password)
-        if not (found and ok and not locked):
+        kept = (self.journal.get("kept_credentials") or {}).get(wanted) if found and not locked else None
+        try:
+            actor = station_signed_in(found or {"id": 0, "login": wanted, "full_name": "", "role": "officer"},
+                                      kept, password)
+        except SignInFailed:
             failures[wanted] = failures.get(wanted, 0) + 1
             self.journal.set(failed_sign_ins=failures)
-            raise SignInFailed(SIGN_IN_REFUSED.format(minutes=int(settings.get("lockout_minutes") or 15)))
+            raise SignInFailed(SIGN_IN_REFUSED.format(minutes=int(settings.get("lockout_minutes") or 15))) from None
         if wanted in failures:
             failures.pop(wanted)
             self.journal.set(failed_sign_ins=failures)
-        return self.actor_for_login(wanted)
+        return actor
 
     def calendar(self, years: list[int]) -> calendar.WorkingCalendar:
         """The centre's working calendar as the journal last saw it."""

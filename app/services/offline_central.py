@@ -20,9 +20,9 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from app.domain.accounts import Role
 from app.domain.calendar import DEFAULT_PERIODS
 from app.domain.dossier import DocumentReceived, IntakeDraft
+from app.services.accounts import replayed_actor
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.settings import centre_setting
 from app.store.live import publish
@@ -50,7 +50,7 @@ def reference_snapshot(ctx: Context, kind: str = "counter") -> dict[str, Any]:
                      "services": [v.id for v in c.services]}
                     for c in s.scalars(select(Counter).options(selectinload(Counter.services)).order_by(Counter.number))]
         officers = [{"id": o.id, "login": o.login, "full_name": o.full_name, "role": o.role,
-                     "password_hash": o.password_hash, "active": o.active, "agency_id": o.agency_id}
+                     "active": o.active, "agency_id": o.agency_id}
                     for o in s.scalars(select(Officer).order_by(Officer.id))]
     return {**kiosk, "agencies": agencies, "procedures": procedures, "counters": counters, "officers": officers}
 
@@ -233,8 +233,7 @@ def replay_dossier(ctx: Context, p: dict[str, Any]) -> bool:
             return False
         ticket_id = _ticket_by_number(s, p.get("ticket_number"), p["received_at"])
     officer = p.get("officer") or {}
-    actor = (Actor(officer["id"], officer["login"], officer["full_name"], Role(officer["role"]))
-             if officer.get("login") else Actor.system())
+    actor = replayed_actor(ctx, int(officer["id"])) if officer.get("id") else Actor.maintenance(ctx)
     at = datetime.fromisoformat(p["received_at"])
     station = uuid.UUID(p["station"]) if p.get("station") else None
     replay_ctx = Context(ctx.store, clock=lambda: at, station_id=station)

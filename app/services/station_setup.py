@@ -52,6 +52,7 @@ class SetupAnswers:
     database: str = "motcua"
     user: str = ""
     password: str = ""
+    ssl_ca: str = ""  # CA certificate file: the connection is TLS with sslmode=verify-full
     printer_url: str = ""
     printer_profile: str = "80mm"
     keypad_url: str = ""
@@ -61,7 +62,7 @@ class SetupAnswers:
 
     def target(self) -> ServerTarget:
         """The server of these (checked) answers."""
-        return ServerTarget(self.host, int(self.port), self.database, self.user)
+        return ServerTarget(self.host, int(self.port), self.database, self.user, self.ssl_ca)
 
     def database_url(self) -> str:
         """The URL written to the config: empty for this PC's file, no password ever."""
@@ -106,7 +107,8 @@ def answers_from_config(cfg: config.MachineConfig) -> SetupAnswers:
     url = cfg.get("database_url")
     if url and make_url(url).get_backend_name() == "postgresql":
         t = ServerTarget.from_url(url)
-        answers = replace(answers, store="server", host=t.host, port=t.port, database=t.database, user=t.user)
+        answers = replace(answers, store="server", host=t.host, port=t.port, database=t.database, user=t.user,
+                          ssl_ca=t.ssl_ca)
     return answers
 
 
@@ -116,7 +118,7 @@ def check_store_answers(answers: SetupAnswers) -> SetupAnswers:
     """The store answers cleaned (stripped, port as a number), or FormErrors at the store fields."""
     errors: list[ValidationError] = []
     clean = replace(answers, host=answers.host.strip(), database=answers.database.strip(),
-                    user=answers.user.strip())
+                    user=answers.user.strip(), ssl_ca=answers.ssl_ca.strip())
     if clean.store not in ("embedded", "server"):
         errors.append(ValidationError("store", "Chọn nơi lưu dữ liệu: tệp trên máy này, hoặc máy chủ của trung tâm"))
     elif clean.store == "server":
@@ -137,6 +139,12 @@ def check_store_answers(answers: SetupAnswers) -> SetupAnswers:
             elif not _NAME.match(value):
                 errors.append(ValidationError(name, f"{label} «{value}» không hợp lệ: chỉ chữ không dấu, số, _ . - "
                                                     "(bắt đầu bằng chữ, tối đa 63 ký tự)"))
+        if clean.ssl_ca:
+            ca = Path(clean.ssl_ca).expanduser()
+            if not ca.is_file():
+                errors.append(ValidationError("ssl_ca", f"Không có tệp chứng chỉ CA «{clean.ssl_ca}»"))
+            else:
+                clean.ssl_ca = str(ca.resolve())
         if any(c in clean.password for c in "\r\n\x00"):
             errors.append(ValidationError("password", "Mật khẩu không được có xuống dòng"))
     if errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.errors import DomainError, EnvironmentFault
+from app.domain.errors import DomainError, EnvironmentFault, PermissionDenied
 
 _WRITE = "motcua_write"
 
@@ -156,6 +157,9 @@ class Store:
             if state == "55P03":  # lock_not_available: lock_timeout
                 raise StoreBusy(f"Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá "
                                 f"{_seconds(self.timeouts.lock_ms)} giây. Vui lòng thử lại sau giây lát") from exc
+            if state == "42501":  # insufficient_privilege: this station's database role may not do this
+                raise PermissionDenied("Vai trò cơ sở dữ liệu của máy trạm này không được phép làm việc này (xem "
+                                       "docs/security.md: mỗi loại máy trạm chỉ làm phần việc của nó)") from exc
             if state == "57014":  # query_canceled: statement_timeout
                 raise StoreUnavailable(f"Máy chủ cơ sở dữ liệu không trả lời trong "
                                        f"{_seconds(self.timeouts.statement_ms)} giây (quá tải hoặc treo). "
@@ -202,7 +206,7 @@ def _build_engine(url: str, echo: bool, timeouts: PgTimeouts) -> Engine:
             Path(u.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"timeout": 30}
         engine = create_engine(url, **kwargs)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, Path(u.database) if u.database and u.database != ":memory:" else None)
         return engine
     if u.get_backend_name() == "postgresql":
         connect_args = {**timeouts.connect_args(), "application_name": "motcua"}
@@ -214,8 +218,22 @@ def _build_engine(url: str, echo: bool, timeouts: PgTimeouts) -> Engine:
                            "(chỉ SQLite hoặc PostgreSQL)")
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, WAL, a busy timeout, and BEGIN IMMEDIATE for write units of work."""
+def create_private_file(path: Path) -> None:
+    """Create `path` empty, readable and writable by this OS user only (0600), unless it exists: a store file
+    holds citizens' ID and phone numbers. (SQLite gives its -wal and -shm files the database file's mode.)"""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
+def _configure_sqlite(engine: Engine, path: Path | None) -> None:
+    """Foreign keys, WAL, a busy timeout, BEGIN IMMEDIATE for write units of work, and a new file made 0600."""
+
+    @event.listens_for(engine, "do_connect")
+    def _private_file(*_args: Any) -> None:
+        if path is not None:
+            create_private_file(path)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

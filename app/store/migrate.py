@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from app.resources import migrations_dir
-from app.store.engine import Store, allow_long_work
+from app.store.engine import Store, allow_long_work, create_private_file
 
 MIGRATION_S = 3600
 
@@ -85,6 +85,7 @@ def backup_sqlite(store: Store) -> Path | None:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.name}.bak-{current_revision(store)}-{stamp}")
+    create_private_file(target)  # a copy of citizens' data: 0600 like the store
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     return target

@@ -179,7 +179,8 @@ class Officer(Base):
     login: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # deferred: loading an officer never reads the hash (station roles may not: app/store/roles.py)
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[Optional[datetime]]
     active: Mapped[bool] = mapped_column(Boolean, default=True)

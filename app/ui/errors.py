@@ -132,8 +132,8 @@ class MessageBar(QFrame):
         self._show("info", text)
 
     def show_error(self, text: str) -> None:
-        """A refused request (a domain error)."""
-        self._show("error", text)
+        """A refused request (a domain error); ID and phone numbers masked, database values dropped."""
+        self._show("error", redact(text))
 
     def show_environment(self, text: str, retry: Callable[[], None] | None) -> None:
         """The database, a device or the disk is unavailable: say so plainly and offer to try again."""

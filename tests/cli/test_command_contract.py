@@ -13,16 +13,19 @@ motcua: --version [version]; --db; --config [type=Path]; --json [store_true]
 db:
 db upgrade:
 db check:
+db roles: --prefix [default=motcua_]; --password-stdin [store_true]
 db password: --url [required]
 seed:
-seed demo: --procedures [type=int]
+seed demo: --procedures [type=int]; --officer
 catalog:
-catalog import: file [type=Path]
+catalog import: file [type=Path]; --officer
 catalog export: file [type=Path]
 user:
-user add: login; --name [required]; --role [required choices=officer,supervisor,admin]
-user passwd: login
-user list:
+user add: login; --name [required]; --role [required choices=officer,supervisor,admin]; --officer
+user passwd: login; --officer
+user list: --officer
+login: login; --minutes [default=60 type=int]
+logout:
 ticket:
 ticket issue: --service [required]; --priority [choices=elderly,disabled,pregnant,small_child,merit nargs=?]; --printer; --profile [choices=80mm,58mm]
 ticket reprint: number; --service; --date [type=parse_day]; --printer; --profile [choices=80mm,58mm]
@@ -66,7 +69,7 @@ dossier apology: code; --reason [default=]; --officer; --new-date [required type
 dossier history: code
 dossier late:
 dossier due-soon: --days [default=1 type=int]
-dossier import: file [type=Path]
+dossier import: file [type=Path]; --officer
 dossier export: file [type=Path]
 dossier form: number [choices=04,05,06]; code; --out [required type=Path]; --officer
 dossier register: --from [required type=parse_day]; --to [required type=parse_day]; --out [required type=Path]
@@ -76,7 +79,7 @@ print form: number [choices=01,02,03,04,05,06,07]; code [nargs=?]; --out [requir
 report:
 report period: --from [required type=parse_day]; --to [required type=parse_day]; --by [choices=agency,field default=agency]; --format [choices=text,csv,json,xlsx,pdf]; --out [type=Path]
 report satisfaction: --from [required type=parse_day]; --to [required type=parse_day]; --by [choices=counter,officer,service,agency]; --format [choices=text,csv,json default=text]; --out [type=Path]
-report daily: --date [type=parse_day]; --format [choices=text,csv,xlsx,pdf default=text]; --out [type=Path]
+report daily: --date [type=parse_day]; --format [choices=text,csv,xlsx,pdf default=text]; --out [type=Path]; --officer
 report fees: --from [required type=parse_day]; --to [required type=parse_day]; --format [choices=text,csv,json default=text]; --out [type=Path]
 admin:
 counter: --counter [type=int]; --windowed [store_true]
@@ -87,7 +90,7 @@ supervisor: --windowed [store_true]
 demo:
 keypad:
 keypad listen: --port [required]; --counter [required type=int append]; --protocol [choices=ascii,framed]; --address [type=int append]; --keys; --baud [type=int]; --frame-timeout-ms [type=int]; --for [type=float]
-setup: --station [choices=kiosk,counter,display,rating,supervisor,admin]; --counter; --embedded [store_true]; --server-host; --server-port; --database; --user; --password-stdin [store_true]; --printer; --printer-profile [choices=80mm,58mm]; --keypad; --keypad-protocol [choices=ascii,framed]; --keypad-address; --autostart/--no-autostart; --check [store_true]
+setup: --station [choices=kiosk,counter,display,rating,supervisor,admin]; --counter; --embedded [store_true]; --server-host; --server-port; --database; --user; --password-stdin [store_true]; --ssl-ca; --printer; --printer-profile [choices=80mm,58mm]; --keypad; --keypad-protocol [choices=ascii,framed]; --keypad-address; --autostart/--no-autostart; --check [store_true]
 station: --windowed [store_true]
 support:
 support bundle: --out [required type=Path]

@@ -6,6 +6,9 @@ The commands run through `app.main.main` in this process, with `cmd_dossier` add
 
 from __future__ import annotations
 
+import io
+import sys
+
 import json
 import re
 import subprocess
@@ -39,15 +42,23 @@ def with_dossier_commands(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_main, "build_parser", build)
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = app_main.main(list(args))
+def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    """One command in this process; `stdin` is what it reads (the --officer's password on its first line)."""
+    saved = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.StringIO(stdin)
+    try:
+        code = app_main.main(list(args))
+    finally:
+        sys.stdin = saved
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def test_receive_show_and_print(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004",
-                         *APPLICANT, "--officer", "canbo01", "--receipt", str(tmp_path / "r0.pdf"))
+                         *APPLICANT, "--officer", "canbo01", "--receipt", str(tmp_path / "r0.pdf"),
+                         stdin="canbo123\n")
     assert code == 0, err
     first = out.strip()
     assert SXD_CODE.match(first) and SXD_CODE.match(first).group(1) == "0001"  # type: ignore[union-attr]
@@ -126,7 +137,8 @@ def test_not_received_forms_owner_and_every_form_number(demo_url: str, demo_ctx,
     ticket = queue.issue_ticket(demo_ctx, "DD")
     code, out, err = run(capsys, "--db", demo_url, "print", "form", "03", "--procedure", "DEMO.SXD.004",
                          "--applicant", "Lê Văn Nam", "--ticket", ticket.display_number, "--officer", "canbo01",
-                         "--reason", "Không thuộc thẩm quyền; Hồ sơ giả mạo", "--out", str(tmp_path / "tu-choi.pdf"))
+                         "--reason", "Không thuộc thẩm quyền; Hồ sơ giả mạo", "--out", str(tmp_path / "tu-choi.pdf"),
+                         stdin="canbo123\n")
     assert code == 0, err
     issued = dossier_forms.forms_of_ticket(demo_ctx, ticket.id)
     assert [(f.number, f.items, f.officer_name) for f in issued] == [
@@ -159,12 +171,12 @@ def test_receive_with_a_request_id_twice_gives_the_same_dossier(demo_url: str,
     request = "6f1c2a9e-3b7d-4c1e-9a51-0d2f8e4b7c10"
     args = ["--db", demo_url, "--json", "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,
             "--officer", "canbo01", "--request-id", request]
-    first, again = run(capsys, *args), run(capsys, *args)  # a script retrying after a lost answer
+    first, again = run(capsys, *args, stdin="canbo123\n"), run(capsys, *args, stdin="canbo123\n")  # a retry
     assert first[0] == again[0] == 0, (first[2], again[2])
     one, two = json.loads(first[1]), json.loads(again[1])
     assert one["code"] == two["code"] and one["id"] == two["id"] == request
     code, out, err = run(capsys, "--db", demo_url, "--json", "dossier", "receive", "--procedure", "DEMO.SXD.004",
-                         *APPLICANT, "--officer", "canbo01")
+                         *APPLICANT, "--officer", "canbo01", stdin="canbo123\n")
     assert code == 0 and SXD_CODE.match(json.loads(out)["code"]).group(1) == "0002"  # type: ignore[union-attr]
     with pytest.raises(SystemExit) as usage:
         run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,

@@ -43,7 +43,7 @@ def test_printer_gone_keeps_the_ticket_unprinted(demo_url: str, tmp_path: Path) 
 def test_queue_commands(demo_url: str) -> None:
     for _ in range(2):
         assert motcua("--db", demo_url, "ticket", "issue", "--service", "DD").stdout.strip()
-    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01")
+    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01", stdin="canbo123\n")
     assert called.returncode == 0 and "1001" in called.stdout
     assert_one_clear_line(motcua("--db", demo_url, "queue", "call", "--counter", "1"), 1, "1001")
     assert motcua("--db", demo_url, "queue", "finish", "--counter", "1").returncode == 0
@@ -52,4 +52,5 @@ def test_queue_commands(demo_url: str) -> None:
     status = json.loads(motcua("--db", demo_url, "--json", "queue", "status").stdout)
     assert {s["code"]: s["waiting"] for s in status["services"]}["TP"] == 1
     assert_one_clear_line(motcua("--db", demo_url, "queue", "call", "--counter", "77"), 1, "77")
-    assert_one_clear_line(motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "ai"), 1, "ai")
+    assert_one_clear_line(motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "ai",
+                                 stdin="sai-mat-khau\n"), 1, "Sai tên đăng nhập hoặc mật khẩu")

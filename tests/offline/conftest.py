@@ -65,7 +65,7 @@ def demo_template(throwaway_pg: ThrowawayPostgres) -> str:
     name = "motcua_off_template"
     store = Store(throwaway_pg.create_database(name))
     migrate.upgrade(store)
-    seed_demo(Context(store), Actor.system())
+    seed_demo(Context(store), Actor.maintenance(Context(store)))
     store.dispose()
     return name
 

@@ -49,7 +49,7 @@ def test_the_size_follows_the_pace_of_the_last_hour(central_ctx: Context, clock:
     for _ in range(40):
         issue_ticket(central_ctx, "DD")
     assert central.lease_size(central_ctx, "ticket", scope, MONDAY) == 20  # 40 an hour → 20 in 30 minutes
-    set_centre_settings(central_ctx, Actor.system(), {"offline_lease_minutes": 60})
+    set_centre_settings(central_ctx, Actor.maintenance(central_ctx), {"offline_lease_minutes": 60})
     assert central.lease_size(central_ctx, "ticket", scope, MONDAY) == 40
     clock.at += timedelta(hours=2)  # a quiet hour since: the floor again
     assert central.lease_size(central_ctx, "ticket", scope, MONDAY) == 10

@@ -60,13 +60,17 @@ def test_sign_in_works_offline_from_the_journal_and_a_kiosk_holds_no_password_ha
         central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
     from app.services.accounts import SignInFailed, add_user
 
-    add_user(central_ctx, Actor.system(), "canbo2", "Lê Văn Cường", "officer", "mật-khẩu-dài-34")
+    add_user(central_ctx, Actor.maintenance(central_ctx), "canbo2", "Lê Văn Cường", "officer", "mật-khẩu-dài-34")
     counter = station(central_ctx, tmp_path / "counter", "counter", clock, 1)
     kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
     counter.sync_now()
     kiosk.sync_now()
     assert kiosk.journal.reference("officers") == [] and kiosk.journal.reference("procedures") == []
+    assert all("password_hash" not in o for o in counter.journal.reference("officers"))  # never the server's hash
+    counter.remember_sign_in("canbo2", "mật-khẩu-dài-34")  # canbo2 signed in here while online
     running_pg.stop()
+    with pytest.raises(SignInFailed):  # an officer who never signed in on this station cannot, offline
+        counter.sign_in("quantri", "quantri123")
     actor = counter.sign_in("CANBO2", "mật-khẩu-dài-34")
     assert (actor.login, actor.full_name) == ("canbo2", "Lê Văn Cường")
     for _ in range(5):

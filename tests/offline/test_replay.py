@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 
 from app.domain.accounts import Role
 from app.services import dossiers, offline_central as central, queue
+from app.services.accounts import sign_in
 from app.services.context import Actor, Context
 from app.services.offline import OfflineStation
 from app.store.models import Dossier, DossierEvent, Procedure, Ticket, TicketEvent
@@ -30,8 +31,14 @@ TOTAL = 1000  # five transactions of the replay's batches
 def _officer(ctx: Context) -> Actor:
     from app.services.accounts import add_user
 
-    view = add_user(ctx, Actor.system(), "canbo1", "Trần Thị Bình", "officer", "mật-khẩu-dài-12")
-    return Actor(view.id, view.login, view.full_name, Role.OFFICER)
+    add_user(ctx, Actor.maintenance(ctx), "canbo1", "Trần Thị Bình", "officer", "mật-khẩu-dài-12")
+    return sign_in(ctx, "canbo1", "mật-khẩu-dài-12")
+
+
+def _signed_in_here(counter: OfflineStation) -> Actor:
+    """canbo1 signed in on this station while online (the station keeps its own hash), then again offline."""
+    counter.remember_sign_in("canbo1", "mật-khẩu-dài-12")
+    return counter.sign_in("canbo1", "mật-khẩu-dài-12")
 
 
 def _ticket(ctx: Context, number: str) -> Ticket:
@@ -46,7 +53,7 @@ def test_a_dossier_received_offline_is_central_as_it_happened(central_ctx: Conte
     officer = _officer(central_ctx)
     counter = station(central_ctx, tmp_path / "counter", "counter", clock, 1)
     counter.sync_now()
-    made = counter.receive_dossier(counter.actor_for_login("canbo1"), "DEMO.SXD.004", DRAFT)
+    made = counter.receive_dossier(_signed_in_here(counter), "DEMO.SXD.004", DRAFT)
     received_at = clock.at
     clock.at += timedelta(hours=2)  # synced two hours later
     with central_ctx.store.write() as s:  # the procedure was closed meanwhile: the dossier is kept all the same
@@ -69,9 +76,9 @@ def test_a_dossier_already_central_is_skipped(central_ctx: Context, tmp_path: Pa
     counter = station(central_ctx, tmp_path / "counter", "counter", clock, 1)
     counter.sync_now()
     request = uuid.uuid4()
-    online = dossiers.receive_dossier(central_ctx, Actor.system(), _procedure_id(central_ctx), DRAFT,
+    online = dossiers.receive_dossier(central_ctx, Actor.maintenance(central_ctx), _procedure_id(central_ctx), DRAFT,
                                       request_id=request)
-    counter.receive_dossier(Actor.system(), "DEMO.SXD.004", DRAFT, request_id=request)
+    counter.receive_dossier(Actor.maintenance(central_ctx), "DEMO.SXD.004", DRAFT, request_id=request)
     report = counter.sync_now()
     assert (report.replayed, report.skipped) == (0, 1)
     with central_ctx.store.read() as s:
@@ -117,7 +124,7 @@ def test_an_event_of_a_ticket_not_central_yet_waits_for_the_kiosk(central_ctx: C
     kiosk.sync_now()
     counter.sync_now()
     ticket = kiosk.issue_ticket("DD")  # still only in the kiosk's journal
-    counter.call_number(Actor.system(), ticket.display_number)
+    counter.call_number(Actor.maintenance(central_ctx), ticket.display_number)
     first = counter.sync_now()
     assert (first.replayed, first.deferred, counter.waiting()) == (0, 1, 1)
     kiosk.sync_now()
@@ -184,10 +191,10 @@ def test_reports_count_offline_work_on_the_day_it_happened(central_ctx: Context,
     kiosk.sync_now()
     counter.sync_now()
     tickets = [kiosk.issue_ticket("DD") for _ in range(3)]
-    made = counter.receive_dossier(Actor.system(), "DEMO.SXD.004", DRAFT)
+    made = counter.receive_dossier(Actor.maintenance(central_ctx), "DEMO.SXD.004", DRAFT)
     clock.at += timedelta(days=1)  # Tuesday
     assert kiosk.sync_now().replayed == 3 and counter.sync_now().replayed == 1
-    supervisor = Actor.system()
+    supervisor = Actor.maintenance(central_ctx)
     on_monday = daily_review(central_ctx, supervisor, monday)
     assert {t.id for t in tickets} <= {uuid.UUID(line.id) for line in on_monday.tickets}
     assert daily_review(central_ctx, supervisor, tuesday).total.count == 0

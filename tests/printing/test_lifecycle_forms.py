@@ -24,7 +24,7 @@ def followed(demo_ctx: Context) -> tuple[Context, str, str]:
     moment = [datetime(2023, 10, 27, 9, 32, tzinfo=VN)]
     demo_ctx.clock = lambda: moment[0].astimezone(UTC)
     pid = dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004")
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     draft = IntakeDraft(applicant_name=NAME, id_number="001185012345", phone="0912345678",
                         address="Phường Tân Phong, Lai Châu", birth_year=1985, sex="female")
     a = dossiers.receive_dossier(demo_ctx, officer, pid, draft).code
@@ -42,7 +42,7 @@ def followed(demo_ctx: Context) -> tuple[Context, str, str]:
 
 def test_apology_stop_and_control_slip(followed: tuple[Context, str, str], tmp_path: Path) -> None:
     ctx, a, b = followed
-    officer = accounts.actor_for_login(ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(ctx, "canbo01")
     apology = lifecycle_forms.render_form(ctx, officer, "04", a, tmp_path / "04.pdf")
     text = pdf_text(apology)
     assert "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and NAME in text and a in text
@@ -58,7 +58,7 @@ def test_apology_stop_and_control_slip(followed: tuple[Context, str, str], tmp_p
     fonts = run("pdffonts", str(tmp_path / "06.pdf"))
     assert "DejaVuSans" in fonts and all(" yes " in line for line in fonts.splitlines()[2:])  # embedded
     with pytest.raises(FormErrors, match="chưa có xin lỗi"):
-        lifecycle_forms.render_form(ctx, Actor.system(), "04", b, tmp_path / "x.pdf")
+        lifecycle_forms.render_form(ctx, Actor.maintenance(ctx), "04", b, tmp_path / "x.pdf")
 
 
 def test_register_is_a4_landscape_with_every_dossier(followed: tuple[Context, str, str], tmp_path: Path) -> None:

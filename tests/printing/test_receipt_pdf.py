@@ -123,7 +123,7 @@ def test_receipt_of_a_stored_dossier(demo_ctx, tmp_path: Path) -> None:  # type:
     from app.services import accounts, dossier_forms, dossiers
 
     demo_ctx.clock = lambda: datetime(2023, 10, 27, 2, 32, tzinfo=timezone.utc)
-    officer = accounts.actor_for_login(demo_ctx, "canbo02")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo02")
     view = dossiers.receive_dossier(demo_ctx, officer, dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004"),
                                     IntakeDraft(NAME, "001185012345", "0912345678", "Tân Phong, Lai Châu"))
     pdf = dossier_forms.render_receipt(demo_ctx, view.code, tmp_path / "r.pdf")

@@ -18,41 +18,40 @@ from app.services.context import Actor, Context
 from app.store.engine import Store
 from app.store.models import Officer
 
-ADMIN = Actor.system()
-
 
 def test_password_is_stored_as_argon2_hash(ctx: Context) -> None:
-    accounts.add_user(ctx, ADMIN, "Lan.Nguyen", "Nguyễn  Thị Lan ", "officer", "mat-khau-1")
+    accounts.add_user(ctx, Actor.maintenance(ctx), "Lan.Nguyen", "Nguyễn  Thị Lan ", "officer", "mat-khau-1")
     with ctx.store.read() as s:
         officer = s.scalar(select(Officer))
+        password_hash = s.scalar(select(Officer.password_hash))
     assert officer.login == "lan.nguyen" and officer.full_name == "Nguyễn Thị Lan"
-    assert officer.password_hash.startswith("$argon2id$")
-    assert "mat-khau-1" not in officer.password_hash
+    assert password_hash.startswith("$argon2id$")
+    assert "mat-khau-1" not in password_hash
     actor = accounts.sign_in(ctx, "lan.nguyen", "mat-khau-1")
     assert actor.role is Role.OFFICER and actor.full_name == "Nguyễn Thị Lan"
 
 
 def test_bad_account_fields_are_all_reported(ctx: Context) -> None:
     with pytest.raises(FormErrors) as info:
-        accounts.add_user(ctx, ADMIN, "Tên có dấu", "", "boss", "12345678")
+        accounts.add_user(ctx, Actor.maintenance(ctx), "Tên có dấu", "", "boss", "12345678")
     assert set(info.value.by_field()) == {"login", "full_name", "role"}
     with pytest.raises(ValidationError, match="ít nhất 8"):
-        accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "short")
+        accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "short")
     with ctx.store.read() as s:
         assert s.scalar(select(Officer)) is None
 
 
 def test_duplicate_login_is_refused(ctx: Context) -> None:
-    accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "12345678")
+    accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "12345678")
     with pytest.raises(FormErrors) as info:
-        accounts.add_user(ctx, ADMIN, "AN", "Lê Bình An", "officer", "12345678")
+        accounts.add_user(ctx, Actor.maintenance(ctx), "AN", "Lê Bình An", "officer", "12345678")
     assert "đã có" in info.value.by_field()["login"]
 
 
 def test_lockout_after_repeated_failures(ctx: Context) -> None:
     clock = [datetime(2026, 11, 28, 1, 0, tzinfo=timezone.utc)]
     ctx.clock = lambda: clock[0]
-    accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "dung-mat-khau")
+    accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "dung-mat-khau")
     for _ in range(4):
         with pytest.raises(SignInFailed, match="Sai tên đăng nhập"):
             accounts.sign_in(ctx, "an", "sai")
@@ -62,28 +61,28 @@ def test_lockout_after_repeated_failures(ctx: Context) -> None:
             accounts.sign_in(ctx, "an", "sai")
     with pytest.raises(SignInFailed, match="khóa"):
         accounts.sign_in(ctx, "an", "dung-mat-khau")  # even the right password is refused while locked
-    assert [u.locked for u in accounts.list_users(ctx, ADMIN)] == [True]
+    assert [u.locked for u in accounts.list_users(ctx, Actor.maintenance(ctx))] == [True]
     clock[0] += timedelta(minutes=16)
     assert accounts.sign_in(ctx, "an", "dung-mat-khau").login == "an"
 
 
 def test_lockout_follows_centre_settings(ctx: Context) -> None:
-    settings.set_centre_settings(ctx, ADMIN, {"lockout_attempts": 2})
-    accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "dung-mat-khau")
+    settings.set_centre_settings(ctx, Actor.maintenance(ctx), {"lockout_attempts": 2})
+    accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "dung-mat-khau")
     for _ in range(2):
         with pytest.raises(SignInFailed):
             accounts.sign_in(ctx, "an", "sai")
     with pytest.raises(SignInFailed, match="khóa"):
         accounts.sign_in(ctx, "an", "dung-mat-khau")
-    accounts.set_password(ctx, ADMIN, "an", "mat-khau-moi")  # an admin reset unlocks
+    accounts.set_password(ctx, Actor.maintenance(ctx), "an", "mat-khau-moi")  # an admin reset unlocks
     assert accounts.sign_in(ctx, "an", "mat-khau-moi").login == "an"
 
 
 def test_unknown_login_and_inactive_account(ctx: Context) -> None:
-    view = accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "12345678")
+    view = accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "12345678")
     with pytest.raises(SignInFailed):
         accounts.sign_in(ctx, "khong-co", "12345678")
-    accounts.update_user(ctx, ADMIN, view.id, "Lê An", "officer", active=False)
+    accounts.update_user(ctx, Actor.maintenance(ctx), view.id, "Lê An", "officer", active=False)
     with pytest.raises(SignInFailed):
         accounts.sign_in(ctx, "an", "12345678")
 
@@ -106,10 +105,10 @@ def _hash_of(ctx: Context, login: str) -> str:
 
 
 def test_unknown_inactive_and_locked_cost_a_hash_check_and_read_the_same(ctx: Context) -> None:
-    settings.set_centre_settings(ctx, ADMIN, {"lockout_attempts": 2})
-    accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "dung-mat-khau")
-    view = accounts.add_user(ctx, ADMIN, "binh", "Trần Bình", "officer", "dung-mat-khau")
-    accounts.update_user(ctx, ADMIN, view.id, "Trần Bình", "officer", active=False)
+    settings.set_centre_settings(ctx, Actor.maintenance(ctx), {"lockout_attempts": 2})
+    accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "dung-mat-khau")
+    view = accounts.add_user(ctx, Actor.maintenance(ctx), "binh", "Trần Bình", "officer", "dung-mat-khau")
+    accounts.update_user(ctx, Actor.maintenance(ctx), view.id, "Trần Bình", "officer", active=False)
     real = _hash_of(ctx, "an")
     messages = {}
     for case, login, password in [("wrong", "an", "sai-mat-khau"), ("locking", "an", "sai-mat-khau"),
@@ -163,13 +162,13 @@ def _parallel_guesses(url: str, workers: int, each: int) -> list[tuple[int, int,
 
 def test_parallel_wrong_guesses_stop_at_exactly_the_lockout_count(store_url: str) -> None:
     ctx = Context(Store(store_url))
-    settings.set_centre_settings(ctx, ADMIN, {"lockout_attempts": 5})
-    accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "dung-mat-khau")
+    settings.set_centre_settings(ctx, Actor.maintenance(ctx), {"lockout_attempts": 5})
+    accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "dung-mat-khau")
     results = _parallel_guesses(store_url, workers=8, each=4)
     assert sum(r[0] for r in results) == 32  # every guess refused
     assert sum(r[1] for r in results) == 5, results  # exactly 5 ever reached the account's hash
     assert sum(r[2] for r in results) == 32  # and every one of the 32 cost an argon2 verification
-    assert [u.locked for u in accounts.list_users(ctx, ADMIN)] == [True]
+    assert [u.locked for u in accounts.list_users(ctx, Actor.maintenance(ctx))] == [True]
     with pytest.raises(SignInFailed):
         accounts.sign_in(ctx, "an", "dung-mat-khau")  # the lock holds, even for the right password
     ctx.store.dispose()
@@ -177,8 +176,8 @@ def test_parallel_wrong_guesses_stop_at_exactly_the_lockout_count(store_url: str
 
 def test_parallel_wrong_guesses_are_each_counted(store_url: str) -> None:
     ctx = Context(Store(store_url))
-    settings.set_centre_settings(ctx, ADMIN, {"lockout_attempts": 100})
-    accounts.add_user(ctx, ADMIN, "an", "Lê An", "officer", "dung-mat-khau")
+    settings.set_centre_settings(ctx, Actor.maintenance(ctx), {"lockout_attempts": 100})
+    accounts.add_user(ctx, Actor.maintenance(ctx), "an", "Lê An", "officer", "dung-mat-khau")
     results = _parallel_guesses(store_url, workers=8, each=3)
     assert sum(r[1] for r in results) == 24  # below the limit: all checked
     with ctx.store.read() as s:
@@ -190,8 +189,8 @@ def test_parallel_wrong_guesses_are_each_counted(store_url: str) -> None:
 
 
 def test_roles_are_enforced_in_services(ctx: Context) -> None:
-    accounts.add_user(ctx, ADMIN, "canbo", "Cán Bộ", "officer", "12345678")
-    accounts.add_user(ctx, ADMIN, "giamsat", "Giám Sát", "supervisor", "12345678")
+    accounts.add_user(ctx, Actor.maintenance(ctx), "canbo", "Cán Bộ", "officer", "12345678")
+    accounts.add_user(ctx, Actor.maintenance(ctx), "giamsat", "Giám Sát", "supervisor", "12345678")
     officer = accounts.sign_in(ctx, "canbo", "12345678")
     supervisor = accounts.sign_in(ctx, "giamsat", "12345678")
     with pytest.raises(PermissionDenied, match="cần quyền giám sát"):

@@ -16,7 +16,6 @@ from app.services.catalog_io import COLUMNS, ImportRejected
 from app.services.context import Actor, Context
 from app.services.demo import demo_rows
 
-ADMIN = Actor.system()
 
 
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -29,7 +28,7 @@ def _write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
 
 def test_import_then_export_round_trip(ctx: Context, tmp_path: Path) -> None:
     source = _write_csv(tmp_path / "in.csv", demo_rows()[:40])
-    summary = catalog.import_catalog(ctx, ADMIN, source)
+    summary = catalog.import_catalog(ctx, Actor.maintenance(ctx), source)
     assert summary.procedures_added == 40 and summary.procedures_updated == 0
     catalog.export_catalog(ctx, tmp_path / "out.csv")
     assert (tmp_path / "out.csv").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
@@ -37,7 +36,7 @@ def test_import_then_export_round_trip(ctx: Context, tmp_path: Path) -> None:
     sheet = load_workbook(tmp_path / "out.xlsx").worksheets[0]
     assert [c.value for c in sheet[1]] == list(COLUMNS)
     assert sheet.max_row == 41
-    again = catalog.import_catalog(ctx, ADMIN, tmp_path / "out.xlsx")  # XLSX back in: same catalogue
+    again = catalog.import_catalog(ctx, Actor.maintenance(ctx), tmp_path / "out.xlsx")  # XLSX back in: same catalogue
     assert (again.procedures_added, again.procedures_updated) == (0, 40)
     catalog.export_catalog(ctx, tmp_path / "out2.csv")
     assert (tmp_path / "out2.csv").read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
@@ -50,7 +49,7 @@ def test_bad_file_is_refused_whole_with_every_error(ctx: Context, tmp_path: Path
     rows[4] = {**rows[4], "procedure_code": rows[0]["procedure_code"]}
     bad = _write_csv(tmp_path / "bad.csv", rows)
     with pytest.raises(ImportRejected) as info:
-        catalog.import_catalog(ctx, ADMIN, bad)
+        catalog.import_catalog(ctx, Actor.maintenance(ctx), bad)
     found = {(p.line, p.column) for p in info.value.problems}
     assert found == {(3, "fee_vnd"), (5, "processing_unit"), (5, "cutoff_hour"), (6, "procedure_code")}
     assert "dòng 3, cột fee_vnd" in str(info.value)
@@ -61,7 +60,7 @@ def test_missing_column_is_named(ctx: Context, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("agency_code,procedure_name\nSTP,Cấp phiếu lý lịch tư pháp\n", encoding="utf-8")
     with pytest.raises(Exception, match="thiếu cột .*procedure_code"):
-        catalog.import_catalog(ctx, ADMIN, path)
+        catalog.import_catalog(ctx, Actor.maintenance(ctx), path)
 
 
 def test_edit_procedure_is_validated_and_saved_in_one_transaction(demo_ctx: Context) -> None:
@@ -69,14 +68,14 @@ def test_edit_procedure_is_validated_and_saved_in_one_transaction(demo_ctx: Cont
     bad = ProcedureDraft(**{**view.draft.__dict__, "name": " ", "processing_value": 0,
                             "documents": [DocumentDraft("", "original", 0)]})
     with pytest.raises(FormErrors) as info:
-        catalog.save_procedure(demo_ctx, ADMIN, view.id, view.agency_id, bad)
+        catalog.save_procedure(demo_ctx, Actor.maintenance(demo_ctx), view.id, view.agency_id, bad)
     assert {"name", "processing_value", "documents"} <= set(info.value.by_field())
     assert catalog.get_procedure(demo_ctx, view.id).draft == view.draft  # nothing saved half
 
     good = ProcedureDraft(**{**view.draft.__dict__, "fee_vnd": 123_000, "cutoff": time(15, 0),
                              "documents": [DocumentDraft("Tờ khai (bản gốc)", "original", 1),
                                            DocumentDraft("CCCD", "photocopy", 2)]})
-    catalog.save_procedure(demo_ctx, ADMIN, view.id, view.agency_id, good)
+    catalog.save_procedure(demo_ctx, Actor.maintenance(demo_ctx), view.id, view.agency_id, good)
     stored = catalog.get_procedure(demo_ctx, view.id).draft
     assert stored.fee_vnd == 123_000 and stored.cutoff == time(15, 0)
     assert [(d.name, d.kind, d.count) for d in stored.documents] == [("Tờ khai (bản gốc)", "original", 1),
@@ -87,18 +86,18 @@ def test_duplicate_code_on_edit_is_a_field_error(demo_ctx: Context) -> None:
     first, second = catalog.list_procedures(demo_ctx)[:2]
     clash = ProcedureDraft(**{**second.draft.__dict__, "code": first.draft.code})
     with pytest.raises(FormErrors) as info:
-        catalog.save_procedure(demo_ctx, ADMIN, second.id, second.agency_id, clash)
+        catalog.save_procedure(demo_ctx, Actor.maintenance(demo_ctx), second.id, second.agency_id, clash)
     assert "code" in info.value.by_field()
 
 
 def test_agency_validation(ctx: Context) -> None:
     with pytest.raises(FormErrors) as info:
-        catalog.save_agency(ctx, ADMIN, None, "", "S", "có dấu")
+        catalog.save_agency(ctx, Actor.maintenance(ctx), None, "", "S", "có dấu")
     assert set(info.value.by_field()) == {"key", "name", "identifier"}
-    a = catalog.save_agency(ctx, ADMIN, None, "syt", "Sở Y tế", "000.00.15.H33")
+    a = catalog.save_agency(ctx, Actor.maintenance(ctx), None, "syt", "Sở Y tế", "000.00.15.H33")
     assert a.key == "SYT"
     with pytest.raises(FormErrors):
-        catalog.save_agency(ctx, ADMIN, None, "SYT2", "Sở Y tế 2", "000.00.15.H33")
+        catalog.save_agency(ctx, Actor.maintenance(ctx), None, "SYT2", "Sở Y tế 2", "000.00.15.H33")
 
 
 def test_accent_insensitive_search(demo_ctx: Context) -> None:

@@ -15,7 +15,7 @@ from app.store.models import Counter
 
 
 def officer(ctx: Context, login: str = "canbo01") -> Actor:
-    return accounts.actor_for_login(ctx, login)
+    return accounts.maintenance_acting_as(ctx, login)
 
 
 def dd_counters(ctx: Context) -> list[int]:

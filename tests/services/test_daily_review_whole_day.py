@@ -26,6 +26,6 @@ def test_a_day_of_more_than_ten_thousand_tickets_is_reviewed_whole(demo_ctx: Con
              "issued_at": start + timedelta(seconds=n), "called_at": None, "serving_started_at": None,
              "finished_at": None, "counter_id": None, "officer_id": None, "call_count": 0, "printed": True,
              "issued_by_station": None, "transferred_from_id": None} for n in range(1, TICKETS + 1)])
-    review = daily_review.daily_review(demo_ctx, Actor.system(), DAY)
+    review = daily_review.daily_review(demo_ctx, Actor.maintenance(demo_ctx), DAY)
     assert review.total.count == TICKETS
     assert [t.display_number for t in review.tickets[-2:]] == [str(TICKETS - 1), str(TICKETS)]

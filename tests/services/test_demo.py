@@ -34,7 +34,7 @@ def test_demo_hall_and_accounts(demo_ctx: Context) -> None:
     assert served == {a.id for a in catalog.list_agencies(demo_ctx)}  # every agency reachable from the kiosk
     counters = hall.list_counters(demo_ctx)
     assert [c.number for c in counters] == list(range(1, 11)) and all(c.service_ids for c in counters)
-    roles = Counter(u.role for u in accounts.list_users(demo_ctx, Actor.system()))
+    roles = Counter(u.role for u in accounts.list_users(demo_ctx, Actor.maintenance(demo_ctx)))
     assert roles[Role.ADMIN] >= 1 and roles[Role.SUPERVISOR] >= 1 and roles[Role.OFFICER] >= 5
     assert accounts.sign_in(demo_ctx, "canbo01", "canbo123").role is Role.OFFICER
     overrides = {o.day.isoformat(): o.kind for o in workdays.list_overrides(demo_ctx)}
@@ -43,7 +43,7 @@ def test_demo_hall_and_accounts(demo_ctx: Context) -> None:
 
 def test_seeding_again_changes_nothing(demo_ctx: Context) -> None:
     before = (catalog.list_agencies(demo_ctx), hall.list_services(demo_ctx), hall.list_counters(demo_ctx))
-    seed_demo(demo_ctx, Actor.system())
+    seed_demo(demo_ctx, Actor.maintenance(demo_ctx))
     assert (catalog.list_agencies(demo_ctx), hall.list_services(demo_ctx), hall.list_counters(demo_ctx)) == before
 
 

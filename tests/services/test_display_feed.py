@@ -18,7 +18,7 @@ T0 = datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)  # Monday 08:00 in HÃ  Ná
 
 
 def officer(ctx: Context) -> Actor:
-    return accounts.actor_for_login(ctx, "canbo01")
+    return accounts.maintenance_acting_as(ctx, "canbo01")
 
 
 def shown(feed: DisplayFeed) -> dict[int, str]:

@@ -68,7 +68,7 @@ def test_a_file_with_bad_rows_is_refused_whole_with_every_error(demo_ctx: Contex
         ROW | {"code": "", "phone": "123", "fee_vnd": "-5", "status": "cancelled", "returned_at": "2023-11-01T00:00"},
     ]
     with pytest.raises(ImportRejected) as info:
-        dossier_csv.import_file(demo_ctx, Actor.system(), write(tmp_path / "bad.csv", rows))
+        dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), write(tmp_path / "bad.csv", rows))
     found = {(p.line, p.column) for p in info.value.problems}
     assert found == {(7, "procedure_code"), (7, "code"), (8, "code"), (9, "online_level"), (9, "received_at"),
                      (9, "resolved_at"), (9, "outcome"), (10, "phone"), (10, "fee_vnd"), (10, "cancelled_at"),
@@ -81,12 +81,12 @@ def test_header_must_have_the_columns(demo_ctx: Context, tmp_path: Path) -> None
     path = tmp_path / "h.csv"
     path.write_text("code,procedure_code,foo\n", encoding="utf-8")
     with pytest.raises(ImportRejected) as info:
-        dossier_csv.import_file(demo_ctx, Actor.system(), path)
+        dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), path)
     assert {(p.line, p.column) for p in info.value.problems} >= {(1, "foo"), (1, "received_at")}
 
 
 def test_import_builds_states_events_and_moves_sequences(demo_ctx: Context, tmp_path: Path) -> None:
-    result = dossier_csv.import_file(demo_ctx, Actor.system(), write(tmp_path / "a.csv", sample_rows()))
+    result = dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), write(tmp_path / "a.csv", sample_rows()))
     assert (result.imported, result.skipped) == (5, 0)
     generated = f"{SXD}-231027-0006"  # the blank code comes after the imported 0005 of the same agency and day
     v = dossiers.get_dossier(demo_ctx, generated)
@@ -102,30 +102,30 @@ def test_import_builds_states_events_and_moves_sequences(demo_ctx: Context, tmp_
     pid = dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004")
     draft = IntakeDraft(applicant_name="Lò Văn A", id_number="001185012345", phone="0912345678", address="Lai Châu",
                         birth_year=1985, sex="female")
-    assert dossiers.receive_dossier(demo_ctx, Actor.system(), pid, draft).code == f"{SXD}-231027-0007"
+    assert dossiers.receive_dossier(demo_ctx, Actor.maintenance(demo_ctx), pid, draft).code == f"{SXD}-231027-0007"
     # the lifecycle goes on from an imported state
-    lifecycle.apply_action(demo_ctx, Actor.system(), f"{SXD}-231030-0002", "resume")
+    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), f"{SXD}-231030-0002", "resume")
 
 
 def test_reimport_changes_nothing(demo_ctx: Context, tmp_path: Path) -> None:
     rows = [r for r in sample_rows() if r["code"]]
     path = write(tmp_path / "a.csv", rows)
-    dossier_csv.import_file(demo_ctx, Actor.system(), path)
+    dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), path)
     before, exported = counts(demo_ctx), dossier_csv.export_rows(demo_ctx)
-    again = dossier_csv.import_file(demo_ctx, Actor.system(), path)
+    again = dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), path)
     assert (again.imported, again.skipped) == (0, 4)
     assert counts(demo_ctx) == before and dossier_csv.export_rows(demo_ctx) == exported
 
 
 def test_export_import_round_trip_is_lossless(demo_ctx: Context, backend: str, store_factories: dict,
                                               tmp_path: Path) -> None:
-    dossier_csv.import_file(demo_ctx, Actor.system(), write(tmp_path / "a.csv", sample_rows()))
+    dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), write(tmp_path / "a.csv", sample_rows()))
     first = tmp_path / "first.csv"
     assert dossier_csv.export_file(demo_ctx, first) == 5
     other = Store(store_factories[backend].url("demo"))
     try:
         ctx2 = Context(other)
-        assert dossier_csv.import_file(ctx2, Actor.system(), first).imported == 5
+        assert dossier_csv.import_file(ctx2, Actor.maintenance(ctx2), first).imported == 5
         second = tmp_path / "second.csv"
         dossier_csv.export_file(ctx2, second)
     finally:
@@ -159,7 +159,7 @@ def generated(n: int, seed: int = 5) -> list[dict[str, str]]:
 def test_ten_thousand_rows(demo_ctx: Context, backend: str, tmp_path: Path) -> None:
     path = write(tmp_path / "big.csv", generated(10_000))
     started = time.perf_counter()
-    result = dossier_csv.import_file(demo_ctx, Actor.system(), path)
+    result = dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), path)
     elapsed = time.perf_counter() - started
     print(f"\n[{backend}] imported {result.imported} dossiers in {elapsed:.2f} s")
     assert result.imported == 10_000 and counts(demo_ctx)[0] == 10_000

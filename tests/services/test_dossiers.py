@@ -45,11 +45,11 @@ def frozen(demo_ctx: Context) -> Context:
 
 def _receive(ctx: Context, procedure_code: str = "DEMO.SXD.004", **kwargs: object) -> dossiers.DossierView:
     pid = dossiers.procedure_id_by_code(ctx, procedure_code)
-    return dossiers.receive_dossier(ctx, Actor.system(), pid, _draft(), **kwargs)  # type: ignore[arg-type]
+    return dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft(), **kwargs)  # type: ignore[arg-type]
 
 
 def test_receive_stores_code_due_date_documents_and_event(frozen: Context) -> None:
-    officer = accounts.actor_for_login(frozen, "canbo01")
+    officer = accounts.maintenance_acting_as(frozen, "canbo01")
     pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")  # 5 working days
     view = dossiers.receive_dossier(frozen, officer, pid, _draft(email="tuyet@example.vn"))
     assert view.code == f"{SXD}-231027-0001"
@@ -84,7 +84,7 @@ def test_after_closing_the_clock_starts_next_working_morning(frozen: Context) ->
 def test_documents_typed_by_the_officer_are_kept(frozen: Context) -> None:
     pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
     docs = [DocumentReceived("Đơn đề nghị", 1, 0, 0), DocumentReceived("Giấy phép xây dựng", 0, 1, 2)]
-    view = dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(documents=docs, sets=2))
+    view = dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid, _draft(documents=docs, sets=2))
     assert [(d.name, d.originals, d.certified_copies, d.photocopies) for d in view.documents] == [
         ("Đơn đề nghị", 1, 0, 0), ("Giấy phép xây dựng", 0, 1, 2)]
     assert view.sets == 2
@@ -102,10 +102,10 @@ def test_ticket_is_linked(frozen: Context) -> None:
 def test_bad_input_saves_nothing_and_takes_no_number(frozen: Context) -> None:
     pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
     with pytest.raises(FormErrors) as info:
-        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(phone="123", address="", sets=0))
+        dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid, _draft(phone="123", address="", sets=0))
     assert set(info.value.by_field()) == {"phone", "address", "sets"}
     with pytest.raises(NotFound):
-        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(), ticket_id=uuid.uuid4())
+        dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid, _draft(), ticket_id=uuid.uuid4())
     with frozen.store.read() as s:
         for model in (Dossier, DossierDocument, DossierEvent):
             assert s.scalar(select(func.count()).select_from(model)) == 0
@@ -138,7 +138,7 @@ def _receive_many(url: str, count: int, out: "mp.Queue[list[tuple[str, int]]]") 
     pid = dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004")
     taken = []
     for _ in range(count):
-        view = dossiers.receive_dossier(ctx, Actor.system(), pid, _draft())
+        view = dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft())
         taken.append((view.code, view.register_line or 0))
     store.dispose()
     out.put(taken)
@@ -168,19 +168,19 @@ def test_owner_of_the_dossier_is_stored_checked_and_printed(frozen: Context, tmp
 
     pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
     with pytest.raises(FormErrors) as info:
-        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(owner_name="", owner_id_number="001185012346"))
+        dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid, _draft(owner_name="", owner_id_number="001185012346"))
     assert set(info.value.by_field()) == {"owner_name"}
     with pytest.raises(FormErrors) as info:
-        dossiers.receive_dossier(frozen, Actor.system(), pid, _draft(owner_name="Lò Thị Mai", owner_id_number="12345"))
+        dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid, _draft(owner_name="Lò Thị Mai", owner_id_number="12345"))
     assert set(info.value.by_field()) == {"owner_id_number"}
-    view = dossiers.receive_dossier(frozen, Actor.system(), pid,
+    view = dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid,
                                     _draft(owner_name="  Lò   Thị Mai ", owner_id_number="012 190 012 345"))
     assert (view.owner_name, view.owner_id_number) == ("Lò Thị Mai", "012190012345")
     assert view.code.endswith("-0001")  # the refused drafts took no number
     out = dossier_forms.render_receipt(frozen, view.code, tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Chủ hồ sơ: Lò Thị Mai — CCCD 012190012345" in " ".join(text.split())
-    plain = dossiers.receive_dossier(frozen, Actor.system(), pid, _draft())
+    plain = dossiers.receive_dossier(frozen, Actor.maintenance(frozen), pid, _draft())
     assert plain.owner_name is None
 
 
@@ -189,7 +189,7 @@ def test_form_02_and_03_for_a_dossier_not_received_are_recorded_on_the_ticket(fr
 
     from app.services import dossier_forms
 
-    officer = accounts.actor_for_login(frozen, "canbo01")
+    officer = accounts.maintenance_acting_as(frozen, "canbo01")
     ticket = queue.issue_ticket(frozen, "DD")
     tid = dossiers.ticket_id_by_number(frozen, ticket.display_number)
     pid = dossiers.procedure_id_by_code(frozen, "DEMO.SXD.004")
@@ -251,7 +251,7 @@ def _receive_requests(url: str, requests: list[str], start: "mp.synchronize.Barr
     ctx = Context(Store(url), clock=frozen_clock)
     pid = dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004")
     start.wait(timeout=60)
-    codes = {r: dossiers.receive_dossier(ctx, Actor.system(), pid, _draft(), request_id=uuid.UUID(r)).code
+    codes = {r: dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft(), request_id=uuid.UUID(r)).code
              for r in requests}
     ctx.store.dispose()
     out.put(codes)

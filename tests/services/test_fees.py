@@ -18,13 +18,13 @@ SXD, STP = "DEMO.SXD.004", "DEMO.STP.001"
 def _receive(ctx: Context, procedure: str) -> str:
     draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
                         address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
-    return dossiers.receive_dossier(ctx, accounts.actor_for_login(ctx, "canbo01"),
+    return dossiers.receive_dossier(ctx, accounts.maintenance_acting_as(ctx, "canbo01"),
                                     dossiers.procedure_id_by_code(ctx, procedure), draft).code
 
 
 def _pay(ctx: Context, code: str, at_utc: datetime, amount: int, receipt: str, method: str = "cash") -> None:
     ctx.clock = lambda: at_utc
-    lifecycle.record_payment(ctx, accounts.actor_for_login(ctx, "canbo02"), code, amount, method, receipt)
+    lifecycle.record_payment(ctx, accounts.maintenance_acting_as(ctx, "canbo02"), code, amount, method, receipt)
 
 
 def test_payments_and_totals_per_local_day_and_agency(demo_ctx: Context, capsys: pytest.CaptureFixture[str],

@@ -47,16 +47,16 @@ def clock(demo_ctx: Context) -> Clock:
 def receive(ctx: Context, name: str) -> str:
     draft = IntakeDraft(applicant_name=name, id_number="001185012345", phone="0912345678",
                         address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
-    return dossiers.receive_dossier(ctx, accounts.actor_for_login(ctx, "canbo01"),
+    return dossiers.receive_dossier(ctx, accounts.maintenance_acting_as(ctx, "canbo01"),
                                     dossiers.procedure_id_by_code(ctx, PROCEDURE), draft).code
 
 
 def act(ctx: Context, code: str, action: str, **details: object) -> None:
-    lifecycle.apply_action(ctx, Actor.system(), code, action, **details)
+    lifecycle.apply_action(ctx, Actor.maintenance(ctx), code, action, **details)
 
 
 def pay(ctx: Context, code: str, amount: int, receipt: str) -> None:
-    lifecycle.record_payment(ctx, accounts.actor_for_login(ctx, "canbo02"), code, amount, "cash", receipt)
+    lifecycle.record_payment(ctx, accounts.maintenance_acting_as(ctx, "canbo02"), code, amount, "cash", receipt)
 
 
 def build_period(ctx: Context, clock: Clock) -> dict[str, str]:
@@ -147,7 +147,7 @@ def test_fees_are_what_was_paid(demo_ctx: Context, clock: Clock) -> None:
     # Mẫu 05 says what was paid
     for code in (unpaid, paid):
         act(demo_ctx, code, "stop", reason="Người nộp giả mạo giấy tờ")
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     stop_paid = lifecycle_forms.stop_data(demo_ctx, dossiers.get_dossier(demo_ctx, paid),
                                           lifecycle.history(demo_ctx, paid), officer.full_name)
     stop_unpaid = lifecycle_forms.stop_data(demo_ctx, dossiers.get_dossier(demo_ctx, unpaid),

@@ -21,7 +21,7 @@ T0 = datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)  # Monday 08:00 in HÃ  Ná
 
 
 def officer(ctx: Context, login: str = "canbo01") -> Actor:
-    return accounts.actor_for_login(ctx, login)
+    return accounts.maintenance_acting_as(ctx, login)
 
 
 def test_numbers_count_up_per_service_and_restart_next_day(hall_ctx: Context) -> None:
@@ -35,7 +35,7 @@ def test_numbers_count_up_per_service_and_restart_next_day(hall_ctx: Context) ->
 
 def test_range_wraps_and_daily_cap(hall_ctx: Context) -> None:
     sid = next(v for v in hall.list_services(hall_ctx) if v.draft.code == "DN2")
-    hall.save_service(hall_ctx, Actor.system(), sid.id,
+    hall.save_service(hall_ctx, Actor.maintenance(hall_ctx), sid.id,
                       hall.ServiceDraft("DN2", sid.draft.name, "E", 1, 3, 4, 6, sid.draft.agency_ids))
     assert [queue.issue_ticket(hall_ctx, "DN2").display_number for _ in range(4)] == ["E1", "E2", "E3", "E1"]
     for _ in range(2):
@@ -44,7 +44,7 @@ def test_range_wraps_and_daily_cap(hall_ctx: Context) -> None:
     with hall_ctx.store.read() as s:
         assert s.query(Ticket).count() == 4  # the refused ones left nothing behind
         assert peek(s, "ticket", f"service:{sid.id}", queue.local_day(hall_ctx.now())) == 4  # not even a number
-    hall.save_service(hall_ctx, Actor.system(), sid.id,  # the cap raised later in the day: numbering goes on
+    hall.save_service(hall_ctx, Actor.maintenance(hall_ctx), sid.id,  # the cap raised later in the day: numbering goes on
                       hall.ServiceDraft("DN2", sid.draft.name, "E", 1, 3, 5, 6, sid.draft.agency_ids))
     assert queue.issue_ticket(hall_ctx, "DN2").display_number == "E2"
 
@@ -122,16 +122,18 @@ def test_roles_and_unknowns(hall_ctx: Context) -> None:
         queue.call_next(hall_ctx, officer(hall_ctx), 99)
     with pytest.raises(QueueError):
         queue.issue_ticket(hall_ctx, "DD", "vip")
-    assert queue.call_next(hall_ctx, Actor(None, "cli", "CLI", Role.OFFICER), 1) is None
+    assert queue.call_next(hall_ctx, Actor.maintenance(hall_ctx), 1) is None
+    with pytest.raises(TypeError, match="never built by hand"):  # services trust only sign-in's actors
+        Actor(None, "cli", "CLI", Role.OFFICER)
 
 
 def _issue_and_call(url: str, counter: int | None, issues: int,
                     out: "mp.Queue[tuple[list[str], list[str]]]") -> None:
-    from app.services.accounts import actor_for_login
+    from app.services.accounts import maintenance_acting_as
 
     store = Store(url)
     ctx = Context(store)
-    me = actor_for_login(ctx, f"canbo0{counter or 9}")
+    me = maintenance_acting_as(ctx, f"canbo0{counter or 9}")
     issued, called = [], []
     for _ in range(issues):
         issued.append(queue.issue_ticket(ctx, "DD").display_number)

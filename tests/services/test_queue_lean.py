@@ -68,7 +68,7 @@ def test_the_lean_path_stores_exactly_what_the_orm_path_stores(sqlite_demo) -> N
     again = queue.ticket_view(ctx, lean.id)
     assert (again.display_number, again.priority_kind, again.issued_at) == \
         ("1002", "elderly", MONDAY_0800 + timedelta(seconds=5))
-    me = accounts.actor_for_login(ctx, "canbo01")
+    me = accounts.maintenance_acting_as(ctx, "canbo01")
     assert [queue.call_next(ctx, me, 1).display_number, queue.finish(ctx, me, 1).display_number,  # type: ignore[union-attr]
             queue.call_next(ctx, me, 1).display_number] == ["1001", "1001", "1002"]  # type: ignore[union-attr]
 

@@ -50,7 +50,7 @@ def clock(demo_ctx: Context) -> Clock:
 
 def serve(ctx: Context, clock: Clock, counter: int = 1, service: str = "DD", login: str = "canbo01") -> TicketView:
     """Issue, call and finish one ticket at a counter (the keypad arms at the finish)."""
-    officer = accounts.actor_for_login(ctx, login)
+    officer = accounts.maintenance_acting_as(ctx, login)
     queue.issue_ticket(ctx, service)
     clock.advance(30)
     called = queue.call_next(ctx, officer, counter)
@@ -128,7 +128,7 @@ def test_scripted_session_gives_exact_votes(demo_ctx: Context, clock: Clock, sim
 
     t3 = serve(demo_ctx, clock, login="canbo02")
     pid = dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004")
-    dossier = dossiers.receive_dossier(demo_ctx, accounts.actor_for_login(demo_ctx, "canbo02"), pid,
+    dossier = dossiers.receive_dossier(demo_ctx, accounts.maintenance_acting_as(demo_ctx, "canbo02"), pid,
                                        IntakeDraft(applicant_name="Nguyễn Văn An", id_number="001085012345",
                                                    phone="0912345678", address="Lai Châu"), ticket_id=t3.id)
     clock.advance(20)
@@ -204,7 +204,7 @@ def test_two_framed_keypads_on_one_bus_land_on_their_counters(demo_ctx: Context,
     with KeypadSimulator(link=tmp_path / "rs485", mode="framed") as bus:
         st = start_station(demo_ctx, bus.url, {11: 1, 12: 2}, framed)
         try:
-            one, two = accounts.actor_for_login(demo_ctx, "canbo01"), accounts.actor_for_login(demo_ctx, "canbo02")
+            one, two = accounts.maintenance_acting_as(demo_ctx, "canbo01"), accounts.maintenance_acting_as(demo_ctx, "canbo02")
             queue.issue_ticket(demo_ctx, "DD")
             queue.issue_ticket(demo_ctx, "DD")
             queue.call_next(demo_ctx, one, 1)
@@ -269,7 +269,7 @@ def test_scale_of_five_maps_keys_to_five_levels(demo_ctx: Context, clock: Clock)
     from app.services import settings
     from app.services.context import Actor
 
-    settings.set_centre_settings(demo_ctx, Actor.system(), {"rating_scale": 5, "rating_timeout_s": 30})
+    settings.set_centre_settings(demo_ctx, Actor.maintenance(demo_ctx), {"rating_scale": 5, "rating_timeout_s": 30})
     levels = []
     for key in "12345":
         serve(demo_ctx, clock)

@@ -21,7 +21,7 @@ from tests.services.test_dossiers import _draft
 
 def received(ctx: Context) -> dossiers.DossierView:
     pid = dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004")
-    return dossiers.receive_dossier(ctx, Actor.system(), pid, _draft())
+    return dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft())
 
 
 def test_a_scanned_receipt_gives_a_ticket_joined_to_its_dossier(hall_ctx: Context) -> None:
@@ -35,15 +35,15 @@ def test_a_scanned_receipt_gives_a_ticket_joined_to_its_dossier(hall_ctx: Contex
         assert stored is not None and stored.dossier_id == d.id and stored.status == "waiting"
     again = issue_result_ticket(hall_ctx, d.code)  # scanned twice: the same place in the queue
     assert again.again and again.ticket.id == got.ticket.id
-    lifecycle.apply_action(hall_ctx, Actor.system(), d.code, "resolve")
+    lifecycle.apply_action(hall_ctx, Actor.maintenance(hall_ctx), d.code, "resolve")
     assert return_dossier(hall_ctx, d.id).result_ready is True
 
 
 def test_without_a_result_return_service_the_dossiers_agency_decides(hall_ctx: Context) -> None:
-    set_centre_settings(hall_ctx, Actor.system(), {"result_return_service": ""})
+    set_centre_settings(hall_ctx, Actor.maintenance(hall_ctx), {"result_return_service": ""})
     d = received(hall_ctx)  # Sở Xây dựng: service DD takes it
     assert issue_result_ticket(hall_ctx, d.code).ticket.service_code == "DD"
-    set_centre_settings(hall_ctx, Actor.system(), {"result_return_service": "NOPE"})  # unknown: by agency too
+    set_centre_settings(hall_ctx, Actor.maintenance(hall_ctx), {"result_return_service": "NOPE"})  # unknown: by agency too
     assert issue_result_ticket(hall_ctx, d.code).ticket.service_code == "DD"
 
 
@@ -53,8 +53,8 @@ def test_what_cannot_give_a_result_ticket(hall_ctx: Context) -> None:
     with pytest.raises(NotFound, match="Không tìm thấy hồ sơ mã"):
         issue_result_ticket(hall_ctx, "000.00.02.H33-231027-9999")
     d = received(hall_ctx)
-    lifecycle.apply_action(hall_ctx, Actor.system(), d.code, "resolve")
-    lifecycle.apply_action(hall_ctx, Actor.system(), d.code, "return_result", collector="Lò Thị Hoa")
+    lifecycle.apply_action(hall_ctx, Actor.maintenance(hall_ctx), d.code, "resolve")
+    lifecycle.apply_action(hall_ctx, Actor.maintenance(hall_ctx), d.code, "return_result", collector="Lò Thị Hoa")
     with pytest.raises(QueueError, match="đã được trả kết quả"):
         issue_result_ticket(hall_ctx, d.code)
 
@@ -68,7 +68,7 @@ def test_the_ticket_qr_payload_round_trips() -> None:
 
 
 def test_a_scanned_ticket_is_called_out_of_turn_and_served(hall_ctx: Context) -> None:
-    me = accounts.actor_for_login(hall_ctx, "canbo01")
+    me = accounts.maintenance_acting_as(hall_ctx, "canbo01")
     first, second = queue.issue_ticket(hall_ctx, "DD"), queue.issue_ticket(hall_ctx, "DD")
     served = queue.call_ticket(hall_ctx, me, 1, second.id)
     assert served.display_number == second.display_number and served.status == "serving"
@@ -87,7 +87,7 @@ def test_a_scanned_ticket_is_called_out_of_turn_and_served(hall_ctx: Context) ->
 
 
 def test_a_scanned_ticket_of_another_service_or_at_a_paused_counter(hall_ctx: Context) -> None:
-    me = accounts.actor_for_login(hall_ctx, "canbo01")
+    me = accounts.maintenance_acting_as(hall_ctx, "canbo01")
     tp = queue.issue_ticket(hall_ctx, "TP")  # counter 1 does not serve TP
     with pytest.raises(QueueError, match="không phục vụ"):
         queue.call_ticket(hall_ctx, me, 1, tp.id)

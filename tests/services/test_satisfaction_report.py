@@ -85,7 +85,7 @@ def test_grouping_by_counter_and_service(demo_ctx: Context) -> None:
 def test_local_date_boundaries_and_agency_officer_grouping(demo_ctx: Context) -> None:
     clock = [datetime(2026, 11, 30, 16, 50, tzinfo=timezone.utc)]  # 23:50 on 30/11 in Hà Nội
     demo_ctx.clock = lambda: clock[0]
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     queue.issue_ticket(demo_ctx, "DD")
     queue.call_next(demo_ctx, officer, 1)
     t1 = queue.finish(demo_ctx, officer, 1)
@@ -96,8 +96,8 @@ def test_local_date_boundaries_and_agency_officer_grouping(demo_ctx: Context) ->
     assert ratings.record_vote(demo_ctx, 1, "1").ticket_id == t1.id  # 23:50 local, 30/11
     clock[0] += timedelta(minutes=20)  # 00:10 local on 01/12
     queue.issue_ticket(demo_ctx, "DN2")  # a service of one agency... with two: no dossier, several agencies
-    queue.call_next(demo_ctx, accounts.actor_for_login(demo_ctx, "canbo02"), 9)
-    queue.finish(demo_ctx, accounts.actor_for_login(demo_ctx, "canbo02"), 9)
+    queue.call_next(demo_ctx, accounts.maintenance_acting_as(demo_ctx, "canbo02"), 9)
+    queue.finish(demo_ctx, accounts.maintenance_acting_as(demo_ctx, "canbo02"), 9)
     assert ratings.record_vote(demo_ctx, 9, "3").kind == "vote"
 
     first_day = sr.satisfaction_report(demo_ctx, DAY, DAY, by="agency")

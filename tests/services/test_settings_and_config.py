@@ -106,14 +106,15 @@ def test_postgres_password_comes_from_keyring(memory_keyring) -> None:  # type: 
 
 def test_centre_settings_in_the_store(ctx: Context) -> None:
     assert settings.get_centre_settings(ctx)["rating_scale"] == 3
-    settings.set_centre_settings(ctx, Actor.system(), {"rating_scale": "5", "centre_name": "TTPVHCC Lai Châu"})
+    settings.set_centre_settings(ctx, Actor.maintenance(ctx), {"rating_scale": "5", "centre_name": "TTPVHCC Lai Châu"})
     got = settings.get_centre_settings(ctx)
     assert got["rating_scale"] == 5 and got["centre_name"] == "TTPVHCC Lai Châu"
     with pytest.raises(ConfigError):
-        settings.set_centre_settings(ctx, Actor.system(), {"rating_scale": 7, "centre_name": "X"})
+        settings.set_centre_settings(ctx, Actor.maintenance(ctx), {"rating_scale": 7, "centre_name": "X"})
     assert settings.get_centre_settings(ctx)["centre_name"] == "TTPVHCC Lai Châu"  # nothing half saved
-    from app.domain.accounts import Role
+    from app.services import accounts
 
-    officer = Actor(1, "cb", "Cán bộ", Role.OFFICER)
+    accounts.add_user(ctx, Actor.maintenance(ctx), "cb", "Cán bộ", "officer", "mat-khau-cb")
+    officer = accounts.sign_in(ctx, "cb", "mat-khau-cb")
     with pytest.raises(PermissionDenied):
         settings.set_centre_settings(ctx, officer, {"rating_scale": 4})

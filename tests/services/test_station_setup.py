@@ -241,3 +241,44 @@ def test_the_embedded_store_is_created_at_head_on_request(tmp_path: Path) -> Non
     after = station_setup.prepare_embedded(env)
     assert after.ok and (tmp_path / "data" / "motcua.sqlite3").exists()
     assert station_setup.check_connection(SetupAnswers(store="embedded"), env).ok
+
+
+def _ca_file(tmp_path: Path) -> Path:
+    """A real self-signed CA certificate (openssl), as a centre would hand to its stations."""
+    import subprocess
+
+    ca = tmp_path / "trung-tam-ca.crt"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=motcua test CA", "-keyout", str(tmp_path / "ca.key"), "-out", str(ca)],
+                   check=True, capture_output=True)
+    return ca
+
+
+def test_a_ca_file_makes_the_station_connect_with_verify_full(tmp_path: Path) -> None:
+    with pytest.raises(FormErrors) as exc:
+        check_answers(_server(ssl_ca=str(tmp_path / "khong-co.crt")))
+    assert _fields(exc) == {"ssl_ca": f"Không có tệp chứng chỉ CA «{tmp_path / 'khong-co.crt'}»"}
+    ca = _ca_file(tmp_path)
+    clean = check_answers(_server(ssl_ca=f" {ca} "))
+    url = clean.database_url()
+    from sqlalchemy.engine import make_url
+
+    assert url.startswith("postgresql+psycopg://motcua_counter@10.0.0.2:5432/motcua?")
+    assert dict(make_url(url).query) == {"sslmode": "verify-full", "sslrootcert": str(ca)}
+    again = station_setup.answers_from_config(config.MachineConfig({"database_url": url}))
+    assert again.ssl_ca == str(ca) and again.store == "server"
+
+
+def test_verify_full_against_a_server_without_tls_is_refused_plainly(tmp_path: Path,
+                                                                       postgres_available: None) -> None:
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import PG_ADMIN_URL
+    from app.services.connection_check import Problem
+
+    u = make_url(PG_ADMIN_URL)
+    report = station_setup.check_connection(_server(host=str(u.host), port=str(u.port or 5432),
+                                                    database=str(u.database), user=str(u.username), password="",
+                                                    ssl_ca=str(_ca_file(tmp_path))))
+    assert not report.ok and report.problem == Problem.TLS  # the test server has TLS off
+    assert "Không lập được kết nối mã hóa (TLS)" in report.message

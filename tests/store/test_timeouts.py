@@ -88,18 +88,18 @@ def test_a_reception_behind_a_held_agency_sequence_says_busy_within_the_lock_tim
         pg_demo: str, other_station: psycopg.Connection) -> None:
     ctx = Context(Store(pg_demo, timeouts=PgTimeouts(lock_ms=800)))
     pid = dossiers.procedure_id_by_code(ctx, "DEMO.SXD.004")
-    first = dossiers.receive_dossier(ctx, Actor.system(), pid, _draft())  # the agency's sequence row exists
+    first = dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft())  # the agency's sequence row exists
     other_station.execute("SELECT value FROM sequences WHERE kind = 'dossier' AND scope = %s FOR UPDATE",
                           (f"agency:{first.agency_id}",))  # the other station stopped inside its transaction
     started = time.monotonic()
     with pytest.raises(StoreBusy) as busy:
-        dossiers.receive_dossier(ctx, Actor.system(), pid, _draft())
+        dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft())
     waited = time.monotonic() - started
     assert str(busy.value) == ("Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá 0,8 giây. "
                                "Vui lòng thử lại sau giây lát")
     assert 0.8 <= waited < 30, "it waited for the lock timeout, then gave up (not for as long as the holder)"
     other_station.rollback()
-    again = dossiers.receive_dossier(ctx, Actor.system(), pid, _draft())
+    again = dossiers.receive_dossier(ctx, Actor.maintenance(ctx), pid, _draft())
     assert again.code.endswith("-0002")  # nothing burnt by the refused attempt
     ctx.store.dispose()
 

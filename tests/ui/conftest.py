@@ -72,7 +72,7 @@ def ten_calls(demo_ctx):  # type: ignore[no-untyped-def]
     for i in range(30):
         queue.issue_ticket(demo_ctx, ("DD", "TP", "DN", "GT", "TKQ")[i % 5])
     for counter in range(1, 11):  # canbo01 at counter 1 … canbo10 at counter 10
-        queue.call_next(demo_ctx, accounts.actor_for_login(demo_ctx, f"canbo{counter:02d}"), counter)
+        queue.call_next(demo_ctx, accounts.maintenance_acting_as(demo_ctx, f"canbo{counter:02d}"), counter)
     return demo_ctx
 
 
@@ -86,7 +86,7 @@ def late_dossier(ctx, procedure_code: str, days_ago: int) -> str:  # type: ignor
     now = ctx.clock
     ctx.clock = lambda: now() - timedelta(days=days_ago)
     try:
-        officer = accounts.actor_for_login(ctx, "canbo02")
+        officer = accounts.maintenance_acting_as(ctx, "canbo02")
         draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912345678",
                             address="Tân Phong, Lai Châu", birth_year=1985, sex="female")
         return dossiers.receive_dossier(ctx, officer, dossiers.procedure_id_by_code(ctx, procedure_code), draft).code

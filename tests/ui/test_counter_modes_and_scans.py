@@ -105,8 +105,8 @@ def test_sign_out_asks_the_next_officer_to_sign_in_at_the_same_counter(qtbot, de
 def test_a_scanned_ticket_is_served_and_a_result_return_shows_its_dossier(qtbot, demo_ctx, officer,  # type: ignore[no-untyped-def]  # noqa: F811
                                                                           tmp_path) -> None:
     pid = dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004")
-    d = dossiers.receive_dossier(demo_ctx, Actor.system(), pid, _draft())
-    lifecycle.apply_action(demo_ctx, Actor.system(), d.code, "resolve")
+    d = dossiers.receive_dossier(demo_ctx, Actor.maintenance(demo_ctx), pid, _draft())
+    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), d.code, "resolve")
     got = issue_result_ticket(demo_ctx, d.code)
     assert got.ticket.service_code == "TKQ"  # the demo's result-return service, called at counter 10
     w = open_counter_10(qtbot, demo_ctx, officer)

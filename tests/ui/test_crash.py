@@ -141,6 +141,10 @@ def test_present_error_sorts_by_the_error_family(qtbot, station_logs: Path) -> N
 
     present_error(ConfigError("Cài đặt «Số quầy»: giá trị không hợp lệ"), bar)
     assert bar.current_text() == "Cài đặt «Số quầy»: giá trị không hợp lệ" and bar.retry_button.isHidden()
+    from app.domain.errors import DomainError  # a refusal quoting a database error's value: masked in the box
+
+    present_error(DomainError(f'Không lưu được: invalid input syntax for type bigint: "{CCCD}"'), bar)
+    assert CCCD not in bar.current_text() and "invalid input syntax" in bar.current_text()
     assert not list(station_logs.glob("crash-*.txt"))  # none of these is a bug
 
     present_error(KeyError(f"hồ sơ CCCD {CCCD}"), bar)  # anything else is our bug

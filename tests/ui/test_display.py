@@ -94,7 +94,7 @@ def test_a_call_made_in_another_process_shows_blinks_and_is_announced(qtbot, dis
 
 
 def test_announcements_queue_and_never_cut_each_other(qtbot, display, demo_ctx, heard) -> None:  # type: ignore[no-untyped-def]
-    me = accounts.actor_for_login(demo_ctx, "canbo01")
+    me = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     queue.issue_ticket(demo_ctx, "DD")
     queue.issue_ticket(demo_ctx, "DD")
     queue.call_next(demo_ctx, me, 1)

@@ -124,7 +124,7 @@ def test_a_deactivated_service_disappears(qtbot, demo_ctx: Context) -> None:  # 
     w = _kiosk(qtbot, demo_ctx, None)
     view = next(v for v in hall.list_services(demo_ctx) if v.draft.code == "DN2")
     draft = view.draft.__class__(**{**view.draft.__dict__, "active": False})
-    hall.save_service(demo_ctx, Actor.system(), view.id, draft)
+    hall.save_service(demo_ctx, Actor.maintenance(demo_ctx), view.id, draft)
     w.load()  # the live feed does the same on PostgreSQL once save_service publishes "catalog"
     qtbot.waitUntil(lambda: "DN2" not in w.service_buttons, timeout=WAIT_MS)
     assert list(w.service_buttons) == ["DD", "TP", "DN", "GT", "TKQ"]

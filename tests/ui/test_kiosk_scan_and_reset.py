@@ -42,7 +42,7 @@ def test_each_service_button_shows_who_waits_and_the_expected_wait(qtbot, demo_c
 
 def test_a_scanned_receipt_gives_a_result_return_ticket(qtbot, demo_ctx: Context, printer, sim) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     pid = dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004")
-    d = dossiers.receive_dossier(demo_ctx, Actor.system(), pid, _draft())
+    d = dossiers.receive_dossier(demo_ctx, Actor.maintenance(demo_ctx), pid, _draft())
     w = _kiosk(qtbot, demo_ctx, printer)
     w.activateWindow()
     w.setFocus()

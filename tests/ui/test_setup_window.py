@@ -110,6 +110,22 @@ def test_connection_test_with_answers_missing_shows_them_at_the_fields(qtbot, ma
     assert window.connection_status.state == "failed"
 
 
+def test_the_user_follows_the_station_and_a_missing_ca_file_is_named(qtbot, make_window,  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path) -> None:
+    window = make_window(SetupAnswers(station="counter", counter_number=3, store="server", host="10.0.0.2"))
+    assert window.user.text() == "motcua_counter"  # the role `motcua db roles` made for a counter
+    window.station.setCurrentIndex(window.station.findData("kiosk"))
+    assert window.user.text() == "motcua_kiosk"
+    window.user.setText("rieng")
+    window.station.setCurrentIndex(window.station.findData("display"))
+    assert window.user.text() == "rieng"  # a name typed by hand is kept
+    window.ssl_ca.setText(str(tmp_path / "khong-co.crt"))
+    window.save_button.click()
+    _idle(qtbot, window)
+    assert window.fields.message("ssl_ca") == f"Không có tệp chứng chỉ CA «{tmp_path / 'khong-co.crt'}»"
+    assert window.saved is None
+
+
 def test_bad_answers_are_shown_at_their_fields_and_nothing_is_written(qtbot, make_window,  # type: ignore[no-untyped-def]
                                                                       tmp_path: Path) -> None:
     window = make_window(SetupAnswers(station="counter", counter_number=None, autostart=True))

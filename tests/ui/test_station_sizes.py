@@ -58,7 +58,7 @@ def _supervisor(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
     from app.ui.supervisor import SupervisorWindow
 
     late_dossier(ctx, "DEMO.SXD.004", 30)  # a long procedure name in the late list
-    queue.finish(ctx, accounts.actor_for_login(ctx, "canbo02"), 2)
+    queue.finish(ctx, accounts.maintenance_acting_as(ctx, "canbo02"), 2)
 
     w = SupervisorWindow(ctx, accounts.sign_in(ctx, "giamsat", "giamsat123"))
     qtbot.addWidget(w)
@@ -76,7 +76,7 @@ def _admin(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
 def _rating(qtbot, ctx: Context) -> QWidget:  # type: ignore[no-untyped-def]
     from app.ui.stations.rating import RatingWindow
 
-    queue.finish(ctx, accounts.actor_for_login(ctx, "canbo01"), 1)  # the citizen at counter 1 is asked for a rating
+    queue.finish(ctx, accounts.maintenance_acting_as(ctx, "canbo01"), 1)  # the citizen at counter 1 is asked for a rating
     w = RatingWindow(ctx, 1)
     qtbot.addWidget(w)
     return w

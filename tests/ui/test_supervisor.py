@@ -51,7 +51,7 @@ def test_the_live_board_follows_a_ticket_issued_elsewhere(qtbot, window, demo_ct
     qtbot.waitUntil(lambda: window.waiting("DD") == "1", timeout=WAIT_MS)
     wait_idle(qtbot, window)
     assert window.summary.text().startswith("Hôm nay: 1 số đã lấy · 1 đang chờ · 0 đã phục vụ")
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     queue.call_next(demo_ctx, officer, 1)
     qtbot.waitUntil(lambda: window.waiting("DD") == "0", timeout=WAIT_MS)
     wait_idle(qtbot, window)
@@ -73,11 +73,11 @@ def test_the_day_tab_lists_tickets_and_exports_csv(qtbot, window, demo_ctx, tmp_
     assert window.bar.current_text() == f"Đã lưu {out}"
 
 
-def motcua(*args: str) -> subprocess.CompletedProcess[str]:
+def motcua(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """The installed `motcua` script (else `python -m app`): another OS process on the same store."""
     script = Path(sys.executable).with_name("motcua")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def counter_tickets(window: SupervisorWindow) -> dict[str, str]:
@@ -89,7 +89,7 @@ def test_the_live_board_follows_a_call_made_in_another_process(qtbot, window, de
     issued = motcua("--db", demo_url, "ticket", "issue", "--service", "DD")
     assert issued.returncode == 0 and issued.stdout.strip() == "1001", issued.stderr
     qtbot.waitUntil(lambda: window.waiting("DD") == "1", timeout=WAIT_MS)
-    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01")
+    called = motcua("--db", demo_url, "queue", "call", "--counter", "1", "--officer", "canbo01", stdin="canbo123\n")
     assert called.returncode == 0, called.stderr
     qtbot.waitUntil(lambda: window.waiting("DD") == "0" and counter_tickets(window).get("1") == "1001",
                     timeout=WAIT_MS)
@@ -103,7 +103,7 @@ def text_of(pdf: Path) -> str:
 def test_the_day_tab_charts_filters_sorts_saves_and_prints(qtbot, window, demo_ctx, tmp_path: Path) -> None:
     for code in ("DD", "DD", "TP"):
         queue.issue_ticket(demo_ctx, code)
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     queue.call_next(demo_ctx, officer, 1)
     queue.finish(demo_ctx, officer, 1)
     ratings.record_vote(demo_ctx, 1, "1")
@@ -145,7 +145,7 @@ def test_the_period_tab_shows_a_received_dossier_and_saves_xlsx(qtbot, demo_ctx,
                                                                  tmp_path: Path) -> None:
     draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912 345 678",
                         address="Số 12, phường Tân Phong, Lai Châu", birth_year=1985, sex="female")
-    officer = accounts.actor_for_login(demo_ctx, "canbo01")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
     dossiers.receive_dossier(demo_ctx, officer, dossiers.procedure_id_by_code(demo_ctx, "DEMO.SXD.004"), draft)
     w = open_supervisor(qtbot, demo_ctx, supervisor)
     try:
@@ -223,7 +223,7 @@ def test_the_live_board_names_the_officers_and_what_each_counter_served(qtbot, d
     start = demo_ctx.now()
     clock = [start]
     demo_ctx.clock = lambda: clock[0]
-    minh, huong = accounts.actor_for_login(demo_ctx, "canbo01"), accounts.actor_for_login(demo_ctx, "canbo02")
+    minh, huong = accounts.maintenance_acting_as(demo_ctx, "canbo01"), accounts.maintenance_acting_as(demo_ctx, "canbo02")
     for _ in range(4):
         queue.issue_ticket(demo_ctx, "DD")
     for minutes in (12, 65):  # two tickets at counter 1: 12 min and 1 h 05 min of service, mean 38 min 30 s

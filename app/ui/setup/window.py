@@ -73,6 +73,9 @@ class SetupWindow(QDialog):
         self.host.setPlaceholderText("10.0.0.2")
         self.port.setPlaceholderText("5432")
         self.port.setMaximumWidth(90)
+        self.ssl_ca = QLineEdit()
+        self.ssl_ca.setPlaceholderText(self.tr("tệp chứng chỉ CA (.crt); để trống: không mã hóa TLS"))
+        self.ssl_ca.setToolTip(self.tr("Kết nối mã hóa, kiểm tra chứng chỉ và tên máy chủ (sslmode=verify-full)"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("để trống nếu đã lưu hoặc máy chủ không cần"))
@@ -93,6 +96,7 @@ class SetupWindow(QDialog):
         self.fields.add_row(form, self.tr("Cơ sở dữ liệu"), "database", self.database)
         self.fields.add_row(form, self.tr("Người dùng"), "user", self.user)
         self.fields.add_row(form, self.tr("Mật khẩu"), "password", self.password)
+        self.fields.add_row(form, self.tr("Chứng chỉ CA"), "ssl_ca", self.ssl_ca)
         form.addRow("", self.keyring_note)
         anchor = QWidget()
         anchor.setFixedHeight(0)
@@ -167,6 +171,7 @@ class SetupWindow(QDialog):
         self.port.setText(str(answers.port))
         self.database.setText(answers.database)
         self.user.setText(answers.user)
+        self.ssl_ca.setText(answers.ssl_ca)
         self.devices.printer.set_value(answers.printer_url)
         self.devices.profile.setCurrentIndex(max(0, self.devices.profile.findData(answers.printer_profile)))
         self.devices.keypad.set_value(answers.keypad_url)
@@ -183,7 +188,7 @@ class SetupWindow(QDialog):
             station=station, counter_number=self.counter.value() or None if station in NEEDS_COUNTER else None,
             store="server" if self.server.isChecked() else "embedded", host=self.host.text(),
             port=self.port.text(), database=self.database.text(), user=self.user.text(),
-            password=self.password.text(), printer_url=self.devices.used_printer(),
+            password=self.password.text(), ssl_ca=self.ssl_ca.text(), printer_url=self.devices.used_printer(),
             printer_profile=str(self.devices.profile.currentData()), keypad_url=self.devices.used_keypad(),
             keypad_protocol=str(self.devices.protocol.currentData()), keypad_address=self.devices.address.value(),
             autostart=self.autostart.isChecked())
@@ -194,6 +199,8 @@ class SetupWindow(QDialog):
         station = str(self.station.currentData())
         self.counter.setEnabled(station in NEEDS_COUNTER)
         self.devices.station_changed(station)
+        if self.user.text() in ("", *(f"motcua_{kind}" for kind in STATIONS)):  # the role `db roles` made for it
+            self.user.setText(f"motcua_{station}")
 
     def _on_store_toggled(self, _checked: bool = False) -> None:
         self.server_form.setEnabled(self.server.isChecked())
