@@ -70,9 +70,11 @@ def test_receive_show_and_print(demo_url: str, tmp_path: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "--db", demo_url, "--json", "dossier", "show", first)
     assert json.loads(out)["paid_vnd"] == 10_000
 
-    for args in (["print", "receipt", first], ["print", "form", "02", first, "--missing", "Bản vẽ;Đơn",
-                                               "--reason", "Thiếu bản vẽ"],
-                 ["print", "form", "03", first, "--reason", "Không thuộc thẩm quyền; Hồ sơ giả mạo"]):
+    code, out, err = run(capsys, "--db", demo_url, "dossier", "request-supplement", first, "--missing",
+                         "Bản vẽ:sao:2;Đơn", "--reason", "Thiếu bản vẽ", "--out", str(tmp_path / "02.pdf"))
+    assert code == 0, err
+    assert (tmp_path / "02.pdf").read_bytes().startswith(b"%PDF")
+    for args in (["print", "receipt", first], ["print", "form", "02", first]):
         pdf = tmp_path / f"{args[1]}{len(args)}.pdf"
         code, out, err = run(capsys, "--db", demo_url, *args, "--out", str(pdf))
         assert code == 0, err
@@ -98,9 +100,12 @@ def test_bad_input_is_one_clear_line_and_saves_nothing(demo_url: str, capsys: py
 def test_form_02_needs_documents_and_reason(demo_url: str, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT)
-    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "a.pdf"))
-    assert code == 1 and "missing:" in err and "reason:" in err
+    code, _, err = run(capsys, "--db", demo_url, "dossier", "request-supplement", out.strip(), "--missing", " ; ",
+                       "--out", str(tmp_path / "a.pdf"))
+    assert code == 1 and "Ghi ít nhất một giấy tờ cần bổ sung" in err and "Cần ghi lý do" in err
     assert not (tmp_path / "a.pdf").exists()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "b.pdf"))
+    assert code == 1 and "chưa có yêu cầu bổ sung" in err and not (tmp_path / "b.pdf").exists()
 
 
 def test_whole_process_once_registered(demo_url: str, tmp_path: Path) -> None:

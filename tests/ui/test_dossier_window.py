@@ -224,7 +224,8 @@ def test_an_overdue_dossier_shows_the_red_badge_the_late_list_agrees(qtbot, hall
     from app.services import lifecycle
 
     code, paused = receive(hall_ctx), receive(hall_ctx)
-    lifecycle.apply_action(hall_ctx, officer, paused, "request_supplement", reason="Thiếu bản vẽ")
+    lifecycle.apply_action(hall_ctx, officer, paused, "request_supplement", reason="Thiếu bản vẽ",
+                           items="Bản vẽ thiết kế:sao:2")
     hall_ctx.extra["clock"][0] = datetime(2026, 12, 10, 2, 0, tzinfo=timezone.utc)  # 09:00 Thursday 10/12
     w = open_window(qtbot, hall_ctx, code, officer)
     assert not w.overdue_badge.isHidden() and w.overdue_badge.text() == "Quá hạn 3 ngày"

@@ -1,0 +1,118 @@
+"""Online applications (đăng ký trực tuyến): imported as registered, listed for the counter, accepted (code and
+due date from the acceptance moment, Mẫu 01) or refused (Mẫu 03 with its reasons); Mẫu 03 never for a dossier
+that was received; counted where the rules say (never as received until accepted)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.domain.errors import DomainError
+from app.domain.lifecycle import TransitionRefused
+from app.services import accounts, dossier_csv, dossier_forms, dossiers, lifecycle, period_report
+from app.services.catalog_io import ImportRejected
+from app.services.context import Context
+from tests.printing.test_receipt_pdf import pdf_text
+from tests.services.test_dossier_csv import ROW, write
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+DATA = Path(__file__).resolve().parents[1] / "data" / "online-registrations.csv"
+PORTAL_A, PORTAL_B = "H33.02-231026-0007", "H33.02-231027-0002"
+
+
+@pytest.fixture()
+def registered(demo_ctx: Context, tmp_path: Path) -> Context:
+    """The two portal applications imported on Friday 27/10/2023 at 07:00."""
+    moment = [datetime(2023, 10, 27, 7, 0, tzinfo=VN)]
+    demo_ctx.clock = lambda: moment[0].astimezone(UTC)
+    demo_ctx.moment = moment  # type: ignore[attr-defined]
+    result = dossier_csv.import_file(demo_ctx, accounts.actor_for_login(demo_ctx, "giamsat"),
+                                     shutil.copy(DATA, tmp_path / "portal.csv"))
+    assert (result.imported, result.skipped) == (2, 0)
+    return demo_ctx
+
+
+def test_imported_registrations_wait_for_the_counter_and_are_not_received(registered: Context,
+                                                                        tmp_path: Path) -> None:
+    ctx = registered
+    waiting = lifecycle.registrations(ctx)
+    assert [w.code for w in waiting] == [PORTAL_A, PORTAL_B]  # oldest first
+    assert {w.status_label for w in waiting} == {"Đăng ký trực tuyến"}
+    v = dossiers.get_dossier(ctx, PORTAL_A)
+    assert v.status == "registered" and v.due_at is None and v.register_line is None and v.channel == "online"
+    again = dossier_csv.import_file(ctx, accounts.actor_for_login(ctx, "giamsat"), DATA)
+    assert (again.imported, again.skipped) == (0, 2)  # idempotent on the portal's code
+    exported = {r["code"]: r for r in dossier_csv.export_rows(ctx)}
+    assert exported[PORTAL_A]["status"] == "registered" and exported[PORTAL_A]["due_at"] == ""
+    report = period_report.period_report(ctx, date(2023, 10, 1), date(2023, 10, 31))
+    assert report.total.received_total == 0  # registered is not received (RULES-VN.md: states)
+
+
+def test_accepting_gives_a_code_and_due_date_from_that_moment_and_prints_mau_01(registered: Context,
+                                                                                tmp_path: Path) -> None:
+    ctx = registered
+    ctx.moment[0] = datetime(2023, 10, 30, 9, 15, tzinfo=VN)  # type: ignore[attr-defined]  # Monday
+    officer = accounts.actor_for_login(ctx, "canbo01")
+    view, out = dossier_forms.accept(ctx, officer, PORTAL_A, tmp_path / "01.pdf")
+    assert view.status == "received" and view.code.startswith("000.00.02.H33-231030-")
+    assert view.received_at == datetime(2023, 10, 30, 9, 15, tzinfo=VN)
+    assert view.due_at is not None and view.due_at.astimezone(VN).date() > date(2023, 10, 30)
+    assert view.register_line is not None and view.received_by_name == "Lò Văn Minh" and view.documents
+    assert out is not None and view.code in pdf_text(out) and "GIẤY TIẾP NHẬN HỒ SƠ" in pdf_text(out)
+    assert dossiers.get_dossier(ctx, PORTAL_A).code == view.code  # the portal's code still finds it
+    assert [w.code for w in lifecycle.registrations(ctx)] == [PORTAL_B]
+    again = dossier_csv.import_file(ctx, accounts.actor_for_login(ctx, "giamsat"), DATA)
+    assert again.imported == 0  # accepted, renamed, and still not imported twice
+    with pytest.raises(TransitionRefused, match="Không thể tiếp nhận hồ sơ đang ở trạng thái «Đã tiếp nhận»"):
+        dossier_forms.accept(ctx, officer, view.code)
+    october = period_report.period_report(ctx, date(2023, 10, 30), date(2023, 10, 31))
+    assert october.total.received_online == october.total.online_level4 == 1
+
+
+def test_refusing_prints_mau_03_with_its_reasons_and_a_copy_later(registered: Context, tmp_path: Path) -> None:
+    ctx = registered
+    officer = accounts.actor_for_login(ctx, "canbo01")
+    with pytest.raises(DomainError, match="Cần ghi lý do"):
+        dossier_forms.refuse(ctx, officer, PORTAL_B, " ", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+    view, out = dossier_forms.refuse(ctx, officer, PORTAL_B, "Không thuộc thẩm quyền; Thiếu tờ khai có chữ ký",
+                                     tmp_path / "03.pdf")
+    assert view.status == "refused" and out is not None
+    text = pdf_text(out)
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text and "1. Không thuộc thẩm quyền" in text
+    assert "2. Thiếu tờ khai có chữ ký" in text and "Lò Văn Bình" in text and "BẢN SAO" not in text
+    assert "Lò Văn Minh" in text and "Số: ……/……" in text
+    copy = pdf_text(dossier_forms.render_form(ctx, officer, "03", PORTAL_B, tmp_path / "03b.pdf"))
+    assert "(BẢN SAO)" in copy and "1. Không thuộc thẩm quyền" in copy
+    assert lifecycle.registrations(ctx)[0].code == PORTAL_A
+    with pytest.raises(TransitionRefused, match="Không thể tiếp nhận hồ sơ đang ở trạng thái «Từ chối tiếp nhận»"):
+        dossier_forms.accept(ctx, officer, PORTAL_B)
+
+
+def test_mau_03_is_refused_for_a_received_resolved_or_returned_dossier(registered: Context, tmp_path: Path) -> None:
+    ctx = registered
+    officer = accounts.actor_for_login(ctx, "canbo01")
+    code = dossier_forms.accept(ctx, officer, PORTAL_A)[0].code
+    for step in (None, "resolve", "return_result"):
+        if step:
+            lifecycle.apply_action(ctx, officer, code, step)
+        label = dossiers.get_dossier(ctx, code).status_label
+        with pytest.raises(TransitionRefused, match=f"Không in Mẫu 03 cho hồ sơ {code} đang ở trạng thái «{label}»"):
+            dossier_forms.render_form(ctx, officer, "03", code, tmp_path / "no.pdf")
+        assert not (tmp_path / "no.pdf").exists()
+
+
+def test_registered_rows_must_be_online_with_the_portal_code_and_no_due_date(demo_ctx: Context,
+                                                                             tmp_path: Path) -> None:
+    bad = [ROW | {"status": "registered"},  # direct
+           ROW | {"code": "", "channel": "online", "online_level": "4", "status": "registered"},
+           ROW | {"code": "H33.02-231027-0009", "channel": "online", "online_level": "3", "status": "registered",
+                  "due_at": "2023-11-03T17:00:00+07:00"}]
+    with pytest.raises(ImportRejected) as info:
+        dossier_csv.import_file(demo_ctx, accounts.actor_for_login(demo_ctx, "giamsat"), write(tmp_path / "b.csv", bad))
+    found = {(p.line, p.column) for p in info.value.problems}
+    assert found == {(2, "status"), (3, "code"), (4, "due_at")}
