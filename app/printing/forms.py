@@ -296,7 +296,7 @@ def _supplement_table(items: Sequence[SupplementItem]) -> Table:
     for i, item in enumerate(items, start=1):
         rows.append([_p(str(i), CENTER), _p(escape(item.name), SMALL), _p(escape(item.kind_label), CENTER),
                      _p(str(item.count), CENTER)])
-    widths = [22.0, 0.0, 74.0, 44.0]
+    widths = [20.0, 0.0, 86.0, 40.0]
     widths[1] = FRAME_W - sum(widths)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.4, colors.black),

@@ -101,9 +101,14 @@ def render_form(ctx: Context, actor: Actor, number: str, code: str, out: Path, r
         raise FormErrors([ValidationError("form", f"Chưa hỗ trợ Mẫu {number}; có Mẫu 01, 02, 03")])
     if number == "01":
         return render_receipt(ctx, code, out)
+    return render_copy(ctx, number, code, out)
+
+
+def render_copy(ctx: Context, number: str, code: str, out: Path, copy: bool = True) -> Path:
+    """Mẫu 02 or 03 of a dossier as recorded: the original (`copy=False`, right after its action) or a copy."""
     if number == "02":
-        return forms.render_supplement(supplement_data(ctx, code, copy=True), out)
-    return forms.render_refusal(refusal_data(ctx, code, copy=True), out)
+        return forms.render_supplement(supplement_data(ctx, code, copy), out)
+    return forms.render_refusal(refusal_data(ctx, code, copy), out)
 
 
 def _recorded(ctx: Context, v: DossierView, kind: str) -> tuple[DossierEvent, str, str] | None:

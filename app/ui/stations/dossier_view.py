@@ -367,7 +367,7 @@ class DossierViewDialog(QDialog):
             self._offer_form(number)
 
     def _offer_form(self, number: str) -> None:
-        """After an apology or a stop: offer to print its form now."""
+        """After a supplement request, a refusal, an apology or a stop: offer to print its form now."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("In Mẫu %1?").replace("%1", number),
                           self.tr("In %1 cho người nộp?").replace("%1", self.tr(FORM_TITLES[number])),
                           QMessageBox.StandardButton.NoButton, self)
@@ -380,10 +380,10 @@ class DossierViewDialog(QDialog):
 
     def _on_offer_box_finished(self, box: QMessageBox, print_button: QAbstractButton, number: str) -> None:
         if box.clickedButton() is print_button:
-            self.print_form(number)
+            self.print_form(number, original=True)
 
-    def print_form(self, number: str) -> None:
-        """Write Mẫu `number` of this dossier and preview it."""
+    def print_form(self, number: str, original: bool = False) -> None:
+        """Write Mẫu `number` of this dossier and preview it (Mẫu 02 / 03: a copy unless `original`)."""
         if self.actor is None:
             return
         out_dir = self.out_dir
@@ -391,7 +391,7 @@ class DossierViewDialog(QDialog):
             if self._forms_tmp is None:
                 self._forms_tmp = tempfile.TemporaryDirectory(prefix="motcua-forms-")
             out_dir = Path(self._forms_tmp.name)
-        self.form_dialog = FormPreviewDialog(self.ctx, self.actor, number, self.code, out_dir, self)
+        self.form_dialog = FormPreviewDialog(self.ctx, self.actor, number, self.code, out_dir, self, original)
         self.form_dialog.open()
 
     def _on_reprint_clicked(self) -> None:
