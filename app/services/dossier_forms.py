@@ -57,6 +57,9 @@ def processing_time_text(value: int, unit: str) -> str:
 def receipt_data(ctx: Context, code: str) -> forms.ReceiptData:
     """What Mẫu 01 of a stored dossier shows (times in local time)."""
     v = get_dossier(ctx, code)
+    if v.status in (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value):
+        raise TransitionRefused(f"Hồ sơ {v.code} chưa được tiếp nhận («{v.status_label}»): chưa có giấy tiếp nhận "
+                                "và hẹn trả kết quả (Mẫu 01)")
     header = _header(ctx, v)
     organisation = v.applicant_kind == ApplicantKind.ORGANISATION.value
     id_label, id_value = (("Mã số thuế", v.tax_code or "") if organisation

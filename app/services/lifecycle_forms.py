@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.domain import calendar
 from app.domain.dossier import DossierStatus
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.lifecycle import TransitionRefused
 from app.printing import lifecycle_forms as pdf
 from app.printing.forms import BLANK_NUMBER, FormHeader, money, stamp
 from app.services.context import LOCAL_TZ, Actor, Context
@@ -96,6 +97,9 @@ def stop_data(ctx: Context, v: DossierView, entries: list[HistoryEntry], signer:
 
 def control_data(ctx: Context, v: DossierView, entries: list[HistoryEntry]) -> pdf.ControlData:
     """Mẫu 06: one row per hand-over (counter → units …), then back to the counter and to the applicant."""
+    if v.status in (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value):
+        raise TransitionRefused(f"Hồ sơ {v.code} chưa được tiếp nhận («{v.status_label}»): chưa có phiếu kiểm "
+                                "soát quá trình giải quyết (Mẫu 06)")
     due = v.due_at or v.received_at
     rows, holder = [], COUNTER
     for e in entries:

@@ -13,7 +13,8 @@ import pytest
 
 from app.domain.errors import DomainError
 from app.domain.lifecycle import TransitionRefused
-from app.services import accounts, dossier_csv, dossier_forms, dossiers, lifecycle, period_report
+from app.services import (accounts, dossier_csv, dossier_forms, dossiers, lifecycle, lifecycle_forms,
+                          period_report)
 from app.services.catalog_io import ImportRejected
 from app.services.context import Context
 from tests.printing.test_receipt_pdf import pdf_text
@@ -50,6 +51,13 @@ def test_imported_registrations_wait_for_the_counter_and_are_not_received(regist
     assert exported[PORTAL_A]["status"] == "registered" and exported[PORTAL_A]["due_at"] == ""
     report = period_report.period_report(ctx, date(2023, 10, 1), date(2023, 10, 31))
     assert report.total.received_total == 0  # registered is not received (RULES-VN.md: states)
+    for number in ("01", "06"):  # no receipt nor control slip before the counter receives it
+        with pytest.raises(TransitionRefused, match="chưa được tiếp nhận"):
+            dossier_forms.render_form(ctx, accounts.actor_for_login(ctx, "canbo01"), number, PORTAL_A,
+                                      tmp_path / "no.pdf") if number == "01" else \
+                lifecycle_forms.render_form(ctx, accounts.actor_for_login(ctx, "canbo01"), number, PORTAL_A,
+                                            tmp_path / "no.pdf")
+    assert not (tmp_path / "no.pdf").exists()
 
 
 def test_accepting_gives_a_code_and_due_date_from_that_moment_and_prints_mau_01(registered: Context,

@@ -91,7 +91,9 @@ class ScanCollector(QObject):
 STAMP = "%H:%M %d/%m/%Y"
 TIMELINE_COLUMNS = ("Thời gian", "Cán bộ", "Việc", "Từ → Đến trạng thái", "Lý do / chi tiết")
 RECEIVED_EVENT = "received"  # written by receive_dossier, not by the transitions table
-EVENT_LABELS = {RECEIVED_EVENT: "tiếp nhận hồ sơ"} | {row.event: row.label for row in TRANSITIONS.values()}
+EVENT_LABELS = ({RECEIVED_EVENT: "tiếp nhận hồ sơ", "registered": "đăng ký trực tuyến trên Cổng dịch vụ công"}
+                | {row.event: row.label for row in TRANSITIONS.values()})
+NOT_RECEIVED = (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value)  # no Mẫu 01 / 06 for these
 ACTION_COLUMNS = 4
 
 
@@ -265,10 +267,11 @@ class DossierViewDialog(QDialog):
         self._show_timeline()
         self._show_actions(v.status)
         kinds = {e.kind for e in self.entries}
+        received = self.dossier is not None and self.dossier.status not in NOT_RECEIVED
         for number, button in self.form_buttons.items():
             needed = FORM_NEEDS_EVENT[number]
-            button.setEnabled(self.actor is not None and (needed is None or needed in kinds))
-        self.reprint_button.setEnabled(True)
+            button.setEnabled(self.actor is not None and (needed in kinds if needed else received))
+        self.reprint_button.setEnabled(received)
         if self.focusWidget() is None or not self.focusWidget().isEnabled():
             self.reprint_button.setFocus()
 
@@ -361,7 +364,12 @@ class DossierViewDialog(QDialog):
     def _on_action_accepted(self, action: Action) -> None:
         self.bar.show_info(self.tr("Đã %1: hồ sơ %2.").replace("%1", self.tr(TRANSITIONS[action].label))
                            .replace("%2", self.code))
+        updated = self.action_dialog.updated if self.action_dialog is not None else None
+        if updated is not None:
+            self.code = updated.code  # an accepted online registration has a code of its own from now on
         self._load()
+        if action is Action.ACCEPT:  # an online registration received: its Mẫu 01 with the new code and due date
+            self._on_reprint_clicked()
         number = FORM_AFTER.get(action)
         if number is not None:
             self._offer_form(number)
