@@ -81,7 +81,20 @@ def report_period(args: argparse.Namespace, ctx: Context, cfg: config.MachineCon
         print(json.dumps(summary, ensure_ascii=False) if args.json else str(args.out))
     else:
         sys.stdout.write(str(result) if str(result).endswith("\n") else f"{result}\n")
+        _online_companion(ctx, args, fmt)
     return 0
+
+
+def _online_companion(ctx: Context, args: argparse.Namespace, fmt: str) -> None:
+    """After the text report: the online registrations of the period (registered, accepted, refused, waiting),
+    when there are any (app.services.online_report)."""
+    from app.services import online_report
+
+    if fmt != "text":
+        return
+    rows = online_report.online_registrations(ctx, args.date_from, args.date_to)
+    if rows:
+        sys.stdout.write("\n" + online_report.to_text(rows) + "\n")
 
 
 def report_satisfaction(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

@@ -14,7 +14,7 @@ import pytest
 from app.domain.errors import DomainError
 from app.domain.lifecycle import TransitionRefused
 from app.services import (accounts, dossier_csv, dossier_forms, dossiers, lifecycle, lifecycle_forms,
-                          period_report)
+                          online_report, period_report)
 from app.services.catalog_io import ImportRejected
 from app.services.context import Context
 from tests.printing.test_receipt_pdf import pdf_text
@@ -124,3 +124,23 @@ def test_registered_rows_must_be_online_with_the_portal_code_and_no_due_date(dem
         dossier_csv.import_file(demo_ctx, accounts.actor_for_login(demo_ctx, "giamsat"), write(tmp_path / "b.csv", bad))
     found = {(p.line, p.column) for p in info.value.problems}
     assert found == {(2, "status"), (3, "code"), (4, "due_at")}
+
+
+def test_the_period_counts_registrations_accepted_refused_and_waiting_as_of_its_end(registered: Context) -> None:
+    ctx = registered
+    officer = accounts.actor_for_login(ctx, "canbo01")
+    october = (date(2023, 10, 1), date(2023, 10, 31))
+    before = online_report.online_registrations(ctx, *october)
+    assert [(r.label, r.registered, r.accepted, r.refused, r.waiting_at_end) for r in before] == \
+        [("Sở Xây dựng", 2, 0, 0, 2), ("Tổng số", 2, 0, 0, 2)]
+    ctx.moment[0] = datetime(2023, 10, 30, 9, 0, tzinfo=VN)  # type: ignore[attr-defined]
+    dossier_forms.refuse(ctx, officer, PORTAL_B, "Không thuộc thẩm quyền")
+    ctx.moment[0] = datetime(2023, 11, 2, 9, 0, tzinfo=VN)  # type: ignore[attr-defined]  # after October
+    dossier_forms.accept(ctx, officer, PORTAL_A)
+    total = online_report.online_registrations(ctx, *october)[-1]
+    assert (total.registered, total.accepted, total.refused, total.waiting_at_end) == (2, 0, 1, 1)
+    november = online_report.online_registrations(ctx, date(2023, 11, 1), date(2023, 11, 30))[-1]
+    assert (november.registered, november.accepted, november.refused, november.waiting_at_end) == (0, 1, 0, 0)
+    report = period_report.period_report(ctx, *october)
+    assert report.total.received_total == 0  # refused and waiting: never received in October
+    assert "Sở Xây dựng" in online_report.to_text(online_report.online_registrations(ctx, *october))
