@@ -22,6 +22,7 @@ from app.services.lifecycle import HistoryEntry, history
 from app.store.models import Agency, Dossier, DossierEvent, Officer, Procedure
 
 FORM_NUMBERS = ("04", "05", "06")
+NOT_RECEIVED = (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value)
 COUNTER = "Bộ phận tiếp nhận và trả kết quả"
 _TIMELINESS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
 
@@ -97,7 +98,7 @@ def stop_data(ctx: Context, v: DossierView, entries: list[HistoryEntry], signer:
 
 def control_data(ctx: Context, v: DossierView, entries: list[HistoryEntry]) -> pdf.ControlData:
     """Mẫu 06: one row per hand-over (counter → units …), then back to the counter and to the applicant."""
-    if v.status in (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value):
+    if v.status in NOT_RECEIVED:
         raise TransitionRefused(f"Hồ sơ {v.code} chưa được tiếp nhận («{v.status_label}»): chưa có phiếu kiểm "
                                 "soát quá trình giải quyết (Mẫu 06)")
     due = v.due_at or v.received_at
@@ -125,14 +126,16 @@ def control_data(ctx: Context, v: DossierView, entries: list[HistoryEntry]) -> p
 # --- Mẫu 07 -----------------------------------------------------------------------------------------------------
 
 def register_data(ctx: Context, date_from: date, date_to: date) -> pdf.RegisterData:
-    """The register lines of dossiers received from `date_from` to `date_to` (inclusive, local dates)."""
+    """The register lines of dossiers received from `date_from` to `date_to` (inclusive, local dates); an online
+    registration not (yet) received, or refused, is in no register."""
     start = datetime.combine(date_from, datetime.min.time(), LOCAL_TZ)
     end = datetime.combine(date_to + timedelta(days=1), datetime.min.time(), LOCAL_TZ)
     with ctx.store.read() as s:
         found = s.execute(select(Dossier, Procedure.name, Officer.full_name)
                           .join(Procedure, Procedure.id == Dossier.procedure_id)
                           .outerjoin(Officer, Officer.id == Dossier.received_by)
-                          .where(Dossier.received_at >= start, Dossier.received_at < end)
+                          .where(Dossier.received_at >= start, Dossier.received_at < end,
+                                 Dossier.status.not_in(NOT_RECEIVED))
                           .order_by(Dossier.received_at, Dossier.code)).all()
         ids = [d.id for d, _, _ in found]
         first_handover: dict[object, datetime] = {}

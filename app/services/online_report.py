@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.domain.period_report import period_bounds
 from app.services.context import Context
@@ -36,8 +37,8 @@ def online_registrations(ctx: Context, date_from: date, date_to: date) -> list[R
     d = Dossier
     accepted = d.register_line.is_not(None)  # acceptance allocates the register line; a registration has none
 
-    def count(condition: object) -> object:
-        return func.sum(case((condition, 1), else_=0))  # type: ignore[arg-type]
+    def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.sum(case((condition, 1), else_=0))
 
     # never NULL (a NULL moment would make its negation NULL too): each moment is tested for presence first
     decided_before_end = or_(and_(accepted, d.received_at < b.end),
