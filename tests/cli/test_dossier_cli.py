@@ -175,3 +175,14 @@ def test_receive_with_a_request_id_twice_gives_the_same_dossier(demo_url: str,
         run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,
             "--request-id", "khong-phai-uuid")
     assert usage.value.code == 2 and "--request-id: «khong-phai-uuid» không phải UUID" in capsys.readouterr().err
+
+
+def test_catalog_agency_shows_and_sets_who_signs_mau_04_and_05(demo_url: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", demo_url, "catalog", "agency", "sxd")
+    assert code == 0 and out.strip() == "SXD — Sở Xây dựng: GIÁM ĐỐC Nguyễn Văn Quyết"
+    code, out, err = run(capsys, "--db", demo_url, "catalog", "agency", "SXD", "--head-title", "PHÓ GIÁM ĐỐC")
+    assert code == 0, err
+    assert out.strip() == "SXD — Sở Xây dựng: PHÓ GIÁM ĐỐC Nguyễn Văn Quyết"  # the name kept
+    code, _, err = run(capsys, "--db", demo_url, "catalog", "agency", "KHONGCO", "--head-name", "A")
+    assert code == 1 and "Không có cơ quan mã «KHONGCO»" in err and "Traceback" not in err
