@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.accounts import Role
-from app.domain.catalog import ProcessingUnit
+from app.domain.catalog import DocumentKind, ProcessingUnit
 from app.domain.dossier import ApplicantKind, DossierStatus
 from app.domain.lifecycle import TRANSITIONS, Action, TransitionRefused
 from app.domain.supplement import SupplementItem, parse_items
@@ -237,7 +237,8 @@ def issue_not_received_form(ctx: Context, actor: Actor, number: str, procedure_i
     try:
         if number == "02":  # documents as a table: name, form, quantity (app.domain.supplement)
             documents = parse_items(list(items))
-            clean_items = tuple(f"{d.name} ({d.kind.label}, {d.count})" for d in documents)
+            clean_items = tuple(d.name if (d.kind, d.count) == (DocumentKind.ORIGINAL, 1)
+                                else f"{d.name} ({d.kind.label}, {d.count})" for d in documents)
         else:
             clean_items = _items(list(items), "items", "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
     except FormErrors as exc:
