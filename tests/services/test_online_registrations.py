@@ -4,6 +4,7 @@ that was received; counted where the rules say (never as received until accepted
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -144,3 +145,19 @@ def test_the_period_counts_registrations_accepted_refused_and_waiting_as_of_its_
     report = period_report.period_report(ctx, *october)
     assert report.total.received_total == 0  # refused and waiting: never received in October
     assert "Sở Xây dựng" in online_report.to_text(online_report.online_registrations(ctx, *october))
+
+
+def test_report_period_and_daily_print_the_online_registrations(registered: Context, demo_url: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from app import main as app_main
+
+    dossier_forms.refuse(registered, accounts.actor_for_login(registered, "canbo01"), PORTAL_B, "Sai thủ tục")
+    assert app_main.main(["--db", demo_url, "report", "period", "--from", "2023-10-01", "--to", "2023-10-31"]) == 0
+    out = capsys.readouterr().out
+    assert "Hồ sơ đăng ký trực tuyến" in out
+    assert re.search(r"^Sở Xây dựng\s+2\s+0\s+1\s+1$", out, re.M), out
+    assert app_main.main(["--db", demo_url, "report", "daily", "--date", "2023-10-27"]) == 0
+    day = capsys.readouterr().out  # registered the 27th: B (the 26th's A is waiting, not registered that day)
+    assert re.search(r"^Tổng số\s+1\s+0\s+1\s+1$", day, re.M), day
+    assert app_main.main(["--db", demo_url, "report", "period", "--from", "2023-09-01", "--to", "2023-09-30"]) == 0
+    assert "Hồ sơ đăng ký trực tuyến" not in capsys.readouterr().out  # before any: nothing added
