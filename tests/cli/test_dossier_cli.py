@@ -106,6 +106,11 @@ def test_form_02_needs_documents_and_reason(demo_url: str, tmp_path: Path,
     assert not (tmp_path / "a.pdf").exists()
     code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "b.pdf"))
     assert code == 1 and "chưa có yêu cầu bổ sung" in err and not (tmp_path / "b.pdf").exists()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--missing", "Tờ khai",
+                       "--reason", "Thiếu", "--out", str(tmp_path / "c.pdf"))
+    assert code == 1 and "in lại đúng nội dung đã ghi nhận" in err and not (tmp_path / "c.pdf").exists()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "03", out.strip(), "--out", str(tmp_path / "d.pdf"))
+    assert code == 1 and "Mẫu 03 chỉ dành cho hồ sơ bị từ chối tiếp nhận" in err and not (tmp_path / "d.pdf").exists()
 
 
 def test_whole_process_once_registered(demo_url: str, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.lifecycle import Action
 from app.services import accounts, dossier_csv, dossiers, lifecycle
@@ -29,6 +29,9 @@ def test_f9_lists_the_registrations_and_enter_accepts_one_with_mau_01(qtbot, dem
     import_portal_file(demo_ctx, tmp_path)
     officer = accounts.sign_in(demo_ctx, "canbo01", "canbo123")
     window = open_counter(qtbot, demo_ctx, officer)
+    window.grab().save(str(tmp_path / "counter.png"))
+    assert "F9: hồ sơ đăng ký trực tuyến chờ tiếp nhận" in [
+        label.text() for label in window.statusBar().findChildren(QLabel)]
     qtbot.keyClick(window, K.Key_F9)
     listing = window.registrations_dialog
     assert listing is not None
