@@ -1,5 +1,6 @@
 """The documents of a supplement request (Mẫu 02): each one's name, form (original, certified copy, photocopy) and
-quantity, as typed by an officer: `Tên giấy tờ` or `Tên giấy tờ:LOẠI:SỐ`, several separated by `;`."""
+quantity, as typed by an officer: `Tên giấy tờ`, `Tên giấy tờ:LOẠI` or `Tên giấy tờ:LOẠI:SỐ`, several separated by
+`;`."""
 
 from __future__ import annotations
 
@@ -39,17 +40,22 @@ class SupplementItem:
 
 
 def parse_item(text: str, line: int) -> SupplementItem:
-    """`Tên`, `Tên:LOẠI` or `Tên:LOẠI:SỐ` (LOẠI: chính | sao | photo); ValidationError naming the line otherwise."""
-    parts = [nfc(p) for p in text.split(":")]
-    name, rest = parts[0], parts[1:]
-    if len(rest) > 2 or not name:
-        raise ValidationError(FIELD, f"Giấy tờ cần bổ sung, dòng {line}: ghi «Tên giấy tờ» hoặc "
-                                     "«Tên giấy tờ:chính|sao|photo:số lượng»")
-    kind = KIND_WORDS.get(rest[0].lower()) if rest else DocumentKind.ORIGINAL
-    if kind is None:
-        raise ValidationError(FIELD, f"Giấy tờ cần bổ sung, dòng {line}: loại bản «{rest[0]}» phải là chính, sao "
-                                     "hoặc photo")
-    count_text = rest[1] if len(rest) == 2 else "1"
+    """`Tên`, `Tên:LOẠI` or `Tên:LOẠI:SỐ` (LOẠI: chính | sao | photo); ValidationError naming the line otherwise.
+
+    The form and quantity are read only when the text ends with a known form word (`…:sao`, `…:sao:2`), so a name
+    that has a colon of its own ("Tờ khai (Mẫu số 01: …)") stays whole."""
+    parts = text.split(":")
+    words = [nfc(p).lower() for p in parts]
+    if len(parts) >= 3 and words[-2] in KIND_WORDS:
+        name, kind, count_text = ":".join(parts[:-2]), KIND_WORDS[words[-2]], nfc(parts[-1])
+    elif len(parts) >= 2 and words[-1] in KIND_WORDS:
+        name, kind, count_text = ":".join(parts[:-1]), KIND_WORDS[words[-1]], "1"
+    else:
+        name, kind, count_text = nfc(text), DocumentKind.ORIGINAL, "1"
+    name = nfc(name)
+    if not name:
+        raise ValidationError(FIELD, f"Giấy tờ cần bổ sung, dòng {line}: chưa có tên (ghi «Tên giấy tờ» hoặc "
+                                     "«Tên giấy tờ:chính|sao|photo:số lượng»)")
     if not count_text.isdigit() or not 1 <= int(count_text) <= MAX_COUNT:
         raise ValidationError(FIELD, f"Giấy tờ cần bổ sung, dòng {line}: số lượng phải từ 1 đến {MAX_COUNT}")
     return SupplementItem(name, kind, int(count_text))
