@@ -1,4 +1,5 @@
-"""`motcua catalog import|export FILE` (CSV or XLSX, one row per procedure)."""
+"""`motcua catalog import|export FILE` (CSV or XLSX, one row per procedure); `motcua catalog agency KEY` (who signs
+Mẫu 04 / 05 for an agency)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.common import actor_for, officer_option, require_current_schema
-from app.cli.output import emit
+from app.cli.output import CliError, emit
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -25,6 +26,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     exp = sub.add_parser("export", help="xuất toàn bộ danh mục ra tệp")
     exp.add_argument("file", type=Path)
     exp.set_defaults(handler=catalog_export)
+    ag = sub.add_parser("agency", help="xem, ghi thủ trưởng cơ quan ký Mẫu 04, 05 (--head-name, --head-title)")
+    ag.add_argument("key", metavar="KEY", help="mã cơ quan, vd. SXD")
+    ag.add_argument("--head-name", metavar="HỌ_TÊN", help="họ tên thủ trưởng cơ quan giải quyết")
+    ag.add_argument("--head-title", metavar="CHỨC_VỤ", help="chức vụ, vd. GIÁM ĐỐC")
+    officer_option(ag)
+    ag.set_defaults(handler=catalog_agency)
 
 
 def catalog_import(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
@@ -45,4 +52,22 @@ def catalog_export(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
     require_current_schema(ctx)
     count = catalog.export_catalog(ctx, args.file)
     emit(args.json, f"Đã xuất {count} thủ tục ra {args.file}", {"file": str(args.file), "procedures": count})
+    return 0
+
+
+def catalog_agency(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Show an agency's signer of Mẫu 04 / 05, or set it when --head-name / --head-title are given."""
+    from app.services import catalog
+
+    require_current_schema(ctx)
+    found = [a for a in catalog.list_agencies(ctx) if a.key == args.key.strip().upper()]
+    if not found:
+        raise CliError(f"Không có cơ quan mã «{args.key.strip()}»")
+    view = found[0]
+    if args.head_name is not None or args.head_title is not None:
+        view = catalog.set_agency_head(ctx, actor_for(ctx, cfg, args.officer), view.key,
+                                       view.head_name if args.head_name is None else args.head_name,
+                                       view.head_title if args.head_title is None else args.head_title)
+    head = f"{view.head_title} {view.head_name}".strip() or "(chưa ghi thủ trưởng cơ quan)"
+    emit(args.json, f"{view.key} — {view.name}: {head}", view)
     return 0

@@ -1,5 +1,5 @@
-"""`motcua dossier …`: receive and show dossiers, follow them to their result (hand over, supplement, pay,
-return …), list the late and nearly due ones, import and export CSV, print Mẫu 04–07."""
+"""`motcua dossier …`: receive and show dossiers, accept or refuse online registrations, follow them to their result
+(hand over, supplement, pay, return …), list the late and nearly due ones, import and export CSV, print Mẫu 04–07."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from app.cli.output import CliError, emit, parse_day, plain
 
 if TYPE_CHECKING:
     from app.domain.dossier import IntakeDraft
-    from app.services.context import Context
+    from app.services.context import Actor, Context
     from app.services.dossiers import DossierView
     from app.services.lifecycle import DossierLine
 
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "hand_over": ("chuyển hồ sơ cho cơ quan, đơn vị giải quyết (--unit)", ("unit",)),
     "hand_back": ("cơ quan trả lại hồ sơ, không giải quyết (--reason)", ()),
-    "request_supplement": ("yêu cầu bổ sung hồ sơ, tạm dừng thời hạn (--reason)", ()),
+    "request_supplement": ("yêu cầu bổ sung hồ sơ một lần, tạm dừng thời hạn, in Mẫu 02 (--reason, --missing, "
+                           "--out)", ("items", "out")),
     "resume": ("người nộp đã bổ sung: tiếp tục giải quyết, tính lại ngày hẹn", ()),
     "await_payment": ("chờ người nộp nộp phí, lệ phí", ()),
     "paid": ("đã nộp phí, lệ phí (--receipt-no, --amount để ghi khoản thu)", ("receipt_no", "amount", "method")),
@@ -35,6 +36,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "return_result": ("trả kết quả tại quầy (--collector)", ("collector",)),
     "dispatch_by_post": ("gửi kết quả qua bưu chính (--tracking)", ("tracking",)),
     "apology": ("xin lỗi và hẹn lại ngày trả, Mẫu 04 (--new-date, --reason)", ("new_date",)),
+    "accept": ("tiếp nhận hồ sơ đăng ký trực tuyến: cấp mã, hẹn trả tính từ lúc này (--out: in Mẫu 01)", ("out",)),
+    "refuse": ("từ chối tiếp nhận hồ sơ đăng ký trực tuyến (--reason: các lý do cách nhau bằng ;, --out: in Mẫu 03)",
+               ("out",)),
 }
 
 
@@ -87,6 +91,11 @@ def _add_actions(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type
             p.add_argument("--tracking", required=True, help="số hiệu bưu gửi")
         if "collector" in options:
             p.add_argument("--collector", default="", help="họ tên người nhận kết quả (mặc định: người nộp)")
+        if "items" in options:
+            p.add_argument("--missing", required=True, metavar="GIẤY_TỜ;…",
+                           help="giấy tờ cần bổ sung, cách nhau bằng ; — mỗi giấy tờ «Tên» hoặc «Tên:chính|sao|photo:số»")
+        if "out" in options:
+            p.add_argument("--out", type=Path, metavar="FILE.pdf", help="in luôn biểu mẫu ra tệp PDF")
         if "new_date" in options:
             p.add_argument("--new-date", type=parse_day, required=True, metavar="YYYY-MM-DD", help="ngày hẹn trả mới")
         if "receipt_no" in options:
@@ -100,6 +109,8 @@ def _add_lists(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     hi = dsub.add_parser("history", help="lịch sử xử lý của một hồ sơ")
     hi.add_argument("code", metavar="CODE")
     hi.set_defaults(handler=dossier_history)
+    rg = dsub.add_parser("registered", help="hồ sơ đăng ký trực tuyến đang chờ tiếp nhận (accept / refuse)")
+    rg.set_defaults(handler=dossier_registered)
     la = dsub.add_parser("late", help="các hồ sơ đang giải quyết đã quá hạn")
     la.set_defaults(handler=dossier_late)
     ds = dsub.add_parser("due-soon", help="các hồ sơ sắp đến hạn trả")
@@ -232,6 +243,8 @@ def dossier_action(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
 
     require_current_schema(ctx)
     actor = actor_for(ctx, cfg, args.officer)
+    if args.action_name in PAPER_ACTIONS:
+        return _paper_action(args, ctx, actor)
     if args.action_name == "paid" and args.amount is not None:
         view = lifecycle.record_payment(ctx, actor, args.code, args.amount, args.method, args.receipt_no)
     else:
@@ -239,6 +252,41 @@ def dossier_action(args: argparse.Namespace, ctx: Context, cfg: config.MachineCo
                                                  "method") if getattr(args, k, None) not in (None, "")}
         view = lifecycle.apply_action(ctx, actor, args.code, args.action_name, **details)
     emit(args.json, f"{view.code}: {view.status_label}; hẹn trả {stamp(view.due_at)}", plain(view))
+    return 0
+
+
+PAPER_ACTIONS = ("request_supplement", "accept", "refuse")  # each is recorded with its form (Mẫu 02, 01, 03)
+
+
+def _paper_action(args: argparse.Namespace, ctx: Context, actor: Actor) -> int:
+    """The supplement request (Mẫu 02), accepting (Mẫu 01) or refusing (Mẫu 03) an online registration: the
+    action is recorded, then its form written to --out when given."""
+    from app.services import dossier_forms
+
+    def act() -> tuple[DossierView, Path | None]:
+        if args.action_name == "request_supplement":
+            return dossier_forms.request_supplement(ctx, actor, args.code, args.reason, args.missing, args.out)
+        if args.action_name == "accept":
+            return dossier_forms.accept(ctx, actor, args.code, args.out)
+        return dossier_forms.refuse(ctx, actor, args.code, args.reason, args.out)
+
+    with writing(args.out or Path(".")):
+        view, out = act()
+    due = f"; hẹn trả {stamp(view.due_at)}" if view.due_at else ""
+    emit(args.json, f"{view.code}: {view.status_label}{due}" + (f"; biểu mẫu: {out}" if out else ""),
+         plain(view) | {"out": str(out) if out else None})
+    return 0
+
+
+def dossier_registered(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """List online registrations waiting for the counter."""
+    from app.services import lifecycle
+
+    require_current_schema(ctx)
+    rows = lifecycle.registrations(ctx)
+    text = "\n".join(f"{r.code}  đăng ký {stamp(r.received_at)}  {r.applicant_name} — {r.procedure_name}"
+                     for r in rows) or "Không có hồ sơ đăng ký trực tuyến nào chờ tiếp nhận."
+    emit(args.json, text, plain(rows))
     return 0
 
 

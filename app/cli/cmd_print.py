@@ -65,6 +65,10 @@ def print_form(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
         return _print_lifecycle_form(args, ctx, cfg)
     if args.code is None:
         return _print_not_received_form(args, ctx, cfg, missing)
+    if args.number in ("02", "03") and (args.reason or missing):
+        raise CliError(f"Mẫu {args.number} của hồ sơ {args.code} in lại đúng nội dung đã ghi nhận (bản sao), không "
+                       "nhận --reason/--missing: yêu cầu bổ sung bằng «motcua dossier request-supplement», từ chối "
+                       "hồ sơ trực tuyến bằng «motcua dossier refuse»")
     with writing(args.out):
         out = dossier_forms.render_form(ctx, actor_for(ctx, cfg, args.officer), args.number, args.code, args.out,
                                         reason=args.reason, missing=missing)

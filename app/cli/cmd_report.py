@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,23 @@ def report_period(args: argparse.Namespace, ctx: Context, cfg: config.MachineCon
         print(json.dumps(summary, ensure_ascii=False) if args.json else str(args.out))
     else:
         sys.stdout.write(str(result) if str(result).endswith("\n") else f"{result}\n")
+        _online_companion(ctx, args, fmt)
     return 0
+
+
+def _online_companion(ctx: Context, args: argparse.Namespace, fmt: str) -> None:
+    """After the text report: the online registrations of the period (registered, accepted, refused, waiting),
+    when there are any (app.services.online_report)."""
+    if fmt == "text":
+        sys.stdout.write(_online_text(ctx, args.date_from, args.date_to))
+
+
+def _online_text(ctx: Context, date_from: date, date_to: date) -> str:
+    """The online registrations table of the days, after a blank line ('' when there are none)."""
+    from app.services import online_report
+
+    rows = online_report.online_registrations(ctx, date_from, date_to)
+    return "\n" + online_report.to_text(rows) + "\n" if rows else ""
 
 
 def report_satisfaction(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
@@ -116,6 +133,8 @@ def report_daily(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
             print(f"Đã ghi {args.out}", file=sys.stderr)
         else:
             body = daily_review.to_csv(review) if args.format == "csv" else daily_review.to_text(review) + "\n"
+            if args.format == "text":  # the day's online registrations, when there are any (no ticket of theirs)
+                body += _online_text(ctx, day, day)
             write_output(body, args.out)
     except OSError as exc:
         raise CliError(f"không ghi được tệp {args.out}: {exc.strerror or exc}") from exc

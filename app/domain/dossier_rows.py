@@ -15,7 +15,8 @@ from app.domain.validators import normalize_phone
 COLUMNS = ("code", "procedure_code", "agency_code", "channel", "online_level", "applicant_name", "id_number",
            "phone", "address", "received_at", "due_at", "status", "resolved_at", "outcome", "cancelled_at",
            "returned_at", "result_by_post", "fee_vnd")
-STATUSES = ("in_progress", "paused", "resolved", "cancelled")
+STATUSES = ("in_progress", "paused", "resolved", "cancelled")  # of a received dossier
+REGISTERED = "registered"  # submitted on the public service portal, not yet received (đăng ký trực tuyến)
 OUTCOMES = ("result", "returned_to_applicant")
 
 
@@ -29,10 +30,22 @@ def dossier_row_values(row: RowReader) -> dict[str, Any]:
         except ValidationError as exc:
             row.bad("code", exc.message)
     values = _applicant(row) | _channel(row) | _times(row)
+    if values["_status"] == REGISTERED:
+        _registration(row, values, code)
     fee = row.text("fee_vnd")
     if fee and not (fee.isdigit() and len(fee) <= 15):
         row.bad("fee_vnd", "phải là số nguyên đồng, không âm")
     return values | {"code": code, "fee_vnd": int(fee) if fee.isdigit() and len(fee) <= 15 else None}
+
+
+def _registration(row: RowReader, values: dict[str, Any], code: str) -> None:
+    """An online registration: channel online, the portal's code, no due date (it counts from acceptance)."""
+    if values["channel"] and values["channel"] != "online":
+        row.bad("status", "registered chỉ dùng cho hồ sơ nộp trực tuyến (channel online)")
+    if not code:
+        row.bad("code", "hồ sơ đăng ký trực tuyến phải có mã hồ sơ trên Cổng dịch vụ công")
+    if values["due_at"] is not None:
+        row.bad("due_at", "để trống khi status là registered: hạn trả tính từ lúc tiếp nhận tại quầy")
 
 
 def _applicant(row: RowReader) -> dict[str, Any]:
@@ -66,7 +79,7 @@ def _channel(row: RowReader) -> dict[str, Any]:
 def _times(row: RowReader) -> dict[str, Any]:
     """Received, due, status and its moments, checked against each other."""
     received, due = row.moment("received_at", required=True), row.moment("due_at")
-    status = row.choice("status", STATUSES)
+    status = row.choice("status", (*STATUSES, REGISTERED))
     resolved, cancelled, returned = row.moment("resolved_at"), row.moment("cancelled_at"), row.moment("returned_at")
     outcome = row.choice("outcome", OUTCOMES, required=False)
     needs = {"resolved_at": status == "resolved", "outcome": status == "resolved",

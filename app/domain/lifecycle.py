@@ -22,7 +22,7 @@ class TransitionRefused(DomainError):
 
 
 class Action(StrEnum):
-    """What an officer can do to a received dossier."""
+    """What an officer can do to a dossier: accept or refuse an online registration, then follow it once received."""
 
     HAND_OVER = "hand_over"
     HAND_BACK = "hand_back"
@@ -37,6 +37,8 @@ class Action(StrEnum):
     RETURN_RESULT = "return_result"
     DISPATCH_BY_POST = "dispatch_by_post"
     APOLOGY = "apology"
+    ACCEPT = "accept"
+    REFUSE = "refuse"
 
     @property
     def label(self) -> str:
@@ -71,7 +73,7 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.HAND_BACK: _t("trả lại hồ sơ không giải quyết", {S.PROCESSING, S.WAITING_PAYMENT}, S.RESOLVED,
                          "handed_back", ("reason",), OUTCOME_RETURNED),
     Action.REQUEST_SUPPLEMENT: _t("yêu cầu bổ sung", {S.RECEIVED, S.PROCESSING}, S.PAUSED, "supplement_requested",
-                                  ("reason",)),
+                                  ("reason", "items")),
     Action.RESUME: _t("tiếp tục giải quyết", {S.PAUSED}, S.PROCESSING, "resumed"),
     Action.AWAIT_PAYMENT: _t("chờ nộp phí, lệ phí", {S.RECEIVED, S.PROCESSING}, S.WAITING_PAYMENT,
                              "payment_requested"),
@@ -89,10 +91,14 @@ TRANSITIONS: dict[Action, Transition] = {
                                 ("tracking",)),
     Action.APOLOGY: _t("xin lỗi và hẹn lại ngày trả", set(CLOCK_RUNNING), None, "apologised",
                        ("reason", "new_date")),
+    # an online registration (đăng ký trực tuyến) at the counter: received (code and due date from this moment)
+    # or refused with its reasons (Mẫu 03; never counted as received)
+    Action.ACCEPT: _t("tiếp nhận", {S.REGISTERED}, S.RECEIVED, "accepted"),
+    Action.REFUSE: _t("từ chối tiếp nhận", {S.REGISTERED}, S.REFUSED, "refused", ("reason",)),
 }
 
 NEED_LABELS = {"unit": "đơn vị nhận hồ sơ", "reason": "lý do", "tracking": "số hiệu bưu gửi",
-               "new_date": "ngày hẹn trả mới"}
+               "new_date": "ngày hẹn trả mới", "items": "giấy tờ cần bổ sung, hoàn thiện"}
 
 
 def parse_action(text: str) -> Action:

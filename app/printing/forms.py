@@ -31,6 +31,8 @@ RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
 REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
 COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
+COPY_MARK = "BẢN SAO"  # a form printed again (Mẫu 02 after its request, Mẫu 03 after the refusal)
+BLANK_NUMBER = "……/……"  # the "Số:" of a form its issuer numbers by hand (văn thư)
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,18 @@ class ReceiptData:
 
 
 @dataclass(frozen=True)
+class SupplementItem:
+    """One row of Mẫu 02's table: a document to supplement, in which form (original, certified copy, photocopy:
+    app.domain.catalog.DocumentKind's label) and how many."""
+
+    name: str
+    kind_label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class SupplementData:
-    """Everything Mẫu 02 shows: what to supplement, why, and whom to ask."""
+    """Everything Mẫu 02 shows: what to supplement, why, and whom to ask; `copy` marks a reprint ("Bản sao")."""
 
     header: FormHeader
     code: str
@@ -92,10 +104,11 @@ class SupplementData:
     address: str
     phone: str
     request: str
-    documents: tuple[str, ...]
+    documents: tuple[SupplementItem, ...]
     reason: str
     officer_name: str
     officer_phone: str
+    copy: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,7 @@ class RefusalData:
     request: str
     reasons: tuple[str, ...]
     officer_name: str
+    copy: bool = False
 
 
 def register_fonts() -> None:
@@ -165,6 +179,11 @@ def _header(h: FormHeader) -> list[Flowable]:
 
 def _title(text: str) -> Paragraph:
     return _p(f"<b>{escape(text)}</b>", _style(10.5, True, TA_CENTER, after=2))
+
+
+def _copy_mark(copy: bool) -> list[Flowable]:
+    """"BẢN SAO" under the title of a form printed again (the original was given when it was issued)."""
+    return [_p(f"<b>({COPY_MARK})</b>", _style(9, True, TA_CENTER, after=2))] if copy else []
 
 
 def _code_block(code: str, copy_line: str | None) -> list[Flowable]:
@@ -270,16 +289,34 @@ def _numbered(items: Sequence[str]) -> list[Flowable]:
     return [_p(f"{i}. {escape(text)}", _style(8.5, leading=11)) for i, text in enumerate(items, start=1)]
 
 
+def _supplement_table(items: Sequence[SupplementItem]) -> Table:
+    """Mẫu 02's documents to supplement: name, form (original / certified copy / photocopy), quantity."""
+    head = [_p(f"<b>{t}</b>", CENTER) for t in ("TT", "Tên giấy tờ cần bổ sung, hoàn thiện", "Loại bản", "Số lượng")]
+    rows: list[list[object]] = [head]
+    for i, item in enumerate(items, start=1):
+        rows.append([_p(str(i), CENTER), _p(escape(item.name), SMALL), _p(escape(item.kind_label), CENTER),
+                     _p(str(item.count), CENTER)])
+    widths = [20.0, 0.0, 86.0, 40.0]
+    widths[1] = FRAME_W - sum(widths)
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
+    return table
+
+
 def render_supplement(data: SupplementData, out: Path) -> Path:
     """Mẫu 02: what the applicant must supplement, why, and whom to ask (signed NGƯỜI HƯỚNG DẪN)."""
     register_fonts()
     contact = f"{data.officer_name}" + (f", số điện thoại {data.officer_phone}" if data.officer_phone else "")
-    story: list[Flowable] = [*_header(data.header), Spacer(0, 6), _title(SUPPLEMENT_TITLE),
+    story: list[Flowable] = [*_header(data.header), Spacer(0, 6), _title(SUPPLEMENT_TITLE), *_copy_mark(data.copy),
                              _p(f"Mã hồ sơ: <b>{escape(data.code)}</b>", _style(9, align=TA_CENTER, after=4)),
                              *_applicant_lines(data.receiving_unit, data.applicant_name, data.address, data.phone,
                                                data.request), Spacer(0, 3),
                              _p("Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"),
-                             *_numbered(data.documents), Spacer(0, 3), _field("Lý do", data.reason), Spacer(0, 3),
+                             _supplement_table(data.documents), Spacer(0, 3), _field("Lý do", data.reason),
+                             Spacer(0, 3),
                              _p("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với "
                                 f"<b>{escape(contact)}</b> để được hướng dẫn."),
                              Spacer(0, 10), _signatures(("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
@@ -290,7 +327,7 @@ def render_supplement(data: SupplementData, out: Path) -> Path:
 def render_refusal(data: RefusalData, out: Path) -> Path:
     """Mẫu 03: the refusal to receive and resolve a dossier, with its specific reasons."""
     register_fonts()
-    story: list[Flowable] = [*_header(data.header), Spacer(0, 6), _title(REFUSAL_TITLE),
+    story: list[Flowable] = [*_header(data.header), Spacer(0, 6), _title(REFUSAL_TITLE), *_copy_mark(data.copy),
                              _p(f"Mã hồ sơ: <b>{escape(data.code)}</b>", _style(9, align=TA_CENTER, after=4)),
                              *_applicant_lines(data.receiving_unit, data.applicant_name, data.address, data.phone,
                                                data.request), Spacer(0, 3),

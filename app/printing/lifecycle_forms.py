@@ -39,10 +39,20 @@ from app.printing.forms import (
     stamp,
 )
 
-APOLOGY_TITLE = "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+APOLOGY_TITLE = "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"  # Circular 03/2025, Mẫu 04
 STOP_TITLE = "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
 CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
 REGISTER_TITLE = "SỔ THEO DÕI HỒ SƠ"
+COUNTER_NAME = "Bộ phận Tiếp nhận và Trả kết quả"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs Mẫu 04 / 05: the head of the resolving agency (name, title), and the agency for "Nơi nhận"."""
+
+    name: str
+    title: str
+    agency_name: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,7 @@ class ApologyData:
     original_due_at: datetime
     new_due_at: datetime
     reason: str
-    signer_name: str
+    signer: Signer
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ class StopData:
     reason: str
     stage: str
     fee_note: str
-    signer_name: str
+    signer: Signer
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class HandOver:
     at: datetime
     result: str
     note: str
+    giver: str = ""  # the officer who recorded the hand-over (printed under the giver's signature)
 
 
 @dataclass(frozen=True)
@@ -134,11 +145,14 @@ def _one_page(story: list[Flowable]) -> list[list[Flowable]]:
     return [[KeepInFrame(FRAME_W, FRAME_H, story, mode="shrink")]]
 
 
-def _right_block(title: str, name: str) -> Table:
-    """One signature block on the right half (signed for the head of the competent agency)."""
-    block = [_p(f"<b>{escape(title)}</b>", CENTER_BOLD), _p("(Ký, ghi rõ họ tên và đóng dấu)", CENTER),
-             Spacer(0, 30), _p(f"<b>{escape(name)}</b>", CENTER)]
-    table = Table([["", block]], colWidths=[FRAME_W / 2] * 2)
+def _signed_by_head(s: Signer) -> Table:
+    """"Nơi nhận" on the left; on the right the head of the resolving agency: title, room to sign and seal, name."""
+    recipients = [_p("<b><i>Nơi nhận:</i></b>", _style(7.5, True)), _p("- Như trên;", SMALL),
+                  _p(f"- {escape(COUNTER_NAME)} (để theo dõi);", SMALL), _p(f"- Lưu: VT, {escape(s.agency_name)}.",
+                                                                               SMALL)]
+    block = [_p(f"<b>{escape(s.title.upper())}</b>", CENTER_BOLD), _p("(Ký, ghi rõ họ tên và đóng dấu)", CENTER),
+             Spacer(0, 30), _p(f"<b>{escape(s.name)}</b>", CENTER)]
+    table = Table([[recipients, block]], colWidths=[FRAME_W / 2] * 2)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
@@ -155,10 +169,10 @@ def render_apology(d: ApologyData, out: Path) -> Path:
         _field("Thời gian hẹn trả kết quả", stamp(d.original_due_at)),
         _p("Tuy nhiên, đến nay cơ quan, đơn vị chưa trả kết quả giải quyết hồ sơ cho ông/bà/tổ chức đúng hạn."),
         _field("Lý do", d.reason),
-        _p("Cơ quan, đơn vị thành thật xin lỗi ông/bà/tổ chức vì sự chậm trễ này và hẹn lại thời gian trả kết "
-           f"quả vào <b>{stamp(d.new_due_at)}</b>."),
+        _p("Cơ quan, đơn vị thành thật xin lỗi ông/bà/tổ chức vì sự chậm trễ này và đề nghị gia hạn thời gian "
+           f"giải quyết; thời gian trả kết quả mới là <b>{stamp(d.new_due_at)}</b>."),
         _p("Xin trân trọng cảm ơn sự hợp tác của ông/bà/tổ chức./."), Spacer(0, 8),
-        _right_block("THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT", d.signer_name)]
+        _signed_by_head(d.signer)]
     return _build(out, _one_page(story), APOLOGY_TITLE, d.code)
 
 
@@ -172,23 +186,27 @@ def render_stop(d: StopData, out: Path) -> Path:
         _p(f"{escape(d.agency_name)} thông báo dừng giải quyết hồ sơ nêu trên."),
         _field("Lý do dừng giải quyết", d.reason), _field("Hồ sơ đã được xử lý đến bước", d.stage),
         _field("Phí, lệ phí", d.fee_note), Spacer(0, 8),
-        _right_block("THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT", d.signer_name)]
+        _signed_by_head(d.signer)]
     return _build(out, _one_page(story), STOP_TITLE, d.code)
 
 
 def render_control(d: ControlData, out: Path) -> Path:
     """Mẫu 06: the control slip, with one row per hand-over of the dossier."""
     register_fonts()
-    head = [_p(f"<b>{t}</b>", CENTER) for t in ("Tên cơ quan, đơn vị", "Thời gian giao, nhận hồ sơ", "Kết quả",
-                                                 "Ghi chú")]
+    head = [_p(f"<b>{t}</b>", CENTER) for t in ("Tên cơ quan, đơn vị", "Thời gian giao, nhận hồ sơ",
+                                                 "Người giao (ký, ghi rõ họ tên)", "Người nhận (ký, ghi rõ họ tên)",
+                                                 "Kết quả", "Ghi chú")]
+    tiny = _style(6.5, leading=8)
     rows: list[list[object]] = [head]
     for h in d.hand_overs:
-        rows.append([_p(f"1. Giao: {escape(h.from_unit)}<br/>2. Nhận: {escape(h.to_unit)}", SMALL),
-                     _p(stamp(h.at), CENTER), _p(escape(h.result), CENTER), _p(escape(h.note), SMALL)])
-    widths = [FRAME_W * 0.38, FRAME_W * 0.22, FRAME_W * 0.17, FRAME_W * 0.23]
+        rows.append([_p(f"1. Giao: {escape(h.from_unit)}<br/>2. Nhận: {escape(h.to_unit)}", tiny),
+                     _p(stamp(h.at), CENTER), [Spacer(0, 24), _p(escape(h.giver), tiny)], Spacer(0, 24),
+                     _p(escape(h.result), CENTER), _p(escape(h.note), tiny)])
+    widths = [FRAME_W * w for w in (0.27, 0.14, 0.16, 0.16, 0.11, 0.16)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
     story: list[Flowable] = [
         *_header(d.header), Spacer(0, 6), _title(CONTROL_TITLE),
         _p(f"Mã hồ sơ: <b>{escape(d.code)}</b>", _style(9, align=TA_CENTER, after=4)),
@@ -225,9 +243,11 @@ def render_register(d: RegisterData, out: Path) -> Path:
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
                               + ([("SPAN", (0, 1), (-1, 1))] if not d.lines else [])))
     h = d.header
-    top = Table([[[_p(escape(h.committee.upper()), CENTER), _p(f"<b>{escape(h.centre_name.upper())}</b>", CENTER)],
+    top = Table([[[_p(escape(h.committee.upper()), CENTER), _p(f"<b>{escape(h.centre_name.upper())}</b>", CENTER),
+                   *([_p(f"Số: {escape(h.number)}", CENTER)] if h.number else [])],
                   [_p("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", CENTER),
                    _p("<b>Độc lập - Tự do - Hạnh phúc</b>", CENTER)]]], colWidths=[width / 2] * 2)
+    top.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))  # else the table pulls in Helvetica
     story: list[Flowable] = [top, Spacer(0, 6), _title(REGISTER_TITLE),
                              _p(escape(d.period), _style(9, align=TA_CENTER, after=6)), table]
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,8 @@ class AgencyView:
     sort_order: int
     active: bool
     procedure_count: int = 0
+    head_name: str = ""  # who signs Mẫu 04 / 05 for the agency
+    head_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,16 +58,20 @@ def list_agencies(ctx: Context) -> list[AgencyView]:
     """Agencies in catalogue order, with their procedure counts."""
     with ctx.store.read() as s:
         counts = dict(s.execute(select(Procedure.agency_id, func.count()).group_by(Procedure.agency_id)).all())
-        return [AgencyView(a.id, a.key, a.name, a.identifier, a.kind, a.sort_order, a.active, counts.get(a.id, 0))
+        return [AgencyView(a.id, a.key, a.name, a.identifier, a.kind, a.sort_order, a.active, counts.get(a.id, 0),
+                           a.head_name or "", a.head_title or "")
                 for a in s.scalars(select(Agency).order_by(Agency.sort_order, Agency.id))]
 
 
 def save_agency(ctx: Context, actor: Actor, agency_id: int | None, key: str, name: str, identifier: str,
-                kind: str = AgencyKind.DEPARTMENT.value) -> AgencyView:
-    """Create or change an agency (admin only); every bad field is reported, nothing saved half."""
+                kind: str = AgencyKind.DEPARTMENT.value, head_name: str = "", head_title: str = "") -> AgencyView:
+    """Create or change an agency (admin only); every bad field is reported, nothing saved half.
+
+    `head_name` and `head_title` are who signs Mẫu 04 and 05 for the agency (thủ trưởng cơ quan giải quyết)."""
     actor.require(Role.ADMIN, "sửa danh mục cơ quan")
     key, name, identifier = key.strip().upper(), nfc(name), identifier.strip()
-    errors = []
+    head_name, head_title = nfc(head_name), nfc(head_title)
+    errors = catalog_io.head_problems(head_name, head_title)
     if not 1 <= len(key) <= 32 or not key.replace("_", "").replace("-", "").isalnum():
         errors.append(ValidationError("key", "Mã cơ quan gồm 1–32 chữ cái, số, gạch"))
     if not 2 <= len(name) <= 300:
@@ -87,9 +93,19 @@ def save_agency(ctx: Context, actor: Actor, agency_id: int | None, key: str, nam
         else:
             agency = _get(s, Agency, agency_id, "cơ quan")
             agency.key, agency.name, agency.identifier, agency.kind = key, name, identifier, kind
+        agency.head_name, agency.head_title = head_name or None, head_title or None
         s.flush()
         return AgencyView(agency.id, agency.key, agency.name, agency.identifier, agency.kind, agency.sort_order,
-                          agency.active)
+                          agency.active, 0, head_name, head_title)
+
+
+def set_agency_head(ctx: Context, actor: Actor, key: str, head_name: str, head_title: str) -> AgencyView:
+    """Set who signs Mẫu 04 / 05 for the agency with this key (admin only)."""
+    found = [a for a in list_agencies(ctx) if a.key == key.strip().upper()]
+    if not found:
+        raise NotFound(f"Không có cơ quan mã «{key.strip()}»")
+    a = found[0]
+    return save_agency(ctx, actor, a.id, a.key, a.name, a.identifier, a.kind, head_name, head_title)
 
 
 def _refuse_duplicate(s: Session, column: InstrumentedAttribute[str], value: str, own_id: int | None,
@@ -239,6 +255,8 @@ def import_rows(s: Session, rows: list[catalog_io.CatalogRow], source: str) -> I
             added_agencies += 1
         else:
             agency.name, agency.identifier, agency.kind = row.agency.name, row.agency.identifier, row.agency.kind
+        if row.agency.head_name or row.agency.head_title:  # an empty cell keeps what the admin window set
+            agency.head_name, agency.head_title = row.agency.head_name or None, row.agency.head_title or None
         field_id = _field_id(s, agency.id, row.procedure.field_name, fields)
         procedure = procedures.get(row.procedure.code)
         if procedure is None:
@@ -260,7 +278,8 @@ def _new_agency(s: Session, a: AgencyRow, order: int, source: str, line: int) ->
     if clash is not None:
         raise ImportRejected(source, [catalog_io.RowProblem(line, "agency_identifier",
                                                             f"mã định danh đã dùng cho cơ quan {clash}")])
-    agency = Agency(key=a.key, name=a.name, identifier=a.identifier, kind=a.kind, sort_order=order, active=True)
+    agency = Agency(key=a.key, name=a.name, identifier=a.identifier, kind=a.kind, sort_order=order, active=True,
+                    head_name=a.head_name or None, head_title=a.head_title or None)
     s.add(agency)
     s.flush()
     return agency
@@ -269,12 +288,13 @@ def _new_agency(s: Session, a: AgencyRow, order: int, source: str, line: int) ->
 def export_catalog(ctx: Context, path: Path) -> int:
     """Write the whole catalogue as CSV or XLSX (the import format); returns the number of procedures."""
     with ctx.store.read() as s:
-        agencies = {a.id: AgencyRow(a.key, a.name, a.identifier, a.kind) for a in s.scalars(select(Agency))}
+        agencies = {a.id: AgencyRow(a.key, a.name, a.identifier, a.kind, a.head_name or "", a.head_title or "")
+                    for a in s.scalars(select(Agency))}
     rows = [catalog_io.row_values(agencies[v.agency_id], v.draft) for v in list_procedures(ctx)]
     catalog_io.write_rows(path, rows)
     return len(rows)
 
 
 __all__ = ["AgencyView", "ProcedureView", "ImportSummary", "ImportRejected", "Conflict", "list_agencies",
-           "save_agency", "list_procedures", "get_procedure", "save_procedure", "set_procedure_active",
+           "save_agency", "set_agency_head", "list_procedures", "get_procedure", "save_procedure", "set_procedure_active",
            "build_search_index", "import_catalog", "export_catalog"]

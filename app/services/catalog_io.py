@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft
-from app.domain.errors import DomainError, FormErrors
+from app.domain.errors import DomainError, FormErrors, ValidationError
 from app.domain.rows import RowProblem
 from app.domain.text import nfc
 
 COLUMNS = ("agency_code", "agency_name", "agency_identifier", "agency_kind", "field", "procedure_code",
            "procedure_name", "processing_value", "processing_unit", "cutoff_hour", "supplement_policy", "fee_vnd",
-           "on_the_spot", "online_level", "postal_allowed", "documents")
+           "on_the_spot", "online_level", "postal_allowed", "documents", "agency_head_name", "agency_head_title")
 REQUIRED = {"agency_code", "agency_name", "agency_identifier", "procedure_code", "procedure_name",
             "processing_value", "processing_unit"}
 # a procedure draft's field name -> the file's column, for error messages
@@ -42,6 +42,23 @@ class AgencyRow:
     name: str
     identifier: str
     kind: str
+    head_name: str = ""  # who signs Mẫu 04 / 05 (optional columns agency_head_name, agency_head_title)
+    head_title: str = ""
+
+
+HEAD_MAX = 300
+
+
+def head_problems(head_name: str, head_title: str) -> list[ValidationError]:
+    """The agency head's name and title (both optional, each at most 300 characters; a title needs a name)."""
+    problems = []
+    if len(head_name) > HEAD_MAX:
+        problems.append(ValidationError("head_name", f"Họ tên thủ trưởng cơ quan tối đa {HEAD_MAX} ký tự"))
+    if len(head_title) > HEAD_MAX:
+        problems.append(ValidationError("head_title", f"Chức vụ thủ trưởng cơ quan tối đa {HEAD_MAX} ký tự"))
+    if head_title and not head_name:
+        problems.append(ValidationError("head_name", "Ghi họ tên thủ trưởng cơ quan (đã có chức vụ)"))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -141,7 +158,10 @@ def _parse_agency(line: int, row: dict[str, str], known: dict[str, AgencyRow],
         problems.append(RowProblem(line, "agency_kind", "loại cơ quan phải là department hoặc company"))
     if len(problems) > start:
         return None
-    agency = AgencyRow(key, name, identifier, kind)
+    head_name, head_title = nfc(row.get("agency_head_name") or ""), nfc(row.get("agency_head_title") or "")
+    column = {"head_name": "agency_head_name", "head_title": "agency_head_title"}
+    problems += [RowProblem(line, column[p.field], p.message) for p in head_problems(head_name, head_title)]
+    agency = AgencyRow(key, name, identifier, kind, head_name, head_title)
     previous = known.setdefault(key, agency)
     if previous != agency:
         problems.append(RowProblem(line, "agency_name", f"cơ quan {key} được ghi khác với dòng trước "
@@ -235,7 +255,7 @@ def row_values(agency: AgencyRow, p: ProcedureDraft) -> list[Any]:
     return [agency.key, agency.name, agency.identifier, agency.kind, p.field_name, p.code, p.name,
             p.processing_value, p.processing_unit, p.cutoff.strftime("%H:%M") if p.cutoff else "",
             p.supplement_policy, p.fee_vnd, int(p.on_the_spot), p.online_level if p.online_level else "",
-            int(p.postal_allowed), format_documents(p.documents)]
+            int(p.postal_allowed), format_documents(p.documents), agency.head_name, agency.head_title]
 
 
 def write_rows(path: Path, rows: list[list[Any]]) -> None:

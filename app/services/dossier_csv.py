@@ -7,9 +7,13 @@ reception moment) and is the dossier's fee; an empty cell means nothing was paid
 Export writes what was paid (empty when a fee is owed unpaid, 0 when none is owed).
 
 Statuses in the file map to stored states: in_progress → received, paused → paused (no pause moment: the due date
-is kept on resume), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled. Export maps
-back: registered and refused dossiers (never received) are not exported; processing and waiting for payment are
-in_progress; withdrawn and stopped are resolved with outcome returned_to_applicant.
+is kept on resume), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled, registered
+(channel online only) → registered: an application submitted on the public service portal, not yet received; its
+`code` is the portal's (kept as registration_code, so a re-import skips it even after the counter accepted it and
+gave it a code of its own), `received_at` the moment it was registered, `due_at` empty (the counter's acceptance
+sets it). Export maps back: refused dossiers (never received) are not exported; registered ones are, with the
+portal's code; processing and waiting for payment are in_progress; withdrawn and stopped are resolved with outcome
+returned_to_applicant.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ CHUNK = 5000
 IMPORT_METHOD = "import"  # the payment method of an imported row's fee_vnd
 _EXPORT_STATUS = {"received": "in_progress", "processing": "in_progress", "waiting_payment": "in_progress",
                   "paused": "paused", "resolved": "resolved", "returned": "resolved", "withdrawn": "resolved",
-                  "stopped": "resolved", "cancelled": "cancelled"}
+                  "stopped": "resolved", "cancelled": "cancelled", "registered": "registered"}
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,7 @@ def import_file(ctx: Context, actor: Actor, path: Path) -> ImportResult:
 
 def _fill_due_dates(ctx: Context, rows: list[dict[str, Any]]) -> None:
     """Compute the due date of rows that left it empty, with the centre's calendar."""
-    todo = [r for r in rows if r["due_at"] is None]
+    todo = [r for r in rows if r["due_at"] is None and r["_status"] != "registered"]
     if not todo:
         return
     years = [r["received_at"].astimezone(LOCAL_TZ).year for r in todo]
@@ -189,9 +193,12 @@ def _fill_due_dates(ctx: Context, rows: list[dict[str, Any]]) -> None:
 
 
 def _existing_codes(s: Session, codes: list[str]) -> set[str]:
+    """The codes already stored, as dossier codes or as an online registration's portal code."""
     found: set[str] = set()
     for i in range(0, len(codes), CHUNK):
         found.update(s.scalars(select(Dossier.code).where(Dossier.code.in_(codes[i:i + CHUNK]))))
+        found.update(s.scalars(select(Dossier.registration_code)
+                               .where(Dossier.registration_code.in_(codes[i:i + CHUNK]))))
     return found
 
 
@@ -199,7 +206,7 @@ def _bump_sequences(s: Session, rows: list[dict[str, Any]], cat: _Catalog) -> No
     """Move each (agency, day) dossier sequence past the imported codes, then give codes to rows without one."""
     wanted: dict[tuple[str, date], int] = defaultdict(int)
     for r in rows:
-        if r["code"]:
+        if r["code"] and r["_status"] != "registered":  # a portal's code takes no number of the agency's
             parsed = parse_dossier_code(r["code"])
             agency_id = cat.by_identifier.get(parsed.agency_identifier)
             if agency_id is not None:
@@ -254,6 +261,7 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
     for r in rows:
         dossier_id = next(ids)
         status, kinds = _stored_status(r)
+        registered = status == "registered"
         dossiers.append({"id": dossier_id, "code": r["code"], "agency_id": r["agency_id"],
                          "procedure_id": r["procedure_id"], "channel": r["channel"],
                          "online_level": r["online_level"], "applicant_kind": "person",
@@ -264,7 +272,9 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
                          "returned_at": r["returned_at"], "result_by_post": r["result_by_post"],
                          "fee_vnd": r["fee_vnd"], "rule_set": rule_set_for(r["received_at"]),
                          "supplement_requests": 1 if status == "paused" else 0, "apologies": 0,
-                         "received_by": actor.officer_id})
+                         "received_by": None if registered else actor.officer_id,
+                         "registration_code": r["code"] if registered else None,
+                         "registered_at": r["received_at"] if registered else None})
         if r["_paid"]:
             payments.append(imported_payment(dossier_id, r["_paid"], r["received_at"], actor.officer_id))
         previous = None
@@ -281,8 +291,10 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
 
 def _stored_status(r: dict[str, Any]) -> tuple[str, list[tuple[str, str, datetime]]]:
     """The stored state of a row and its events (kind, state after, moment), consistent with the timestamps."""
-    events = [("received", "received", r["received_at"])]
     status = r["_status"]
+    if status == "registered":
+        return "registered", [("registered", "registered", r["received_at"])]
+    events = [("received", "received", r["received_at"])]
     if status == "paused":
         return "paused", events + [("supplement_requested", "paused", r["received_at"])]
     if status == "cancelled":
@@ -325,7 +337,8 @@ def _fee_cell(fee_vnd: int, paid_vnd: int) -> str:
 def _export_row(d: Dossier, procedure_code: str, agency_key: str, paid_vnd: int = 0) -> dict[str, str]:
     status = _EXPORT_STATUS[d.status]
     closed = d.status in ("withdrawn", "stopped")
-    return {"code": d.code, "procedure_code": procedure_code, "agency_code": agency_key, "channel": d.channel,
+    return {"code": d.registration_code if status == "registered" and d.registration_code else d.code,
+            "procedure_code": procedure_code, "agency_code": agency_key, "channel": d.channel,
             "online_level": str(d.online_level or ""), "applicant_name": d.applicant_name,
             "id_number": d.id_number or "", "phone": d.phone or "", "address": d.address or "",
             "received_at": _iso(d.received_at), "due_at": _iso(d.due_at), "status": status,

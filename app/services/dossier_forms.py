@@ -1,4 +1,5 @@
-"""The forms of a dossier as PDFs: Mẫu 01 receipt and appointment, Mẫu 02 supplement request, Mẫu 03 refusal.
+"""The forms of a dossier as PDFs: Mẫu 01 receipt and appointment, Mẫu 02 supplement request, Mẫu 03 refusal; and
+the actions whose paper they are (the one supplement request, accepting or refusing an online registration).
 
 This module turns a stored dossier into the printing layer's plain dataclasses (printing never reads the store).
 """
@@ -10,22 +11,27 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from app.domain.accounts import Role
-from app.domain.catalog import ProcessingUnit
-from app.domain.dossier import ApplicantKind
+from app.domain.catalog import DocumentKind, ProcessingUnit
+from app.domain.dossier import ApplicantKind, DossierStatus
+from app.domain.lifecycle import TRANSITIONS, Action, TransitionRefused
+from app.domain.supplement import SupplementItem, parse_items
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.text import nfc
 from app.printing import forms
 from app.services.context import LOCAL_TZ, Actor, Context
+from app.services import lifecycle
 from app.services.dossiers import DossierView, get_dossier
 from app.services.settings import centre_setting
 from app.store.live import publish
-from app.store.models import Agency, Counter, Officer, Procedure, Ticket, TicketEvent
+from app.store.models import Agency, Counter, DossierEvent, Officer, Procedure, Ticket, TicketEvent
 
 FORM_NUMBERS = ("01", "02", "03")
+SUPPLEMENT_EVENT, REFUSAL_EVENT = TRANSITIONS[Action.REQUEST_SUPPLEMENT].event, TRANSITIONS[Action.REFUSE].event
 
 
 def _centre(ctx: Context) -> tuple[str, str, str]:
@@ -35,12 +41,11 @@ def _centre(ctx: Context) -> tuple[str, str, str]:
                 str(centre_setting(s, "province_name")))
 
 
-def _header(ctx: Context, v: DossierView, on_receipt_day: bool) -> forms.FormHeader:
-    """Committee, centre, place; dated the day of receipt (Mẫu 01) or today (Mẫu 02, 03)."""
+def _header(ctx: Context, v: DossierView) -> forms.FormHeader:
+    """Committee, centre, place; dated the day of receipt, numbered by the register line (Mẫu 01)."""
     committee, centre, place = _centre(ctx)
-    moment = v.received_at if on_receipt_day else ctx.now()
-    number = f"{v.register_line}/TNHS" if on_receipt_day and v.register_line else ""
-    return forms.FormHeader(committee, centre, place, moment.astimezone(LOCAL_TZ).date(), number)
+    number = f"{v.register_line}/TNHS" if v.register_line else ""
+    return forms.FormHeader(committee, centre, place, v.received_at.astimezone(LOCAL_TZ).date(), number)
 
 
 def processing_time_text(value: int, unit: str) -> str:
@@ -52,7 +57,10 @@ def processing_time_text(value: int, unit: str) -> str:
 def receipt_data(ctx: Context, code: str) -> forms.ReceiptData:
     """What Mẫu 01 of a stored dossier shows (times in local time)."""
     v = get_dossier(ctx, code)
-    header = _header(ctx, v, on_receipt_day=True)
+    if v.status in (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value):
+        raise TransitionRefused(f"Hồ sơ {v.code} chưa được tiếp nhận («{v.status_label}»): chưa có giấy tiếp nhận "
+                                "và hẹn trả kết quả (Mẫu 01)")
+    header = _header(ctx, v)
     organisation = v.applicant_kind == ApplicantKind.ORGANISATION.value
     id_label, id_value = (("Mã số thuế", v.tax_code or "") if organisation
                           else ("Số CCCD/định danh cá nhân", v.id_number or ""))
@@ -77,14 +85,6 @@ def render_receipt(ctx: Context, code: str, out: Path, data: forms.ReceiptData |
     return forms.render_receipt(data or receipt_data(ctx, code), out)
 
 
-def _officer(ctx: Context, actor: Actor, v: DossierView) -> tuple[str, str]:
-    """(name, phone) of who signs a form: the acting officer, else the one who received the dossier."""
-    officer_id = actor.officer_id or v.received_by
-    with ctx.store.read() as s:
-        officer = s.get(Officer, officer_id) if officer_id else None
-        return (officer.full_name, officer.phone or "") if officer else ("", "")
-
-
 def _items(values: list[str] | tuple[str, ...], field: str, message: str) -> tuple[str, ...]:
     """Non-empty, NFC-normalised items; FormErrors with `message` when none is left."""
     items = tuple(x for x in (nfc(v) for v in values) if x)
@@ -95,33 +95,103 @@ def _items(values: list[str] | tuple[str, ...], field: str, message: str) -> tup
 
 def render_form(ctx: Context, actor: Actor, number: str, code: str, out: Path, reason: str = "",
                 missing: list[str] | tuple[str, ...] = ()) -> Path:
-    """Write Mẫu 01, 02 (documents to supplement + reason) or 03 (reasons, ';'-separated) of a dossier."""
+    """Write Mẫu 01, or print again Mẫu 02 / 03 of a dossier (marked "Bản sao"): Mẫu 02 only once its one
+    supplement request is recorded (`request_supplement` prints the original), Mẫu 03 only for a dossier refused
+    at reception (`refuse` prints the original). `reason` and `missing` are not used any more for them: the paper
+    shows what was recorded, so printing never makes a second request."""
     number = number.strip().zfill(2)
     if number not in FORM_NUMBERS:
         raise FormErrors([ValidationError("form", f"Chưa hỗ trợ Mẫu {number}; có Mẫu 01, 02, 03")])
     if number == "01":
         return render_receipt(ctx, code, out)
-    v = get_dossier(ctx, code)
-    header = _header(ctx, v, on_receipt_day=False)
-    name, phone = _officer(ctx, actor, v)
-    unit, address, applicant_phone = f"{header.centre_name} — {v.agency_name}", v.address or "", v.phone or ""
+    return render_copy(ctx, number, code, out)
+
+
+def render_copy(ctx: Context, number: str, code: str, out: Path, copy: bool = True) -> Path:
+    """Mẫu 02 or 03 of a dossier as recorded: the original (`copy=False`, right after its action) or a copy."""
     if number == "02":
-        errors: list[ValidationError] = []
-        docs: tuple[str, ...] = ()
-        try:
-            docs = _items(list(missing), "missing", "Ghi ít nhất một giấy tờ cần bổ sung, hoàn thiện")
-        except FormErrors as exc:
-            errors += exc.errors
-        if not nfc(reason):
-            errors.append(ValidationError("reason", "Ghi lý do yêu cầu bổ sung, hoàn thiện hồ sơ"))
-        if errors:
-            raise FormErrors(errors)
-        return forms.render_supplement(forms.SupplementData(
-            header, v.code, unit, v.applicant_name, address, applicant_phone, v.procedure_name, docs, nfc(reason),
-            name, phone), out)
-    reasons = _items(reason.split(";"), "reason", "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
-    return forms.render_refusal(forms.RefusalData(header, v.code, unit, v.applicant_name, address, applicant_phone,
-                                                  v.procedure_name, reasons, name), out)
+        return forms.render_supplement(supplement_data(ctx, code, copy), out)
+    return forms.render_refusal(refusal_data(ctx, code, copy), out)
+
+
+def _recorded(ctx: Context, v: DossierView, kind: str) -> tuple[DossierEvent, str, str] | None:
+    """The last event of `kind` of a dossier with the (name, phone) of the officer who recorded it."""
+    with ctx.store.read() as s:
+        row = s.execute(select(DossierEvent, Officer).outerjoin(Officer, Officer.id == DossierEvent.officer_id)
+                        .where(DossierEvent.dossier_id == v.id, DossierEvent.kind == kind)
+                        .order_by(DossierEvent.at.desc()).limit(1)).first()
+    if row is None:
+        return None
+    event, officer = row
+    return event, (officer.full_name if officer else ""), ((officer.phone or "") if officer else "")
+
+
+def _dated(ctx: Context, v: DossierView, at: datetime, suffix: str) -> forms.FormHeader:
+    """Committee, centre, place; dated the day the form was issued; numbered by the register line when there is
+    one, else left for the clerk (Số: ……/……)."""
+    committee, centre, place = _centre(ctx)
+    number = f"{v.register_line}/{suffix}" if v.register_line else forms.BLANK_NUMBER
+    return forms.FormHeader(committee, centre, place, at.astimezone(LOCAL_TZ).date(), number)
+
+
+def supplement_items(data: dict[str, Any]) -> tuple[forms.SupplementItem, ...]:
+    """Mẫu 02's table rows from what the supplement event recorded."""
+    items = [SupplementItem.from_data(x) for x in data.get("items") or [] if isinstance(x, dict)]
+    return tuple(forms.SupplementItem(i.name, i.kind.label, i.count) for i in items)
+
+
+def supplement_data(ctx: Context, code: str, copy: bool) -> forms.SupplementData:
+    """Mẫu 02 of a dossier's one supplement request, as it was recorded (its documents, reason, officer, day)."""
+    v = get_dossier(ctx, code)
+    found = _recorded(ctx, v, SUPPLEMENT_EVENT)
+    if found is None:
+        raise TransitionRefused(f"Hồ sơ {v.code} chưa có yêu cầu bổ sung; Mẫu 02 được in khi yêu cầu bổ sung "
+                                "(motcua dossier request-supplement CODE --reason … --missing …)")
+    event, name, phone = found
+    header = _dated(ctx, v, event.at, "PYCBS")
+    return forms.SupplementData(header, v.code, f"{header.centre_name} — {v.agency_name}", v.applicant_name,
+                                v.address or "", v.phone or "", v.procedure_name, supplement_items(event.data or {}),
+                                event.reason or "", name, phone, copy)
+
+
+def refusal_data(ctx: Context, code: str, copy: bool) -> forms.RefusalData:
+    """Mẫu 03 of a dossier refused at reception (an online registration), with the reasons recorded; a dossier
+    received, resolved or returned cannot get one."""
+    v = get_dossier(ctx, code)
+    found = _recorded(ctx, v, REFUSAL_EVENT) if v.status == DossierStatus.REFUSED.value else None
+    if found is None:
+        raise TransitionRefused(f"Không in Mẫu 03 cho hồ sơ {v.code} đang ở trạng thái «{v.status_label}»: "
+                                "Mẫu 03 chỉ dành cho hồ sơ bị từ chối tiếp nhận hoặc không được tiếp nhận")
+    event, name, _ = found
+    reasons = tuple(str(r) for r in (event.data or {}).get("reasons", []) if str(r).strip()) or (event.reason or "",)
+    header = _dated(ctx, v, event.at, "PTC")
+    return forms.RefusalData(header, v.code, f"{header.centre_name} — {v.agency_name}", v.applicant_name,
+                             v.address or "", v.phone or "", v.procedure_name, reasons, name, copy)
+
+
+def request_supplement(ctx: Context, actor: Actor, code: str, reason: str,
+                       items: str | list[str] | tuple[str, ...], out: Path | None = None) -> tuple[DossierView, Path | None]:
+    """The one written supplement request (Mẫu 02): recorded with its documents, the clock paused, and the
+    original printed to `out` (later prints are copies, `render_form`)."""
+    view = lifecycle.apply_action(ctx, actor, code, Action.REQUEST_SUPPLEMENT, reason=reason, items=items)
+    if out is None:
+        return view, None
+    return view, forms.render_supplement(supplement_data(ctx, view.code, copy=False), out)
+
+
+def refuse(ctx: Context, actor: Actor, code: str, reasons: str, out: Path | None = None
+           ) -> tuple[DossierView, Path | None]:
+    """Refuse an online registration at the counter (';'-separated reasons) and print the original Mẫu 03."""
+    view = lifecycle.apply_action(ctx, actor, code, Action.REFUSE, reason=reasons)
+    if out is None:
+        return view, None
+    return view, forms.render_refusal(refusal_data(ctx, view.code, copy=False), out)
+
+
+def accept(ctx: Context, actor: Actor, code: str, out: Path | None = None) -> tuple[DossierView, Path | None]:
+    """Receive an online registration at the counter (code and due date from now) and print its Mẫu 01."""
+    view = lifecycle.apply_action(ctx, actor, code, Action.ACCEPT)
+    return view, (render_receipt(ctx, view.code, out) if out is not None else None)
 
 
 # --- Mẫu 02 / 03 for a dossier that is NOT received, recorded against the visit's ticket ---------------------
@@ -162,11 +232,15 @@ def issue_not_received_form(ctx: Context, actor: Actor, number: str, procedure_i
     errors: list[ValidationError] = []
     if not name:
         errors.append(ValidationError("applicant_name", "Ghi tên người nộp để in trên phiếu"))
-    what = ("Ghi ít nhất một giấy tờ cần bổ sung, hoàn thiện" if number == "02"
-            else "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
     clean_items: tuple[str, ...] = ()
+    documents: tuple[SupplementItem, ...] = ()
     try:
-        clean_items = _items(list(items), "items", what)
+        if number == "02":  # documents as a table: name, form, quantity (app.domain.supplement)
+            documents = parse_items(list(items))
+            clean_items = tuple(d.name if (d.kind, d.count) == (DocumentKind.ORIGINAL, 1)
+                                else f"{d.name} ({d.kind.label}, {d.count})" for d in documents)
+        else:
+            clean_items = _items(list(items), "items", "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
     except FormErrors as exc:
         errors += exc.errors
     if number == "02" and not nfc(reason):
@@ -186,14 +260,15 @@ def issue_not_received_form(ctx: Context, actor: Actor, number: str, procedure_i
         raise FormErrors(errors)
     assert procedure is not None and agency is not None
     committee, centre, place = _centre(ctx)
-    header = forms.FormHeader(committee, centre, place, ctx.now().astimezone(LOCAL_TZ).date())
+    header = forms.FormHeader(committee, centre, place, ctx.now().astimezone(LOCAL_TZ).date(), forms.BLANK_NUMBER)
     unit = f"{centre} — {agency.name}"
     signer = officer.full_name if officer else actor.full_name
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
     if number == "02":
+        table = tuple(forms.SupplementItem(d.name, d.kind.label, d.count) for d in documents)
         forms.render_supplement(forms.SupplementData(header, NOT_RECEIVED, unit, name, address, phone, procedure.name,
-                                                     clean_items, nfc(reason), signer,
+                                                     table, nfc(reason), signer,
                                                      (officer.phone or "") if officer else ""), partial)
     else:
         forms.render_refusal(forms.RefusalData(header, NOT_RECEIVED, unit, name, address, phone, procedure.name,

@@ -278,8 +278,9 @@ def _find(s: Session, code_or_id: str | uuid.UUID) -> Dossier:
         dossier = s.get(Dossier, code_or_id)
     else:
         text = code_or_id.strip()
-        if looks_like_dossier_code(text):
-            dossier = s.scalar(select(Dossier).where(Dossier.code == text))
+        if looks_like_dossier_code(text):  # an online registration's portal code finds it after acceptance too
+            dossier = (s.scalar(select(Dossier).where(Dossier.code == text))
+                       or s.scalar(select(Dossier).where(Dossier.registration_code == text)))
         else:
             try:
                 dossier = s.get(Dossier, uuid.UUID(text))

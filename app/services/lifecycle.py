@@ -15,15 +15,18 @@ from sqlalchemy.orm import Session
 from app.domain import calendar, overdue
 from app.domain import lifecycle as rules
 from app.domain.accounts import Role
-from app.domain.dossier import DossierStatus
+from app.domain.dossier import RULE_SET, DossierStatus, format_dossier_code
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.lifecycle import Action, TransitionRefused
+from app.domain.supplement import parse_items
 from app.domain.text import nfc
 from app.services.context import LOCAL_TZ, Actor, Context
-from app.services.dossiers import DossierView, _find, _view, get_dossier
+from app.services.dossiers import (DossierView, _due_at, _find, _procedure, _required_documents, _view,
+                                   get_dossier)
 from app.services.workdays import working_calendar
 from app.store.live import publish
-from app.store.models import Agency, Dossier, DossierEvent, Officer, Payment, Procedure
+from app.store.models import Agency, Dossier, DossierDocument, DossierEvent, Officer, Payment, Procedure
+from app.store.sequences import allocate
 
 PAYMENT_METHODS = ("cash", "transfer", "card", "online")
 DETAIL_KEYS = ("unit", "tracking", "collector", "receipt_no", "amount_vnd", "method")
@@ -48,9 +51,14 @@ def _clean(details: dict[str, Any]) -> dict[str, Any]:
 def _check_needs(action: Action, details: dict[str, Any]) -> None:
     """FormErrors naming every detail the action needs and did not get."""
     missing = rules.missing_details(action, details)
-    if missing:
-        raise FormErrors([ValidationError(n, f"Cần ghi {rules.NEED_LABELS.get(n, n)} để {action.label}")
-                          for n in missing])
+    errors = [ValidationError(n, f"Cần ghi {rules.NEED_LABELS.get(n, n)} để {action.label}") for n in missing]
+    if "items" in details and "items" not in missing:  # Mẫu 02's documents: each one checked with the rest
+        try:
+            details["items"] = parse_items(details["items"])
+        except FormErrors as exc:
+            errors += exc.errors
+    if errors:
+        raise FormErrors(errors)
 
 
 def _next_n(s: Session, dossier_id: uuid.UUID) -> int:
@@ -64,7 +72,8 @@ def apply_action(ctx: Context, actor: Actor, code: str, action: str | Action, **
     due-date rule does not allow it; otherwise one event plus the field changes, announced to other stations.
 
     Details: reason, unit (hand_over), tracking (dispatch_by_post), collector (return_result), new_date
-    (apology, a date), receipt_no / amount_vnd / method (paid).
+    (apology, a date), receipt_no / amount_vnd / method (paid), items (request_supplement: the documents of
+    Mẫu 02, app.domain.supplement); refuse takes its reasons ';'-separated in `reason`.
     """
     act = action if isinstance(action, Action) else rules.parse_action(action)
     actor.require(Role.OFFICER, act.label)
@@ -95,14 +104,20 @@ def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Actio
     row = rules.TRANSITIONS[act]
     if row.outcome is not None:
         d.resolved_at, d.outcome = now, row.outcome
-    if act is Action.REQUEST_SUPPLEMENT:
+    if act is Action.REQUEST_SUPPLEMENT:  # the one written request (Mẫu 02): its documents are kept with it
         rules.check_supplement_request(d.supplement_requests)
+        items = parse_items(details.pop("items"))
         d.supplement_requests += 1
         d.paused_at, d.resumed_at = now, None
         d.paused_due_at = overdue.reference_due(d.original_due_at, d.due_at)
-        return {"due_at": _iso(d.due_at)}
+        return {"due_at": _iso(d.due_at), "items": [i.as_data() for i in items]}
     if act is Action.RESUME:
         return _resume(ctx, s, d, now)
+    if act is Action.ACCEPT:
+        return _accept(actor, s, d, now)
+    if act is Action.REFUSE:  # an online registration refused at the counter: Mẫu 03 prints these reasons
+        d.refused_at = now
+        return {"reasons": [r for r in (nfc(x) for x in str(details["reason"]).split(";")) if r]}
     if act is Action.APOLOGY:
         return _apology(ctx, d, now, details["new_date"])
     if act is Action.CANCEL:
@@ -153,6 +168,27 @@ def _resume(ctx: Context, s: Session, d: Dossier, now: datetime) -> dict[str, An
             d.original_due_at = rules.due_after_pause(d.paused_at, now, d.original_due_at, cal, unit)
     return {"policy": policy, "paused_at": _iso(d.paused_at), "previous_due": _iso(old_due),
             "previous_original_due": _iso(old_original), "due_at": _iso(d.due_at)}
+
+
+def _accept(actor: Actor, s: Session, d: Dossier, now: datetime) -> dict[str, Any]:
+    """An online registration received at the counter: its code, register line and due date from this moment
+    (the portal's code stays as registration_code), the procedure's documents when the portal listed none."""
+    procedure = _procedure(s, d.procedure_id)
+    agency = s.get(Agency, d.agency_id)
+    assert agency is not None
+    day = now.astimezone(LOCAL_TZ).date()
+    seq = allocate(s, "dossier", f"agency:{d.agency_id}", day)
+    d.registration_code = d.registration_code or d.code
+    d.code = format_dossier_code(agency.identifier, day, seq)
+    d.register_line = allocate(s, "register", "centre", date(day.year, 1, 1))
+    d.received_at, d.received_by, d.rule_set = now, actor.officer_id, RULE_SET
+    d.due_at = d.original_due_at = _due_at(s, procedure, now)
+    if s.scalar(select(func.count()).select_from(DossierDocument).where(DossierDocument.dossier_id == d.id)) == 0:
+        s.add_all(DossierDocument(dossier_id=d.id, position=i, name=x.name, originals=x.originals,
+                                  certified_copies=x.certified_copies, photocopies=x.photocopies)
+                  for i, x in enumerate(_required_documents(procedure), start=1))
+    return {"registration_code": d.registration_code, "registered_at": _iso(d.registered_at),
+            "due_at": _iso(d.due_at)}
 
 
 def _apology(ctx: Context, d: Dossier, now: datetime, new_date: date | str) -> dict[str, Any]:
@@ -303,6 +339,19 @@ def agency_timeliness(ctx: Context) -> list[AgencyTimeliness]:
             if verdict is not None:
                 tally["late" if verdict == "late" else "on_time"] += 1
     return [AgencyTimeliness(name, **tally) for name, tally in sorted(counts.items())]
+
+
+def registrations(ctx: Context) -> list[DossierLine]:
+    """Online registrations waiting for the counter to accept or refuse them (đăng ký trực tuyến), oldest first."""
+    today = ctx.now().astimezone(LOCAL_TZ).date()
+    with ctx.store.read() as s:
+        rows = s.execute(select(Dossier, Procedure.name, Agency.name)
+                         .join(Procedure, Procedure.id == Dossier.procedure_id)
+                         .join(Agency, Agency.id == Dossier.agency_id)
+                         .where(Dossier.status == DossierStatus.REGISTERED.value)
+                         .order_by(Dossier.received_at, Dossier.code)).all()
+        return [DossierLine(d.code, d.status, DossierStatus(d.status).label, d.applicant_name, pname, aname,
+                            d.received_at, d.due_at, d.original_due_at, _overdue(d, today)) for d, pname, aname in rows]
 
 
 def overdue_days_of(ctx: Context, code: str) -> int | None:

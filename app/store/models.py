@@ -52,6 +52,9 @@ class Agency(Base):
     kind: Mapped[str] = mapped_column(String(16), default="department")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # who signs Mẫu 04 / 05 for the agency (thủ trưởng cơ quan giải quyết): name and title
+    head_name: Mapped[Optional[str]] = mapped_column(String(300))
+    head_title: Mapped[Optional[str]] = mapped_column(String(300))
 
     fields: Mapped[list[Field]] = relationship(back_populates="agency", order_by="Field.sort_order")
 
@@ -291,6 +294,10 @@ class Dossier(Base):
     supplement_requests: Mapped[int] = mapped_column(Integer, default=0)
     apologies: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[Optional[str]] = mapped_column(Text)
+    # an online registration (đăng ký trực tuyến): the portal's code, when it was registered, when it was refused
+    registration_code: Mapped[Optional[str]] = mapped_column(String(64), unique=True, index=True)
+    registered_at: Mapped[Optional[datetime]] = mapped_column(index=True)
+    refused_at: Mapped[Optional[datetime]]
 
 
 class DossierDocument(Base):

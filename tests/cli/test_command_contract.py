@@ -20,6 +20,7 @@ seed demo: --procedures [type=int]; --officer
 catalog:
 catalog import: file [type=Path]; --officer
 catalog export: file [type=Path]
+catalog agency: key; --head-name; --head-title; --officer
 user:
 user add: login; --name [required]; --role [required choices=officer,supervisor,admin]; --officer
 user passwd: login; --officer
@@ -51,8 +52,8 @@ dossier hand-over: code; --reason [default=]; --officer; --unit [required]
 dossier hand_over: code; --reason [default=]; --officer; --unit [required]
 dossier hand-back: code; --reason [default=]; --officer
 dossier hand_back: code; --reason [default=]; --officer
-dossier request-supplement: code; --reason [default=]; --officer
-dossier request_supplement: code; --reason [default=]; --officer
+dossier request-supplement: code; --reason [default=]; --officer; --missing [required]; --out [type=Path]
+dossier request_supplement: code; --reason [default=]; --officer; --missing [required]; --out [type=Path]
 dossier resume: code; --reason [default=]; --officer
 dossier await-payment: code; --reason [default=]; --officer
 dossier await_payment: code; --reason [default=]; --officer
@@ -66,7 +67,10 @@ dossier return_result: code; --reason [default=]; --officer; --collector [defaul
 dossier dispatch-by-post: code; --reason [default=]; --officer; --tracking [required]
 dossier dispatch_by_post: code; --reason [default=]; --officer; --tracking [required]
 dossier apology: code; --reason [default=]; --officer; --new-date [required type=parse_day]
+dossier accept: code; --reason [default=]; --officer; --out [type=Path]
+dossier refuse: code; --reason [default=]; --officer; --out [type=Path]
 dossier history: code
+dossier registered:
 dossier late:
 dossier due-soon: --days [default=1 type=int]
 dossier import: file [type=Path]; --officer

@@ -81,9 +81,11 @@ def test_receive_show_and_print(demo_url: str, tmp_path: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "--db", demo_url, "--json", "dossier", "show", first)
     assert json.loads(out)["paid_vnd"] == 10_000
 
-    for args in (["print", "receipt", first], ["print", "form", "02", first, "--missing", "Bản vẽ;Đơn",
-                                               "--reason", "Thiếu bản vẽ"],
-                 ["print", "form", "03", first, "--reason", "Không thuộc thẩm quyền; Hồ sơ giả mạo"]):
+    code, out, err = run(capsys, "--db", demo_url, "dossier", "request-supplement", first, "--missing",
+                         "Bản vẽ:sao:2;Đơn", "--reason", "Thiếu bản vẽ", "--out", str(tmp_path / "02.pdf"))
+    assert code == 0, err
+    assert (tmp_path / "02.pdf").read_bytes().startswith(b"%PDF")
+    for args in (["print", "receipt", first], ["print", "form", "02", first]):
         pdf = tmp_path / f"{args[1]}{len(args)}.pdf"
         code, out, err = run(capsys, "--db", demo_url, *args, "--out", str(pdf))
         assert code == 0, err
@@ -109,9 +111,17 @@ def test_bad_input_is_one_clear_line_and_saves_nothing(demo_url: str, capsys: py
 def test_form_02_needs_documents_and_reason(demo_url: str, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT)
-    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "a.pdf"))
-    assert code == 1 and "missing:" in err and "reason:" in err
+    code, _, err = run(capsys, "--db", demo_url, "dossier", "request-supplement", out.strip(), "--missing", " ; ",
+                       "--out", str(tmp_path / "a.pdf"))
+    assert code == 1 and "Ghi ít nhất một giấy tờ cần bổ sung" in err and "Cần ghi lý do" in err
     assert not (tmp_path / "a.pdf").exists()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "b.pdf"))
+    assert code == 1 and "chưa có yêu cầu bổ sung" in err and not (tmp_path / "b.pdf").exists()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--missing", "Tờ khai",
+                       "--reason", "Thiếu", "--out", str(tmp_path / "c.pdf"))
+    assert code == 1 and "in lại đúng nội dung đã ghi nhận" in err and not (tmp_path / "c.pdf").exists()
+    code, _, err = run(capsys, "--db", demo_url, "print", "form", "03", out.strip(), "--out", str(tmp_path / "d.pdf"))
+    assert code == 1 and "Mẫu 03 chỉ dành cho hồ sơ bị từ chối tiếp nhận" in err and not (tmp_path / "d.pdf").exists()
 
 
 def test_whole_process_once_registered(demo_url: str, tmp_path: Path) -> None:
@@ -182,3 +192,14 @@ def test_receive_with_a_request_id_twice_gives_the_same_dossier(demo_url: str,
         run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT,
             "--request-id", "khong-phai-uuid")
     assert usage.value.code == 2 and "--request-id: «khong-phai-uuid» không phải UUID" in capsys.readouterr().err
+
+
+def test_catalog_agency_shows_and_sets_who_signs_mau_04_and_05(demo_url: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", demo_url, "catalog", "agency", "sxd")
+    assert code == 0 and out.strip() == "SXD — Sở Xây dựng: GIÁM ĐỐC Nguyễn Văn Quyết"
+    code, out, err = run(capsys, "--db", demo_url, "catalog", "agency", "SXD", "--head-title", "PHÓ GIÁM ĐỐC")
+    assert code == 0, err
+    assert out.strip() == "SXD — Sở Xây dựng: PHÓ GIÁM ĐỐC Nguyễn Văn Quyết"  # the name kept
+    code, _, err = run(capsys, "--db", demo_url, "catalog", "agency", "KHONGCO", "--head-name", "A")
+    assert code == 1 and "Không có cơ quan mã «KHONGCO»" in err and "Traceback" not in err

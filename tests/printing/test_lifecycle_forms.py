@@ -45,16 +45,24 @@ def test_apology_stop_and_control_slip(followed: tuple[Context, str, str], tmp_p
     officer = accounts.maintenance_acting_as(ctx, "canbo01")
     apology = lifecycle_forms.render_form(ctx, officer, "04", a, tmp_path / "04.pdf")
     text = pdf_text(apology)
-    assert "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and NAME in text and a in text
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text and NAME in text and a in text
+    # signed by the head of the resolving agency (the demo catalogue's), not the counter officer; "Nơi nhận"
+    assert "GIÁM ĐỐC" in text and "Nguyễn Văn Quyết" in text and "Lò Văn Minh" not in text
+    assert "Nơi nhận:" in text and "Lưu: VT, Sở Xây dựng." in text and "Số: ……/……" in text
     assert "17:00 03/11/2023" in text and "17:00 10/11/2023" in text and "Chờ ý kiến thẩm định" in text
     assert pdf_info(apology)["Page size"].startswith("419.528 x 595.276")  # A5
     stop = pdf_text(lifecycle_forms.render_form(ctx, officer, "05", b, tmp_path / "05.pdf"))
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in stop and "Người nộp giả mạo giấy tờ" in stop
     assert "Đã tiếp nhận" in stop and "Chưa thu phí, lệ phí" in stop and "Đã thu" not in stop  # nobody paid
+    assert "Nguyễn Văn Quyết" in stop and "Nơi nhận:" in stop and "Số: ……/……" in stop
     control = pdf_text(lifecycle_forms.render_form(ctx, officer, "06", a, tmp_path / "06.pdf"))
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in control
     assert "Phòng Quản lý hoạt động xây dựng" in control and "Bộ phận tiếp nhận và trả kết quả" in control
     assert "Trước hạn" in control and "Lò Thị Hoa" in control
+    # a signature column for each side of every hand-over, the officer who recorded it under the giver's
+    # (the narrow columns wrap their headings, so pdftotext interleaves their lines)
+    assert "Người giao" in control and "Người nhận" in control and control.count("(ký, ghi rõ") == 2
+    assert "Lò Văn Minh" in control and "Số: 1/PKS" in control
     fonts = run("pdffonts", str(tmp_path / "06.pdf"))
     assert "DejaVuSans" in fonts and all(" yes " in line for line in fonts.splitlines()[2:])  # embedded
     with pytest.raises(FormErrors, match="chưa có xin lỗi"):

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.printing.forms import (FormHeader, ReceiptData, ReceiptDocument, RefusalData, SupplementData,
-                                render_receipt, render_refusal, render_supplement)
+                                SupplementItem, render_receipt, render_refusal, render_supplement)
 from tests.tooling import require_tool
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -103,13 +103,15 @@ def test_long_document_list_still_fits_one_page_per_copy(tmp_path: Path) -> None
 def test_supplement_and_refusal_forms(tmp_path: Path) -> None:
     common = dict(header=HEADER, code=CODE, receiving_unit="Trung tâm", applicant_name=NAME, address="Lai Châu",
                   phone="0912345678", request=PROCEDURE)
-    supplement = render_supplement(SupplementData(**common, documents=("Bản vẽ mặt bằng công trình",),  # type: ignore[arg-type]
+    documents = (SupplementItem("Bản vẽ mặt bằng công trình", "Bản sao chứng thực", 2),)
+    supplement = render_supplement(SupplementData(**common, documents=documents,  # type: ignore[arg-type]
                                                   reason="Thiếu bản vẽ", officer_name="Lò Văn Minh",
                                                   officer_phone="0214 3876 543"), tmp_path / "m02.pdf")
     refusal = render_refusal(RefusalData(**common, reasons=("Không thuộc thẩm quyền", "Hồ sơ giả mạo"),  # type: ignore[arg-type]
                                          officer_name="Lò Văn Minh"), tmp_path / "m03.pdf")
     text02, text03 = pdf_text(supplement), pdf_text(refusal)
-    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text02 and "1. Bản vẽ mặt bằng công trình" in text02
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text02 and "Bản vẽ mặt bằng công trình" in text02
+    assert "Bản sao chứng thực" in text02 and "Số lượng" in text02 and "BẢN SAO" not in text02
     assert "Lý do: Thiếu bản vẽ" in text02 and "NGƯỜI HƯỚNG DẪN" in text02 and "0214 3876 543" in text02
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text03 and "2. Hồ sơ giả mạo" in text03
     for pdf in (supplement, refusal):

@@ -110,3 +110,31 @@ def test_accent_insensitive_search(demo_ctx: Context) -> None:
     assert licence and all(agencies[h] == "Sở Giao thông vận tải" for h in licence)
     assert index.search("đăng ký") == index.search("dang ky")
     assert index.search("khong co thu tuc nao nhu the nay") == []
+
+
+def test_the_agency_head_is_kept_imported_and_exported(demo_ctx: Context, tmp_path: Path) -> None:
+    """Who signs Mẫu 04 / 05 per agency: set in the admin window (save_agency), by `catalog agency`, or by the
+    catalogue file's optional columns (an empty cell keeps what is stored); the export writes it back."""
+    sxd = next(a for a in catalog.list_agencies(demo_ctx) if a.key == "SXD")
+    assert (sxd.head_name, sxd.head_title) == ("Nguyễn Văn Quyết", "GIÁM ĐỐC")  # the demo catalogue's
+    with pytest.raises(FormErrors) as info:
+        catalog.set_agency_head(demo_ctx, ADMIN, "sxd", "", "PHÓ GIÁM ĐỐC")
+    assert list(info.value.by_field()) == ["head_name"]
+    catalog.set_agency_head(demo_ctx, ADMIN, "sxd", "Lò Thị Hương", "PHÓ GIÁM ĐỐC")
+    out = tmp_path / "catalogue.csv"
+    catalog.export_catalog(demo_ctx, out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {(r["agency_head_name"], r["agency_head_title"]) for r in rows if r["agency_code"] == "SXD"} == \
+        {("Lò Thị Hương", "PHÓ GIÁM ĐỐC")}
+    for r in rows:
+        if r["agency_code"] == "SXD":
+            r["agency_head_name"], r["agency_head_title"] = "", ""
+        elif r["agency_code"] == "STP":
+            r["agency_head_name"] = "Hà Văn Tư"
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    catalog.import_catalog(demo_ctx, ADMIN, out)
+    heads = {a.key: (a.head_name, a.head_title) for a in catalog.list_agencies(demo_ctx)}
+    assert heads["SXD"] == ("Lò Thị Hương", "PHÓ GIÁM ĐỐC") and heads["STP"] == ("Hà Văn Tư", "GIÁM ĐỐC")

@@ -87,23 +87,27 @@ def test_refused_transition_changes_nothing(demo_ctx: Context, clock: Clock) -> 
 def test_supplement_pause_moves_the_due_date_by_the_pause(demo_ctx: Context, clock: Clock) -> None:
     code = _receive(demo_ctx).code  # 5 working days: due Friday 3/11 17:00
     clock.set(2023, 10, 31, 7, 0)  # Tuesday morning: 4 working days left
-    v = lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Thiếu bản vẽ")
+    v = lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Thiếu bản vẽ",
+                           items="Bản vẽ thiết kế:sao:2")
     assert v.status == "paused"
     with pytest.raises(TransitionRefused, match="Không thể yêu cầu bổ sung"):
-        lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Lần hai")
+        lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Lần hai",
+                           items="Bản vẽ thiết kế:sao:2")
     clock.set(2023, 11, 6, 7, 0)  # resumed Monday morning
     v = lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "resume")
     assert v.status == "processing"
     assert v.due_at == v.original_due_at == datetime(2023, 11, 9, 17, tzinfo=VN)
     with pytest.raises(TransitionRefused, match="một lần duy nhất"):
-        lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Lần hai")
+        lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Lần hai",
+                           items="Bản vẽ thiết kế:sao:2")
     assert lifecycle.history(demo_ctx, code)[-1].data["policy"] == "pause"
 
 
 def test_supplement_restart_counts_the_full_time_again(demo_ctx: Context, clock: Clock) -> None:
     code = _receive(demo_ctx, "DEMO.SXD.009").code  # 30 calendar days, restart policy
     clock.set(2023, 11, 1, 9, 0)
-    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Thiếu hồ sơ thiết kế")
+    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "request_supplement", reason="Thiếu hồ sơ thiết kế",
+                           items="Bản vẽ thiết kế:sao:2")
     clock.set(2023, 11, 15, 9, 0)
     v = lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "resume")
     assert v.due_at == datetime(2023, 12, 15, 17, tzinfo=VN)
@@ -168,7 +172,8 @@ def test_late_and_due_soon_lists(demo_ctx: Context, clock: Clock) -> None:
     clock.set(2023, 10, 30, 9, 0)
     second = _receive(demo_ctx).code  # due Mon 6/11
     paused = _receive(demo_ctx).code
-    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), paused, "request_supplement", reason="Thiếu")
+    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), paused, "request_supplement", reason="Thiếu",
+                           items="Bản vẽ thiết kế:sao:2")
     clock.set(2023, 11, 2, 9, 0)  # Thursday
     assert [x.code for x in lifecycle.due_soon(demo_ctx, 1)] == [first]
     assert [x.code for x in lifecycle.due_soon(demo_ctx, 2)] == [first, second]

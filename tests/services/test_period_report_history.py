@@ -65,13 +65,13 @@ def build_period(ctx: Context, clock: Clock) -> dict[str, str]:
     codes = {role: receive(ctx, names[i]) for i, role in enumerate(
              ("paused_before_due", "apologised", "paused_after_due", "paid", "unpaid", "resolved_early"))}
     clock.set(2023, 10, 30, 9, 0)
-    act(ctx, codes["paused_before_due"], "request_supplement", reason="Thiếu bản vẽ")
+    act(ctx, codes["paused_before_due"], "request_supplement", reason="Thiếu bản vẽ", items="Bản vẽ thiết kế")
     pay(ctx, codes["paid"], 10_000, "BL-0001")
     clock.set(2023, 11, 1, 10, 0)
     act(ctx, codes["apologised"], "apology", reason="Chờ ý kiến Sở Tài chính", new_date=date(2023, 11, 14))
     act(ctx, codes["resolved_early"], "resolve")
     clock.set(2023, 11, 6, 9, 0)  # Monday: after the due date of 3/11
-    act(ctx, codes["paused_after_due"], "request_supplement", reason="Thiếu giấy phép")
+    act(ctx, codes["paused_after_due"], "request_supplement", reason="Thiếu giấy phép", items="Bản vẽ thiết kế")
     codes["running"] = receive(ctx, "Lò Văn Bảy")  # due Monday 13/11
     clock.set(2023, 11, 10, 10, 0)  # the last day of the period
     codes["last_day"] = receive(ctx, "Lò Văn Chín")  # due Friday 17/11

@@ -126,3 +126,24 @@ def test_procedure_names_are_readable_and_a_search_clears_the_agency_highlight(q
     tab.search_box.clear()
     assert [i.text() for i in tab.agencies.selectedItems()] == [tab.agencies.currentItem().text()]
     assert tab.current_agency() == agency
+
+
+def test_the_agency_dialog_keeps_who_signs_mau_04_and_05(qtbot, idle, window, demo_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tab = window.catalogue
+    tab.select_agency(_agency(tab, "SXD").id)
+    tab._open_agency_dialog(tab.current_agency())
+    dialog = tab.agency_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.head_name.text() == "Nguyễn Văn Quyết" and dialog.head_title.text() == "GIÁM ĐỐC"
+    dialog.grab().save(str(tmp_path / "agency-dialog.png"))
+    dialog.head_name.clear()  # a title without a name: said at the field, nothing saved
+    dialog._on_accepted()
+    idle(window)
+    assert dialog.isVisible() and "Ghi họ tên thủ trưởng" in dialog.fields.message("head_name")
+    dialog.head_name.setText("Lò Thị Hương")
+    dialog.head_title.setText("PHÓ GIÁM ĐỐC")
+    dialog._on_accepted()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    saved = next(a for a in catalog.list_agencies(demo_ctx) if a.key == "SXD")
+    assert (saved.head_name, saved.head_title) == ("Lò Thị Hương", "PHÓ GIÁM ĐỐC")

@@ -4,6 +4,7 @@ forms as PDF (both backends; the demo centre on a clock starting Monday 30/11/20
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,9 @@ def timeline(w: DossierViewDialog) -> list[list[str]]:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    """The PDF's text laid out as printed, NFC (pdftotext may give letters and their marks apart)."""
+    return unicodedata.normalize("NFC", subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                                                       text=True, check=True).stdout)
 
 
 def test_a_received_dossier_shows_its_facts_and_only_the_allowed_actions(qtbot, hall_ctx, officer) -> None:
@@ -131,7 +133,11 @@ def test_hand_over_then_supplement_grow_the_timeline_with_the_officer(qtbot, hal
 
     dialog = act(qtbot, w, Action.REQUEST_SUPPLEMENT)
     assert dialog.isVisible() and dialog.fields.message("reason") == "Cần ghi lý do để yêu cầu bổ sung"
-    fill(dialog, reason="Thiếu bản vẽ mặt bằng")
+    assert dialog.fields.message("items") == "Cần ghi giấy tờ cần bổ sung, hoàn thiện để yêu cầu bổ sung"
+    fill(dialog, reason="Thiếu bản vẽ mặt bằng", items="Bản vẽ mặt bằng:sao:hai")
+    press_enter(qtbot, w, dialog)
+    assert dialog.isVisible() and "số lượng phải từ 1" in dialog.fields.message("items")
+    fill(dialog, items="Bản vẽ mặt bằng:sao:2; Tờ khai")
     press_enter(qtbot, w, dialog)
     assert not dialog.isVisible()
     assert w.values["status"].text() == "Chờ bổ sung hồ sơ"
@@ -139,6 +145,24 @@ def test_hand_over_then_supplement_grow_the_timeline_with_the_officer(qtbot, hal
     assert [r[1] for r in timeline(w)] == [RECEIVER, OFFICER, OFFICER]
     assert timeline(w)[2][2:] == ["Yêu cầu bổ sung", "Đang giải quyết → Chờ bổ sung hồ sơ", "Thiếu bản vẽ mặt bằng"]
     assert w.visible_actions() == [Action.RESUME, Action.WITHDRAW, Action.STOP, Action.CANCEL]
+    # Mẫu 02 is offered at once (the original); its button then prints copies of the same request
+    box = w.offer_box
+    assert box is not None and box.isVisible()
+    next(b for b in box.buttons() if b.text() == "In Mẫu 02").click()
+    form = w.form_dialog
+    assert form is not None and form.number == "02"
+    qtbot.waitUntil(lambda: form.path is not None, timeout=WAIT_MS)
+    text = pdf_text(form.path)
+    assert "PHIẾU YÊU CẦU BỔ SUNG" in text and "Bản vẽ mặt bằng" in text and "Bản sao chứng thực" in text
+    assert "BẢN SAO" not in text
+    form.accept()
+    assert w.form_buttons["02"].isEnabled() and not w.form_buttons["03"].isEnabled()
+    w.form_buttons["02"].click()
+    copy = w.form_dialog
+    assert copy is not None and copy is not form
+    qtbot.waitUntil(lambda: copy.path is not None, timeout=WAIT_MS)
+    assert "(BẢN SAO)" in pdf_text(copy.path) and "Tờ khai" in pdf_text(copy.path)
+    copy.accept()
     w.accept()
 
 
@@ -224,7 +248,8 @@ def test_an_overdue_dossier_shows_the_red_badge_the_late_list_agrees(qtbot, hall
     from app.services import lifecycle
 
     code, paused = receive(hall_ctx), receive(hall_ctx)
-    lifecycle.apply_action(hall_ctx, officer, paused, "request_supplement", reason="Thiếu bản vẽ")
+    lifecycle.apply_action(hall_ctx, officer, paused, "request_supplement", reason="Thiếu bản vẽ",
+                           items="Bản vẽ thiết kế:sao:2")
     hall_ctx.extra["clock"][0] = datetime(2026, 12, 10, 2, 0, tzinfo=timezone.utc)  # 09:00 Thursday 10/12
     w = open_window(qtbot, hall_ctx, code, officer)
     assert not w.overdue_badge.isHidden() and w.overdue_badge.text() == "Quá hạn 3 ngày"

@@ -34,12 +34,14 @@ EXPECTED: dict[str, tuple[set[str], str | None]] = {
     "return_result": ({"resolved"}, "returned"),
     "dispatch_by_post": ({"resolved"}, "returned"),
     "apology": (OPEN_RUNNING, None),
+    "accept": ({"registered"}, "received"),
+    "refuse": ({"registered"}, "refused"),
 }
 PAIRS = [(s, a) for s in DossierStatus for a in Action]
 
 
 def test_the_specification_names_every_action() -> None:
-    assert set(EXPECTED) == {a.value for a in Action} and len(Action) == 13
+    assert set(EXPECTED) == {a.value for a in Action} and len(Action) == 15
 
 
 @pytest.mark.parametrize(("status", "action"), PAIRS, ids=[f"{s.value}-{a.value}" for s, a in PAIRS])

@@ -1,4 +1,5 @@
-"""Add or change an agency (cơ quan): key, name, identifier used in dossier codes, kind."""
+"""Add or change an agency (cơ quan): key, name, identifier used in dossier codes, kind, and the head who signs
+Mẫu 04 / 05 (name and title)."""
 
 from __future__ import annotations
 
@@ -33,11 +34,17 @@ class AgencyDialog(QDialog):
         self.kind.addItem(self.tr("Doanh nghiệp dịch vụ công (điện, nước…)"), AgencyKind.COMPANY.value)
         if agency:
             self.kind.setCurrentIndex(max(0, self.kind.findData(agency.kind)))
+        self.head_name = QLineEdit(agency.head_name if agency else "")
+        self.head_name.setPlaceholderText(self.tr("Người ký Mẫu 04, 05 (xin lỗi, dừng giải quyết)"))
+        self.head_title = QLineEdit(agency.head_title if agency else "")
+        self.head_title.setPlaceholderText(self.tr("GIÁM ĐỐC"))
         form = QFormLayout()
         self.fields.add_row(form, self.tr("Mã cơ quan"), "key", self.key)
         self.fields.add_row(form, self.tr("Tên cơ quan"), "name", self.name)
         self.fields.add_row(form, self.tr("Mã định danh"), "identifier", self.identifier)
         self.fields.add_row(form, self.tr("Loại"), "kind", self.kind)
+        self.fields.add_row(form, self.tr("Thủ trưởng cơ quan"), "head_name", self.head_name)
+        self.fields.add_row(form, self.tr("Chức vụ"), "head_title", self.head_title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Lưu"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
@@ -52,7 +59,9 @@ class AgencyDialog(QDialog):
         env, agency_id = self.env, (self.agency.id if self.agency else None)
         key, name, identifier, kind = (self.key.text(), self.name.text(), self.identifier.text(),
                                        str(self.kind.currentData()))
-        env.worker.submit(lambda: catalog.save_agency(env.ctx, env.actor, agency_id, key, name, identifier, kind),
+        head_name, head_title = self.head_name.text(), self.head_title.text()
+        env.worker.submit(lambda: catalog.save_agency(env.ctx, env.actor, agency_id, key, name, identifier, kind,
+                                                      head_name, head_title),
                           self._on_save_done, lambda exc: present_error(exc, self.bar, self.fields))
 
     def _on_save_done(self, view: AgencyView) -> None:

@@ -69,6 +69,7 @@ class CatalogueTab(AdminTab):
         new_procedure = QPushButton(self.tr("Thêm thủ tục (Ctrl+N)"))
         new_procedure.clicked.connect(self.new)
         self.form = ProcedureForm()
+        self.agency_dialog: AgencyDialog | None = None
         self.form.save_requested.connect(self.save)
         self.form.cancel_requested.connect(self.cancel)
         self._build(add_agency, edit_agency, new_procedure)
@@ -240,6 +241,7 @@ class CatalogueTab(AdminTab):
 
     def _open_agency_dialog(self, agency: AgencyView | None) -> None:
         dialog = AgencyDialog(self.env, agency, self._on_agency_saved, self)
+        self.agency_dialog = dialog
         dialog.open()
 
     def _on_agency_saved(self, view: AgencyView) -> None:

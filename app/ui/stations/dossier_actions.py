@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.dossier import DossierStatus
 from app.domain.lifecycle import TRANSITIONS, Action
-from app.services import lifecycle, lifecycle_forms
+from app.services import dossier_forms, lifecycle, lifecycle_forms
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView
 from app.store.engine import StoreUnavailable
@@ -41,12 +41,18 @@ OPTIONAL_DETAILS: dict[Action, tuple[str, ...]] = {
     Action.RETURN_RESULT: ("collector",),
     Action.PAID: ("receipt_no", "amount_vnd", "method"),
 }
-# the form to offer once an action is done (Mẫu 04 after an apology, 05 after a stop)
-FORM_AFTER: dict[Action, str] = {Action.APOLOGY: "04", Action.STOP: "05"}
+# the form to offer once an action is done: its original (Mẫu 02 after the supplement request, 03 after refusing an
+# online registration, 04 after an apology, 05 after a stop); printed again later it is a copy (02, 03)
+FORM_AFTER: dict[Action, str] = {Action.REQUEST_SUPPLEMENT: "02", Action.REFUSE: "03", Action.APOLOGY: "04",
+                                 Action.STOP: "05"}
 # which event of the timeline a form needs before it can be printed (None: always)
-FORM_NEEDS_EVENT: dict[str, str | None] = {"04": TRANSITIONS[Action.APOLOGY].event,
+FORM_NEEDS_EVENT: dict[str, str | None] = {"02": TRANSITIONS[Action.REQUEST_SUPPLEMENT].event,
+                                           "03": TRANSITIONS[Action.REFUSE].event,
+                                           "04": TRANSITIONS[Action.APOLOGY].event,
                                            "05": TRANSITIONS[Action.STOP].event, "06": None}
-FORM_TITLES = {"04": "Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+FORM_TITLES = {"02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
+               "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
+               "04": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)",
                "05": "Thông báo dừng giải quyết hồ sơ (Mẫu 05)",
                "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)"}
 PAYMENT_METHOD_LABELS = {"cash": "Tiền mặt", "transfer": "Chuyển khoản", "card": "Thẻ", "online": "Trực tuyến"}
@@ -117,7 +123,8 @@ class ActionDialog(QDialog):
         captions = {"reason": self.tr("Lý do"), "unit": self.tr("Đơn vị nhận hồ sơ"),
                     "tracking": self.tr("Số hiệu bưu gửi"), "collector": self.tr("Người nhận kết quả"),
                     "new_date": self.tr("Ngày hẹn trả mới"), "receipt_no": self.tr("Số biên lai"),
-                    "amount_vnd": self.tr("Số tiền đã nộp"), "method": self.tr("Hình thức nộp")}
+                    "amount_vnd": self.tr("Số tiền đã nộp"), "method": self.tr("Hình thức nộp"),
+                    "items": self.tr("Giấy tờ cần bổ sung")}
         return captions[name]
 
     def _input(self, name: str) -> QWidget:
@@ -151,6 +158,10 @@ class ActionDialog(QDialog):
             line.selectAll()
         elif name == "collector":
             line.setPlaceholderText(self.tr("Để trống nếu người nộp tự nhận (%1)").replace("%1", v.applicant_name))
+        elif name == "items":
+            line.setPlaceholderText(self.tr("Tên giấy tờ[:chính|sao|photo[:số lượng]]; giấy tờ khác …"))
+        elif name == "reason" and self.action is Action.REFUSE:
+            line.setPlaceholderText(self.tr("Các lý do cụ thể, cách nhau bằng dấu ;"))
         return line
 
     def details(self) -> dict[str, Any]:
@@ -202,21 +213,25 @@ def _run(ctx: Context, actor: Actor, code: str, action: Action, details: dict[st
 
 
 class FormPreviewDialog(RenderedPdfDialog):
-    """Mẫu 04, 05 or 06 of a dossier, written in the worker to `out_dir` and previewed like the receipt."""
+    """Mẫu 02 … 06 of a dossier, written in the worker to `out_dir` and previewed like the receipt. Mẫu 02 / 03
+    are the original only when offered right after their action (`original`), a copy ("Bản sao") otherwise."""
 
     def __init__(self, ctx: Context, actor: Actor, number: str, code: str, out_dir: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, original: bool = False) -> None:
         super().__init__("", parent)
         self.set_title(self.tr("%1 — %2").replace("%1", self.tr(FORM_TITLES[number])).replace("%2", code))
-        self.ctx, self.actor, self.number, self.code = ctx, actor, number, code
-        self.target = out_dir / f"{code}-mau{number}.pdf"
+        self.ctx, self.actor, self.number, self.code, self.original = ctx, actor, number, code, original
+        self.target = out_dir / f"{code}-mau{number}{'' if original or number not in ('02', '03') else '-ban-sao'}.pdf"
         self._render()
 
     def _job(self) -> Callable[[], tuple[Path, str]]:
-        ctx, actor, number, code, out = self.ctx, self.actor, self.number, self.code, self.target
+        ctx, actor, number, code, out, original = (self.ctx, self.actor, self.number, self.code, self.target,
+                                                   self.original)
 
         def work() -> tuple[Path, str]:
             out.parent.mkdir(parents=True, exist_ok=True)
+            if number in ("02", "03"):
+                return dossier_forms.render_copy(ctx, number, code, out, copy=not original), ""
             return lifecycle_forms.render_form(ctx, actor, number, code, out), ""
 
         return work

@@ -93,7 +93,9 @@ class ScanCollector(QObject):
 STAMP = "%H:%M %d/%m/%Y"
 TIMELINE_COLUMNS = ("Thời gian", "Cán bộ", "Việc", "Từ → Đến trạng thái", "Lý do / chi tiết")
 RECEIVED_EVENT = "received"  # written by receive_dossier, not by the transitions table
-EVENT_LABELS = {RECEIVED_EVENT: "tiếp nhận hồ sơ"} | {row.event: row.label for row in TRANSITIONS.values()}
+EVENT_LABELS = ({RECEIVED_EVENT: "tiếp nhận hồ sơ", "registered": "đăng ký trực tuyến trên Cổng dịch vụ công"}
+                | {row.event: row.label for row in TRANSITIONS.values()})
+NOT_RECEIVED = (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value)  # no Mẫu 01 / 06 for these
 ACTION_COLUMNS = 4
 
 
@@ -267,10 +269,11 @@ class DossierViewDialog(QDialog):
         self._show_timeline()
         self._show_actions(v.status)
         kinds = {e.kind for e in self.entries}
+        received = self.dossier is not None and self.dossier.status not in NOT_RECEIVED
         for number, button in self.form_buttons.items():
             needed = FORM_NEEDS_EVENT[number]
-            button.setEnabled(self.actor is not None and (needed is None or needed in kinds))
-        self.reprint_button.setEnabled(True)
+            button.setEnabled(self.actor is not None and (needed in kinds if needed else received))
+        self.reprint_button.setEnabled(received)
         if self.focusWidget() is None or not self.focusWidget().isEnabled():
             self.reprint_button.setFocus()
 
@@ -363,13 +366,18 @@ class DossierViewDialog(QDialog):
     def _on_action_accepted(self, action: Action) -> None:
         self.bar.show_info(self.tr("Đã %1: hồ sơ %2.").replace("%1", self.tr(TRANSITIONS[action].label))
                            .replace("%2", self.code))
+        updated = self.action_dialog.updated if self.action_dialog is not None else None
+        if updated is not None:
+            self.code = updated.code  # an accepted online registration has a code of its own from now on
         self._load()
+        if action is Action.ACCEPT:  # an online registration received: its Mẫu 01 with the new code and due date
+            self._on_reprint_clicked()
         number = FORM_AFTER.get(action)
         if number is not None:
             self._offer_form(number)
 
     def _offer_form(self, number: str) -> None:
-        """After an apology or a stop: offer to print its form now."""
+        """After a supplement request, a refusal, an apology or a stop: offer to print its form now."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("In Mẫu %1?").replace("%1", number),
                           self.tr("In %1 cho người nộp?").replace("%1", self.tr(FORM_TITLES[number])),
                           QMessageBox.StandardButton.NoButton, self)
@@ -382,10 +390,10 @@ class DossierViewDialog(QDialog):
 
     def _on_offer_box_finished(self, box: QMessageBox, print_button: QAbstractButton, number: str) -> None:
         if box.clickedButton() is print_button:
-            self.print_form(number)
+            self.print_form(number, original=True)
 
-    def print_form(self, number: str) -> None:
-        """Write Mẫu `number` of this dossier and preview it."""
+    def print_form(self, number: str, original: bool = False) -> None:
+        """Write Mẫu `number` of this dossier and preview it (Mẫu 02 / 03: a copy unless `original`)."""
         if self.actor is None:
             return
         out_dir = self.out_dir
@@ -393,7 +401,7 @@ class DossierViewDialog(QDialog):
             if self._forms_tmp is None:
                 self._forms_tmp = tempfile.TemporaryDirectory(prefix="motcua-forms-")
             out_dir = Path(self._forms_tmp.name)
-        self.form_dialog = FormPreviewDialog(self.ctx, self.actor, number, self.code, out_dir, self)
+        self.form_dialog = FormPreviewDialog(self.ctx, self.actor, number, self.code, out_dir, self, original)
         self.form_dialog.open()
 
     def _on_reprint_clicked(self) -> None:

@@ -3,7 +3,8 @@ from the keyboard alone, and sees the waiting counts and the ticket in service s
 
 Shortcuts are function keys, Space, End and Ctrl+Enter only: letters, digits and a plain Enter stay free for the
 barcode scanner (a keyboard wedge typing a receipt code then Enter), which opens the scanned dossier; F8 looks one up
-by its typed code.
+by its typed code; Shift+F8 lists the online registrations waiting for reception (accepted or refused in the dossier
+window).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
 from app.ui.labels import STATUS_URL_PX, elided_label
 from app.ui.live import LiveFactory, live_factory
+from app.ui.stations.counter.registrations import RegistrationsDialog
 from app.ui.stations.counter.state import CounterSetup, CurrentTicket, allowed_actions, load_setup
 from app.ui.stations.counter.widgets import ActionButton, QueuePanel, TicketCard
 from app.ui.stations.device_status import DeviceStatusWidget
@@ -73,6 +75,7 @@ class CounterWindow(QMainWindow):
         self.intake_dialog: IntakeDialog | None = None
         self.dossier_dialog: DossierViewDialog | None = None
         self.lookup_dialog: QInputDialog | None = None
+        self.registrations_dialog: RegistrationsDialog | None = None
         self._transfer_counter: int | None = None
         self.mode = CounterMode.OPEN  # open / paused / closed, as stored (every station sees it)
         self.return_dossier: result_return.ReturnDossier | None = None
@@ -115,10 +118,16 @@ class CounterWindow(QMainWindow):
         lookup.setShortcut(QKeySequence("F8"))
         lookup.triggered.connect(self._on_lookup_triggered)
         self.addAction(lookup)
+        online = QAction(self.tr("Hồ sơ đăng ký trực tuyến"), self)
+        online.setShortcut(QKeySequence("Shift+F8"))
+        online.triggered.connect(self._on_registrations_triggered)
+        self.addAction(online)
+        self.registrations_action = online
         self.keypad_status = DeviceStatusWidget(self.tr("Bàn phím đánh giá"), compact=True)
         self.keypad_status.set_status(keypad.status if keypad else None)
         self.statusBar().addWidget(self.keypad_status)
         self.statusBar().addWidget(QLabel(self.tr("F8: tra cứu hồ sơ theo mã")))
+        self.statusBar().addWidget(QLabel(self.tr("Shift+F8: hồ sơ đăng ký trực tuyến")))
         self.statusBar().addPermanentWidget(elided_label(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url)),
                                                          STATUS_URL_PX))
         self._tick = QTimer(self)
@@ -584,6 +593,13 @@ class CounterWindow(QMainWindow):
         dialog.textValueSelected.connect(self._on_lookup_text_value_selected)
         dialog.finished.connect(self._on_dialog_finished)
         self.lookup_dialog = dialog
+        dialog.open()
+
+    def _on_registrations_triggered(self) -> None:
+        """Shift+F8: the online registrations waiting for reception; the one chosen opens in its dossier window."""
+        dialog = RegistrationsDialog(self.ctx, self._on_scanner_scanned, self)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.registrations_dialog = dialog
         dialog.open()
 
     def _on_lookup_text_value_selected(self, text: str) -> None:
