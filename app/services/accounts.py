@@ -12,6 +12,7 @@ from sqlalchemy import case, literal, or_, select, update
 from app.domain.accounts import Role, check_new_password, is_locked
 from app.domain.errors import DomainError, FormErrors, NotFound, ValidationError
 from app.domain.text import nfc
+from app.services.audit import record
 from app.services.context import Actor, Context
 from app.services.settings import centre_setting
 from app.store.models import Officer
@@ -73,6 +74,8 @@ def add_user(ctx: Context, actor: Actor, login: str, full_name: str, role: str, 
                           created_at=ctx.now(), password_changed_at=ctx.now(), failed_attempts=0, active=True)
         s.add(officer)
         s.flush()
+        record(s, ctx, actor, "user.add", f"tài khoản {login}", None,
+               {"full_name": name, "role": parsed_role.value, "active": True})
         return _view(officer, ctx)
 
 
@@ -84,7 +87,10 @@ def update_user(ctx: Context, actor: Actor, officer_id: int, full_name: str, rol
         if officer is None:
             raise NotFound("Không tìm thấy tài khoản")
         _, name, parsed_role = _validate_account(officer.login, full_name, role)
+        before = {"full_name": officer.full_name, "role": officer.role, "active": officer.active}
         officer.full_name, officer.role, officer.active = name, parsed_role.value, active
+        after = {"full_name": name, "role": parsed_role.value, "active": active}
+        record(s, ctx, actor, "user.update", f"tài khoản {officer.login}", before, after)
         return _view(officer, ctx)
 
 
@@ -100,6 +106,7 @@ def set_password(ctx: Context, actor: Actor, login: str, password: str) -> None:
         officer.password_hash = hash_password(password)
         officer.password_changed_at = ctx.now()
         officer.failed_attempts, officer.locked_until = 0, None
+        record(s, ctx, actor, "user.passwd", f"tài khoản {officer.login}", None, None)  # never the hash
 
 
 def list_users(ctx: Context, actor: Actor) -> list[OfficerView]:

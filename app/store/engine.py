@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError, EnvironmentFault
+from app.store.chain import register_sqlite_functions
 
 _WRITE = "motcua_write"
 
@@ -224,6 +225,7 @@ def _configure_sqlite(engine: Engine) -> None:
         for pragma in ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=30000", "synchronous=NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        register_sqlite_functions(dbapi_connection)  # the history triggers hash with it (app/store/chain.py)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
