@@ -77,25 +77,28 @@ def _day_filter(column: str, date_from: date | None, date_to: date | None) -> st
 
 
 def _chain_summaries(conn: Connection, stream: chain.Stream, dialect: str, params: dict[str, Any]
-                     ) -> Iterator[tuple[str, date, int, int, int]]:
-    """(writer, day, rows, last place, rows failing the simple check) per chain, computed in the database: each row's
-    hash against the previous row's, each place one after the previous."""
-    canon = chain.canonical_sql(stream, dialect)
-    expected = _hash_sql(dialect, f"coalesce(prev_hash, '') || canon")
+                     ) -> Iterator[tuple[str, date, int, bool]]:
+    """(writer, day, rows, intact) per chain, computed in the database in one pass: each row's hash against the
+    previous row's, each place one after the previous, the last row equal to the chain's recorded head."""
+    canon = chain.canonical_sql(stream, dialect, prefix="t.")
+    expected = _hash_sql(dialect, "coalesce(prev_hash, '') || canon")
     sql = f"""
 WITH c AS (
-    SELECT writer, chain_day, chain_seq, row_hash, {canon} AS canon,
-           lag(row_hash) OVER w AS prev_hash, lag(chain_seq) OVER w AS prev_seq
-      FROM {stream.table}
-     WHERE chain_day IS NOT NULL AND writer IS NOT NULL AND {_day_filter('chain_day', params.get('date_from'),
-                                                                          params.get('date_to'))}
-    WINDOW w AS (PARTITION BY writer, chain_day ORDER BY chain_seq, id))
-SELECT writer, chain_day, count(*), max(chain_seq),
+    SELECT t.writer, t.chain_day, t.chain_seq, t.row_hash, {canon} AS canon, h.seq AS head_seq, h.head AS head_hash,
+           lag(t.row_hash) OVER w AS prev_hash, lag(t.chain_seq) OVER w AS prev_seq
+      FROM {stream.table} AS t
+      LEFT JOIN {chain.CHAIN_HEADS} AS h ON h.stream = '{stream.table}' AND h.writer = t.writer AND h.day = t.chain_day
+     WHERE t.chain_day IS NOT NULL AND t.writer IS NOT NULL AND {_day_filter('t.chain_day', params.get('date_from'),
+                                                                              params.get('date_to'))}
+    WINDOW w AS (PARTITION BY t.writer, t.chain_day ORDER BY t.chain_seq, t.id))
+SELECT writer, chain_day, count(*), max(chain_seq), max(head_seq),
        sum(CASE WHEN row_hash IS NULL OR chain_seq IS NULL OR chain_seq <> coalesce(prev_seq, 0) + 1
-                  OR row_hash <> {expected} THEN 1 ELSE 0 END)
+                  OR row_hash <> {expected} THEN 1 ELSE 0 END),
+       sum(CASE WHEN chain_seq = head_seq AND row_hash = head_hash THEN 1 ELSE 0 END)
   FROM c GROUP BY writer, chain_day"""
-    for writer, day, count, last, bad in conn.execute(text(sql), params):
-        yield str(writer), _as_date(day), int(count), int(last or 0), int(bad or 0)
+    for writer, day, count, last, head_seq, bad, head_match in conn.execute(text(sql), params):
+        intact = not bad and head_seq is not None and head_seq == last and head_match == 1
+        yield str(writer), _as_date(day), int(count), intact
 
 
 def _as_date(value: Any) -> date:
@@ -160,23 +163,17 @@ def verify(ctx: Context, date_from: date | None = None, date_to: date | None = N
             f"WHERE {_day_filter('day', date_from, date_to)}"), params)}
         for stream in chain.STREAMS:
             seen = set()
-            for writer, day, count, last, bad in _chain_summaries(conn, stream, dialect, params):
+            for writer, day, count, intact in _chain_summaries(conn, stream, dialect, params):
                 rows, chains = rows + count, chains + 1
                 seen.add((writer, day))
-                head = heads.get((stream.table, writer, day))
-                if bad or head is None or head[0] != last or not _last_matches(conn, stream, writer, day, head):
-                    findings += _walk(stream, writer, day, _chain_rows(conn, stream, dialect, writer, day), head)
+                if not intact:
+                    findings += _walk(stream, writer, day, _chain_rows(conn, stream, dialect, writer, day),
+                                      heads.get((stream.table, writer, day)))
             for (table, writer, day), (place, _hash) in sorted(heads.items()):
                 if table == stream.table and (writer, day) not in seen:
                     findings += [Finding(table, "removed", writer, day, n, None) for n in range(1, place + 1)]
             findings += _unchained(conn, stream, date_from, date_to)
     return Verification(rows, chains, findings)
-
-
-def _last_matches(conn: Connection, stream: chain.Stream, writer: str, day: date, head: tuple[int, str]) -> bool:
-    stored = conn.execute(text(f"SELECT row_hash FROM {stream.table} WHERE writer = :w AND chain_day = :d "
-                               f"AND chain_seq = :n"), {"w": writer, "d": day, "n": head[0]}).scalars().all()
-    return stored == [head[1]]
 
 
 def _chain_rows(conn: Connection, stream: chain.Stream, dialect: str, writer: str, day: date

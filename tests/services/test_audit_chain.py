@@ -54,7 +54,10 @@ def test_rows_are_chained_per_writer_and_day_and_verify_passes(hall_ctx: Context
         assert [n for _, w, n, _ in rows if w == writer] == list(range(1, 1 + sum(w == writer for _, w, _, _ in rows)))
     assert all(len(h) == 64 for *_, h in rows)
     result = audit.verify(hall_ctx)
-    assert result.intact and result.rows == 7 and result.chains == 3
+    with hall_ctx.store.engine.connect() as conn:  # the demo's set-up wrote audit events (one chain: the CLI's)
+        audited = conn.execute(text("SELECT count(*) FROM audit_events")).scalar_one()
+    assert audited > 0
+    assert result.intact and result.rows == 7 + audited and result.chains == 3 + 1
 
 
 @pytest.mark.parametrize("statement", ["UPDATE ticket_events SET reason = 'sửa'", "DELETE FROM ticket_events",
@@ -124,3 +127,27 @@ def test_verify_names_a_forged_row_inserted_out_of_chain(hall_ctx: Context) -> N
     names = {(f.problem, f.row_id) for f in result.findings}
     assert names == {("inserted", str(forged) if hall_ctx.store.backend == "postgresql" else forged.hex),
                      ("inserted", str(twin) if hall_ctx.store.backend == "postgresql" else twin.hex)}
+
+
+def test_the_cli_exits_1_naming_the_edited_row_and_0_on_intact_history(hall_ctx: Context) -> None:
+    import subprocess
+    import sys
+
+    _history(hall_ctx)
+
+    def verify_cli(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", "--db", hall_ctx.store.url, *extra, "audit", "verify"],
+                              capture_output=True, text=True, timeout=120)
+
+    intact = verify_cli()
+    assert intact.returncode == 0 and intact.stdout.startswith("Lịch sử nguyên vẹn:"), intact.stderr
+    row_id = _rows(hall_ctx)[0][0]
+    with _bypassed(hall_ctx) as conn:
+        conn.execute(text("UPDATE ticket_events SET kind = 'cancelled' WHERE id = :i"),  # type: ignore[attr-defined]
+                     {"i": _uuid_sql(hall_ctx, row_id)})
+    broken = verify_cli()
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
+    assert "Lịch sử KHÔNG nguyên vẹn: 1 dòng" in broken.stdout
+    assert f"ticket_events dòng {row_id}" in broken.stdout and "nội dung đã bị sửa" in broken.stdout
+    as_json = __import__("json").loads(verify_cli("--json").stdout)
+    assert as_json["intact"] is False and [f["problem"] for f in as_json["findings"]] == ["changed"]
