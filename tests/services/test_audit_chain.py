@@ -70,6 +70,16 @@ def test_the_owner_cannot_update_or_delete_history(hall_ctx: Context, statement:
     assert len(_rows(hall_ctx)) == 7 and audit.verify(hall_ctx).intact
 
 
+def test_a_unit_of_work_gets_one_vietnamese_error_not_a_driver_error(hall_ctx: Context) -> None:
+    from app.store.engine import HistoryIsAppendOnly
+
+    _history(hall_ctx)
+    with pytest.raises(HistoryIsAppendOnly, match="chỉ được ghi thêm"):
+        with hall_ctx.store.write() as s:
+            s.execute(text("DELETE FROM ticket_events"))
+    assert len(_rows(hall_ctx)) == 7
+
+
 def _named(result: audit.Verification) -> set[tuple[str, str | None, int | None]]:
     return {(f.problem, f.row_id, f.place) for f in result.findings}
 
