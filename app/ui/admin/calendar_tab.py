@@ -51,7 +51,7 @@ class CalendarTab(AdminTab):
         self.year.setValue(env.ctx.now().year)
         self.year.valueChanged.connect(self._on_year_value_changed)
         self.holidays = make_table([self.tr("Ngày"), self.tr("Ngày lễ, Tết")])
-        self.overrides = make_table([self.tr("Ngày"), self.tr("Loại"), self.tr("Ghi chú")])
+        self.overrides = make_table([self.tr("Ngày"), self.tr("Loại"), self.tr("Lý do")])
         self.day = QDateEdit(QDate.currentDate())
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
