@@ -97,8 +97,12 @@ def set_working_periods(ctx: Context, actor: Actor, periods: list[tuple[time, ti
         raise FormErrors([ValidationError("periods", "Các buổi làm việc phải có giờ bắt đầu trước giờ kết thúc "
                                                      "và không chồng lên nhau")]) from exc
     with ctx.store.write() as s:
+        before = [[a.isoformat("minutes"), b.isoformat("minutes")] for a, b in s.execute(
+            select(WorkingPeriod.start, WorkingPeriod.end).order_by(WorkingPeriod.start)).all()]
         s.execute(delete(WorkingPeriod))
         s.add_all(WorkingPeriod(start=a, end=b) for a, b in ordered)
+        record(s, ctx, actor, "calendar.hours", "giờ làm việc", before or None,
+               [[a.isoformat("minutes"), b.isoformat("minutes")] for a, b in ordered])
 
 
 def working_calendar(ctx: Context, years: list[int]) -> WorkingCalendar:

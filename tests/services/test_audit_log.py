@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -57,7 +57,11 @@ def test_account_and_settings_changes_are_audited_without_secrets(demo_ctx: Cont
     accounts.update_user(demo_ctx, admin, view.id, "Nguyễn Văn Kiểm", "supervisor", False)
     accounts.set_password(demo_ctx, admin, "kiemtra", "mat-khau-dai-2")
     settings.set_centre_settings(demo_ctx, admin, {"rating_timeout_s": 45})
-    log = [(e.actor, e.action, e.target, e.before, e.after) for e in audit.audit_log(demo_ctx)][-4:]
+    workdays.set_working_periods(demo_ctx, admin, [(time(7, 30), time(11, 30)), (time(13, 30), time(17))])
+    hours = audit.audit_log(demo_ctx)[-1]
+    assert (hours.action, hours.before, hours.after) == (
+        "calendar.hours", [["07:00", "11:30"], ["13:30", "17:00"]], [["07:30", "11:30"], ["13:30", "17:00"]])
+    log = [(e.actor, e.action, e.target, e.before, e.after) for e in audit.audit_log(demo_ctx)][-5:-1]
     assert log[0] == ("system", "user.add", "tài khoản kiemtra", None,
                       {"full_name": "Nguyễn Văn Kiểm", "role": "officer", "active": True})
     assert log[1][1:] == ("user.update", "tài khoản kiemtra",
