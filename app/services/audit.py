@@ -23,6 +23,7 @@ from app.store.bulk import sqlite_time
 from app.store.engine import allow_long_work
 from app.store.models import AuditEvent
 
+VERIFY_WORK_MEM = "64MB"  # PostgreSQL, for verify's own transaction only
 PROBLEMS = {"changed": "nội dung đã bị sửa", "removed": "đã bị xoá khỏi chuỗi", "inserted": "chèn ngoài chuỗi"}
 
 
@@ -90,12 +91,12 @@ WITH c AS (
       LEFT JOIN {chain.CHAIN_HEADS} AS h ON h.stream = '{stream.table}' AND h.writer = t.writer AND h.day = t.chain_day
      WHERE t.chain_day IS NOT NULL AND t.writer IS NOT NULL AND {_day_filter('t.chain_day', params.get('date_from'),
                                                                               params.get('date_to'))}
-    WINDOW w AS (PARTITION BY t.writer, t.chain_day ORDER BY t.chain_seq, t.id))
+    WINDOW w AS (PARTITION BY t.chain_day, t.writer ORDER BY t.chain_seq))
 SELECT writer, chain_day, count(*), max(chain_seq), max(head_seq),
        sum(CASE WHEN row_hash IS NULL OR chain_seq IS NULL OR chain_seq <> coalesce(prev_seq, 0) + 1
                   OR row_hash <> {expected} THEN 1 ELSE 0 END),
        sum(CASE WHEN chain_seq = head_seq AND row_hash = head_hash THEN 1 ELSE 0 END)
-  FROM c GROUP BY writer, chain_day"""
+  FROM c GROUP BY chain_day, writer"""
     for writer, day, count, last, head_seq, bad, head_match in conn.execute(text(sql), params):
         intact = not bad and head_seq is not None and head_seq == last and head_match == 1
         yield str(writer), _as_date(day), int(count), intact
@@ -155,9 +156,13 @@ def verify(ctx: Context, date_from: date | None = None, date_to: date | None = N
     findings: list[Finding] = []
     rows = chains = 0
     with ctx.store.read() as s:
-        conn = s.connection()
+        # one snapshot for the heads and every chain (PostgreSQL; a SQLite read transaction is one already)
+        conn = s.connection(execution_options={"isolation_level": "REPEATABLE READ"}
+                            if ctx.store.backend == "postgresql" else {})
         allow_long_work(conn)
         dialect = conn.dialect.name
+        if dialect == "postgresql":  # the window's sort of a million rows in memory, not on disk
+            conn.execute(text(f"SET LOCAL work_mem = '{VERIFY_WORK_MEM}'"))
         heads = {(str(st), str(w), _as_date(d)): (int(n), str(h)) for st, w, d, n, h in conn.execute(text(
             f"SELECT stream, writer, day, seq, head FROM {chain.CHAIN_HEADS} "
             f"WHERE {_day_filter('day', date_from, date_to)}"), params)}

@@ -15,10 +15,12 @@ statement on PostgreSQL) is chained alike. On SQLite the hash is the application
 (Python's hashlib), registered on every connection by `register_sqlite_functions`; on PostgreSQL the built-in
 ``sha256``. Both hash the UTF-8 bytes of the same text.
 
-Canonical text of a row: the table name and ``;``, then for each field of `STREAMS` in order, ``-;`` for NULL or
-``<length in characters>:<value>;`` with the value written as: text as stored; integers in decimal; UUIDs as 32
-lower-case hex digits; times in UTC as ``YYYY-MM-DD HH:MM:SS.ffffff``; dates ``YYYY-MM-DD``; JSON as its stored
-text. The chain fields (writer, chain_day, chain_seq) end the list, so a row moved to another chain or place no
+Canonical text of a row: the table name and ``;``, then the fields of `STREAMS` in order, separated by ``,``, each
+``NULL`` or its value SQL-quoted (in single quotes, a quote inside doubled; PostgreSQL writes a value holding a
+backslash as ``E'…'`` with the backslash doubled), the value written as: text as stored; integers in decimal; JSON as its stored text;
+on SQLite, UUIDs, times and dates as stored (32 hex digits; UTC ``YYYY-MM-DD HH:MM:SS.ffffff``; ``YYYY-MM-DD``);
+on PostgreSQL, UUIDs in their hyphenated form, times as seconds since 1970-01-01 UTC with six decimals
+(``extract(epoch …)``), dates as days since 1970-01-01 (all three independent of the session's settings). The chain fields (writer, chain_day, chain_seq) end the list, so a row moved to another chain or place no
 longer matches its hash.
 """
 
@@ -85,9 +87,10 @@ def register_sqlite_functions(dbapi_connection: Any) -> None:
 # --- canonical text ----------------------------------------------------------------------------------------------
 
 def _pg_value(expr: str, kind: str) -> str:
-    return {"text": expr, "int": f"({expr})::text", "uuid": f"replace(({expr})::text, '-', '')",
-            "ts": f"to_char(({expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')", "json": f"({expr})::text",
-            "date": f"to_char({expr}, 'YYYY-MM-DD')"}[kind]
+    # cheap, and independent of the session's DateStyle and TimeZone
+    return {"text": expr, "int": f"({expr})::text", "uuid": f"({expr})::text",
+            "ts": f"extract(epoch FROM {expr})::text", "json": f"({expr})::text",
+            "date": f"({expr} - DATE '1970-01-01')::text"}[kind]
 
 
 def _sqlite_value(expr: str, kind: str) -> str:
@@ -96,14 +99,13 @@ def _sqlite_value(expr: str, kind: str) -> str:
 
 def canonical_sql(stream: Stream, dialect: str, ref: dict[str, str] | None = None, prefix: str = "") -> str:
     """The SQL expression of a row's canonical text; `ref` replaces some fields' expressions (the trigger's
-    computed chain fields), `prefix` qualifies the others (``NEW.``)."""
-    value = _pg_value if dialect == "postgresql" else _sqlite_value
-    length = "char_length" if dialect == "postgresql" else "length"
-    parts = [f"'{stream.table};'"]
-    for name, kind in stream.all_fields:
-        v = value((ref or {}).get(name, f"{prefix}{name}"), kind)
-        parts.append(f"coalesce({length}({v}) || ':' || {v} || ';', '-;')")
-    return " || ".join(parts)
+    computed chain fields), `prefix` qualifies the others (``NEW.``). Each value is written once, SQL-quoted
+    (PostgreSQL ``quote_nullable``, SQLite ``quote``), so the text stays unambiguous and cheap to compute."""
+    if dialect == "postgresql":
+        values = [f"quote_nullable({_pg_value((ref or {}).get(n, f'{prefix}{n}'), k)})" for n, k in stream.all_fields]
+        return f"'{stream.table};' || concat_ws(',', {', '.join(values)})"
+    values = [f"quote({_sqlite_value((ref or {}).get(n, f'{prefix}{n}'), k)})" for n, k in stream.all_fields]
+    return f"'{stream.table};' || " + " || ',' || ".join(values)
 
 
 # --- triggers ------------------------------------------------------------------------------------------------------
