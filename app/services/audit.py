@@ -247,14 +247,22 @@ def audit_log(ctx: Context, date_from: date | None = None, date_to: date | None 
 
 
 def describe(value: Any) -> str:
-    """A before/after value on one line: «—» for nothing, ``key=value`` pairs for a record."""
+    """A before/after value on one line for a terminal: «—» for nothing, ``key=value`` pairs for a record, control
+    and bidi characters from the data escaped (``\\x1b``, ``\\u202e``)."""
     if value is None:
         return "—"
     if isinstance(value, dict):
-        return ", ".join(f"{k}={describe(v) if isinstance(v, (dict, list)) else v}" for k, v in value.items())
+        return ", ".join(f"{_visible(str(k))}={describe(v)}" for k, v in value.items())
     if isinstance(value, list):
         return "[" + ", ".join(describe(v) for v in value) + "]"
-    return str(value)
+    return _visible(str(value))
+
+
+def _visible(text_value: str) -> str:
+    import unicodedata
+
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in ("Cc", "Cf") else c
+                   for c in text_value)
 
 
 def snapshot(row: Any, leave_out: tuple[str, ...] = ("password_hash",)) -> dict[str, Any]:

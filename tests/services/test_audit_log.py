@@ -90,3 +90,9 @@ def test_the_cli_sets_days_reads_the_log_and_verifies(demo_url: str) -> None:
     verified = _motcua(demo_url, "--json", "audit", "verify")
     assert verified.returncode == 0, verified.stdout
     assert json.loads(verified.stdout)["intact"] is True
+
+
+def test_the_log_text_escapes_control_and_bidi_characters_from_the_data() -> None:
+    assert audit.describe({"name": "a\x1b[31mb\u202ec", "gone": None, "periods": [["07:00", "11:30"]]}) == \
+        "name=a\\x1b[31mb\\u202ec, gone=—, periods=[[07:00, 11:30]]"
+    assert audit.describe("Sở Tư pháp") == "Sở Tư pháp"
