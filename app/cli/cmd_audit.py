@@ -52,7 +52,8 @@ def audit_log(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig)
 
     require_current_schema(ctx)
     lines = audit.audit_log(ctx, args.date_from, args.date_to)
-    text = "\n".join(f"{e.at.astimezone(LOCAL_TZ):%d/%m/%Y %H:%M:%S}  {audit.describe(e.actor)}  {e.action}  {audit.describe(e.target)}: "
-                     f"{audit.describe(e.before)} → {audit.describe(e.after)}" for e in lines) or "Không có thay đổi nào."
+    text = "\n".join(f"{e.at.astimezone(LOCAL_TZ):%d/%m/%Y %H:%M:%S}  {audit.describe(e.actor)}  {e.action}  "
+                     f"{audit.describe(e.target)}: {audit.describe(e.before)} → {audit.describe(e.after)}"
+                     for e in lines) or "Không có thay đổi nào."
     emit(args.json, text, [e.as_json() for e in lines])
     return 0

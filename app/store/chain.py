@@ -17,11 +17,12 @@ statement on PostgreSQL) is chained alike. On SQLite the hash is the application
 
 Canonical text of a row: the table name and ``;``, then the fields of `STREAMS` in order, separated by ``,``, each
 ``NULL`` or its value SQL-quoted (in single quotes, a quote inside doubled; PostgreSQL writes a value holding a
-backslash as ``E'…'`` with the backslash doubled), the value written as: text as stored; integers in decimal; JSON as its stored text;
-on SQLite, UUIDs, times and dates as stored (32 hex digits; UTC ``YYYY-MM-DD HH:MM:SS.ffffff``; ``YYYY-MM-DD``);
-on PostgreSQL, UUIDs in their hyphenated form, times as seconds since 1970-01-01 UTC with six decimals
-(``extract(epoch …)``), dates as days since 1970-01-01 (all three independent of the session's settings). The chain fields (writer, chain_day, chain_seq) end the list, so a row moved to another chain or place no
-longer matches its hash.
+backslash as ``E'…'`` with the backslash doubled). Values: text as stored; integers in decimal; JSON as its
+stored text; on SQLite, UUIDs, times and dates as stored (32 hex digits; UTC ``YYYY-MM-DD HH:MM:SS.ffffff``;
+``YYYY-MM-DD``); on PostgreSQL, UUIDs in their hyphenated form, times as seconds since 1970-01-01 UTC with six
+decimals (``extract(epoch …)``), dates as days since 1970-01-01 (independent of the session's settings). The
+chain fields (writer, chain_day, chain_seq) end the list, so a row moved to another chain or place no longer
+matches its hash.
 """
 
 from __future__ import annotations
@@ -245,7 +246,8 @@ def backfill(conn: Any, dialect: str, chunk: int = 5000) -> None:
         for i in range(0, len(hashes), chunk):
             conn.execute(text(f"UPDATE {t} SET row_hash = :h WHERE id = :i"), hashes[i:i + chunk])
         if heads:
-            conn.execute(text(f"INSERT INTO {CHAIN_HEADS} (stream, writer, day, seq, head) VALUES (:s, :w, :d, :n, :h)"),
+            conn.execute(text(f"INSERT INTO {CHAIN_HEADS} (stream, writer, day, seq, head) "
+                              f"VALUES (:s, :w, :d, :n, :h)"),
                          [{"s": t, "w": w, "d": d, "n": n, "h": h} for (w, d), (n, h) in heads.items()])
 
 

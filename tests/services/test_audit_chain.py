@@ -124,13 +124,15 @@ def test_verify_names_a_forged_row_inserted_out_of_chain(hall_ctx: Context) -> N
         ticket = conn.execute(text("SELECT ticket_id FROM ticket_events WHERE id = :i"),  # type: ignore[attr-defined]
                               {"i": _uuid_sql(hall_ctx, template[0])}).scalar_one()
         at = "2026-11-30 01:30:00.000000" if hall_ctx.store.backend == "sqlite" else "2026-11-30 01:30:00+00"
-        conn.execute(text("INSERT INTO ticket_events (id, ticket_id, kind, at, to_status) "  # type: ignore[attr-defined]
-                          "VALUES (:i, :t, 'cancelled', :at, 'cancelled')"),
+        conn.execute(text(  # type: ignore[attr-defined]
+            "INSERT INTO ticket_events (id, ticket_id, kind, at, to_status) "
+            "VALUES (:i, :t, 'cancelled', :at, 'cancelled')"),
                      {"i": forged if hall_ctx.store.backend == "postgresql" else forged.hex, "t": ticket, "at": at})
         # a subtler forger copies a real row's place and writer with a made-up hash
         twin = uuid.uuid4()
-        conn.execute(text("INSERT INTO ticket_events (id, ticket_id, kind, at, to_status, writer, chain_day, "  # type: ignore[attr-defined]
-                          "chain_seq, row_hash) VALUES (:i, :t, 'cancelled', :at, 'cancelled', :w, :d, :n, :h)"),
+        conn.execute(text(  # type: ignore[attr-defined]
+            "INSERT INTO ticket_events (id, ticket_id, kind, at, to_status, writer, chain_day, chain_seq, row_hash) "
+            "VALUES (:i, :t, 'cancelled', :at, 'cancelled', :w, :d, :n, :h)"),
                      {"i": twin if hall_ctx.store.backend == "postgresql" else twin.hex, "t": ticket, "at": at,
                       "w": template[1], "d": DAY, "n": template[2], "h": "0" * 64})
     result = audit.verify(hall_ctx, DAY, DAY)
