@@ -29,6 +29,7 @@ from bench import (
     p8_daily_review,
     p9_dossier_import,
     p10_counter_start,
+    p13_audit_verify,
     p14_bundle,
     p15_keypad_noise,
 )
@@ -39,7 +40,7 @@ BENCHMARKS: dict[str, Callable[[], Section]] = {
     "p4": p4_ticket_payload.run, "p5": p5_receipt.run, "intake": p5b_intake_save.run,
     "transition": p5c_transition.run, "keypad": keypad_vote.run, "p6": p6_search.run, "p7": p7_period_report.run,
     "p8": p8_daily_review.run, "p9": p9_dossier_import.run, "p10": p10_counter_start.run,
-    "p14": p14_bundle.run,
+    "p13": p13_audit_verify.run, "p14": p14_bundle.run,
     "p15": p15_keypad_noise.run,
     "offline": offline_outage.run,
 }

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
-from app.cli import (cmd_catalog, cmd_db, cmd_devices, cmd_dossier, cmd_keypad, cmd_login, cmd_logout, cmd_print,
-                     cmd_queue, cmd_report, cmd_seed, cmd_setup, cmd_simulate, cmd_support, cmd_sync, cmd_ticket,
-                     cmd_user, cmd_windows)
+from app.cli import (cmd_audit, cmd_calendar, cmd_catalog, cmd_db, cmd_devices, cmd_dossier, cmd_keypad, cmd_login,
+                     cmd_logout, cmd_print, cmd_queue, cmd_report, cmd_seed, cmd_setup, cmd_simulate, cmd_support,
+                     cmd_sync, cmd_ticket, cmd_user, cmd_windows)
 from app.cli.output import EXIT_USAGE
 
 
@@ -34,6 +34,6 @@ def build_parser() -> Parser:
     # (cmd_setup after cmd_windows: it adds the first-run set-up to the window commands)
     for module in (cmd_db, cmd_seed, cmd_catalog, cmd_user, cmd_login, cmd_logout, cmd_ticket, cmd_queue,
                    cmd_devices, cmd_simulate, cmd_dossier, cmd_print, cmd_report, cmd_windows, cmd_keypad, cmd_setup,
-                   cmd_support, cmd_sync):
+                   cmd_support, cmd_sync, cmd_audit, cmd_calendar):
         module.register(commands)
     return parser

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.accounts import Role, check_new_password, is_locked
 from app.domain.errors import DomainError, FormErrors, NotFound, PermissionDenied, ValidationError
 from app.domain.text import nfc
+from app.services.audit import record
 from app.services.context import Actor, Context, signed_in_actor
 from app.services.settings import centre_setting
 from app.store.models import Officer
@@ -85,6 +86,8 @@ def add_user(ctx: Context, actor: Actor, login: str, full_name: str, role: str, 
                           created_at=ctx.now(), password_changed_at=ctx.now(), failed_attempts=0, active=True)
         s.add(officer)
         s.flush()
+        record(s, ctx, actor, "user.add", f"tài khoản {login}", None,
+               {"full_name": name, "role": parsed_role.value, "active": True})
         return _view(officer, ctx)
 
 
@@ -96,6 +99,9 @@ def update_user(ctx: Context, actor: Actor, officer_id: int, full_name: str, rol
         if officer is None:
             raise NotFound("Không tìm thấy tài khoản")
         _, name, parsed_role = _validate_account(officer.login, full_name, role)
+        before = {"full_name": officer.full_name, "role": officer.role, "active": officer.active}
+        after = {"full_name": name, "role": parsed_role.value, "active": active}
+        record(s, ctx, actor, "user.update", f"tài khoản {officer.login}", before, after)
         if _over_functions(s):
             s.execute(text("SELECT motcua_officer_update(:id, :name, :role, :active)"),
                       {"id": officer_id, "name": name, "role": parsed_role.value, "active": active})
@@ -124,6 +130,7 @@ def set_password(ctx: Context, actor: Actor, login: str, password: str) -> None:
                               .execution_options(synchronize_session=False)).first() is not None
         if not found:
             raise NotFound(f"Không có tài khoản «{login}»")
+        record(s, ctx, actor, "user.passwd", f"tài khoản {key}", None, None)  # never the hash
 
 
 def list_users(ctx: Context, actor: Actor) -> list[OfficerView]:

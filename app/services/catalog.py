@@ -14,6 +14,7 @@ from app.domain.errors import Conflict, FormErrors, NotFound, ValidationError
 from app.domain.text import nfc
 from app.services import catalog_io
 from app.services.catalog_io import AgencyRow, ImportRejected
+from app.services.audit import record, snapshot
 from app.services.context import Actor, Context
 from app.store.models import Agency, Field, Procedure, ProcedureDocument
 
@@ -90,11 +91,14 @@ def save_agency(ctx: Context, actor: Actor, agency_id: int | None, key: str, nam
             order = (s.scalar(select(func.max(Agency.sort_order))) or 0) + 1
             agency = Agency(key=key, name=name, identifier=identifier, kind=kind, sort_order=order, active=True)
             s.add(agency)
+            before = None
         else:
             agency = _get(s, Agency, agency_id, "cơ quan")
+            before = snapshot(agency)
             agency.key, agency.name, agency.identifier, agency.kind = key, name, identifier, kind
         agency.head_name, agency.head_title = head_name or None, head_title or None
         s.flush()
+        record(s, ctx, actor, "agency.save", f"cơ quan {key}", before, snapshot(agency))
         return AgencyView(agency.id, agency.key, agency.name, agency.identifier, agency.kind, agency.sort_order,
                           agency.active, 0, head_name, head_title)
 
@@ -170,13 +174,16 @@ def save_procedure(ctx: Context, actor: Actor, procedure_id: int | None, agency_
         if procedure_id is None:
             order = (s.scalar(select(func.max(Procedure.sort_order)).where(Procedure.agency_id == agency_id)) or 0)
             procedure = Procedure(agency_id=agency.id, sort_order=order + 1)
+            before = None
         else:
             procedure = _get(s, Procedure, procedure_id, "thủ tục")
+            before = snapshot(procedure)
             procedure.agency_id = agency.id
         _apply(s, procedure, clean, field_id)
         procedure.active = active
         s.add(procedure)
         s.flush()
+        record(s, ctx, actor, "procedure.save", f"thủ tục {procedure.code}", before, snapshot(procedure))
         return procedure.id
 
 
@@ -184,7 +191,10 @@ def set_procedure_active(ctx: Context, actor: Actor, procedure_id: int, active: 
     """Withdraw a procedure from use (or bring it back); dossiers keep pointing at it."""
     actor.require(Role.ADMIN, "sửa danh mục thủ tục")
     with ctx.store.write() as s:
-        _get(s, Procedure, procedure_id, "thủ tục").active = active
+        procedure = _get(s, Procedure, procedure_id, "thủ tục")
+        record(s, ctx, actor, "procedure.active", f"thủ tục {procedure.code}", {"active": procedure.active},
+               {"active": active})
+        procedure.active = active
 
 
 def _apply(s: Session, p: Procedure, d: ProcedureDraft, field_id: int | None) -> None:
@@ -236,7 +246,9 @@ def import_catalog(ctx: Context, actor: Actor, path: Path) -> ImportSummary:
     if problems:
         raise ImportRejected(str(path), problems)
     with ctx.store.write() as s:
-        return import_rows(s, rows, str(path))
+        summary = import_rows(s, rows, str(path))
+        record(s, ctx, actor, "catalog.import", f"tệp {path.name}", None, {"rows": len(rows)})
+        return summary
 
 
 def import_rows(s: Session, rows: list[catalog_io.CatalogRow], source: str) -> ImportSummary:

@@ -248,11 +248,11 @@ def ordered_ids() -> Iterator[uuid.UUID]:
 
 
 def imported_payment(dossier_id: uuid.UUID, amount_vnd: int, received_at: datetime,
-                     officer_id: int | None = None) -> dict[str, Any]:
+                     officer_id: int | None = None, station_id: uuid.UUID | None = None) -> dict[str, Any]:
     """The payment row of an imported dossier's `fee_vnd` (fees are what was paid): method `import`, no receipt
     number, paid at the reception moment (the file has no payment time)."""
     return {"id": uuid.uuid4(), "dossier_id": dossier_id, "amount_vnd": amount_vnd, "method": IMPORT_METHOD,
-            "receipt_no": None, "officer_id": officer_id, "paid_at": received_at}
+            "receipt_no": None, "officer_id": officer_id, "paid_at": received_at, "station_id": station_id}
 
 
 def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) -> None:
@@ -276,7 +276,8 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
                          "registration_code": r["code"] if registered else None,
                          "registered_at": r["received_at"] if registered else None})
         if r["_paid"]:
-            payments.append(imported_payment(dossier_id, r["_paid"], r["received_at"], actor.officer_id))
+            payments.append(imported_payment(dossier_id, r["_paid"], r["received_at"], actor.officer_id,
+                                             ctx.station_id))
         previous = None
         for n, (kind, to_status, at) in enumerate(kinds, start=1):
             events.append({"id": next(ids), "dossier_id": dossier_id, "kind": kind, "at": at,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.domain.accounts import Role
 from app.domain.errors import FormErrors, NotFound, ValidationError
 from app.domain.text import nfc
+from app.services.audit import record, snapshot
 from app.services.context import Actor, Context
 from app.store.models import Agency, Counter, CounterService, Service, ServiceAgency
 
@@ -100,12 +101,15 @@ def save_service(ctx: Context, actor: Actor, service_id: int | None, draft: Serv
             if found is None:
                 raise NotFound("Không tìm thấy dịch vụ")
             service = found
+        before = snapshot(service) if service_id is not None else None
         service.code, service.name, service.prefix = d.code, d.name, d.prefix
         service.range_start, service.range_end, service.daily_cap = d.range_start, d.range_end, d.daily_cap
         service.avg_service_minutes, service.active = d.avg_service_minutes, d.active
         s.flush()
         s.execute(delete(ServiceAgency).where(ServiceAgency.service_id == service.id))
         s.add_all(ServiceAgency(service_id=service.id, agency_id=a) for a in d.agency_ids)
+        record(s, ctx, actor, "service.save", f"dịch vụ {service.code}", before,
+               {**snapshot(service), "agency_ids": list(d.agency_ids)})
         return service.id
 
 
@@ -145,10 +149,13 @@ def save_counter(ctx: Context, actor: Actor, counter_id: int | None, number: int
         counter = Counter() if counter_id is None else s.get(Counter, counter_id)
         if counter is None:
             raise NotFound("Không tìm thấy quầy")
+        before = snapshot(counter) if counter_id is not None else None
         counter.number, counter.name, counter.active = number, name, active
         s.add(counter)
         s.flush()
         s.execute(delete(CounterService).where(CounterService.counter_id == counter.id))
         s.add_all(CounterService(counter_id=counter.id, service_id=sid, position=i)
                   for i, sid in enumerate(dict.fromkeys(service_ids)))
+        record(s, ctx, actor, "counter.save", f"quầy {number}", before,
+               {**snapshot(counter), "service_ids": list(dict.fromkeys(service_ids))})
         return counter.id

@@ -134,7 +134,8 @@ def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Actio
             raise FormErrors([ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí")])
         if "amount_vnd" in details:
             s.add(Payment(dossier_id=d.id, amount_vnd=details["amount_vnd"], method=details.get("method", "cash"),
-                          receipt_no=details["receipt_no"], officer_id=actor.officer_id, paid_at=now))
+                          receipt_no=details["receipt_no"], officer_id=actor.officer_id, paid_at=now,
+                          station_id=ctx.station_id))
     return {}
 
 
@@ -235,7 +236,7 @@ def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, metho
                             method=method)
     with ctx.store.write() as s:
         s.add(Payment(dossier_id=dossier_id, amount_vnd=amount_vnd, method=method, receipt_no=nfc(receipt_no),
-                      officer_id=actor.officer_id, paid_at=ctx.now()))
+                      officer_id=actor.officer_id, paid_at=ctx.now(), station_id=ctx.station_id))
         publish(s, "dossier", {"event": "payment", "dossier": str(dossier_id)})
     return get_dossier(ctx, dossier_id)
 

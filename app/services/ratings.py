@@ -141,7 +141,8 @@ def record_vote(ctx: Context, counter_number: int, raw_key: str, *, at: datetime
             if level is None or not armed or ticket is None:
                 return _stray(s, ctx, counter_number, raw_key, now, "unknown_key" if level is None else "disarmed")
             rating = Rating(ticket_id=ticket.id, counter_id=counter.id, officer_id=ticket.officer_id,
-                            service_id=ticket.service_id, level=level, scale=scale, raw_key=raw_key, at=now)
+                            service_id=ticket.service_id, level=level, scale=scale, raw_key=raw_key, at=now,
+                            station_id=ctx.station_id)
             s.add(rating)
             s.flush()
             dossier_ids = tuple(s.scalars(select(Dossier.id).where(Dossier.ticket_id == ticket.id)))

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.config import SETTINGS, spec
 from app.domain.accounts import Role
+from app.services.audit import record
 from app.services.context import Actor, Context
 from app.store.models import Setting
 
@@ -37,6 +38,8 @@ def set_centre_settings(ctx: Context, actor: Actor, values: dict[str, Any]) -> N
     with ctx.store.write() as s:
         for key, value in coerced.items():
             row = s.get(Setting, key)
+            record(s, ctx, actor, "setting.set", f"cài đặt {key}", None if row is None else {key: row.value},
+                   {key: value})
             if row is None:
                 s.add(Setting(key=key, value=value, updated_at=ctx.now(), updated_by=actor.officer_id))
             else:

@@ -12,13 +12,14 @@ from app.domain.accounts import Role
 from app.domain.calendar import DEFAULT_PERIODS, WorkingCalendar, vn_public_holidays
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.text import nfc
+from app.services.audit import record
 from app.services.context import Actor, Context
 from app.store.models import HolidayOverride, WorkingPeriod
 
 
 @dataclass(frozen=True)
 class DayOverride:
-    """An extra day off ('off') or a make-up working day ('work')."""
+    """A day off ('off') or a working day ('work') that overrides the holiday data and the weekend."""
 
     day: date
     kind: str
@@ -41,22 +42,39 @@ def public_holidays(year: int) -> list[tuple[date, str]]:
 
 
 def save_override(ctx: Context, actor: Actor, day: date, kind: str, note: str) -> None:
-    """Add or change a day override (admin only)."""
-    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm bù")
+    """Mark a day as worked ('work') or off ('off') against what the holiday data says, with a reason (admin only):
+    a public holiday or a weekend day can be worked, any day (a make-up working day of the `holidays` package too)
+    can be off. Due dates follow at once (`calendar_in`); the change is an audit event."""
+    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm việc")
+    note = nfc(note)
+    errors = []
     if kind not in ("off", "work"):
-        raise FormErrors([ValidationError("kind", "Chọn «nghỉ» hoặc «làm bù»")])
-    if kind == "work" and day.weekday() < 5:
-        raise FormErrors([ValidationError("day", "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật")])
+        errors.append(ValidationError("kind", "Chọn «nghỉ» hoặc «làm việc»"))
+    if kind == "work" and day.weekday() < 5 and day not in vn_public_holidays(day.year):
+        errors.append(ValidationError("day", f"Ngày {day:%d/%m/%Y} vốn là ngày làm việc: chỉ đánh dấu làm việc "
+                                             "cho ngày lễ, Tết hoặc thứ Bảy, Chủ nhật"))
+    if not 2 <= len(note) <= 300:
+        errors.append(ValidationError("note", "Cần ghi lý do (từ 2 đến 300 ký tự)"))
+    if errors:
+        raise FormErrors(errors)
     with ctx.store.write() as s:
-        row = s.get(HolidayOverride, day) or HolidayOverride(day=day)
-        row.kind, row.note = kind, nfc(note)
+        row = s.get(HolidayOverride, day)
+        before = None if row is None else {"kind": row.kind, "note": row.note}
+        row = row or HolidayOverride(day=day)
+        row.kind, row.note = kind, note
         s.add(row)
+        record(s, ctx, actor, "calendar.set", f"ngày {day.isoformat()}", before, {"kind": kind, "note": note})
 
 
 def delete_override(ctx: Context, actor: Actor, day: date) -> None:
-    """Remove a day override (admin only)."""
-    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm bù")
+    """Remove a day override (admin only): the day is again what the holiday data says."""
+    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm việc")
     with ctx.store.write() as s:
+        row = s.get(HolidayOverride, day)
+        if row is None:
+            return
+        record(s, ctx, actor, "calendar.unset", f"ngày {day.isoformat()}", {"kind": row.kind, "note": row.note},
+               None)
         s.execute(delete(HolidayOverride).where(HolidayOverride.day == day))
 
 
@@ -79,8 +97,12 @@ def set_working_periods(ctx: Context, actor: Actor, periods: list[tuple[time, ti
         raise FormErrors([ValidationError("periods", "Các buổi làm việc phải có giờ bắt đầu trước giờ kết thúc "
                                                      "và không chồng lên nhau")]) from exc
     with ctx.store.write() as s:
+        before = [[a.isoformat("minutes"), b.isoformat("minutes")] for a, b in s.execute(
+            select(WorkingPeriod.start, WorkingPeriod.end).order_by(WorkingPeriod.start)).all()]
         s.execute(delete(WorkingPeriod))
         s.add_all(WorkingPeriod(start=a, end=b) for a, b in ordered)
+        record(s, ctx, actor, "calendar.hours", "giờ làm việc", before or None,
+               [[a.isoformat("minutes"), b.isoformat("minutes")] for a, b in ordered])
 
 
 def working_calendar(ctx: Context, years: list[int]) -> WorkingCalendar:

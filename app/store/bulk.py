@@ -21,7 +21,7 @@ from app.store.types import UTCDateTime
 
 def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
     if isinstance(column_type, UTCDateTime):
-        return _sqlite_time
+        return sqlite_time
     if isinstance(column_type, Uuid):
         return lambda v: v.hex if isinstance(v, uuid.UUID) else v
     if isinstance(column_type, JSON):
@@ -31,7 +31,7 @@ def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def _sqlite_time(value: datetime | None) -> str | None:
+def sqlite_time(value: datetime | None) -> str | None:
     """UTC, without zone, with microseconds: "2023-10-27 02:32:00.000000"."""
     if value is None:
         return None

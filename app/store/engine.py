@@ -16,8 +16,13 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError, EnvironmentFault, PermissionDenied
+from app.store.chain import APPEND_ONLY_MESSAGE, register_sqlite_functions
 
 _WRITE = "motcua_write"
+
+
+class HistoryIsAppendOnly(DomainError):
+    """An UPDATE or DELETE of append-only history reached the database's trigger (app/store/chain.py)."""
 
 
 class StoreUnavailable(EnvironmentFault):
@@ -164,6 +169,10 @@ class Store:
                 raise StoreUnavailable(f"Máy chủ cơ sở dữ liệu không trả lời trong "
                                        f"{_seconds(self.timeouts.statement_ms)} giây (quá tải hoặc treo). "
                                        "Vui lòng thử lại") from exc
+            if APPEND_ONLY_MESSAGE in str(exc.orig):
+                raise HistoryIsAppendOnly("Lịch sử (phiếu, hồ sơ, thu phí, đánh giá, nhật ký thay đổi) chỉ được "
+                                          "ghi thêm: không sửa, không xoá được; hãy ghi một sự kiện điều chỉnh") \
+                    from exc
             if isinstance(exc, (OperationalError, InterfaceError)) and _is_connection_problem(exc):
                 raise StoreUnavailable(_unavailable_message(self)) from exc
             raise
@@ -242,6 +251,7 @@ def _configure_sqlite(engine: Engine, path: Path | None) -> None:
         for pragma in ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=30000", "synchronous=NORMAL"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        register_sqlite_functions(dbapi_connection)  # the history triggers hash with it (app/store/chain.py)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

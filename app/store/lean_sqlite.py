@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from app.domain.errors import EnvironmentFault
+from app.store.chain import register_sqlite_functions
 from app.store.revision import SCHEMA_HEAD
 
 _PRAGMAS = ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=30000", "synchronous=NORMAL")
@@ -47,6 +48,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         for pragma in _PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
+        register_sqlite_functions(conn)  # the history triggers hash with it
     except sqlite3.Error as exc:
         raise LeanStoreError(f"không mở được cơ sở dữ liệu {path}: {exc}") from exc
     return conn

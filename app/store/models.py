@@ -193,6 +193,20 @@ class Officer(Base):
     password_changed_at: Mapped[Optional[datetime]]
 
 
+class Chained:
+    """The chain fields of an append-only history row, filled by the database's trigger (app/store/chain.py)."""
+
+    writer: Mapped[Optional[str]] = mapped_column(String(40))
+    chain_day: Mapped[Optional[date]] = mapped_column(Date)
+    chain_seq: Mapped[Optional[int]] = mapped_column(BigInteger)
+    row_hash: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+def chain_index(table: str) -> Index:
+    """The index verification walks a table's chains by: (day, writer, place)."""
+    return Index(f"ix_{table}_chain", "chain_day", "writer", "chain_seq")
+
+
 # --- queue ----------------------------------------------------------------------------------------------
 
 class Ticket(Base):
@@ -224,11 +238,11 @@ class Ticket(Base):
     dossier_id: Mapped[Optional[uuid.UUID]] = mapped_column(ForeignKey("dossiers.id", use_alter=True), index=True)
 
 
-class TicketEvent(Base):
+class TicketEvent(Chained, Base):
     """An append-only state change of a ticket: who, when, where, from, to, why."""
 
     __tablename__ = "ticket_events"
-    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"),)
+    __table_args__ = (Index("ix_ticket_events_ticket_at", "ticket_id", "at"), chain_index("ticket_events"))
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
     kind: Mapped[str] = mapped_column(String(24))
@@ -312,11 +326,11 @@ class DossierDocument(Base):
     photocopies: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class DossierEvent(Base):
+class DossierEvent(Chained, Base):
     """An append-only state change of a dossier (hand-overs, supplements, apologies, returns …)."""
 
     __tablename__ = "dossier_events"
-    __table_args__ = (Index("ix_dossier_events_dossier_at", "dossier_id", "at"),)
+    __table_args__ = (Index("ix_dossier_events_dossier_at", "dossier_id", "at"), chain_index("dossier_events"))
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"))
     kind: Mapped[str] = mapped_column(String(32))
@@ -329,10 +343,11 @@ class DossierEvent(Base):
     data: Mapped[Optional[dict[str, Any]]]
 
 
-class Payment(Base):
+class Payment(Chained, Base):
     """A fee payment for a dossier, in integer đồng."""
 
     __tablename__ = "payments"
+    __table_args__ = (chain_index("payments"),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
     amount_vnd: Mapped[int] = mapped_column(BigInteger)
@@ -340,12 +355,14 @@ class Payment(Base):
     receipt_no: Mapped[Optional[str]] = mapped_column(String(64))
     officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
     paid_at: Mapped[datetime] = mapped_column(index=True)
+    station_id: Mapped[Optional[uuid.UUID]]
 
 
-class Rating(Base):
+class Rating(Chained, Base):
     """One satisfaction vote from a counter's keypad, linked to the served ticket (one per ticket)."""
 
     __tablename__ = "ratings"
+    __table_args__ = (chain_index("ratings"),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     ticket_id: Mapped[Optional[uuid.UUID]] = mapped_column(ForeignKey("tickets.id"), unique=True)
     counter_id: Mapped[Optional[int]] = mapped_column(ForeignKey("counters.id"))
@@ -355,6 +372,7 @@ class Rating(Base):
     scale: Mapped[int] = mapped_column(SmallInteger, default=3)
     raw_key: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column(index=True)
+    station_id: Mapped[Optional[uuid.UUID]]
 
 
 class DeviceEvent(Base):
@@ -367,6 +385,33 @@ class DeviceEvent(Base):
     kind: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime]
     detail: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class AuditEvent(Chained, Base):
+    """An account, role, catalogue, calendar or settings change: who, what, before -> after (append-only)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (chain_index("audit_events"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(index=True)
+    station_id: Mapped[Optional[uuid.UUID]]
+    officer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("officers.id"))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    target: Mapped[str] = mapped_column(String(300))
+    before: Mapped[Optional[Any]] = mapped_column(JSON)
+    after: Mapped[Optional[Any]] = mapped_column(JSON)
+
+
+class ChainHead(Base):
+    """The last place and hash of one history chain (table, writer, day); locked by the insert that extends it."""
+
+    __tablename__ = "chain_heads"
+    stream: Mapped[str] = mapped_column(String(32), primary_key=True)
+    writer: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    head: Mapped[str] = mapped_column(String(64), default="")
 
 
 # --- calendar, numbering, settings -------------------------------------------------------------------------

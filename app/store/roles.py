@@ -28,9 +28,9 @@ DEFAULT_PREFIX = "motcua_"
 CATALOGUE = ("agencies", "fields", "procedures", "procedure_documents", "services", "service_agencies", "counters",
              "counter_services", "holiday_overrides", "working_periods", "settings", "alembic_version")
 # append-only history: INSERT and SELECT only, never UPDATE or DELETE, for every role
-APPEND_ONLY = ("ticket_events", "dossier_events", "payments", "ratings", "device_events")
+APPEND_ONLY = ("ticket_events", "dossier_events", "payments", "ratings", "device_events", "audit_events")
 EVERY_TABLE = CATALOGUE + ("stations", "officers", "tickets", "dossiers", "dossier_documents", "sequences",
-                           "number_leases", *APPEND_ONLY)
+                           "number_leases", "chain_heads", *APPEND_ONLY)
 # `officers` as stations may read it: every column but the password hash (the ORM defers that column)
 OFFICER_COLUMNS = ("id", "login", "full_name", "role", "failed_attempts", "locked_until", "active", "agency_id",
                    "phone", "created_at", "password_changed_at")
@@ -71,7 +71,7 @@ GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     # dossiers from a file (supervisor officers and above)
     "admin": {**_read(*EVERY_TABLE),
               **{t: (S, I, U, D) for t in CATALOGUE if t != "alembic_version"},
-              **_IMPORT_DOSSIERS, "device_events": (S, I)},
+              **_IMPORT_DOSSIERS, "device_events": (S, I), "audit_events": (S, I)},
 }
 SIGN_IN = ("motcua_sign_in_attempt(text, timestamptz)", "motcua_sign_in_succeeded(integer, text, text)")
 ACCOUNTS = ("motcua_officer_add(text, text, text, text, timestamptz)",

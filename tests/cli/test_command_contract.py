@@ -101,6 +101,13 @@ support bundle: --out [required type=Path]
 sync:
 sync status:
 sync now:
+audit:
+audit verify: --from [type=parse_day]; --to [type=parse_day]
+audit log: --from [type=parse_day]; --to [type=parse_day]
+calendar:
+calendar list:
+calendar set: day [type=parse_day]; --kind [required choices=off,work]; --reason [required]; --officer
+calendar unset: day [type=parse_day]; --officer
 """
 
 _ACTION_NAMES = {argparse._StoreTrueAction: "store_true", argparse._AppendAction: "append",

@@ -207,7 +207,7 @@ class AgencyGenerator:
 
     def pay(self, d: dict[str, Any], amount: int, at: datetime) -> None:
         self.payments.append({"id": uuid.uuid4(), "dossier_id": d["id"], "amount_vnd": amount, "method": "cash",
-                              "receipt_no": None, "officer_id": None, "paid_at": at})
+                              "receipt_no": None, "officer_id": None, "paid_at": at, "station_id": None})
 
     def noise(self) -> None:
         """Dossiers and payments that must not count: outside the period, refused, registered, paid outside."""

@@ -22,7 +22,7 @@ from app.store import lean_sqlite
 from app.store.engine import Store
 
 MONDAY_0800 = datetime(2026, 11, 30, 1, 0, tzinfo=timezone.utc)
-VARYING = {"id", "seq", "number", "display_number", "ticket_id", "issued_at", "at"}
+VARYING = {"id", "seq", "number", "display_number", "ticket_id", "issued_at", "at", "chain_seq", "row_hash"}
 
 
 @pytest.fixture()
@@ -64,6 +64,7 @@ def test_the_lean_path_stores_exactly_what_the_orm_path_stores(sqlite_demo) -> N
     orm_events = _raw_rows(path, "ticket_events", "ticket_id", orm.id.hex)
     lean_events = _raw_rows(path, "ticket_events", "ticket_id", lean.id.hex)
     assert [_shape(e) for e in lean_events] == [_shape(e) for e in orm_events]
+    assert [e["chain_seq"] for e in orm_events + lean_events] == [1, 2]  # one chain: the same writer, the same day
     # and the ORM reads the lean ticket like any other: in the queue, called in its turn
     again = queue.ticket_view(ctx, lean.id)
     assert (again.display_number, again.priority_kind, again.issued_at) == \

@@ -100,7 +100,8 @@ def stored(ctx: Context) -> list[tuple[str, int, int, str, int, int, str]]:
         rows = s.execute(select(Ticket.display_number, Counter.number, Rating.level, Rating.raw_key,
                                 Rating.officer_id, Rating.service_id, Service.code).select_from(Rating)
                          .join(Ticket, Ticket.id == Rating.ticket_id).join(Counter, Counter.id == Rating.counter_id)
-                         .join(Service, Service.id == Rating.service_id).order_by(Rating.at)).all()
+                         .join(Service, Service.id == Rating.service_id)
+                         .order_by(Rating.at, Rating.chain_seq)).all()  # equal times: the station's chain order
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 

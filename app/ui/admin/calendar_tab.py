@@ -51,13 +51,13 @@ class CalendarTab(AdminTab):
         self.year.setValue(env.ctx.now().year)
         self.year.valueChanged.connect(self._on_year_value_changed)
         self.holidays = make_table([self.tr("Ngày"), self.tr("Ngày lễ, Tết")])
-        self.overrides = make_table([self.tr("Ngày"), self.tr("Loại"), self.tr("Ghi chú")])
+        self.overrides = make_table([self.tr("Ngày"), self.tr("Loại"), self.tr("Lý do")])
         self.day = QDateEdit(QDate.currentDate())
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Nghỉ"), "off")
-        self.kind.addItem(self.tr("Làm bù"), "work")
+        self.kind.addItem(self.tr("Làm việc"), "work")
         self.note = QLineEdit()
         self.periods_box = QVBoxLayout()
         self._period_rows: list[PeriodRow] = []
@@ -72,13 +72,13 @@ class CalendarTab(AdminTab):
         year_row.addStretch(1)
         public_layout.addLayout(year_row)
         public_layout.addWidget(self.holidays)
-        own = QGroupBox(self.tr("Ngày nghỉ bù, ngày làm bù của trung tâm"))
+        own = QGroupBox(self.tr("Ngày nghỉ, ngày làm việc khác lịch (có lý do)"))
         own_layout = QVBoxLayout(own)
         own_layout.addWidget(self.overrides, 1)
         form = QFormLayout()
         self.fields.add_row(form, self.tr("Ngày"), "day", self.day)
         self.fields.add_row(form, self.tr("Loại"), "kind", self.kind)
-        form.addRow(self.tr("Ghi chú"), self.note)
+        self.fields.add_row(form, self.tr("Lý do"), "note", self.note)
         own_layout.addLayout(form)
         add, remove = QPushButton(self.tr("Thêm / sửa ngày")), QPushButton(self.tr("Xóa ngày đã chọn"))
         add.clicked.connect(self.save_override)
@@ -117,7 +117,7 @@ class CalendarTab(AdminTab):
                    ) -> None:
         holidays, overrides, periods = loaded
         self._show_holidays(holidays)
-        kinds = {"off": self.tr("Nghỉ"), "work": self.tr("Làm bù")}
+        kinds = {"off": self.tr("Nghỉ"), "work": self.tr("Làm việc")}
         fill_table(self.overrides, [(o.day, [self._day_text(o.day), kinds[o.kind], o.note]) for o in overrides])
         for row in self._period_rows:
             row.deleteLater()
