@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -11,8 +12,9 @@ from typing import Any, Iterable
 
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft
 from app.domain.errors import DomainError, FormErrors
-from app.domain.rows import RowProblem
-from app.domain.text import nfc
+from app.domain.rows import RowProblem, cell_problems
+from app.domain.text import from_spreadsheet_text, nfc
+from app.services.spreadsheets import SafeCsvWriter, write_only_row
 
 COLUMNS = ("agency_code", "agency_name", "agency_identifier", "agency_kind", "field", "procedure_code",
            "procedure_name", "processing_value", "processing_unit", "cutoff_hour", "supplement_policy", "fee_vnd",
@@ -24,6 +26,10 @@ DRAFT_COLUMN = {"code": "procedure_code", "name": "procedure_name", "processing_
                 "processing_unit": "processing_unit", "fee_vnd": "fee_vnd", "supplement_policy": "supplement_policy",
                 "online_level": "online_level", "documents": "documents"}
 SHEET_TITLE = "Thủ tục"
+# A province's whole catalogue is about 2,000 procedures: a file declaring or holding more rows than this is refused
+# before it is read (a spreadsheet declaring a million rows takes no time and no memory).
+MAX_ROWS = 20_000
+MAX_COLUMNS = 64  # cells past this column are never read
 
 
 class ImportRejected(DomainError):
@@ -53,6 +59,20 @@ class CatalogRow:
     procedure: ProcedureDraft
 
 
+def unreadable(exc: BaseException) -> str:
+    """Why a file could not be read, in Vietnamese (a cell past the CSV reader's limit, bytes that are not UTF-8,
+    the OS's reason)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"không phải văn bản UTF-8 (byte lạ ở vị trí {exc.start})"
+    if isinstance(exc, csv.Error) and "field larger than field limit" in str(exc):
+        return f"có ô dài quá {csv.field_size_limit():,} ký tự".replace(",", ".")
+    if isinstance(exc, csv.Error):
+        return f"không đọc được dạng CSV ({exc})"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
     """The raw rows of a CSV (UTF-8, BOM allowed) or XLSX file, as text."""
     suffix = path.suffix.lower()
@@ -61,9 +81,12 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             return _read_xlsx(path)
         if suffix == ".csv":
             with path.open(encoding="utf-8-sig", newline="") as fh:
-                return _check_header(path, list(csv.DictReader(fh)), None)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DomainError(f"Không đọc được tệp {path}: {exc}") from exc
+                rows = [{k: from_spreadsheet_text(v) if isinstance(v, str) else v for k, v in r.items()}
+                        for r in itertools.islice(csv.DictReader(fh), MAX_ROWS + 1)]
+            _check_size(path, len(rows))
+            return _check_header(path, rows, None)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc
     raise DomainError(f"Tệp {path}: chỉ nhận .csv hoặc .xlsx")
 
 
@@ -75,12 +98,28 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
-    result = [{h: _cell_text(v) for h, v in zip(header, r)} for r in rows if any(v is not None for v in r)]
-    book.close()
+    try:
+        sheet = book.worksheets[0]
+        _check_size(path, (sheet.max_row or 1) - 1)  # the sheet's declared dimension: nothing read yet
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
+        result = [{h: _cell_text(v) for h, v in zip(header, r)}
+                  for r in itertools.islice(rows, MAX_ROWS + 1) if any(v is not None for v in r)]
+        _check_size(path, len(result))  # a sheet that declared less than it holds
+    except DomainError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged sheet
+        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+    finally:
+        book.close()
     return _check_header(path, result, header)
+
+
+def _check_size(path: Path, rows: int) -> None:
+    """Refuse a file with more than MAX_ROWS rows of procedures."""
+    if rows > MAX_ROWS:
+        raise DomainError(f"Tệp {path}: quá {MAX_ROWS:,} dòng thủ tục (tệp khai báo hoặc có {rows:,} dòng); "
+                          "tách tệp hoặc kiểm tra lại".replace(",", "."))
 
 
 def _cell_text(value: Any) -> str:
@@ -108,7 +147,10 @@ def parse_rows(raw: list[dict[str, str]]) -> tuple[list[CatalogRow], list[RowPro
     seen_codes: dict[str, int] = {}
     agencies: dict[str, AgencyRow] = {}
     for line, row in enumerate(raw, start=2):
-        row_problems: list[RowProblem] = []
+        row_problems = cell_problems(line, row)
+        if row_problems:  # the shared rules first: a cell with a control character is never read further
+            problems.extend(row_problems)
+            continue
         agency = _parse_agency(line, row, agencies, row_problems)
         draft = _parse_procedure(line, row, row_problems)
         if draft is not None:
@@ -246,7 +288,7 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     if suffix == ".csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = SafeCsvWriter(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(rows)
         tmp.write_text(buffer.getvalue(), encoding="utf-8")
@@ -257,6 +299,6 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
         sheet = book.create_sheet(SHEET_TITLE)
         sheet.append(list(COLUMNS))
         for r in rows:
-            sheet.append(r)
+            sheet.append(write_only_row(sheet, r))
         book.save(tmp)
     tmp.replace(path)

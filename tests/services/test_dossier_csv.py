@@ -22,6 +22,7 @@ from app.store.models import Dossier, DossierEvent
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SXD = "000.00.02.H33"
+LETTERS = str.maketrans("0123456789", "abcdeghikl")
 ROW = {"code": f"{SXD}-231027-0005", "procedure_code": "DEMO.SXD.004", "agency_code": "", "channel": "direct",
        "online_level": "", "applicant_name": "Nguyễn Thị Ánh Tuyết", "id_number": "001185012345",
        "phone": "0912 345 678", "address": "Tân Phong, Lai Châu", "received_at": "2023-10-27T09:32:00",
@@ -146,7 +147,8 @@ def generated(n: int, seed: int = 5) -> list[dict[str, str]]:
         seq[key] = seq.get(key, 0) + 1
         status = rng.choice(dossier_csv.STATUSES)
         row = ROW | {"code": f"{ident}-{received:%y%m%d}-{seq[key]:04d}", "procedure_code": pcode,
-                     "applicant_name": f"Người nộp số {i}", "received_at": received.isoformat(), "status": status}
+                     "applicant_name": "Người nộp số " + str(i).translate(LETTERS),  # names hold no digits
+                     "received_at": received.isoformat(), "status": status}
         if status == "resolved":
             row |= {"resolved_at": (received + timedelta(days=3)).isoformat(), "outcome": rng.choice(dossier_csv.OUTCOMES),
                     "returned_at": (received + timedelta(days=4)).isoformat() if i % 2 else ""}

@@ -32,4 +32,4 @@ def test_every_bad_cell_of_a_line_is_reported_in_column_order() -> None:
     assert [(p.line, p.column) for p in problems] == [
         (7, "code"), (7, "channel"), (7, "received_at"), (7, "resolved_at"), (7, "outcome"), (7, "cancelled_at"),
         (7, "fee_vnd")]
-    assert str(problems[-1]) == "dòng 7, cột fee_vnd: phải là số nguyên đồng, không âm"
+    assert str(problems[-1]) == "dòng 7, cột fee_vnd (Phí, lệ phí): phải là số nguyên đồng, không âm"
