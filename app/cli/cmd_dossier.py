@@ -4,6 +4,7 @@ return …), list the late and nearly due ones, import and export CSV, print M�
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from app import config
 from app.cli.common import actor_for, require_current_schema, stamp, writing
 from app.cli.output import CliError, emit, parse_day, plain
+from app.domain.text import printable
 
 if TYPE_CHECKING:
     from app.services.context import Context
@@ -141,6 +143,8 @@ def dossier_receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineC
                         postal_address=args.post or "", owner_name=args.owner, owner_id_number=args.owner_id)
     view = dossiers.receive_dossier(ctx, actor, procedure_id, draft, ticket_id,
                                     resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
+    for warning in view.warnings:  # received all the same: the officer was told, and the override is recorded
+        print(f"motcua: cảnh báo: {printable(warning)} (đã ghi nhận khi tiếp nhận)", file=sys.stderr)
     if args.receipt:
         with writing(args.receipt, f"đã tiếp nhận hồ sơ {view.code} nhưng "):
             dossier_forms.render_receipt(ctx, view.code, args.receipt)

@@ -16,7 +16,8 @@ from app.domain.validators import (ADDRESS_MAX_LENGTH, check_text, normalize_nam
 
 COLUMNS = ("code", "procedure_code", "agency_code", "channel", "online_level", "applicant_name", "id_number",
            "phone", "address", "received_at", "due_at", "status", "resolved_at", "outcome", "cancelled_at",
-           "returned_at", "result_by_post", "fee_vnd")
+           "returned_at", "result_by_post", "fee_vnd", "paused_at")
+OPTIONAL_COLUMNS = ("paused_at",)  # a file without the column reads as if every cell of it were empty
 STATUSES = ("in_progress", "paused", "resolved", "cancelled")
 OUTCOMES = ("result", "returned_to_applicant")
 
@@ -96,9 +97,16 @@ def _times(row: RowReader, now: datetime | None) -> dict[str, Any]:
             row.bad(column, f"chỉ ghi khi status là {'cancelled' if column == 'cancelled_at' else 'resolved'}")
     if returned is not None and status and status != "resolved":
         row.bad("returned_at", "chỉ ghi khi status là resolved")
+    paused = row.moment("paused_at", latest=now)
+    if paused is not None and status and status != "paused":
+        row.bad("paused_at", "chỉ ghi khi status là paused")
+    elif status == "paused" and paused is None and not row.text("paused_at"):
+        paused = received  # empty on a paused row: paused at its reception
     for column, moment, after in (("due_at", due, received), ("resolved_at", resolved, received),
+                                  ("paused_at", paused if row.text("paused_at") else None, received),
                                   ("cancelled_at", cancelled, received), ("returned_at", returned, resolved)):
         if moment is not None and after is not None and moment < after:
             row.bad(column, "sớm hơn thời điểm " + ("tiếp nhận" if after is received else "có kết quả"))
     return {"received_at": received, "due_at": due, "_status": status, "resolved_at": resolved,
-            "outcome": outcome or None, "cancelled_at": cancelled, "returned_at": returned}
+            "outcome": outcome or None, "cancelled_at": cancelled, "returned_at": returned,
+            "paused_at": paused if status == "paused" else None}

@@ -203,7 +203,7 @@ def _decode_cccd(number: str) -> CccdInfo:
     century = 1900 + (code // 2) * 100
     warnings: list[str] = []
     if province not in PROVINCE_CODES:
-        warnings.append(f"Mã tỉnh {province} trong số CCCD không có trong danh sách 63 tỉnh, thành phố")
+        warnings.append(f"Mã tỉnh {province} của số CCCD không thuộc 63 tỉnh, thành phố")
     return CccdInfo(
         number=number,
         province_code=province,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import zipfile
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -30,6 +31,9 @@ SHEET_TITLE = "Thủ tục"
 # before it is read (a spreadsheet declaring a million rows takes no time and no memory).
 MAX_ROWS = 20_000
 MAX_COLUMNS = 64  # cells past this column are never read
+# openpyxl scans a whole sheet for its dimension when it declares none: a sheet (or shared strings) larger than this
+# once unzipped is refused before openpyxl opens it (our own export of 20,000 procedures stays well below)
+MAX_XLSX_PART_BYTES = 32 * 1024 * 1024
 
 
 class ImportRejected(DomainError):
@@ -94,6 +98,7 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     """Rows of the first sheet of an XLSX file."""
     from openpyxl import load_workbook
 
+    _check_parts(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
@@ -101,11 +106,18 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     try:
         sheet = book.worksheets[0]
         _check_size(path, (sheet.max_row or 1) - 1)  # the sheet's declared dimension: nothing read yet
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
-        result = [{h: _cell_text(v) for h, v in zip(header, r)}
-                  for r in itertools.islice(rows, MAX_ROWS + 1) if any(v is not None for v in r)]
-        _check_size(path, len(result))  # a sheet that declared less than it holds
+        first = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
+        header = [str(c).strip() if c is not None else "" for c in first]
+        while header and not header[-1]:
+            header.pop()
+        result = []
+        rows = sheet.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
+        for n, r in enumerate(rows, start=1):  # a sheet that declared less than it holds: stop all the same
+            if n > 10 * MAX_ROWS:
+                _check_size(path, n)
+            if any(v is not None for v in r):
+                result.append({h: _cell_text(v) for h, v in zip(header, r)})
+                _check_size(path, len(result))
     except DomainError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged sheet
@@ -115,8 +127,23 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     return _check_header(path, result, header)
 
 
+def _check_parts(path: Path) -> None:
+    """Refuse an XLSX whose sheets or shared strings unzip to more than MAX_XLSX_PART_BYTES (read from the zip's
+    directory: nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            largest = max((i.file_size for i in archive.infolist()
+                           if i.filename.startswith(("xl/worksheets/", "xl/sharedStrings"))), default=0)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+    if largest > MAX_XLSX_PART_BYTES:
+        limit = f"{MAX_ROWS:,}".replace(",", ".")
+        raise DomainError(f"Tệp {path}: quá lớn cho một danh mục ({largest // 2**20} MB khi giải nén; tối đa "
+                          f"{limit} dòng thủ tục, {MAX_XLSX_PART_BYTES // 2**20} MB)")
+
+
 def _check_size(path: Path, rows: int) -> None:
-    """Refuse a file with more than MAX_ROWS rows of procedures."""
+    """Refuse a file with more than MAX_ROWS rows of procedures (or 10 × MAX_ROWS rows, empty ones included)."""
     if rows > MAX_ROWS:
         raise DomainError(f"Tệp {path}: quá {MAX_ROWS:,} dòng thủ tục (tệp khai báo hoặc có {rows:,} dòng); "
                           "tách tệp hoặc kiểm tra lại".replace(",", "."))

@@ -6,8 +6,9 @@ The cells of a line are checked by app.domain.dossier_rows; here the file, the c
 reception moment) and is the dossier's fee; an empty cell means nothing was paid and the catalogue fee is owed.
 Export writes what was paid (empty when a fee is owed unpaid, 0 when none is owed).
 
-Statuses in the file map to stored states: in_progress → received, paused → paused (no pause moment: the due date
-is kept on resume), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled. Export maps
+Statuses in the file map to stored states: in_progress → received, paused → paused (paused at `paused_at`, or at
+the reception moment when that optional column is empty or absent: the pause history of a counter's supplement
+request, so the period report counts it in (11) and a resume moves the due date on), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled. Export maps
 back: registered and refused dossiers (never received) are not exported; processing and waiting for payment are
 in_progress; withdrawn and stopped are resolved with outcome returned_to_applicant.
 """
@@ -33,7 +34,8 @@ from app.domain import calendar
 from app.domain.accounts import Role
 from app.domain.dossier import RULE_SET, DossierCode, format_dossier_code, parse_dossier_code
 # STATUSES and OUTCOMES: the file's values, named here too for this module's callers
-from app.domain.dossier_rows import COLUMNS, OUTCOMES, STATUSES, dossier_row_values  # noqa: F401
+from app.domain.dossier_rows import (COLUMNS, OPTIONAL_COLUMNS, OUTCOMES, STATUSES,  # noqa: F401
+                                     dossier_row_values)
 from app.domain.errors import DomainError
 from app.domain.rows import RowProblem, RowReader
 from app.domain.text import from_spreadsheet_text
@@ -90,7 +92,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
                     for r in reader if any(c.strip() for c in r)]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc
-    missing, extra = [c for c in COLUMNS if c not in header], [h for h in header if h not in COLUMNS]
+    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
+    extra = [h for h in header if h not in COLUMNS]
     if missing or extra:
         problems = [RowProblem(1, c, "thiếu cột") for c in missing] + [RowProblem(1, c, "cột lạ") for c in extra]
         raise ImportRejected(str(path), problems)
@@ -280,7 +283,8 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
                          "online_level": r["online_level"], "applicant_kind": "person",
                          "applicant_name": r["applicant_name"], "id_number": r["id_number"], "phone": r["phone"],
                          "address": r["address"], "sets": 1, "received_at": r["received_at"], "due_at": r["due_at"],
-                         "original_due_at": r["due_at"], "status": status, "paused_at": None,
+                         "original_due_at": r["due_at"], "status": status, "paused_at": r["paused_at"],
+                         "paused_due_at": r["due_at"] if r["paused_at"] is not None else None,
                          "resolved_at": r["resolved_at"], "outcome": r["outcome"], "cancelled_at": r["cancelled_at"],
                          "returned_at": r["returned_at"], "result_by_post": r["result_by_post"],
                          "fee_vnd": r["fee_vnd"], "rule_set": rule_set_for(r["received_at"]),
@@ -305,7 +309,7 @@ def _stored_status(r: dict[str, Any]) -> tuple[str, list[tuple[str, str, datetim
     events = [("received", "received", r["received_at"])]
     status = r["_status"]
     if status == "paused":
-        return "paused", events + [("supplement_requested", "paused", r["received_at"])]
+        return "paused", events + [("supplement_requested", "paused", r["paused_at"])]
     if status == "cancelled":
         return "cancelled", events + [("cancelled", "cancelled", r["cancelled_at"])]
     if status == "resolved":
@@ -354,7 +358,8 @@ def _export_row(d: Dossier, procedure_code: str, agency_key: str, paid_vnd: int 
             "outcome": ("returned_to_applicant" if closed else d.outcome or "") if status == "resolved" else "",
             "cancelled_at": _iso(d.cancelled_at) if status == "cancelled" else "",
             "returned_at": _iso(d.returned_at) if status == "resolved" else "",
-            "result_by_post": "1" if d.result_by_post else "0", "fee_vnd": _fee_cell(d.fee_vnd, paid_vnd)}
+            "result_by_post": "1" if d.result_by_post else "0", "fee_vnd": _fee_cell(d.fee_vnd, paid_vnd),
+            "paused_at": _iso(d.paused_at) if status == "paused" else ""}
 
 
 def export_file(ctx: Context, path: Path) -> int:
