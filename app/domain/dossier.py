@@ -235,8 +235,8 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
 def _owner(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError], this_year: int) -> None:
     """The owner of the dossier when it is not the applicant: a name, and a CCCD when one is given."""
     name, raw = d.owner_name.strip(), "".join(d.owner_id_number.split())
-    clean.owner_name = (_check(errors, lambda: normalize_name(name, "owner_name"), "owner_name", "") or "") if name \
-        else ""
+    owner = (lambda: normalize_name(name, "owner_name", label="Họ tên chủ hồ sơ"))
+    clean.owner_name = (_check(errors, owner, "owner_name", "") or "") if name else ""
     clean.owner_id_number = ""
     if raw and not name:
         errors.append(ValidationError("owner_name", "Ghi họ tên chủ hồ sơ (đã có số CCCD của chủ hồ sơ)"))

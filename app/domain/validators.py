@@ -24,7 +24,7 @@ YEAR_MIN, YEAR_MAX = 1900, 2100  # every date typed or imported: a birth year, a
 # The Vietnamese name of every field a message can concern (forms, CLI options, import columns): a message
 # names the field this way, never by its internal key.
 FIELD_LABELS: dict[str, str] = {
-    "applicant_name": "Họ và tên", "name": "Họ và tên", "owner_name": "Họ tên chủ hồ sơ",
+    "applicant_name": "Họ và tên", "owner_name": "Họ tên chủ hồ sơ",
     "id_number": "Số CCCD", "owner_id_number": "Số CCCD chủ hồ sơ", "phone": "Số điện thoại",
     "address": "Địa chỉ", "email": "Thư điện tử", "tax_code": "Mã số thuế", "birth_year": "Năm sinh",
     "sex": "Giới tính", "applicant_kind": "Loại người nộp", "channel": "Hình thức nộp",

@@ -8,7 +8,8 @@ Export writes what was paid (empty when a fee is owed unpaid, 0 when none is owe
 
 Statuses in the file map to stored states: in_progress → received, paused → paused (paused at `paused_at`, or at
 the reception moment when that optional column is empty or absent: the pause history of a counter's supplement
-request, so the period report counts it in (11) and a resume moves the due date on), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled. Export maps
+request, so the period report counts it in (11) and a resume moves the due date on), resolved → resolved
+(returned when `returned_at` is given), cancelled → cancelled. Export maps
 back: registered and refused dossiers (never received) are not exported; processing and waiting for payment are
 in_progress; withdrawn and stopped are resolved with outcome returned_to_applicant.
 """
@@ -83,12 +84,14 @@ def rule_set_for(received_at: datetime) -> str:
 # --- reading and checking ---------------------------------------------------------------------------------------
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    """The rows of a UTF-8 CSV (BOM allowed) whose header has exactly the dossier columns (in any order)."""
+    """The rows of a UTF-8 CSV (BOM allowed) whose header has exactly the dossier columns (in any order; the
+    optional `paused_at` may be missing). A leading apostrophe before = + - @ (our export's) is dropped."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.reader(fh)
             header = [h.strip() for h in next(reader, [])]
-            rows = [dict(zip(header, map(from_spreadsheet_text, r))) | ({"\0extra": "1"} if len(r) > len(header) else {})
+            rows = [dict(zip(header, map(from_spreadsheet_text, r)))
+                    | ({"\0extra": "1"} if len(r) > len(header) else {})
                     for r in reader if any(c.strip() for c in r)]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc

@@ -11,6 +11,7 @@ with the row, year 1 or 2099; a 7-digit sequence that moved the agency's day seq
 from __future__ import annotations
 
 import csv
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -330,3 +331,21 @@ def test_sequences_stay_within_five_digits(demo_url: str, tmp_path: Path, capsys
             assert s.scalar(select(func.max(Sequence.value)).where(Sequence.kind == "dossier")) == 99999
     finally:
         store.dispose()
+
+
+ACTION_CASES: dict[str, tuple[list[str], tuple[str, ...]]] = {
+    "ESC in a reason": (["stop", "--reason", "x\x1b[2J"], ("Lý do", "U+001B")),
+    "a 70-character receipt number": (["paid", "--receipt-no", "R" * 70, "--amount", "5"], ("Số biên lai", "64")),
+    "a bidi override in a unit": (["hand-over", "--unit", "Sở\u202eXây dựng"], ("Đơn vị nhận hồ sơ", "U+202E")),
+}
+
+
+@pytest.mark.parametrize("case", ACTION_CASES)
+def test_lifecycle_details_follow_the_same_rules(case: str, demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", demo_url, "dossier", "receive", *PERSON)
+    assert code == 0, err
+    action, *options = ACTION_CASES[case][0]
+    code, _, err = run(capsys, "--db", demo_url, "dossier", action, out.strip(), *options)
+    one_clear_line(code, err, 1, *ACTION_CASES[case][1])
+    code, out, _ = run(capsys, "--db", demo_url, "--json", "dossier", "history", out.strip())
+    assert [e["kind"] for e in json.loads(out)] == ["received"]  # nothing recorded
