@@ -186,6 +186,8 @@ def load_machine_config(path: Path | None = None, *, must_exist: bool = False) -
         raise ConfigFileMissing(f"Tệp cấu hình {path} không phải là một tệp (kiểm tra lại đường dẫn --config)")
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"Tệp cấu hình {path} không phải văn bản TOML (UTF-8): byte lạ ở vị trí {exc.start}") from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Không đọc được tệp cấu hình {path}: {exc}") from exc
     cfg = MachineConfig({}, path)

@@ -31,7 +31,16 @@ def open_store(db_option: str | None, cfg: config.MachineConfig, works_offline: 
     from the station's journal (docs/offline.md); every other command keeps the ordinary timeouts."""
     from app.store.engine import Store
 
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     url = config.resolve_database_url(db_option, cfg)
+    try:
+        make_url(url)
+    except ArgumentError:
+        where = "--db" if db_option else f"{config.ENV_DATABASE_URL} hoặc database_url của tệp cấu hình"
+        raise CliError(f"{where}: «{url[:80]}» không phải địa chỉ cơ sở dữ liệu (dạng sqlite:///tệp hoặc "
+                       "postgresql+psycopg://người_dùng@máy/csdl)", EXIT_USAGE) from None
     warning = config.password_on_command_line(db_option, os.environ)
     if warning:
         print(f"motcua: cảnh báo: {warning}", file=sys.stderr)
@@ -48,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None and len(sys.argv) == 1 and Path(sys.argv[0]).stem.lower() == STATION_PROGRAM:
         argv = ["station"]  # the windowed launcher of the bundle, started from a shortcut or at log-on
     args = parser.parse_args(argv)
+    undecodable = _not_utf8(args)
+    if undecodable:
+        print(f"motcua: lỗi: {undecodable}: có byte không phải UTF-8 (kiểm tra bảng mã của dòng lệnh)",
+              file=sys.stderr)
+        return EXIT_USAGE
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
@@ -93,6 +107,17 @@ def _machine_config(args: Any) -> config.MachineConfig:
             raise
         args.config_error = str(exc)
         return config.MachineConfig({}, args.config or config.default_config_file())
+
+
+def _not_utf8(args: Any) -> str | None:
+    """The option (as typed: --address) whose value held bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no file, database or terminal can take), or None."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            if isinstance(item, (str, Path)) and any("\ud800" <= ch <= "\udfff" for ch in str(item)):
+                return "--" + name.replace("_", "-")
+    return None
 
 
 def _start_log(argv: Sequence[str] | None) -> None:

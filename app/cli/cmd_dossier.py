@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from app import config
 from app.cli.common import (actor_for, offline_capable, offline_station, officer_option, read_officer_password,
                             replay_quietly, require_current_schema, saved_locally, stamp, writing)
 from app.cli.output import CliError, emit, parse_day, plain
+from app.domain.text import printable
 
 if TYPE_CHECKING:
     from app.domain.dossier import IntakeDraft
@@ -189,6 +191,8 @@ def _receive(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig, 
     draft = _draft(args)
     view = dossiers.receive_dossier(ctx, actor, procedure_id, draft, ticket_id,
                                     resolve_on_the_spot=args.on_the_spot, request_id=args.request_id)
+    for warning in view.warnings:  # received all the same: the officer was told, and the override is recorded
+        print(f"motcua: cảnh báo: {printable(warning)} (đã ghi nhận khi tiếp nhận)", file=sys.stderr)
     if args.receipt:
         with writing(args.receipt, f"đã tiếp nhận hồ sơ {view.code} nhưng "):
             dossier_forms.render_receipt(ctx, view.code, args.receipt)

@@ -82,7 +82,7 @@ def report_period(args: argparse.Namespace, ctx: Context, cfg: config.MachineCon
                    "identities_hold": report.identities_hold}
         print(json.dumps(summary, ensure_ascii=False) if args.json else str(args.out))
     else:
-        sys.stdout.write(str(result) if str(result).endswith("\n") else f"{result}\n")
+        write_output(str(result) if str(result).endswith("\n") else f"{result}\n", None)
         _online_companion(ctx, args, fmt)
     return 0
 

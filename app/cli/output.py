@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import EnvironmentFault, FormErrors, MotcuaError, disk_fault
+from app.domain.text import printable
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_SCHEMA = 0, 1, 2, 3, 4
 
@@ -42,11 +43,12 @@ def plain(value: Any) -> Any:
 
 
 def emit(json_mode: bool, text: str, data: Any) -> None:
-    """Print a result: `text` for people, or `data` as JSON with --json."""
+    """Print a result: `text` for people (control, bidi and invisible characters of the data escaped, so a stored
+    ESC sequence never drives the terminal), or `data` as JSON with --json (JSON escapes controls itself)."""
     if json_mode:
         print(json.dumps(plain(data), ensure_ascii=False, indent=2))
     elif text:
-        print(text)
+        print(printable(text))
 
 
 def write_output(body: str, out: Path | None) -> None:
@@ -54,17 +56,18 @@ def write_output(body: str, out: Path | None) -> None:
     if out is not None:
         out.write_text(body, encoding="utf-8")
         print(f"Đã ghi {out}", file=sys.stderr)
-    else:
-        sys.stdout.write(body)
+    else:  # on a terminal, escaped like every text result; into a pipe or file, the bytes as they are
+        sys.stdout.write(printable(body) if sys.stdout.isatty() else body)
 
 
 def fail(message: str) -> None:
     """One line on stderr (details, where there are several, on the following lines), and the same in the log;
-    ID and phone numbers masked, database values dropped (a driver's message may quote a citizen's data)."""
+    ID and phone numbers masked, database values dropped (a driver's message may quote a citizen's data), control
+    and bidi characters shown escaped."""
     from app.domain.privacy import redact
 
     message = redact(message)
-    print(f"motcua: lỗi: {message}", file=sys.stderr)
+    print(f"motcua: lỗi: {printable(message)}", file=sys.stderr)
     from app import logs  # here, not at the top: a command that succeeds on the lean path never loads logging
 
     logs.note_failure(message)
@@ -92,8 +95,10 @@ def _explain(exc: Exception) -> int | None:
     if isinstance(exc, CliError):
         fail(str(exc))
         return exc.code
-    if isinstance(exc, FormErrors):
-        fail("; ".join(f"{e.field}: {e.message}" for e in exc.errors))
+    if isinstance(exc, FormErrors):  # each message names its field in Vietnamese («Số CCCD: …»), never its key
+        from app.domain.validators import labelled
+
+        fail("; ".join(labelled(e.field, e.message) for e in exc.errors))
         return EXIT_INPUT
     exc = disk_fault(exc) or exc  # type: ignore[assignment]
     if isinstance(exc, EnvironmentFault):  # the store, a device, the disk: exit 3 (4: the schema is behind)
@@ -106,7 +111,7 @@ def _explain(exc: Exception) -> int | None:
         from app.domain.privacy import redact
 
         for problem in (getattr(exc, "problems", None) or [])[1:]:
-            print(f"  {redact(str(problem))}", file=sys.stderr)
+            print(f"  {printable(redact(str(problem)))}", file=sys.stderr)
         return EXIT_INPUT
     return _explain_driver(exc)
 
@@ -115,8 +120,11 @@ def _explain_driver(exc: Exception) -> int | None:
     """Driver failures the store did not translate (sqlalchemy is imported only when one happened)."""
     if "sqlalchemy" not in sys.modules:
         return None
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
+    if isinstance(exc, DatabaseError) and "file is not a database" in str(exc.orig):
+        fail("--db: tệp đã chỉ không phải cơ sở dữ liệu SQLite (kiểm tra lại đường dẫn; không ghi gì vào tệp)")
+        return EXIT_USAGE
     if isinstance(exc, (OperationalError, InterfaceError)):
         first = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
         fail(f"không kết nối được cơ sở dữ liệu: {first}")

@@ -8,7 +8,8 @@ from datetime import time
 from enum import StrEnum
 
 from app.domain.errors import FormErrors, ValidationError
-from app.domain.text import fold, nfc
+from app.domain.text import fold
+from app.domain.validators import check_text
 
 
 class ProcessingUnit(StrEnum):
@@ -95,9 +96,10 @@ class ProcedureDraft:
         code = self.code.strip()
         if not CODE_RE.match(code):
             errors.append(ValidationError("code", "Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch; không để trống"))
-        name = nfc(self.name)
-        if not 3 <= len(name) <= 1000:
+        name = _text(errors, self.name, "name", "Tên thủ tục", 1000)
+        if name is not None and not 3 <= len(name) <= 1000:
             errors.append(ValidationError("name", "Tên thủ tục phải có từ 3 đến 1000 ký tự"))
+        field_name = _text(errors, self.field_name, "field", "Lĩnh vực", 300) or ""
         try:
             unit = ProcessingUnit(self.processing_unit)
         except ValueError:
@@ -117,19 +119,28 @@ class ProcedureDraft:
             errors.append(ValidationError("online_level", "Mức độ trực tuyến phải là 2, 3 hoặc 4 (hoặc để trống)"))
         documents = []
         for i, doc in enumerate(self.documents, start=1):
-            doc_name = nfc(doc.name)
-            if not doc_name:
+            doc_name = _text(errors, doc.name, "documents", f"Giấy tờ dòng {i}", 1000)
+            if doc_name == "":
                 errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa có tên"))
             if doc.kind not in {k.value for k in DocumentKind}:
                 errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: loại bản không hợp lệ"))
             if not isinstance(doc.count, int) or not 1 <= doc.count <= 99:
                 errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: số lượng phải từ 1 đến 99"))
-            documents.append(DocumentDraft(doc_name, doc.kind, doc.count))
+            documents.append(DocumentDraft(doc_name or "", doc.kind, doc.count))
         if errors:
             raise FormErrors(errors)
-        return ProcedureDraft(code, name, value, self.processing_unit, self.fee_vnd, self.cutoff,
+        return ProcedureDraft(code, name or "", value, self.processing_unit, self.fee_vnd, self.cutoff,
                               self.supplement_policy, bool(self.on_the_spot), self.online_level,
-                              bool(self.postal_allowed), nfc(self.field_name), documents)
+                              bool(self.postal_allowed), field_name, documents)
+
+
+def _text(errors: list[ValidationError], text: str, field_name: str, label: str, max_length: int) -> str | None:
+    """Free text through the shared rule (no control or bidi character, a length); None and an error when bad."""
+    try:
+        return check_text(text, field_name, max_length=max_length, label=label)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from app.domain.errors import FormErrors, ValidationError
-from app.domain.text import nfc
-from app.domain.validators import (normalize_name, normalize_phone, parse_cccd, validate_email,
-                                   validate_tax_code)
+from app.domain.errors import Conflict, FormErrors, ValidationError
+from app.domain.validators import (ADDRESS_MAX_LENGTH, check_text, check_year, normalize_name,
+                                   normalize_phone, parse_cccd, validate_email, validate_tax_code)
 
 RULE_SET = "ND118-2025"  # Decree 118/2025/NĐ-CP and Circular 03/2025/TT-VPCP, recorded on each dossier
-CODE_RE = re.compile(r"^(.+)-(\d{6})-(\d{4,7})$")
-MAX_SEQ = 9_999_999
+# agency identifier (as app.domain.catalog.AGENCY_IDENTIFIER_RE), reception day YYMMDD, sequence of 4 or 5 digits
+CODE_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9.]{0,39})-(\d{6})-(\d{4,5})$")
+MAX_SEQ = 99_999
 MAX_SETS = 99
 MAX_COPIES = 99
 ORGANISATION_NAME_MAX = 300
@@ -97,23 +97,29 @@ class DossierCode:
 
 def format_dossier_code(agency_identifier: str, day: date, seq: int) -> str:
     """`{agency}-{YYMMDD}-{seq:04d}`, e.g. `000.00.06.H56-231027-0361` (more digits past 9999)."""
-    if not agency_identifier or not 1 <= seq <= MAX_SEQ:
+    if not agency_identifier or seq < 1:
         raise ValueError(f"bad dossier code parts: {agency_identifier!r}, {seq}")
+    if seq > MAX_SEQ:
+        raise Conflict(f"Cơ quan {agency_identifier} đã hết số hồ sơ của ngày {day:%d/%m/%Y} "
+                       f"(tối đa {MAX_SEQ:,} hồ sơ một ngày)".replace(",", "."))
     return f"{agency_identifier}-{day:%y%m%d}-{seq:04d}"
 
 
 def parse_dossier_code(text: str, *, field_name: str = "code") -> DossierCode:
-    """Parse a dossier code leniently (spaces trimmed, 4–7 digit sequence); ValidationError if it is not one."""
+    """Parse a dossier code (spaces trimmed, 4 or 5 digit sequence); ValidationError naming the field if it is not
+    one."""
     match = CODE_RE.match(text.strip())
     if match is None:
-        raise ValidationError(field_name, f"«{text.strip()}» không phải mã hồ sơ (dạng MÃCƠQUAN-YYMMDD-0001)")
+        shown = text.strip() if len(text.strip()) <= 60 else text.strip()[:57] + "…"
+        raise ValidationError(field_name, f"Mã hồ sơ «{shown}» không đúng dạng MÃCƠQUAN-YYMMDD-0001 (mã cơ quan "
+                                          "tối đa 40 ký tự, số thứ tự 4 hoặc 5 chữ số)")
     identifier, yymmdd, seq = match.groups()
     try:
         day = date(2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]))
     except ValueError:
-        raise ValidationError(field_name, f"Ngày {yymmdd} trong mã hồ sơ không có thật") from None
+        raise ValidationError(field_name, f"Mã hồ sơ: ngày {yymmdd} trong mã không có thật") from None
     if int(seq) < 1:
-        raise ValidationError(field_name, "Số thứ tự trong mã hồ sơ phải từ 0001")
+        raise ValidationError(field_name, "Mã hồ sơ: số thứ tự phải từ 0001")
     return DossierCode(identifier, day, int(seq))
 
 
@@ -167,17 +173,21 @@ class IntakeDraft:
     owner_id_number: str = ""
     warnings: tuple[str, ...] = ()
 
-    def validated(self, policy: ProcedurePolicy | None = None, *, resolve_on_the_spot: bool = False) -> IntakeDraft:
-        """A normalised copy, or FormErrors listing every bad field at once (Vietnamese messages)."""
+    def validated(self, policy: ProcedurePolicy | None = None, *, resolve_on_the_spot: bool = False,
+                  today: date | None = None) -> IntakeDraft:
+        """A normalised copy, or FormErrors listing every bad field at once (Vietnamese messages); `today` bounds
+        the birth year (the computer's date when None). `warnings` lists what the officer may go on past (an
+        unknown province code in the CCCD)."""
         errors: list[ValidationError] = []
+        this_year = (today or date.today()).year
         policy = policy or ProcedurePolicy()
         if resolve_on_the_spot and not policy.on_the_spot:
             errors.append(ValidationError("on_the_spot", "Thủ tục này không giải quyết và trả kết quả tại chỗ"))
         clean = replace(self, documents=[], warnings=())
         kind = _check(errors, lambda: ApplicantKind(self.applicant_kind), "applicant_kind",
                       "Loại người nộp phải là cá nhân hoặc tổ chức")
-        _applicant(self, clean, kind, errors)
-        _owner(self, clean, errors)
+        _applicant(self, clean, kind, errors, this_year)
+        _owner(self, clean, errors, this_year)
         _contact(self, clean, errors)
         _channel(self, clean, policy, errors)
         _documents(self, clean, errors)
@@ -197,11 +207,14 @@ def _check(errors: list[ValidationError], make, field_name: str, message: str): 
     return None
 
 
-def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError]) -> None:
+def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError],
+               this_year: int) -> None:
     """Name, CCCD (with birth year and sex) for a person; name and tax code for an organisation."""
     if kind is ApplicantKind.ORGANISATION:
-        clean.applicant_name = nfc(d.applicant_name)
-        if not 2 <= len(clean.applicant_name) <= ORGANISATION_NAME_MAX:
+        name = _check(errors, lambda: check_text(d.applicant_name, "applicant_name", label="Tên tổ chức"),
+                      "applicant_name", "")
+        clean.applicant_name = name or ""
+        if name is not None and not 2 <= len(name) <= ORGANISATION_NAME_MAX:
             errors.append(ValidationError("applicant_name", "Tên tổ chức phải có từ 2 đến 300 ký tự"))
         if not d.tax_code.strip():
             errors.append(ValidationError("tax_code", "Tổ chức phải có mã số thuế"))
@@ -213,26 +226,29 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
     if d.sex not in (None, "", "male", "female"):
         errors.append(ValidationError("sex", "Giới tính phải là nam hoặc nữ"))
     clean.sex = d.sex or None
-    if d.birth_year is not None and not 1900 <= d.birth_year <= 2100:
-        errors.append(ValidationError("birth_year", "Năm sinh phải gồm 4 chữ số, từ 1900"))
-    _id_number(d, clean, kind, errors)
+    typed_year = d.birth_year
+    birth_year_ok = typed_year is None or _check(errors, lambda: check_year(typed_year, "birth_year",
+                                                                            latest=this_year), "birth_year", "")
+    _id_number(d, clean, kind, errors, this_year, bool(birth_year_ok))
 
 
-def _owner(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) -> None:
+def _owner(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError], this_year: int) -> None:
     """The owner of the dossier when it is not the applicant: a name, and a CCCD when one is given."""
     name, raw = d.owner_name.strip(), "".join(d.owner_id_number.split())
-    clean.owner_name = (_check(errors, lambda: normalize_name(name, "owner_name"), "owner_name", "") or "") if name \
-        else ""
+    owner = (lambda: normalize_name(name, "owner_name", label="Họ tên chủ hồ sơ"))
+    clean.owner_name = (_check(errors, owner, "owner_name", "") or "") if name else ""
     clean.owner_id_number = ""
     if raw and not name:
         errors.append(ValidationError("owner_name", "Ghi họ tên chủ hồ sơ (đã có số CCCD của chủ hồ sơ)"))
     if raw:
-        info = _check(errors, lambda: parse_cccd(raw, None, None, field="owner_id_number"), "owner_id_number", "")
+        info = _check(errors, lambda: parse_cccd(raw, None, None, field="owner_id_number",
+                                                      this_year=this_year), "owner_id_number", "")
         if info is not None:
             clean.owner_id_number = info.number
 
 
-def _id_number(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError]) -> None:
+def _id_number(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, errors: list[ValidationError],
+               this_year: int, birth_year_ok: bool) -> None:
     """A 12-digit CCCD, required for a person (the representative's, optional, for an organisation)."""
     raw = "".join(d.id_number.split())
     if not raw:
@@ -244,9 +260,10 @@ def _id_number(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
         errors.append(ValidationError("id_number", "Chứng minh nhân dân 9 số không còn giá trị từ 2025; "
                                                    "nhập số định danh cá nhân 12 chữ số"))
         return
-    year = d.birth_year if d.birth_year is not None and 1900 <= d.birth_year <= 2100 else None
+    year = d.birth_year if birth_year_ok else None
     sex = d.sex if d.sex in ("male", "female") else None
-    info = _check(errors, lambda: parse_cccd(raw, year, sex), "id_number", "")  # type: ignore[arg-type]
+    info = _check(errors, lambda: parse_cccd(raw, year, sex, this_year=this_year),  # type: ignore[arg-type]
+                  "id_number", "")
     if info is not None:
         clean.id_number = info.number
         clean.birth_year = year if year is not None else info.birth_year
@@ -258,12 +275,9 @@ def _contact(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) 
     """Phone (required, normalised), e-mail (optional), address (required)."""
     clean.phone = _check(errors, lambda: normalize_phone(d.phone), "phone", "") or ""
     clean.email = (_check(errors, lambda: validate_email(d.email), "email", "") or "") if d.email.strip() else ""
-    clean.address = nfc(d.address)
-    if not clean.address:
-        errors.append(ValidationError("address", "Địa chỉ không được để trống"))
-    elif len(clean.address) > 500:
-        errors.append(ValidationError("address", "Địa chỉ dài quá 500 ký tự"))
-    clean.note = nfc(d.note)
+    clean.address = _check(errors, lambda: check_text(d.address, "address", max_length=ADDRESS_MAX_LENGTH,
+                                                      required=True), "address", "") or ""
+    clean.note = _check(errors, lambda: check_text(d.note, "note"), "note", "") or ""
 
 
 def _channel(d: IntakeDraft, clean: IntakeDraft, policy: ProcedurePolicy, errors: list[ValidationError]) -> None:
@@ -281,7 +295,8 @@ def _channel(d: IntakeDraft, clean: IntakeDraft, policy: ProcedurePolicy, errors
     postal = channel is Channel.POSTAL or d.result_by_post
     if postal and not policy.postal_allowed:
         errors.append(ValidationError("channel", "Thủ tục này không tiếp nhận, trả kết quả qua bưu chính"))
-    clean.postal_address = nfc(d.postal_address)
+    clean.postal_address = _check(errors, lambda: check_text(d.postal_address, "postal_address",
+                                                             max_length=ADDRESS_MAX_LENGTH), "postal_address", "") or ""
     if d.result_by_post and not clean.postal_address:
         errors.append(ValidationError("postal_address", "Trả kết quả qua bưu chính cần địa chỉ nhận"))
     clean.result_by_post = bool(d.result_by_post)
@@ -292,9 +307,10 @@ def _documents(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]
     if isinstance(d.sets, bool) or not isinstance(d.sets, int) or not 1 <= d.sets <= MAX_SETS:
         errors.append(ValidationError("sets", f"Số lượng hồ sơ phải từ 1 đến {MAX_SETS} bộ"))
     for i, doc in enumerate(d.documents, start=1):
-        name = nfc(doc.name)
+        name = _check(errors, lambda: check_text(doc.name, "documents",
+                                                 label=f"Giấy tờ dòng {i}"), "documents", "") or ""
         counts = (doc.originals, doc.certified_copies, doc.photocopies)
-        if not name:
+        if not name and not doc.name.strip():
             errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa có tên"))
         if any(isinstance(c, bool) or not isinstance(c, int) or not 0 <= c <= MAX_COPIES for c in counts):
             errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: số bản phải từ 0 đến {MAX_COPIES}"))

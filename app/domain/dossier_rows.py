@@ -4,38 +4,45 @@ and the store are the service's (app.services.dossier_csv)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from app.domain.dossier import parse_dossier_code
+from app.domain.dossier import DossierCode, parse_dossier_code
 from app.domain.errors import ValidationError
 from app.domain.rows import RowReader
-from app.domain.text import nfc
-from app.domain.validators import normalize_phone
+from app.domain.validators import (ADDRESS_MAX_LENGTH, check_text, normalize_name, normalize_phone,
+                                   parse_cccd, parse_legacy_cmnd)
 
 COLUMNS = ("code", "procedure_code", "agency_code", "channel", "online_level", "applicant_name", "id_number",
            "phone", "address", "received_at", "due_at", "status", "resolved_at", "outcome", "cancelled_at",
-           "returned_at", "result_by_post", "fee_vnd")
+           "returned_at", "result_by_post", "fee_vnd", "paused_at")
+OPTIONAL_COLUMNS = ("paused_at",)  # a file without the column reads as if every cell of it were empty
 STATUSES = ("in_progress", "paused", "resolved", "cancelled")  # of a received dossier
 REGISTERED = "registered"  # submitted on the public service portal, not yet received (đăng ký trực tuyến)
 OUTCOMES = ("result", "returned_to_applicant")
 
 
-def dossier_row_values(row: RowReader) -> dict[str, Any]:
+def dossier_row_values(row: RowReader, now: datetime | None = None) -> dict[str, Any]:
     """The dossier columns one line gives (`fee_vnd` None when the cell is empty: the procedure's fee then);
-    problems go to the row, in the order of the columns they concern."""
+    problems go to the row, in the order of the columns they concern. `now` (the import's moment) bounds the
+    moments that already happened (received, resolved, cancelled, returned, paused) and the birth year in a CCCD.
+
+    `_code` is the parsed code (None when empty or bad): the service checks its agency and day against the row."""
     code = row.text("code")
+    parsed: DossierCode | None = None
     if code:
         try:
-            parse_dossier_code(code)
+            parsed = parse_dossier_code(code)
         except ValidationError as exc:
             row.bad("code", exc.message)
-    values = _applicant(row) | _channel(row) | _times(row)
+    values = _applicant(row, now) | _channel(row) | _times(row, now)
     if values["_status"] == REGISTERED:
         _registration(row, values, code)
     fee = row.text("fee_vnd")
     if fee and not (fee.isdigit() and len(fee) <= 15):
         row.bad("fee_vnd", "phải là số nguyên đồng, không âm")
-    return values | {"code": code, "fee_vnd": int(fee) if fee.isdigit() and len(fee) <= 15 else None}
+    return values | {"code": code, "_code": parsed, "fee_vnd": int(fee) if fee.isdigit() and len(fee) <= 15 else None}
 
 
 def _registration(row: RowReader, values: dict[str, Any], code: str) -> None:
@@ -48,13 +55,15 @@ def _registration(row: RowReader, values: dict[str, Any], code: str) -> None:
         row.bad("due_at", "để trống khi status là registered: hạn trả tính từ lúc tiếp nhận tại quầy")
 
 
-def _applicant(row: RowReader) -> dict[str, Any]:
-    name = nfc(row.text("applicant_name"))
-    if not 1 <= len(name) <= 300:
-        row.bad("applicant_name", "phải có từ 1 đến 300 ký tự")
+def _applicant(row: RowReader, now: datetime | None) -> dict[str, Any]:
+    """Name (the intake form's rule), CCCD (12 digits; a 9-digit CMND of the old records), phone, address."""
+    name = _cell(row, "applicant_name", lambda text: normalize_name(text, "applicant_name"))
     id_number = "".join(row.text("id_number").split())
-    if id_number and not (id_number.isalnum() and len(id_number) <= 20):
-        row.bad("id_number", "chỉ gồm chữ số/chữ cái, tối đa 20 ký tự")
+    if id_number:
+        id_number = _cell(row, "id_number", lambda text: (
+            parse_legacy_cmnd(text) if len(text) == 9 else
+            parse_cccd(text, this_year=now.year if now else None).number))
+    address = _cell(row, "address", lambda text: check_text(text, "address", max_length=ADDRESS_MAX_LENGTH))
     phone = row.text("phone")
     if phone:
         try:
@@ -62,7 +71,16 @@ def _applicant(row: RowReader) -> dict[str, Any]:
         except ValidationError as exc:
             row.bad("phone", exc.message)
     return {"applicant_name": name, "id_number": id_number or None, "phone": phone or None,
-            "address": nfc(row.text("address")) or None}
+            "address": address or None}
+
+
+def _cell(row: RowReader, column: str, check: Callable[[str], str]) -> str:
+    """The cell through one of the shared field rules; '' and a problem (the rule's message) when it refuses."""
+    try:
+        return check(row.text(column))
+    except ValidationError as exc:
+        row.bad(column, exc.message)
+        return ""
 
 
 def _channel(row: RowReader) -> dict[str, Any]:
@@ -76,11 +94,11 @@ def _channel(row: RowReader) -> dict[str, Any]:
     return {"channel": channel, "online_level": int(level) if level else None, "result_by_post": post == "1"}
 
 
-def _times(row: RowReader) -> dict[str, Any]:
+def _times(row: RowReader, now: datetime | None) -> dict[str, Any]:
     """Received, due, status and its moments, checked against each other."""
-    received, due = row.moment("received_at", required=True), row.moment("due_at")
+    received, due = row.moment("received_at", required=True, latest=now), row.moment("due_at")
     status = row.choice("status", (*STATUSES, REGISTERED))
-    resolved, cancelled, returned = row.moment("resolved_at"), row.moment("cancelled_at"), row.moment("returned_at")
+    resolved, cancelled, returned = (row.moment(c, latest=now) for c in ("resolved_at", "cancelled_at", "returned_at"))
     outcome = row.choice("outcome", OUTCOMES, required=False)
     needs = {"resolved_at": status == "resolved", "outcome": status == "resolved",
              "cancelled_at": status == "cancelled"}
@@ -92,9 +110,16 @@ def _times(row: RowReader) -> dict[str, Any]:
             row.bad(column, f"chỉ ghi khi status là {'cancelled' if column == 'cancelled_at' else 'resolved'}")
     if returned is not None and status and status != "resolved":
         row.bad("returned_at", "chỉ ghi khi status là resolved")
+    paused = row.moment("paused_at", latest=now)
+    if paused is not None and status and status != "paused":
+        row.bad("paused_at", "chỉ ghi khi status là paused")
+    elif status == "paused" and paused is None and not row.text("paused_at"):
+        paused = received  # empty on a paused row: paused at its reception
     for column, moment, after in (("due_at", due, received), ("resolved_at", resolved, received),
+                                  ("paused_at", paused if row.text("paused_at") else None, received),
                                   ("cancelled_at", cancelled, received), ("returned_at", returned, resolved)):
         if moment is not None and after is not None and moment < after:
             row.bad(column, "sớm hơn thời điểm " + ("tiếp nhận" if after is received else "có kết quả"))
     return {"received_at": received, "due_at": due, "_status": status, "resolved_at": resolved,
-            "outcome": outcome or None, "cancelled_at": cancelled, "returned_at": returned}
+            "outcome": outcome or None, "cancelled_at": cancelled, "returned_at": returned,
+            "paused_at": paused if status == "paused" else None}

@@ -114,7 +114,8 @@ def check_transition(status: str | S, action: Action) -> S:
     current, row = S(status), TRANSITIONS[action]
     if current not in row.sources:
         allowed = ", ".join(f"«{s.label}»" for s in S if s in row.sources)
-        raise TransitionRefused(f"Không thể {row.label} hồ sơ đang ở trạng thái «{current.label}»; "
+        # «Không thể rút hồ sơ: hồ sơ đang ở …», never «rút hồ sơ hồ sơ» (the label may end with «hồ sơ»)
+        raise TransitionRefused(f"Không thể {row.label}: hồ sơ đang ở trạng thái «{current.label}»; "
                                 f"chỉ được khi hồ sơ {allowed}")
     return row.target or current
 

@@ -48,3 +48,35 @@ def duration(seconds: float | None) -> str:
         return f"{minutes} phút"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} giờ {minutes:02d} phút"
+
+
+# A spreadsheet program runs a cell starting with one of these as a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM…);
+# tab and carriage return start one too in some programs. Exports write such a text as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> object:
+    """A CSV cell that no spreadsheet takes for a formula: a text starting with = + - @ gets a leading apostrophe
+    (the spreadsheet convention for "this is text"); numbers and other texts are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def from_spreadsheet_text(value: str) -> str:
+    """The text `spreadsheet_text` wrote: one leading apostrophe before = + - @ dropped (import of an export)."""
+    if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def printable(text: str) -> str:
+    """Text safe to write to a terminal: control characters (ESC, BEL, NUL …), bidi and invisible characters shown
+    as \\x1b / \\u202e; line feeds and tabs kept."""
+    return "".join(ch if ch in "\n\t" or not _hidden(ch) else
+                   (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text)
+
+
+def _hidden(ch: str) -> bool:
+    """Not printable and not a space (a no-break space is shown as one)."""
+    return not ch.isprintable() and unicodedata.category(ch) != "Zs"

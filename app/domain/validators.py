@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
+
+from stdnum.vn import mst
 
 from app.domain.errors import ValidationError
 
@@ -13,6 +16,37 @@ Sex = Literal["male", "female"]
 
 NAME_MIN_LENGTH = 2
 NAME_MAX_LENGTH = 200
+ADDRESS_MAX_LENGTH = 500
+TEXT_MAX_LENGTH = 2000  # free text (a note, a reason, a document's name) unless the field says otherwise
+CELL_MAX_LENGTH = 10_000  # any one cell of an import file (a catalogue's list of documents is the longest)
+YEAR_MIN, YEAR_MAX = 1900, 2100  # every date typed or imported: a birth year, a reception, a due date
+
+# The Vietnamese name of every field a message can concern (forms, CLI options, import columns): a message
+# names the field this way, never by its internal key.
+FIELD_LABELS: dict[str, str] = {
+    "applicant_name": "Họ và tên", "owner_name": "Họ tên chủ hồ sơ",
+    "id_number": "Số CCCD", "owner_id_number": "Số CCCD chủ hồ sơ", "phone": "Số điện thoại",
+    "address": "Địa chỉ", "email": "Thư điện tử", "tax_code": "Mã số thuế", "birth_year": "Năm sinh",
+    "sex": "Giới tính", "applicant_kind": "Loại người nộp", "channel": "Hình thức nộp",
+    "online_level": "Mức độ trực tuyến", "sets": "Số bộ hồ sơ", "documents": "Giấy tờ",
+    "postal_address": "Địa chỉ nhận kết quả", "note": "Ghi chú", "on_the_spot": "Giải quyết tại chỗ",
+    "code": "Mã hồ sơ", "procedure_code": "Mã thủ tục", "agency_code": "Mã cơ quan",
+    "received_at": "Thời điểm tiếp nhận", "due_at": "Ngày hẹn trả", "status": "Trạng thái",
+    "resolved_at": "Thời điểm có kết quả", "outcome": "Kết quả", "cancelled_at": "Thời điểm hủy",
+    "returned_at": "Thời điểm trả kết quả", "paused_at": "Thời điểm tạm dừng",
+    "result_by_post": "Trả kết quả qua bưu chính", "fee_vnd": "Phí, lệ phí",
+    "agency_name": "Tên cơ quan", "agency_identifier": "Mã định danh cơ quan", "agency_kind": "Loại cơ quan",
+    "field": "Lĩnh vực", "procedure_name": "Tên thủ tục", "processing_value": "Thời hạn giải quyết",
+    "processing_unit": "Đơn vị thời hạn", "cutoff_hour": "Giờ chốt nhận", "supplement_policy": "Cách tính khi bổ sung",
+    "postal_allowed": "Nhận, trả qua bưu chính", "reason": "Lý do",
+    "missing": "Giấy tờ cần bổ sung", "login": "Tên đăng nhập", "full_name": "Họ và tên", "password": "Mật khẩu",
+    "role": "Vai trò",
+}  # fmt: skip
+
+# Characters no field may hold: C0/C1 controls (NUL, ESC, BEL …), lone surrogates (bytes that were not UTF-8),
+# and the invisible format characters that reorder or hide text (bidi overrides and isolates, zero-width ones).
+_BIDI_AND_INVISIBLE = frozenset("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                "\u2060\u2066\u2067\u2068\u2069\ufeff")
 
 # Mã tỉnh nơi đăng ký khai sinh, 3 digits (63 provinces before the 2025 merger; Circular 59/2021/TT-BCA).
 PROVINCE_CODES: dict[str, str] = {
@@ -32,7 +66,6 @@ PROVINCE_CODES: dict[str, str] = {
 }  # fmt: skip
 
 _SEX_WORDS = {"male": "nam", "female": "nữ"}
-_TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 _SPACES = re.compile(r"\s+")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 _MOBILE = re.compile(r"0[35789][0-9]{8}")
@@ -58,6 +91,61 @@ class CccdInfo:
     warnings: tuple[str, ...] = ()
 
 
+def field_label(field: str) -> str:
+    """The Vietnamese name of a field (its key when none is known)."""
+    return FIELD_LABELS.get(field, field)
+
+
+def labelled(field: str, message: str) -> str:
+    """`message` naming its field: «Số CCCD: …» unless it already starts with the field's Vietnamese name."""
+    label = field_label(field)
+    return message if message.startswith(label) or label == field else f"{label}: {message}"
+
+
+def bad_characters(text: str) -> list[str]:
+    """The characters of `text` no field may hold, each shown escaped (U+202E, \\x1b), in order, once."""
+    found: list[str] = []
+    for ch in text:
+        if _is_forbidden(ch):
+            shown = f"U+{ord(ch):04X}"
+            if shown not in found:
+                found.append(shown)
+    return found
+
+
+def _is_forbidden(ch: str) -> bool:
+    """Tab, line feed and carriage return are only spaces (collapsed); every other control is refused."""
+    if ch in "\t\n\r":
+        return False
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Cs", "Co", "Cn") or ch in _BIDI_AND_INVISIBLE
+
+
+def check_text(text: str, field: str, *, max_length: int = TEXT_MAX_LENGTH, required: bool = False,
+               label: str | None = None) -> str:
+    """Free text of a field (an address, a note, a cell): NFC, trimmed, single-spaced; no control, bidi or
+    invisible character; at most `max_length` characters. ValidationError naming the field otherwise."""
+    name = label or field_label(field)
+    bad = bad_characters(text)
+    if bad:
+        shown = ", ".join(bad[:5])
+        raise ValidationError(field, f"{name}: có ký tự điều khiển hoặc ký tự ẩn không được phép ({shown})")
+    clean = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if required and not clean:
+        raise ValidationError(field, f"{name} không được để trống")
+    if len(clean) > max_length:
+        raise ValidationError(field, f"{name} dài quá {max_length} ký tự ({len(clean)} ký tự)")
+    return clean
+
+
+def check_year(year: int, field: str, *, latest: int = YEAR_MAX, label: str | None = None) -> int:
+    """A year between 1900 and `latest` (2100 unless a smaller bound applies, e.g. this year for a birth year)."""
+    name = label or field_label(field)
+    if not YEAR_MIN <= year <= latest:
+        raise ValidationError(field, f"{name} phải từ năm {YEAR_MIN} đến năm {latest} (đã nhập {year})")
+    return year
+
+
 def _digits_only(text: str) -> str:
     """Strip all whitespace (officers often type IDs in groups)."""
     return _SPACES.sub("", text)
@@ -65,7 +153,7 @@ def _digits_only(text: str) -> str:
 
 def normalize_name(text: str, field: str = "name", *, label: str = "Họ và tên") -> str:
     """Return a person's name in NFC, trimmed, single-spaced; letters, spaces and . - ' only."""
-    name = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().replace("\u2019", "'")
+    name = check_text(text, field, max_length=10 * NAME_MAX_LENGTH, label=label).replace("\u2019", "'")
     if not name:
         raise ValidationError(field, f"{label} không được để trống")
     if not NAME_MIN_LENGTH <= len(name) <= NAME_MAX_LENGTH:
@@ -89,14 +177,22 @@ def _is_name_char(ch: str) -> bool:
 
 
 def parse_cccd(
-    text: str, birth_year: int | None = None, sex: Sex | None = None, *, field: str = "id_number"
+    text: str, birth_year: int | None = None, sex: Sex | None = None, *, field: str = "id_number",
+    this_year: int | None = None,
 ) -> CccdInfo:
-    """Decode a 12-digit CCCD and cross-check it with the birth year and sex entered."""
+    """Decode a 12-digit CCCD and cross-check it with the birth year and sex entered.
+
+    An unknown province code is only a warning (`CccdInfo.warnings`: the officer may go on, RULES-VN.md); a birth
+    year after `this_year` (today's when None), or one the century digit cannot hold, is an error."""
     number = _digits_only(text)
     if not re.fullmatch(r"[0-9]{12}", number):
         raise ValidationError(field, "Số CCCD phải gồm đúng 12 chữ số")
     info = _decode_cccd(number)
     _check_birth_year(info, birth_year, field)
+    latest = this_year if this_year is not None else date.today().year
+    if info.birth_year > latest:
+        raise ValidationError(field, f"Số CCCD cho năm sinh {info.birth_year}, sau năm hiện tại ({latest}): "
+                                     "kiểm tra lại chữ số thứ tư (thế kỷ) và hai chữ số năm sinh")
     _check_sex(info, sex, field)
     return info
 
@@ -107,9 +203,7 @@ def _decode_cccd(number: str) -> CccdInfo:
     century = 1900 + (code // 2) * 100
     warnings: list[str] = []
     if province not in PROVINCE_CODES:
-        warnings.append(f"Mã tỉnh {province} trong số CCCD không có trong danh sách 63 tỉnh, thành phố")
-    if century >= 2100:
-        warnings.append(f"Số CCCD cho năm sinh {century + year2}: kiểm tra lại chữ số thứ tư")
+        warnings.append(f"Mã tỉnh {province} của số CCCD không thuộc 63 tỉnh, thành phố")
     return CccdInfo(
         number=number,
         province_code=province,
@@ -123,7 +217,14 @@ def _decode_cccd(number: str) -> CccdInfo:
 
 
 def _check_birth_year(info: CccdInfo, birth_year: int | None, field: str) -> None:
-    """Refuse an ID whose encoded birth year differs from the one entered."""
+    """Refuse an ID whose encoded birth year differs from the one entered (or whose century digit cannot hold it:
+    0–1 the 1900s, 2–3 the 2000s …)."""
+    if birth_year is not None and birth_year // 100 != info.century // 100:
+        raise ValidationError(
+            field,
+            f"Số CCCD cho năm sinh {info.birth_year} (chữ số thế kỷ {info.number[3]}: sinh từ {info.century} đến "
+            f"{info.century + 99}), không thể ứng với năm sinh đã nhập {birth_year}",
+        )
     if birth_year is not None and birth_year != info.birth_year:
         raise ValidationError(
             field,
@@ -188,27 +289,20 @@ def validate_tax_code(text: str, *, field: str = "tax_code", allow_personal_id: 
             field, "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ số (đơn vị phụ thuộc)"
         )
     main, branch = match.groups()
-    _check_tax_main(main, field)
-    if branch is None:
-        return main
-    if branch == "000":
-        raise ValidationError(field, "Ba chữ số đơn vị phụ thuộc của mã số thuế phải từ 001 đến 999")
-    return f"{main}-{branch}"
+    try:  # python-stdnum's Vietnamese MST: length, zero sequence, check digit, branch 001–999
+        mst.validate(code)
+    except mst.InvalidComponent:
+        raise ValidationError(field, "Mã số thuế không hợp lệ (số thứ tự toàn chữ số 0, hoặc đơn vị phụ thuộc 000; "
+                                     "đơn vị phụ thuộc phải từ 001 đến 999)") from None
+    except mst.ValidationError:
+        raise ValidationError(field, "Mã số thuế không hợp lệ (sai chữ số kiểm tra), vui lòng kiểm tra lại") from None
+    return main if branch is None else f"{main}-{branch}"
 
 
 def tax_check_digit(first_nine: str) -> int | None:
-    """Check digit of a 10-digit tax code (10 − weighted sum mod 11), or None when it would be 10."""
-    total = sum(w * int(d) for w, d in zip(_TAX_WEIGHTS, first_nine, strict=True))
-    check = 10 - total % 11
+    """Check digit of a 10-digit tax code (python-stdnum's), or None when no digit can be one (10)."""
+    check = int(mst.calc_check_digit(first_nine))
     return None if check == 10 else check
-
-
-def _check_tax_main(main: str, field: str) -> None:
-    """Refuse a 10-digit tax code with a zero sequence or a wrong check digit."""
-    if main[2:9] == "0000000":
-        raise ValidationError(field, "Mã số thuế không hợp lệ (số thứ tự toàn chữ số 0)")
-    if tax_check_digit(main[:9]) != int(main[9]):
-        raise ValidationError(field, "Mã số thuế không hợp lệ (sai chữ số kiểm tra), vui lòng kiểm tra lại")
 
 
 def validate_email(text: str, *, field: str = "email") -> str:

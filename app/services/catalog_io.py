@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import zipfile
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -11,8 +13,9 @@ from typing import Any, Iterable
 
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft
 from app.domain.errors import DomainError, FormErrors, ValidationError
-from app.domain.rows import RowProblem
-from app.domain.text import nfc
+from app.domain.rows import RowProblem, cell_problems
+from app.domain.text import from_spreadsheet_text, nfc
+from app.services.spreadsheets import SafeCsvWriter, write_only_row
 
 COLUMNS = ("agency_code", "agency_name", "agency_identifier", "agency_kind", "field", "procedure_code",
            "procedure_name", "processing_value", "processing_unit", "cutoff_hour", "supplement_policy", "fee_vnd",
@@ -24,6 +27,13 @@ DRAFT_COLUMN = {"code": "procedure_code", "name": "procedure_name", "processing_
                 "processing_unit": "processing_unit", "fee_vnd": "fee_vnd", "supplement_policy": "supplement_policy",
                 "online_level": "online_level", "documents": "documents"}
 SHEET_TITLE = "Thủ tục"
+# A province's whole catalogue is about 2,000 procedures: a file declaring or holding more rows than this is refused
+# before it is read (a spreadsheet declaring a million rows takes no time and no memory).
+MAX_ROWS = 20_000
+MAX_COLUMNS = 64  # cells past this column are never read
+# openpyxl scans a whole sheet for its dimension when it declares none: a sheet (or shared strings) larger than this
+# once unzipped is refused before openpyxl opens it (our own export of 20,000 procedures stays well below)
+MAX_XLSX_PART_BYTES = 32 * 1024 * 1024
 
 
 class ImportRejected(DomainError):
@@ -70,6 +80,20 @@ class CatalogRow:
     procedure: ProcedureDraft
 
 
+def unreadable(exc: BaseException) -> str:
+    """Why a file could not be read, in Vietnamese (a cell past the CSV reader's limit, bytes that are not UTF-8,
+    the OS's reason)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"không phải văn bản UTF-8 (byte lạ ở vị trí {exc.start})"
+    if isinstance(exc, csv.Error) and "field larger than field limit" in str(exc):
+        return f"có ô dài quá {csv.field_size_limit():,} ký tự".replace(",", ".")
+    if isinstance(exc, csv.Error):
+        return f"không đọc được dạng CSV ({exc})"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
     """The raw rows of a CSV (UTF-8, BOM allowed) or XLSX file, as text."""
     suffix = path.suffix.lower()
@@ -78,9 +102,12 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             return _read_xlsx(path)
         if suffix == ".csv":
             with path.open(encoding="utf-8-sig", newline="") as fh:
-                return _check_header(path, list(csv.DictReader(fh)), None)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DomainError(f"Không đọc được tệp {path}: {exc}") from exc
+                rows = [{k: from_spreadsheet_text(v) if isinstance(v, str) else v for k, v in r.items()}
+                        for r in itertools.islice(csv.DictReader(fh), MAX_ROWS + 1)]
+            _check_size(path, len(rows))
+            return _check_header(path, rows, None)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc
     raise DomainError(f"Tệp {path}: chỉ nhận .csv hoặc .xlsx")
 
 
@@ -88,16 +115,55 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     """Rows of the first sheet of an XLSX file."""
     from openpyxl import load_workbook
 
+    _check_parts(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
-    result = [{h: _cell_text(v) for h, v in zip(header, r)} for r in rows if any(v is not None for v in r)]
-    book.close()
+    try:
+        sheet = book.worksheets[0]
+        _check_size(path, (sheet.max_row or 1) - 1)  # the sheet's declared dimension: nothing read yet
+        first = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
+        header = [str(c).strip() if c is not None else "" for c in first]
+        while header and not header[-1]:
+            header.pop()
+        result = []
+        rows = sheet.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
+        for n, r in enumerate(rows, start=1):  # a sheet that declared less than it holds: stop all the same
+            if n > 10 * MAX_ROWS:
+                _check_size(path, n)
+            if any(v is not None for v in r):
+                result.append({h: _cell_text(v) for h, v in zip(header, r)})
+                _check_size(path, len(result))
+    except DomainError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged sheet
+        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+    finally:
+        book.close()
     return _check_header(path, result, header)
+
+
+def _check_parts(path: Path) -> None:
+    """Refuse an XLSX whose sheets or shared strings unzip to more than MAX_XLSX_PART_BYTES (read from the zip's
+    directory: nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            largest = max((i.file_size for i in archive.infolist()
+                           if i.filename.startswith(("xl/worksheets/", "xl/sharedStrings"))), default=0)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+    if largest > MAX_XLSX_PART_BYTES:
+        limit = f"{MAX_ROWS:,}".replace(",", ".")
+        raise DomainError(f"Tệp {path}: quá lớn cho một danh mục ({largest // 2**20} MB khi giải nén; tối đa "
+                          f"{limit} dòng thủ tục, {MAX_XLSX_PART_BYTES // 2**20} MB)")
+
+
+def _check_size(path: Path, rows: int) -> None:
+    """Refuse a file with more than MAX_ROWS rows of procedures (or 10 × MAX_ROWS rows, empty ones included)."""
+    if rows > MAX_ROWS:
+        raise DomainError(f"Tệp {path}: quá {MAX_ROWS:,} dòng thủ tục (tệp khai báo hoặc có {rows:,} dòng); "
+                          "tách tệp hoặc kiểm tra lại".replace(",", "."))
 
 
 def _cell_text(value: Any) -> str:
@@ -125,7 +191,10 @@ def parse_rows(raw: list[dict[str, str]]) -> tuple[list[CatalogRow], list[RowPro
     seen_codes: dict[str, int] = {}
     agencies: dict[str, AgencyRow] = {}
     for line, row in enumerate(raw, start=2):
-        row_problems: list[RowProblem] = []
+        row_problems = cell_problems(line, row)
+        if row_problems:  # the shared rules first: a cell with a control character is never read further
+            problems.extend(row_problems)
+            continue
         agency = _parse_agency(line, row, agencies, row_problems)
         draft = _parse_procedure(line, row, row_problems)
         if draft is not None:
@@ -266,7 +335,7 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     if suffix == ".csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = SafeCsvWriter(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(rows)
         tmp.write_text(buffer.getvalue(), encoding="utf-8")
@@ -277,6 +346,6 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
         sheet = book.create_sheet(SHEET_TITLE)
         sheet.append(list(COLUMNS))
         for r in rows:
-            sheet.append(r)
+            sheet.append(write_only_row(sheet, r))
         book.save(tmp)
     tmp.replace(path)

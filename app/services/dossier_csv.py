@@ -6,14 +6,15 @@ The cells of a line are checked by app.domain.dossier_rows; here the file, the c
 reception moment) and is the dossier's fee; an empty cell means nothing was paid and the catalogue fee is owed.
 Export writes what was paid (empty when a fee is owed unpaid, 0 when none is owed).
 
-Statuses in the file map to stored states: in_progress → received, paused → paused (no pause moment: the due date
-is kept on resume), resolved → resolved (returned when `returned_at` is given), cancelled → cancelled, registered
-(channel online only) → registered: an application submitted on the public service portal, not yet received; its
-`code` is the portal's (kept as registration_code, so a re-import skips it even after the counter accepted it and
-gave it a code of its own), `received_at` the moment it was registered, `due_at` empty (the counter's acceptance
-sets it). Export maps back: refused dossiers (never received) are not exported; registered ones are, with the
-portal's code; processing and waiting for payment are in_progress; withdrawn and stopped are resolved with outcome
-returned_to_applicant.
+Statuses in the file map to stored states: in_progress → received, paused → paused (paused at `paused_at`, or at
+the reception moment when that optional column is empty or absent: the pause history of a counter's supplement
+request, so the period report counts it in (11) and a resume moves the due date on), resolved → resolved
+(returned when `returned_at` is given), cancelled → cancelled, registered (channel online only) → registered: an
+application submitted on the public service portal, not yet received; its `code` is the portal's (kept as
+registration_code, so a re-import skips it even after the counter accepted it and gave it a code of its own),
+`received_at` the moment it was registered, `due_at` empty (the counter's acceptance sets it). Export maps back:
+refused dossiers (never received) are not exported; registered ones are, with the portal's code; processing and
+waiting for payment are in_progress; withdrawn and stopped are resolved with outcome returned_to_applicant.
 """
 
 from __future__ import annotations
@@ -35,12 +36,15 @@ from sqlalchemy.orm import Session
 
 from app.domain import calendar
 from app.domain.accounts import Role
-from app.domain.dossier import RULE_SET, format_dossier_code, parse_dossier_code
+from app.domain.dossier import RULE_SET, DossierCode, format_dossier_code, parse_dossier_code
 # STATUSES and OUTCOMES: the file's values, named here too for this module's callers
-from app.domain.dossier_rows import COLUMNS, OUTCOMES, STATUSES, dossier_row_values  # noqa: F401
+from app.domain.dossier_rows import (COLUMNS, OPTIONAL_COLUMNS, OUTCOMES, STATUSES,  # noqa: F401
+                                     dossier_row_values)
 from app.domain.errors import DomainError
 from app.domain.rows import RowProblem, RowReader
-from app.services.catalog_io import ImportRejected
+from app.domain.text import from_spreadsheet_text
+from app.services.catalog_io import ImportRejected, unreadable
+from app.services.spreadsheets import safe_dict_row
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.workdays import working_calendar
 from app.store.bulk import bulk_insert
@@ -83,23 +87,26 @@ def rule_set_for(received_at: datetime) -> str:
 # --- reading and checking ---------------------------------------------------------------------------------------
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    """The rows of a UTF-8 CSV (BOM allowed) whose header has exactly the dossier columns (in any order)."""
+    """The rows of a UTF-8 CSV (BOM allowed) whose header has exactly the dossier columns (in any order; the
+    optional `paused_at` may be missing). A leading apostrophe before = + - @ (our export's) is dropped."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.reader(fh)
             header = [h.strip() for h in next(reader, [])]
-            rows = [dict(zip(header, r)) | ({"\0extra": "1"} if len(r) > len(header) else {})
+            rows = [dict(zip(header, map(from_spreadsheet_text, r)))
+                    | ({"\0extra": "1"} if len(r) > len(header) else {})
                     for r in reader if any(c.strip() for c in r)]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DomainError(f"Không đọc được tệp {path}: {exc}") from exc
-    missing, extra = [c for c in COLUMNS if c not in header], [h for h in header if h not in COLUMNS]
+        raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc
+    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
+    extra = [h for h in header if h not in COLUMNS]
     if missing or extra:
         problems = [RowProblem(1, c, "thiếu cột") for c in missing] + [RowProblem(1, c, "cột lạ") for c in extra]
         raise ImportRejected(str(path), problems)
     return rows
 
 
-def _parse(row: RowReader, cat: _Catalog) -> dict[str, Any] | None:
+def _parse(row: RowReader, cat: _Catalog, now: datetime | None = None) -> dict[str, Any] | None:
     """The dossier columns of one line (due date still missing when empty), or None when the line is bad."""
     before = len(row.problems)
     procedure = cat.procedures.get(row.text("procedure_code"))
@@ -111,7 +118,8 @@ def _parse(row: RowReader, cat: _Catalog) -> dict[str, Any] | None:
         agency_id = agency.id if agency else None
         if agency is None:
             row.bad("agency_code", f"không có cơ quan mã «{row.text('agency_code')}»")
-    values = dossier_row_values(row)
+    values = dossier_row_values(row, now)
+    _check_code(row, cat, values["_code"], agency_id, values["received_at"])
     if len(row.problems) > before or procedure is None:
         return None
     fee = values["fee_vnd"]
@@ -120,14 +128,32 @@ def _parse(row: RowReader, cat: _Catalog) -> dict[str, Any] | None:
                      "_procedure": procedure}
 
 
+def _check_code(row: RowReader, cat: _Catalog, code: DossierCode | None, agency_id: int | None,
+                received_at: datetime | None) -> None:
+    """A code's agency must exist and be the row's (the procedure's, or agency_code's), its day the reception's."""
+    if code is None:
+        return
+    owner = cat.by_identifier.get(code.agency_identifier)
+    if owner is None:
+        row.bad("code", f"Mã hồ sơ: không có cơ quan mã định danh «{code.agency_identifier}»")
+    elif agency_id is not None and owner != agency_id:
+        row.bad("code", f"Mã hồ sơ thuộc cơ quan {code.agency_identifier}, không phải cơ quan giải quyết của dòng "
+                        f"này ({cat.identifiers.get(agency_id, '?')})")
+    elif received_at is not None and code.day != received_at.astimezone(LOCAL_TZ).date():
+        row.bad("code", f"Mã hồ sơ ghi ngày {code.day:%d/%m/%Y}, khác ngày tiếp nhận "
+                        f"{received_at.astimezone(LOCAL_TZ):%d/%m/%Y}")
+
+
 def _load_catalog(s: Session) -> _Catalog:
     agencies = list(s.scalars(select(Agency)))
     return _Catalog({p.code: p for p in s.scalars(select(Procedure))}, {a.key: a for a in agencies},
                     {a.identifier: a.id for a in agencies}, {a.id: a.identifier for a in agencies})
 
 
-def parse_file(raw: list[dict[str, str]], cat: _Catalog, path: str) -> list[dict[str, Any]]:
-    """Every line checked; ImportRejected listing every problem (line 1 = header) when any line is bad."""
+def parse_file(raw: list[dict[str, str]], cat: _Catalog, path: str, now: datetime | None = None
+               ) -> list[dict[str, Any]]:
+    """Every line checked; ImportRejected listing every problem (line 1 = header) when any line is bad. `now`: no
+    moment that already happened may be later (None: no such bound)."""
     problems: list[RowProblem] = []
     good: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
@@ -136,7 +162,7 @@ def parse_file(raw: list[dict[str, str]], cat: _Catalog, path: str) -> list[dict
         if "\0extra" in values:
             row.bad("code", "dòng có nhiều ô hơn tiêu đề")
             continue
-        parsed = _parse(row, cat)
+        parsed = _parse(row, cat, now)
         code = row.text("code")
         if code and code in seen:
             row.bad("code", f"trùng mã hồ sơ với dòng {seen[code]}")
@@ -159,7 +185,7 @@ def import_file(ctx: Context, actor: Actor, path: Path) -> ImportResult:
     raw = read_csv(path)
     with ctx.store.read() as s:
         cat = _load_catalog(s)
-    rows = parse_file(raw, cat, str(path))
+    rows = parse_file(raw, cat, str(path), ctx.now())
     _fill_due_dates(ctx, rows)
     with ctx.store.write() as s:
         allow_long_work(s)  # 100,000 rows in one transaction: more than a station statement's 5 s on PostgreSQL
@@ -267,7 +293,8 @@ def _insert(s: Session, ctx: Context, actor: Actor, rows: list[dict[str, Any]]) 
                          "online_level": r["online_level"], "applicant_kind": "person",
                          "applicant_name": r["applicant_name"], "id_number": r["id_number"], "phone": r["phone"],
                          "address": r["address"], "sets": 1, "received_at": r["received_at"], "due_at": r["due_at"],
-                         "original_due_at": r["due_at"], "status": status, "paused_at": None,
+                         "original_due_at": r["due_at"], "status": status, "paused_at": r["paused_at"],
+                         "paused_due_at": r["due_at"] if r["paused_at"] is not None else None,
                          "resolved_at": r["resolved_at"], "outcome": r["outcome"], "cancelled_at": r["cancelled_at"],
                          "returned_at": r["returned_at"], "result_by_post": r["result_by_post"],
                          "fee_vnd": r["fee_vnd"], "rule_set": rule_set_for(r["received_at"]),
@@ -297,7 +324,7 @@ def _stored_status(r: dict[str, Any]) -> tuple[str, list[tuple[str, str, datetim
         return "registered", [("registered", "registered", r["received_at"])]
     events = [("received", "received", r["received_at"])]
     if status == "paused":
-        return "paused", events + [("supplement_requested", "paused", r["received_at"])]
+        return "paused", events + [("supplement_requested", "paused", r["paused_at"])]
     if status == "cancelled":
         return "cancelled", events + [("cancelled", "cancelled", r["cancelled_at"])]
     if status == "resolved":
@@ -347,7 +374,8 @@ def _export_row(d: Dossier, procedure_code: str, agency_key: str, paid_vnd: int 
             "outcome": ("returned_to_applicant" if closed else d.outcome or "") if status == "resolved" else "",
             "cancelled_at": _iso(d.cancelled_at) if status == "cancelled" else "",
             "returned_at": _iso(d.returned_at) if status == "resolved" else "",
-            "result_by_post": "1" if d.result_by_post else "0", "fee_vnd": _fee_cell(d.fee_vnd, paid_vnd)}
+            "result_by_post": "1" if d.result_by_post else "0", "fee_vnd": _fee_cell(d.fee_vnd, paid_vnd),
+            "paused_at": _iso(d.paused_at) if status == "paused" else ""}
 
 
 def export_file(ctx: Context, path: Path) -> int:
@@ -358,6 +386,6 @@ def export_file(ctx: Context, path: Path) -> int:
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_dict_row(r) for r in rows)
     tmp.replace(path)
     return len(rows)

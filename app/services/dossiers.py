@@ -106,6 +106,7 @@ class DossierView:
     events: list[EventView]
     owner_name: str | None = None  # chủ hồ sơ when not the applicant
     owner_id_number: str | None = None
+    warnings: tuple[str, ...] = ()  # what the officer went on past at reception (recorded on its event)
 
 
 def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: IntakeDraft,
@@ -129,7 +130,8 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
     with ctx.store.read() as s:  # the procedure and the calendar in one read
         procedure = _procedure(s, procedure_id, closed_ok=offline is not None)
         policy = ProcedurePolicy(procedure.postal_allowed, procedure.online_level, procedure.on_the_spot)
-        clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot)
+        clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot,
+                                today=now.astimezone(LOCAL_TZ).date())
         due = offline.due_at if offline else _due_at(s, procedure, now)
     documents = clean.documents or _required_documents(procedure)
     day = now.astimezone(LOCAL_TZ).date()
@@ -153,7 +155,7 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
             s.add_all(DossierDocument(dossier_id=dossier.id, position=i, name=d.name, originals=d.originals,
                                       certified_copies=d.certified_copies, photocopies=d.photocopies)
                       for i, d in enumerate(documents, start=1))
-            _event(s, ctx, actor, dossier, "received", None, DossierStatus.RECEIVED, now)
+            _event(s, ctx, actor, dossier, "received", None, DossierStatus.RECEIVED, now, warnings=clean.warnings)
             if resolve_on_the_spot:
                 _resolve_and_return(s, ctx, actor, dossier, now)
             # other stations hear of it on commit; ids only, never personal data
@@ -232,12 +234,17 @@ def _resolve_and_return(s: Session, ctx: Context, actor: Actor, dossier: Dossier
 
 
 def _event(s: Session, ctx: Context, actor: Actor, dossier: Dossier, kind: str, before: DossierStatus | None,
-           after: DossierStatus, at: datetime, reason: str | None = None) -> None:
-    """Append one dossier event."""
+           after: DossierStatus, at: datetime, reason: str | None = None, warnings: tuple[str, ...] = ()) -> None:
+    """Append one dossier event; the reception's carries the warnings the officer went on past (RULES-VN.md: an
+    unknown province code in the CCCD is a warning, and its override is recorded)."""
+    data: dict[str, object] | None = None
+    if kind == "received":
+        data = {"actor": actor.login, "rule_set": dossier.rule_set}
+        if warnings:
+            data["warnings_overridden"] = list(warnings)
     s.add(DossierEvent(dossier_id=dossier.id, kind=kind, at=at, officer_id=actor.officer_id,
                        station_id=ctx.station_id, from_status=before.value if before else None,
-                       to_status=after.value, reason=reason,
-                       data={"actor": actor.login, "rule_set": dossier.rule_set} if kind == "received" else None))
+                       to_status=after.value, reason=reason, data=data))
 
 
 # --- reading ------------------------------------------------------------------------------------------------
@@ -256,6 +263,8 @@ def _view(s: Session, d: Dossier) -> DossierView:
                      .order_by(DossierDocument.position))
     rows = s.execute(select(DossierEvent, Officer.full_name).outerjoin(Officer, Officer.id == DossierEvent.officer_id)
                      .where(DossierEvent.dossier_id == d.id)).all()
+    warnings = next((tuple(e.data.get("warnings_overridden") or ()) for e, _ in rows
+                     if e.kind == "received" and isinstance(e.data, dict)), ())
     events = sorted((EventView(e.kind, e.at, name, e.from_status, e.to_status, e.reason) for e, name in rows),
                     key=lambda e: (e.at, _EVENT_ORDER.get(e.kind, 99)))
     officer = s.get(Officer, d.received_by) if d.received_by else None
@@ -268,7 +277,7 @@ def _view(s: Session, d: Dossier) -> DossierView:
         d.result_by_post, d.postal_address, d.fee_vnd, d.register_line, d.rule_set, d.received_by,
         officer.full_name if officer else None, d.ticket_id, ticket.display_number if ticket else None,
         [DocumentView(x.name, x.originals, x.certified_copies, x.photocopies) for x in docs], events,
-        d.owner_name, d.owner_id_number)
+        d.owner_name, d.owner_id_number, warnings)
 
 
 def _find(s: Session, code_or_id: str | uuid.UUID) -> Dossier:

@@ -8,7 +8,6 @@ fee_vnd), exactly what column (14) of the period report counts; a catalogue fee 
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -23,6 +22,7 @@ from app.services.context import LOCAL_TZ, Context
 from app.services.dossiers import _find
 from app.services.period_report import local_date
 from app.store.models import Agency, Dossier, Officer, Payment
+from app.services.spreadsheets import SafeCsvWriter
 
 METHOD_LABELS = {"cash": "tiền mặt", "transfer": "chuyển khoản", "card": "thẻ", "online": "trực tuyến",
                  "import": "theo tệp nhập"}
@@ -141,7 +141,7 @@ def to_text(t: FeeTotals) -> str:
 def to_csv(t: FeeTotals) -> str:
     """One line per day and agency (day, agency, payments, amount in đồng), then one per agency with an empty day."""
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    w = SafeCsvWriter(out, lineterminator="\n")
     w.writerow(["day", "agency", "payments", "amount_vnd"])
     for r in t.rows + t.per_agency:
         w.writerow([r.day.isoformat() if r.day else "", r.agency_name, r.payments, r.amount_vnd])

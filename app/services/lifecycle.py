@@ -20,6 +20,7 @@ from app.domain.errors import FormErrors, ValidationError
 from app.domain.lifecycle import Action, TransitionRefused
 from app.domain.supplement import parse_items
 from app.domain.text import nfc
+from app.domain.validators import check_text
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import (DossierView, _due_at, _find, _procedure, _required_documents, _view,
                                    get_dossier)
@@ -30,6 +31,9 @@ from app.store.sequences import allocate
 
 PAYMENT_METHODS = ("cash", "transfer", "card", "online")
 DETAIL_KEYS = ("unit", "tracking", "collector", "receipt_no", "amount_vnd", "method")
+DETAIL_LABELS = {"reason": "Lý do", "unit": "Đơn vị nhận hồ sơ", "tracking": "Số hiệu bưu gửi",
+                 "collector": "Người nhận kết quả", "receipt_no": "Số biên lai", "method": "Hình thức nộp tiền"}
+DETAIL_MAX = {"tracking": 64, "receipt_no": 64, "method": 16, "unit": 300, "collector": 300}  # as their columns
 
 
 def _calendar_for(ctx: Context, *moments: datetime | None) -> calendar.WorkingCalendar:
@@ -39,12 +43,21 @@ def _calendar_for(ctx: Context, *moments: datetime | None) -> calendar.WorkingCa
 
 
 def _clean(details: dict[str, Any]) -> dict[str, Any]:
-    """Details with text NFC-normalised and blanks dropped."""
+    """Details with text through the shared rule (NFC, no control or bidi character, at most 2,000 characters;
+    FormErrors naming each bad one) and blanks dropped."""
     out: dict[str, Any] = {}
+    errors: list[ValidationError] = []
     for key, value in details.items():
-        value = nfc(value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            try:
+                value = check_text(value, key, label=DETAIL_LABELS.get(key), max_length=DETAIL_MAX.get(key, 2000))
+            except ValidationError as exc:
+                errors.append(exc)
+                continue
         if value not in (None, ""):
             out[key] = value
+    if errors:
+        raise FormErrors(errors)
     return out
 
 
@@ -222,8 +235,13 @@ def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, metho
         errors.append(ValidationError("amount_vnd", "Số tiền phải là số nguyên đồng lớn hơn 0"))
     if method not in PAYMENT_METHODS:
         errors.append(ValidationError("method", f"Hình thức nộp phải là một trong: {', '.join(PAYMENT_METHODS)}"))
-    if not nfc(receipt_no):
-        errors.append(ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí"))
+    try:
+        receipt_no = check_text(receipt_no, "receipt_no", max_length=64, label="Số biên lai")
+    except ValidationError as exc:
+        errors.append(exc)
+    else:
+        if not receipt_no:
+            errors.append(ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí"))
     if errors:
         raise FormErrors(errors)
     with ctx.store.read() as s:
@@ -235,7 +253,7 @@ def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, metho
         return apply_action(ctx, actor, code, Action.PAID, receipt_no=receipt_no, amount_vnd=amount_vnd,
                             method=method)
     with ctx.store.write() as s:
-        s.add(Payment(dossier_id=dossier_id, amount_vnd=amount_vnd, method=method, receipt_no=nfc(receipt_no),
+        s.add(Payment(dossier_id=dossier_id, amount_vnd=amount_vnd, method=method, receipt_no=receipt_no,
                       officer_id=actor.officer_id, paid_at=ctx.now(), station_id=ctx.station_id))
         publish(s, "dossier", {"event": "payment", "dossier": str(dossier_id)})
     return get_dossier(ctx, dossier_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from app.domain.period_report import (
     vn_number,
 )
 from app.services.period_report import breakdowns
+from app.services.spreadsheets import SafeCsvWriter, texts_as_text
 
 FORMATS = ("text", "csv", "json", "xlsx", "pdf")
 BINARY_FORMATS = ("xlsx", "pdf")
@@ -37,7 +37,7 @@ def _numbered(report: PeriodReport) -> list[tuple[str, PeriodRow]]:
 def to_csv(report: PeriodReport) -> str:
     """CSV with the seed's header (stt, agency, carried_over_1 … fees_vnd_14), plain integers, CRLF like the seed."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, as the seed file
+    writer = SafeCsvWriter(buffer, lineterminator="\r\n")  # RFC 4180, as the seed file
     writer.writerow(CSV_HEADER)
     for stt, row in _numbered(report):
         writer.writerow([stt, row.label, *row.values()])
@@ -127,6 +127,7 @@ def write_xlsx(report: PeriodReport, out: Path) -> Path:
         ws.column_dimensions[get_column_letter(c)].width = 10
     ws.column_dimensions[get_column_letter(16)].width = 16
     ws.freeze_panes = ws.cell(top + 4, 3)
+    texts_as_text(wb)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out

@@ -3,7 +3,6 @@ in total or grouped by counter, officer, service or agency; aggregated in SQL; t
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -25,6 +24,7 @@ from app.store.models import (
     Service,
     ServiceAgency,
 )
+from app.services.spreadsheets import SafeCsvWriter
 
 GROUPINGS = ("counter", "officer", "service", "agency")
 UNKNOWN_NAME = "Không xác định"
@@ -154,7 +154,7 @@ def _cell(row: ReportRow, level: int) -> str:
 def to_csv(report: SatisfactionReport) -> str:
     """CSV (UTF-8, header row): group, total, then per level its count and percent (dot decimals)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out, lineterminator="\n")
     header = ["nhom", "tong"]
     for level in report.levels:
         label = rules.level_label(level)

@@ -17,6 +17,7 @@ from app.domain.privacy import redact
 log = logging.getLogger(__name__)
 
 _INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
+_ERROR_TEXT, _WARNING_TEXT = "color: #c62828;", "color: #8a5300;"
 _BAR_STYLES = {"error": "background:#fdecea; color:#8a1c1c; border:1px solid #f5c2c0;",
                "info": "background:#e8f5e9; color:#1b5e20; border:1px solid #b7dfb9;",
                "environment": "background:#fff4e5; color:#7a4100; border:1px solid #f3d19e;"}
@@ -45,7 +46,7 @@ class FieldErrors:
         label = QLabel()
         label.setObjectName(f"error_{field}")
         label.setWordWrap(True)
-        label.setStyleSheet("color: #c62828;")
+        label.setStyleSheet(_ERROR_TEXT)
         label.hide()
         layout.addWidget(label)
         self._widgets[field], self._labels[field] = target or widget, label
@@ -77,12 +78,20 @@ class FieldErrors:
                 unplaced.append(error.message)
                 continue
             label.setText("\n".join(filter(None, [label.text(), error.message])))
+            label.setStyleSheet(_ERROR_TEXT)
             label.show()
             self._widgets[error.field].setStyleSheet(_INVALID_STYLE)
         first = next((self._widgets[e.field] for e in errors.errors if e.field in self._widgets), None)
         if first is not None:
             first.setFocus()
         return unplaced
+
+    def warn(self, field: str, message: str) -> None:
+        """Show a warning at `field` (amber, the widget not marked invalid): the officer may go on."""
+        label = self._labels[field]
+        label.setText(message)
+        label.setStyleSheet(_WARNING_TEXT)
+        label.show()
 
     def label(self, field: str) -> QLabel:
         """The error label of `field`."""

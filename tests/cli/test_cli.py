@@ -55,7 +55,7 @@ def test_users(db: str) -> None:
     assert_one_clear_line(motcua("--db", db, "user", "add", "lan", "--name", "Lan Hai", "--role", "officer",
                                  stdin="12345678\n"), 1, "lan", "đã có")
     assert_one_clear_line(motcua("--db", db, "user", "add", "b", "--name", "B", "--role", "officer",
-                                 stdin="short\n"), 1, "login")
+                                 stdin="short\n"), 1, "Tên đăng nhập")
     assert_one_clear_line(motcua("--db", db, "user", "add", "x", "--role", "king", "--name", "X"), 2, "--role")
     assert motcua("--db", db, "user", "passwd", "lan", stdin="mat-khau-moi\n").returncode == 0
     assert_one_clear_line(motcua("--db", db, "user", "passwd", "khongco", stdin="12345678\n"), 1, "khongco")

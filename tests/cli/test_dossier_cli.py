@@ -97,8 +97,10 @@ def test_bad_input_is_one_clear_line_and_saves_nothing(demo_url: str, capsys: py
                          "--name", "Lan", "--id-number", "001185012345", "--phone", "123", "--birth-year", "1990")
     assert code == 1 and out == "" and "Traceback" not in err
     assert err.startswith("motcua: lỗi: ") and len(err.strip().splitlines()) == 1
-    for field in ("id_number", "phone", "address"):
-        assert f"{field}:" in err
+    for label in ("Số CCCD", "Số điện thoại", "Địa chỉ"):  # each field by its Vietnamese name, never its key
+        assert label in err
+    for key in ("id_number", "phone", "address"):
+        assert f"{key}:" not in err
     code, _, err = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "KHONG.CO", *APPLICANT)
     assert code == 1 and "KHONG.CO" in err
     code, _, err = run(capsys, "--db", demo_url, "dossier", "show", "000.00.02.H33-231027-0001")
@@ -113,7 +115,8 @@ def test_form_02_needs_documents_and_reason(demo_url: str, tmp_path: Path,
     _, out, _ = run(capsys, "--db", demo_url, "dossier", "receive", "--procedure", "DEMO.SXD.004", *APPLICANT)
     code, _, err = run(capsys, "--db", demo_url, "dossier", "request-supplement", out.strip(), "--missing", " ; ",
                        "--out", str(tmp_path / "a.pdf"))
-    assert code == 1 and "Ghi ít nhất một giấy tờ cần bổ sung" in err and "Cần ghi lý do" in err
+    assert code == 1 and "Ghi ít nhất một giấy tờ" in err and "lý do" in err.lower()
+    assert "missing:" not in err and "reason:" not in err and "items:" not in err  # fields named in Vietnamese
     assert not (tmp_path / "a.pdf").exists()
     code, _, err = run(capsys, "--db", demo_url, "print", "form", "02", out.strip(), "--out", str(tmp_path / "b.pdf"))
     assert code == 1 and "chưa có yêu cầu bổ sung" in err and not (tmp_path / "b.pdf").exists()

@@ -28,7 +28,7 @@ def _history(ctx: Context) -> None:
         ctx.station_id = stations[i % 3]
         queue.issue_ticket(ctx, "DD")
     ctx.station_id = stations[0]
-    queue.call_next(ctx, Actor.system(), 1)
+    queue.call_next(ctx, Actor.maintenance(ctx), 1)
 
 
 @contextmanager

@@ -20,7 +20,7 @@ WORKDAY = date(2026, 9, 3)  # Thursday
 
 
 def test_a_public_holiday_worked_and_a_working_day_off_move_due_dates(demo_ctx: Context) -> None:
-    admin = Actor.system()
+    admin = Actor.maintenance(demo_ctx)
     before = workdays.working_calendar(demo_ctx, [2026])
     assert not before.is_working_day(HOLIDAY) and before.is_working_day(WORKDAY)
     workdays.save_override(demo_ctx, admin, HOLIDAY, "work", "Trực phục vụ cao điểm")
@@ -47,12 +47,12 @@ def test_a_public_holiday_worked_and_a_working_day_off_move_due_dates(demo_ctx: 
 def test_an_override_needs_a_reason_and_a_day_it_changes(demo_ctx: Context, day: date, kind: str, note: str,
                                                          field: str) -> None:
     with pytest.raises(FormErrors) as caught:
-        workdays.save_override(demo_ctx, Actor.system(), day, kind, note)
+        workdays.save_override(demo_ctx, Actor.maintenance(demo_ctx), day, kind, note)
     assert [e.field for e in caught.value.errors] == [field]
 
 
 def test_account_and_settings_changes_are_audited_without_secrets(demo_ctx: Context) -> None:
-    admin = Actor.system()
+    admin = Actor.maintenance(demo_ctx)
     view = accounts.add_user(demo_ctx, admin, "kiemtra", "Nguyễn Văn Kiểm", "officer", "mat-khau-dai-1")
     accounts.update_user(demo_ctx, admin, view.id, "Nguyễn Văn Kiểm", "supervisor", False)
     accounts.set_password(demo_ctx, admin, "kiemtra", "mat-khau-dai-2")

@@ -22,6 +22,7 @@ from app.store.models import Dossier, DossierEvent
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SXD = "000.00.02.H33"
+LETTERS = str.maketrans("0123456789", "abcdeghikl")
 ROW = {"code": f"{SXD}-231027-0005", "procedure_code": "DEMO.SXD.004", "agency_code": "", "channel": "direct",
        "online_level": "", "applicant_name": "Nguyễn Thị Ánh Tuyết", "id_number": "001185012345",
        "phone": "0912 345 678", "address": "Tân Phong, Lai Châu", "received_at": "2023-10-27T09:32:00",
@@ -146,7 +147,8 @@ def generated(n: int, seed: int = 5) -> list[dict[str, str]]:
         seq[key] = seq.get(key, 0) + 1
         status = rng.choice(dossier_csv.STATUSES)
         row = ROW | {"code": f"{ident}-{received:%y%m%d}-{seq[key]:04d}", "procedure_code": pcode,
-                     "applicant_name": f"Người nộp số {i}", "received_at": received.isoformat(), "status": status}
+                     "applicant_name": "Người nộp số " + str(i).translate(LETTERS),  # names hold no digits
+                     "received_at": received.isoformat(), "status": status}
         if status == "resolved":
             row |= {"resolved_at": (received + timedelta(days=3)).isoformat(), "outcome": rng.choice(dossier_csv.OUTCOMES),
                     "returned_at": (received + timedelta(days=4)).isoformat() if i % 2 else ""}
@@ -166,3 +168,37 @@ def test_ten_thousand_rows(demo_ctx: Context, backend: str, tmp_path: Path) -> N
     started = time.perf_counter()
     assert dossier_csv.export_file(demo_ctx, tmp_path / "out.csv") == 10_000
     print(f"[{backend}] exported 10000 dossiers in {time.perf_counter() - started:.2f} s")
+
+
+def test_paused_rows_keep_their_pause_and_count_in_column_11(demo_ctx: Context, tmp_path: Path) -> None:
+    """Issue 14.2: `paused_at` (empty = the reception moment) is the pause of the history; the period report counts
+    it in (11); export writes it; a file without the column still imports."""
+    from app.services.period_report import period_report
+
+    paused = ROW | {"status": "paused", "received_at": "2023-10-30T08:10:00+07:00"}
+    rows = [paused | {"code": f"{SXD}-231030-0001", "paused_at": "2023-10-31T15:00:00+07:00"},
+            paused | {"code": f"{SXD}-231030-0002"}]
+    dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), write(tmp_path / "p.csv", rows))
+    exported = {r["code"]: r["paused_at"] for r in dossier_csv.export_rows(demo_ctx)}
+    assert exported == {f"{SXD}-231030-0001": "2023-10-31T15:00:00+07:00",
+                        f"{SXD}-231030-0002": "2023-10-30T08:10:00+07:00"}
+    events = [(e.kind, e.at) for e in lifecycle.history(demo_ctx, f"{SXD}-231030-0001")]
+    assert events == [("received", datetime(2023, 10, 30, 8, 10, tzinfo=VN)),
+                      ("supplement_requested", datetime(2023, 10, 31, 15, tzinfo=VN))]
+    report = period_report(demo_ctx, datetime(2023, 10, 1).date(), datetime(2023, 11, 30).date())
+    assert report.total.paused == 2 and report.total.received_total == 2 and report.identities_hold
+    before = period_report(demo_ctx, datetime(2023, 10, 1).date(), datetime(2023, 10, 30).date())
+    assert before.total.paused == 1  # at the end of 30/10 only the one paused at its reception was paused
+    # resuming moves the due date on by the pause (the pause moment is the one imported)
+    due = dossiers.get_dossier(demo_ctx, f"{SXD}-231030-0001").due_at
+    demo_ctx.clock = lambda: datetime(2023, 11, 2, 2, 0, tzinfo=UTC)
+    resumed = lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), f"{SXD}-231030-0001", "resume")
+    assert resumed.due_at is not None and due is not None and resumed.due_at > due
+    # an older file, without the column
+    old = tmp_path / "old.csv"
+    with old.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[c for c in dossier_csv.COLUMNS if c != "paused_at"])
+        writer.writeheader()
+        writer.writerow({k: v for k, v in (paused | {"code": f"{SXD}-231030-0003"}).items() if k != "paused_at"})
+    assert dossier_csv.import_file(demo_ctx, Actor.maintenance(demo_ctx), old).imported == 1
+    assert dossiers.get_dossier(demo_ctx, f"{SXD}-231030-0003").status == "paused"

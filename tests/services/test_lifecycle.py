@@ -72,7 +72,7 @@ def test_full_path_to_the_result_writes_one_event_per_step(demo_ctx: Context, cl
 
 def test_refused_transition_changes_nothing(demo_ctx: Context, clock: Clock) -> None:
     code = _receive(demo_ctx).code
-    with pytest.raises(TransitionRefused, match="Không thể trả kết quả hồ sơ đang ở trạng thái «Đã tiếp nhận»"):
+    with pytest.raises(TransitionRefused, match="Không thể trả kết quả: hồ sơ đang ở trạng thái «Đã tiếp nhận»"):
         lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "return_result")
     with pytest.raises(FormErrors) as info:
         lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), code, "hand_over", unit=" ")

@@ -3,6 +3,7 @@ backends, demo centre, canbo01 at counter 1 which calls service DD)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,6 +24,7 @@ K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 GOOD_CCCD = "001085012345"  # Hà Nội, male born 1985
 UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/motcua_nowhere"
+SHOTS = Path(os.environ["MOTCUA_SHOTS"]) if os.environ.get("MOTCUA_SHOTS") else None  # screenshots to look at
 
 
 @pytest.fixture()
@@ -329,3 +331,31 @@ def test_a_save_whose_commit_reply_was_lost_retried_gives_the_same_dossier(qtbot
     assert dialog.dossier.id == request and dialog.dossier.code.endswith("-0001")
     assert dialog.request_id != request  # after a successful save the next form gets a new id
     dialog.receipt_dialog.accept()
+
+
+def test_an_unknown_province_is_a_warning_the_officer_may_go_past(qtbot, demo_ctx, officer,  # type: ignore[no-untyped-def]
+                                                                  tmp_path) -> None:
+    """Issue 14.5: a CCCD whose province code is not one of the 63 is shown at the field (amber), nothing saved yet;
+    saving again receives the dossier and records the override on its reception."""
+    from app.services import dossiers
+
+    dialog = open_standalone(qtbot, demo_ctx, officer, out_dir=tmp_path)
+    pick_building_permit(qtbot, dialog)
+    for widget, text in ((dialog.applicant_name, "Nguyễn Thị Ánh Tuyết"), (dialog.id_number, "003185012345"),
+                         (dialog.phone, "0912 345 678"), (dialog.address, "Số 12, phường Tân Phong")):
+        widget.setText(text)
+    dialog._on_save_triggered()
+    assert "Mã tỉnh 003" in dialog.fields.message("id_number")
+    assert "#8a5300" in dialog.fields.label("id_number").styleSheet()  # amber: a warning, not an error
+    assert dialog.id_number.styleSheet() == ""  # the field is not marked invalid
+    assert "bấm «Tiếp nhận» lần nữa" in dialog.bar.current_text()
+    if SHOTS:
+        dialog.grab().save(str(SHOTS / "intake-warning.png"))
+    wait_idle(qtbot, dialog)
+    assert dossier_count(demo_ctx) == 0
+    dialog._on_save_triggered()  # the officer goes on
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=WAIT_MS)
+    view = dossiers.get_dossier(demo_ctx, dialog.dossier.code)
+    assert view.id_number == "003185012345" and view.warnings and "Mã tỉnh 003" in view.warnings[0]
+    if dialog.receipt_dialog is not None:
+        dialog.receipt_dialog.accept()

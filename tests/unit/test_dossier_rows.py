@@ -11,7 +11,7 @@ GOOD = {"code": "", "procedure_code": "X", "agency_code": "", "channel": "online
         "applicant_name": "Nguyễn Văn An", "id_number": "001 085 012 345", "phone": "0912 345 678",
         "address": "Lai Châu", "received_at": "2025-10-01T09:00:00", "due_at": "", "status": "resolved",
         "resolved_at": "2025-10-03T10:00:00+07:00", "outcome": "result", "cancelled_at": "", "returned_at": "",
-        "result_by_post": "1", "fee_vnd": ""}
+        "result_by_post": "1", "fee_vnd": "", "paused_at": ""}
 
 
 def test_a_good_line_gives_its_values_in_local_time() -> None:
@@ -32,4 +32,20 @@ def test_every_bad_cell_of_a_line_is_reported_in_column_order() -> None:
     assert [(p.line, p.column) for p in problems] == [
         (7, "code"), (7, "channel"), (7, "received_at"), (7, "resolved_at"), (7, "outcome"), (7, "cancelled_at"),
         (7, "fee_vnd")]
-    assert str(problems[-1]) == "dòng 7, cột fee_vnd: phải là số nguyên đồng, không âm"
+    assert str(problems[-1]) == "dòng 7, cột fee_vnd (Phí, lệ phí): phải là số nguyên đồng, không âm"
+
+
+def test_a_paused_line_is_paused_at_its_paused_at_or_at_its_reception() -> None:
+    problems: list[RowProblem] = []
+    paused = GOOD | {"status": "paused", "resolved_at": "", "outcome": ""}
+    at = dossier_row_values(RowReader(2, paused | {"paused_at": "2025-10-02T14:00:00+07:00"}, problems))["paused_at"]
+    assert at == datetime(2025, 10, 2, 7, tzinfo=timezone.utc)
+    assert dossier_row_values(RowReader(3, paused, problems))["paused_at"] == datetime(2025, 10, 1, 2,
+                                                                                      tzinfo=timezone.utc)
+    assert dossier_row_values(RowReader(4, GOOD, problems))["paused_at"] is None  # not paused: no pause
+    assert problems == []
+    dossier_row_values(RowReader(5, GOOD | {"paused_at": "2025-10-02T14:00:00+07:00"}, problems))
+    dossier_row_values(RowReader(6, paused | {"paused_at": "2025-09-30T14:00:00+07:00"}, problems))
+    dossier_row_values(RowReader(7, paused | {"paused_at": "hôm qua"}, problems))
+    assert [(p.line, p.column) for p in problems] == [(5, "paused_at"), (6, "paused_at"), (7, "paused_at")]
+    assert "chỉ ghi khi status là paused" in problems[0].message and "sớm hơn" in problems[1].message

@@ -54,6 +54,7 @@ def test_every_state_and_action_is_allowed_or_refused_as_specified(status: Dossi
             rules.check_transition(status.value, action)
         message = str(info.value)
         assert message.startswith("Không thể ") and f"«{status.label}»" in message and "chỉ được khi" in message
+        assert "hồ sơ hồ sơ" not in message  # issue 14.6: «Không thể rút hồ sơ: hồ sơ đang ở …»
 
 
 def test_closed_dossiers_accept_nothing() -> None:
@@ -62,7 +63,7 @@ def test_closed_dossiers_accept_nothing() -> None:
 
 
 def test_refusal_message_is_vietnamese_and_names_the_allowed_states() -> None:
-    with pytest.raises(TransitionRefused, match="Không thể trả kết quả hồ sơ đang ở trạng thái «Đang giải quyết»; "
+    with pytest.raises(TransitionRefused, match="Không thể trả kết quả: hồ sơ đang ở trạng thái «Đang giải quyết»; "
                                                 "chỉ được khi hồ sơ «Đã có kết quả»"):
         rules.check_transition("processing", Action.RETURN_RESULT)
 

@@ -128,7 +128,7 @@ def test_parse_cccd_decodes_parts() -> None:
     ],
 )
 def test_parse_cccd_century_and_sex(digit: str, century: int, sex: str) -> None:
-    info = parse_cccd(f"079{digit}05123456")
+    info = parse_cccd(f"079{digit}05123456", this_year=2400)  # the decoding alone, whatever today is
     assert (info.century, info.sex, info.birth_year) == (century, sex, century + 5)
 
 
@@ -153,8 +153,17 @@ def test_parse_cccd_unknown_province_warns(province: str) -> None:
     assert any(province in warning for warning in info.warnings)
 
 
-def test_parse_cccd_future_century_warns() -> None:
-    assert parse_cccd("001405012345").warnings
+@pytest.mark.parametrize("number", ["001405012345", "001230012345", "001999012345"])
+def test_parse_cccd_birth_year_in_the_future_is_an_error(number: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_cccd(number, this_year=2026)
+    assert caught.value.field == "id_number" and "sau năm hiện tại (2026)" in caught.value.message
+
+
+def test_parse_cccd_century_digit_cannot_hold_the_birth_year() -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_cccd("001285012345", 1985, this_year=2026)  # digit 2: born 2000–2099
+    assert "chữ số thế kỷ 2" in caught.value.message and "1985" in caught.value.message
 
 
 def test_parse_cccd_cross_check_ok() -> None:
@@ -196,7 +205,7 @@ def test_parse_cccd_bad_sex_value_is_a_bug() -> None:
 def test_parse_cccd_round_trip(province: str, year: int, sex: str, serial: int) -> None:
     digit = (year // 100 - 19) * 2 + (sex == "female")
     number = f"{province}{digit}{year % 100:02d}{serial:06d}"
-    info = parse_cccd(number, birth_year=year, sex=sex)  # type: ignore[arg-type]
+    info = parse_cccd(number, birth_year=year, sex=sex, this_year=2099)  # type: ignore[arg-type]
     assert (info.birth_year, info.sex, info.warnings) == (year, sex, ())
 
 

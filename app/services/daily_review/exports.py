@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta
@@ -15,6 +14,7 @@ from app.domain.text import duration
 from app.printing.charts import Chart, Series
 from app.services.context import LOCAL_TZ, Context
 from app.services.daily_review.queries import DailyReview, GroupStats, TicketLine, centre_name
+from app.services.spreadsheets import SafeCsvWriter, texts_as_text
 
 if TYPE_CHECKING:
     from app.printing.daily_pdf import DayDocument
@@ -39,7 +39,7 @@ def _cells(t: TicketLine) -> list[object]:
 def to_csv(review: DailyReview) -> str:
     """The day's tickets as CSV (local times, durations in seconds), CRLF like the other exports."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SafeCsvWriter(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     writer.writerows(_cells(t) for t in review.tickets)
     return buffer.getvalue()
@@ -186,6 +186,7 @@ def write_xlsx(review: DailyReview, out: Path, centre_name: str = "") -> Path:
                           (totals, (36, 7, 7, 7, 9, 9, 9, 9, 9, 9))):
         for i, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + i)].width = width
+    texts_as_text(wb)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out

@@ -68,6 +68,7 @@ class IntakeDialog(QDialog):
         self.receipt_dialog: ReceiptDialog | None = None
         self._discard_confirmed = False
         self.request_id = uuid.uuid4()  # one per form while it is open: a retried save returns the same dossier
+        self._warned: tuple[str, tuple[str, ...]] | None = None  # the warnings the officer was shown, to go on past
         self.worker = Worker(self, threads=1)
         self.fields = FieldErrors()
         self.bar = MessageBar()
@@ -401,14 +402,23 @@ class IntakeDialog(QDialog):
         if self.worker.busy or self.procedure is None and self.index is None:
             return
         draft, errors = self.draft()
+        warnings: tuple[str, ...] = ()
         try:
-            draft.validated(self._policy())
+            warnings = draft.validated(self._policy()).warnings
         except FormErrors as exc:
             errors += exc.errors
         if errors:
             present_error(FormErrors(errors), self.bar, self.fields)
             return
         self.fields.clear()
+        if warnings and self._warned != (draft.id_number, warnings):
+            # a warning, not an error (RULES-VN.md): shown at the field; saving again goes on, and the reception
+            # records that the officer went past it
+            self._warned = (draft.id_number, warnings)
+            self.fields.warn("id_number", "\n".join(warnings))
+            self.bar.show_info(self.tr("Cảnh báo: %1. Kiểm tra lại; bấm «Tiếp nhận» lần nữa để vẫn tiếp nhận.")
+                               .replace("%1", "; ".join(warnings)))
+            return
         self.bar.show_info(self.tr("Đang lưu hồ sơ…"))
         self._set_busy(True)
         ctx, actor, number, pid = self.ctx, self.actor, self.ticket_number, self.procedure.id  # type: ignore[union-attr]
