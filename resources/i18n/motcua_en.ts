@@ -56,12 +56,24 @@
         <translation>Payment method</translation>
     </message>
     <message>
+        <source>Giấy tờ cần bổ sung</source>
+        <translation>Documents to supplement</translation>
+    </message>
+    <message>
         <source> đồng</source>
         <translation> VND</translation>
     </message>
     <message>
         <source>Để trống nếu người nộp tự nhận (%1)</source>
         <translation>Leave blank if the applicant collects in person (%1)</translation>
+    </message>
+    <message>
+        <source>Tên giấy tờ[:chính|sao|photo[:số lượng]]; giấy tờ khác …</source>
+        <translation>Document name[:chính|sao|photo[:quantity]]; another document …</translation>
+    </message>
+    <message>
+        <source>Các lý do cụ thể, cách nhau bằng dấu ;</source>
+        <translation>The specific reasons, separated by ;</translation>
     </message>
 </context>
 <context>
@@ -98,6 +110,14 @@
         <translation>Public service company (power, water…)</translation>
     </message>
     <message>
+        <source>Người ký Mẫu 04, 05 (xin lỗi, dừng giải quyết)</source>
+        <translation>Signer of Forms 04, 05 (apology, processing stopped)</translation>
+    </message>
+    <message>
+        <source>GIÁM ĐỐC</source>
+        <translation>DIRECTOR</translation>
+    </message>
+    <message>
         <source>Mã cơ quan</source>
         <translation>Agency code</translation>
     </message>
@@ -112,6 +132,14 @@
     <message>
         <source>Loại</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <source>Thủ trưởng cơ quan</source>
+        <translation>Head of agency</translation>
+    </message>
+    <message>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Lưu</source>
@@ -148,16 +176,8 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>Ghi chú</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>Nghỉ</source>
         <translation>Day off</translation>
-    </message>
-    <message>
-        <source>Làm bù</source>
-        <translation>Make-up day</translation>
     </message>
     <message>
         <source>Ngày lễ, Tết theo quy định</source>
@@ -168,8 +188,16 @@
         <translation>Year</translation>
     </message>
     <message>
-        <source>Ngày nghỉ bù, ngày làm bù của trung tâm</source>
-        <translation>Centre&apos;s compensatory days off and make-up working days</translation>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Làm việc</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ, ngày làm việc khác lịch (có lý do)</source>
+        <translation>Days off and extra working days (with a reason)</translation>
     </message>
     <message>
         <source>Thêm / sửa ngày</source>
@@ -251,7 +279,7 @@
     <name>CounterShift</name>
     <message>
         <source>Quầy số %1</source>
-        <translation type="unfinished">Counter %1</translation>
+        <translation>Counter %1</translation>
     </message>
 </context>
 <context>
@@ -265,12 +293,20 @@
         <translation>Look up dossier</translation>
     </message>
     <message>
+        <source>Hồ sơ đăng ký trực tuyến</source>
+        <translation>Online registrations</translation>
+    </message>
+    <message>
         <source>Bàn phím đánh giá</source>
         <translation>Rating keypad</translation>
     </message>
     <message>
         <source>F8: tra cứu hồ sơ theo mã</source>
         <translation>F8: look up a dossier by code</translation>
+    </message>
+    <message>
+        <source>Shift+F8: hồ sơ đăng ký trực tuyến</source>
+        <translation>Shift+F8: online registrations</translation>
     </message>
     <message>
         <source>Cơ sở dữ liệu: %1</source>
@@ -282,19 +318,19 @@
     </message>
     <message>
         <source>Tạm dừng quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause counter</translation>
     </message>
     <message>
         <source>Mở lại quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen counter</translation>
     </message>
     <message>
         <source>Đóng quầy</source>
-        <translation type="unfinished"></translation>
+        <translation>Close counter</translation>
     </message>
     <message>
         <source>Đăng xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign out</translation>
     </message>
     <message>
         <source>Gọi số tiếp theo</source>
@@ -330,11 +366,11 @@
     </message>
     <message>
         <source>Quầy đang tạm dừng: không gọi số. Bấm F10 để mở lại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter paused: no numbers are called. Press F10 to reopen it.</translation>
     </message>
     <message>
         <source>Quầy đã đóng. Bấm F10 để mở lại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter closed. Press F10 to reopen it.</translation>
     </message>
     <message>
         <source>Bấm F1 hoặc Space để gọi số tiếp theo.</source>
@@ -342,20 +378,21 @@
     </message>
     <message>
         <source>KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ</source>
-        <translation type="unfinished"></translation>
+        <translation>RESULT READY TO HAND OVER</translation>
     </message>
     <message>
         <source>Chưa có kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>No result yet</translation>
     </message>
     <message>
         <source> (hẹn trả %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (due %1)</translation>
     </message>
     <message>
         <source>Trả kết quả hồ sơ %1 — %2
 Trạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Result return, dossier %1 — %2
+Status: %3 · %4 · F8 then Enter: open the dossier</translation>
     </message>
     <message>
         <source>Không có quầy số %1 (hoặc quầy đã ngừng hoạt động); hãy báo quản trị.</source>
@@ -368,6 +405,10 @@ Trạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ</source>
     <message>
         <source>Số %1: đang chờ đánh giá trên bàn phím (còn %2 giây)</source>
         <translation>Number %1: waiting for a rating on the keypad (%2 s left)</translation>
+    </message>
+    <message>
+        <source>Số %1: công dân có thể đánh giá (còn %2 giây)</source>
+        <translation>Number %1: the citizen may rate (%2 s left)</translation>
     </message>
     <message>
         <source>%1. Các nút tạm khóa cho đến khi kết nối lại; số đang phục vụ vẫn được giữ.</source>
@@ -926,6 +967,30 @@ Please inform the technical team.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>Quá hạn</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>Đã trả đúng hạn</source>
+        <translation>Returned on time</translation>
+    </message>
+    <message>
+        <source>Đã trả trễ hạn</source>
+        <translation>Returned late</translation>
+    </message>
+    <message>
+        <source>Đang quá hạn</source>
+        <translation>Now overdue</translation>
+    </message>
+    <message>
+        <source>Đang trong hạn</source>
+        <translation>Within time</translation>
+    </message>
+    <message>
+        <source>Theo cơ quan (hồ sơ đã trả từ đầu năm, hồ sơ đang giải quyết)</source>
+        <translation>By agency (returned since 1 January, in progress)</translation>
+    </message>
+    <message>
         <source>Chọn một hồ sơ trong danh sách trước</source>
         <translation>Select a dossier in the list first</translation>
     </message>
@@ -936,6 +1001,10 @@ Please inform the technical team.</translation>
     <message>
         <source>Quá hạn: %1 hồ sơ</source>
         <translation>Overdue: %1 dossier(s)</translation>
+    </message>
+    <message>
+        <source>%1 ngày</source>
+        <translation>%1 day(s)</translation>
     </message>
 </context>
 <context>
@@ -1200,7 +1269,7 @@ Please inform the technical team.</translation>
     </message>
     <message>
         <source>Đã đọc thẻ CCCD: họ tên, số CCCD, năm sinh, giới tính và địa chỉ đã được điền; hãy kiểm tra lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Citizen ID card read: name, ID number, birth year, sex and address filled in; please check them.</translation>
     </message>
     <message>
         <source>Chọn thủ tục: gõ vài chữ của tên thủ tục, bấm ↓ rồi Enter</source>
@@ -1213,6 +1282,10 @@ Please inform the technical team.</translation>
     <message>
         <source>Chưa đánh dấu giấy tờ nào đã nhận; hồ sơ thiếu thì in Phiếu bổ sung (Mẫu 02)</source>
         <translation>No documents ticked as received; if the dossier is incomplete, print a Supplement slip (Form 02)</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: %1. Kiểm tra lại; bấm «Tiếp nhận» lần nữa để vẫn tiếp nhận.</source>
+        <translation>Warning: %1. Check again; press «Receive» once more to receive anyway.</translation>
     </message>
     <message>
         <source>Đang lưu hồ sơ…</source>
@@ -1282,11 +1355,11 @@ Please inform the technical team.</translation>
     </message>
     <message>
         <source>Không có ai đang chờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody waiting</translation>
     </message>
     <message>
         <source>{n} người đang chờ · khoảng {m} phút</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} waiting · about {m} min</translation>
     </message>
     <message>
         <source>Hiện chưa có lĩnh vực nào nhận số. Xin vui lòng hỏi cán bộ hướng dẫn.</source>
@@ -1294,7 +1367,7 @@ Please inform the technical team.</translation>
     </message>
     <message>
         <source>Trả kết quả hồ sơ {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Result of dossier {code}</translation>
     </message>
     <message>
         <source>Vui lòng ghi nhớ số {number} và chờ gọi số</source>
@@ -1374,16 +1447,24 @@ Please remember number {number} and wait to be called</translation>
         <translation>Counter</translation>
     </message>
     <message>
-        <source>Tên</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Phục vụ TB</source>
+        <translation>Mean service</translation>
     </message>
     <message>
         <source>Hàng chờ theo dịch vụ</source>
@@ -1811,12 +1892,16 @@ Please remember number {number} and wait to be called</translation>
         <translation>motcua — Rating at counter %1</translation>
     </message>
     <message>
-        <source>Xin cảm ơn quý khách</source>
-        <translation>Thank you</translation>
+        <source>Cán bộ phục vụ: %1</source>
+        <translation>Served by: %1</translation>
     </message>
     <message>
         <source>Mời quý khách đánh giá mức độ hài lòng với cán bộ vừa phục vụ</source>
         <translation>Please rate your satisfaction with the officer who just served you</translation>
+    </message>
+    <message>
+        <source>Quầy số %1 kính chào quý khách</source>
+        <translation>Counter %1 welcomes you</translation>
     </message>
     <message>
         <source>Cảm ơn quý khách đã đánh giá: %1</source>
@@ -1828,6 +1913,37 @@ Please remember number {number} and wait to be called</translation>
     <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả — %1</source>
         <translation>Dossier receipt and result appointment — %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsDialog</name>
+    <message>
+        <source>Hồ sơ đăng ký trực tuyến chờ tiếp nhận</source>
+        <translation>Online registrations waiting for reception</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ để tiếp nhận / từ chối (Enter)</source>
+        <translation>Open to accept / refuse (Enter)</translation>
+    </message>
+    <message>
+        <source>Tải lại (F5)</source>
+        <translation>Reload (F5)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ chờ tiếp nhận. Chọn một hồ sơ rồi bấm Enter.</source>
+        <translation>%1 dossier(s) waiting. Choose one and press Enter.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ đăng ký trực tuyến nào chờ tiếp nhận.</source>
+        <translation>No online registration is waiting for reception.</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2102,14 @@ Please remember number {number} and wait to be called</translation>
         <translation>Centre&apos;s PostgreSQL server</translation>
     </message>
     <message>
+        <source>tệp chứng chỉ CA (.crt); để trống: không mã hóa TLS</source>
+        <translation>CA certificate file (.crt); empty: no TLS</translation>
+    </message>
+    <message>
+        <source>Kết nối mã hóa, kiểm tra chứng chỉ và tên máy chủ (sslmode=verify-full)</source>
+        <translation>Encrypted connection, certificate and host name checked (sslmode=verify-full)</translation>
+    </message>
+    <message>
         <source>để trống nếu đã lưu hoặc máy chủ không cần</source>
         <translation>leave blank if already saved or not required by the server</translation>
     </message>
@@ -2016,6 +2140,10 @@ Please remember number {number} and wait to be called</translation>
     <message>
         <source>Mật khẩu</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ CA</source>
+        <translation>CA certificate</translation>
     </message>
     <message>
         <source>2. Dữ liệu lưu ở</source>
@@ -2066,7 +2194,7 @@ Please remember number {number} and wait to be called</translation>
     <name>SignInDialog</name>
     <message>
         <source>Đăng nhập — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — %1</translation>
     </message>
     <message>
         <source>Đăng nhập — motcua</source>
@@ -2078,7 +2206,7 @@ Please remember number {number} and wait to be called</translation>
     </message>
     <message>
         <source>Hủy (Esc)</source>
-        <translation type="unfinished">Cancel (Esc)</translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>Tên đăng nhập</source>
@@ -2205,11 +2333,11 @@ Please remember number {number} and wait to be called</translation>
     </message>
     <message>
         <source>Tạm dừng</source>
-        <translation type="unfinished">Suspended</translation>
+        <translation>Paused</translation>
     </message>
     <message>
         <source>Đã đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
 </context>
 <context>
@@ -2220,7 +2348,7 @@ Please remember number {number} and wait to be called</translation>
     </message>
     <message>
         <source>Quầy số {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter {0}</translation>
     </message>
     <message>
         <source>Không mở được bàn phím đánh giá</source>
