@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from sqlalchemy import func, select, update
 
 from app import main as app_main
@@ -232,8 +233,10 @@ def declared_rows_xlsx(path: Path, declared: int) -> Path:
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb'<dimension ref="A1:P2"\s*/>', f'<dimension ref="A1:P{declared}"/>'.encode(), data)
-                assert f"P{declared}".encode() in data
+                last = get_column_letter(len(catalog_io.COLUMNS))
+                data = re.sub(rf'<dimension ref="A1:{last}2"\s*/>'.encode(),
+                              f'<dimension ref="A1:{last}{declared}"/>'.encode(), data)
+                assert f"{last}{declared}".encode() in data
             dst.writestr(item, data)
     return path
 
