@@ -1,8 +1,8 @@
 """A pseudo-locale for the screen-size tests: every translated string comes back ~40 % longer, the way a longer
 language would, so a layout that only just fits the Vietnamese is caught before a translation breaks it.
 
-Placeholders (%1 …), accelerators (&) and rich text stay intact: the stretch is a tail of the text's own letters,
-so it has the width of the language around it."""
+Placeholders (%1 …), accelerators (&) and rich text stay intact: the stretch is a tail of the text's own words,
+so it has the width, and the places to wrap, of the language around it."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ STRETCH = 0.4
 
 
 def stretched(text: str) -> str:
-    """`text` with ~40 % more letters ('Gọi số tiếp theo' → 'Gọi số tiếp theo·Gọi số'); rich text unchanged."""
+    """`text` with ~40 % more of its own words ('Gọi số tiếp theo' → 'Gọi số tiếp theo·Gọi số t'), so it wraps
+    where a longer language would; rich text unchanged."""
     if not text or "<" in text:
         return text
-    letters = [c for c in text if c.isalpha()]
-    extra = "".join(letters[: math.ceil(len(text) * STRETCH)])
+    words = " ".join(w.strip(":;,.()«»") for w in text.split() if w.strip(":;,.()«»").isalpha())
+    extra = words[: math.ceil(len(text) * STRETCH)].strip()
     return f"{text}·{extra}" if extra else text
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from app.config import SETTINGS, ConfigError, SettingSpec
 from app.domain.errors import FormErrors, ValidationError
@@ -31,6 +31,9 @@ def _editor(declared: SettingSpec) -> QWidget:
     return QLineEdit()
 
 
+CAPTION_PX = 760  # a setting's name on one line up to this width, wrapped beyond
+
+
 class SettingsTab(AdminTab):
     """Edit the centre's own settings; saved together, a bad value saves nothing."""
 
@@ -41,8 +44,12 @@ class SettingsTab(AdminTab):
         self.specs = [s for s in SETTINGS if s.scope == "centre"]
         self.editors: dict[str, QWidget] = {s.key: _editor(s) for s in self.specs}
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each name above its field, the whole width
         for s in self.specs:
-            self.fields.add_row(form, self.tr(s.label), s.key, self.editors[s.key])
+            caption = QLabel(self.tr(s.label))
+            caption.setWordWrap(True)  # a long setting's name wraps instead of widening the form past its box
+            caption.setMinimumWidth(min(caption.fontMetrics().horizontalAdvance(caption.text()) + 4, CAPTION_PX))
+            form.addRow(caption, self.fields.wrap(s.key, self.editors[s.key]))
         save = QPushButton(self.tr("Lưu cài đặt (Ctrl+S)"))
         save.clicked.connect(self.save)
         cancel = QPushButton(self.tr("Hủy thay đổi (Esc)"))
@@ -54,7 +61,11 @@ class SettingsTab(AdminTab):
         inner.addLayout(form)
         inner.addWidget(button_row(cancel, save))
         inner.addStretch(1)
-        QVBoxLayout(self).addWidget(box)
+        scroll = QScrollArea()  # every setting reachable on a short screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(box)
+        QVBoxLayout(self).addWidget(scroll)
 
     def load(self) -> None:
         ctx = self.env.ctx

@@ -33,6 +33,8 @@ class PeriodTab(QWidget):
         make = QPushButton(self.tr("Lập báo cáo"))
         make.clicked.connect(self._on_make_report_clicked)
         for w in (QLabel(self.tr("Từ ngày:")), self.from_edit, QLabel(self.tr("đến ngày:")), self.to_edit, make):
+            if isinstance(w, QLabel):  # as wide as its ink: a glyph's overhang is not in the advance Qt sizes by
+                w.setMinimumWidth(w.fontMetrics().boundingRect(w.text()).width() + 2)
             row.addWidget(w)
         row.addStretch(1)
         self.save_buttons: dict[str, QPushButton] = {}

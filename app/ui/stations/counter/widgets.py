@@ -93,6 +93,7 @@ class QueuePanel(QFrame):
         title = QLabel(self.tr("Đang chờ tại quầy này"))
         title.setObjectName("panel_title")
         others = QLabel(self.tr("Các dịch vụ khác (để chuyển số)"))
+        others.setWordWrap(True)
         others.setObjectName("others_title")
         self.own_box, self.others_box = QVBoxLayout(), QGridLayout()
         layout = QVBoxLayout(self)
