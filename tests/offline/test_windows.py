@@ -285,6 +285,20 @@ def test_the_sign_in_falls_back_to_the_journal(qtbot, central_ctx: Context,  # t
     qtbot.waitUntil(lambda: dialog.actor is not None, timeout=WAIT_MS)
     assert (dialog.actor.login, dialog.actor.full_name) == ("canbo01", "Lò Văn Minh")
 
+    from app.ui.stations.counter import CounterWindow
+
+    w = CounterWindow(central_ctx, dialog.actor, 1, offline=counter)  # a counter opened while the server is down
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitUntil(lambda: w.offline_mode and not w.worker.busy, timeout=WAIT_MS)
+    assert w.buttons["call_next"].isEnabled() and w.buttons["intake"].isEnabled()
+    w.call_number("1007")
+    qtbot.waitUntil(lambda: w.current is not None and not w.worker.busy, timeout=WAIT_MS)
+    assert w.number.text() == "1007" and counter.waiting() == 1
+    _shot(w, tmp_path, "counter-started-offline.png")
+    w.close()
+
 
 def test_the_supervisor_shows_since_when_the_connection_is_lost(  # type: ignore[no-untyped-def]
         qtbot, central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
@@ -307,4 +321,45 @@ def test_the_supervisor_shows_since_when_the_connection_is_lost(  # type: ignore
     assert badge.isVisible() and badge.geometry().right() <= w.width()
     _shot(w, tmp_path, "supervisor-offline.png")
     badge.stop()
+    w.close()
+
+
+def test_a_kiosk_started_while_the_server_is_down_opens_from_its_journal(  # type: ignore[no-untyped-def]
+        qtbot, central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    kiosk.sync_now()
+    running_pg.stop()
+    w = _kiosk(qtbot, central_ctx, None, kiosk)
+    assert list(w.service_buttons) == ["DD", "TP", "DN", "GT", "DN2", "TKQ"]
+    assert w.centre_label.text() == "Trung tâm Phục vụ hành chính công tỉnh Lai Châu"
+    assert w.service_wait_text("DD") == "" and w.notice.isHidden()
+    view = _press(qtbot, w, "TP")
+    assert view.service_code == "TP" and kiosk.waiting() == 1
+    assert f"Vui lòng ghi nhớ số {view.display_number} và chờ gọi số" in w.confirmation_text()
+    _back_online(running_pg, clock, kiosk)
+    assert _central_ticket(central_ctx, view.display_number).id == view.id
+    w.close()
+
+
+def test_a_ticket_called_online_is_finished_offline_when_the_server_goes_away(  # type: ignore[no-untyped-def]
+        qtbot, central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
+    from app.services import queue
+
+    counter = station(central_ctx, tmp_path / "counter", "counter", clock, counter=1)
+    counter.sync_now()
+    queue.issue_ticket(central_ctx, "DD")
+    w = _officer_window(qtbot, central_ctx, counter)
+    qtbot.keyClick(w, K.Key_F1)  # online: the next ticket of the queue
+    qtbot.waitUntil(lambda: w.current is not None and not w.worker.busy, timeout=WAIT_MS)
+    number = w.current.display_number
+    running_pg.stop()
+    qtbot.keyClick(w, K.Key_F3)  # the server is gone: the counter goes offline and keeps the ticket it holds
+    qtbot.waitUntil(lambda: w.offline_mode and not w.worker.busy, timeout=WAIT_MS)
+    assert w.current is not None and w.current.display_number == number
+    qtbot.keyClick(w, K.Key_F6)
+    qtbot.waitUntil(lambda: w.current is None and not w.worker.busy, timeout=WAIT_MS)
+    assert counter.waiting() == 1  # the finish (the start was refused by the server, never made)
+    _back_online(running_pg, clock, counter)
+    ticket = _central_ticket(central_ctx, number)
+    assert ticket.status == "finished" and ticket.finished_at is not None
     w.close()
