@@ -341,6 +341,10 @@
         <translation>Press F1 or Space to call the next number.</translation>
     </message>
     <message>
+        <source>Mất kết nối: bấm F1 hoặc Space rồi nhập số in trên phiếu của người dân.</source>
+        <translation>Connection lost: press F1 or Space, then type the number printed on the citizen&apos;s ticket.</translation>
+    </message>
+    <message>
         <source>KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,8 +374,32 @@ Trạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ</source>
         <translation>Number %1: waiting for a rating on the keypad (%2 s left)</translation>
     </message>
     <message>
+        <source>Số %1: công dân có thể đánh giá (còn %2 giây)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1. Các nút tạm khóa cho đến khi kết nối lại; số đang phục vụ vẫn được giữ.</source>
         <translation>%1. Buttons are locked until the connection is restored; the number being served is kept.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), tiếp nhận hồ sơ (F7) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối.</source>
+        <translation>The server cannot be reached: the counter works from this computer&apos;s data. Call by the number printed on the ticket (F1), receive dossiers (F7) as usual; everything is saved here and synced when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Gọi số theo phiếu</source>
+        <translation>Call by ticket number</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ: nhập số in trên phiếu của người dân (ví dụ A012):</source>
+        <translation>The server cannot be reached: type the number printed on the citizen&apos;s ticket (e.g. A012):</translation>
+    </message>
+    <message>
+        <source>Đã kết thúc số %1 (lưu tại máy).</source>
+        <translation>Ticket %1 finished (saved on this computer).</translation>
+    </message>
+    <message>
+        <source>Số %1 được ghi vắng mặt (lưu tại máy).</source>
+        <translation>Ticket %1 recorded as absent (saved on this computer).</translation>
     </message>
     <message>
         <source>Đã kết thúc số %1.</source>
@@ -396,6 +424,10 @@ Trạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ</source>
     <message>
         <source>Không có ai đang chờ.</source>
         <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối: máy quầy không tra được mã QR của phiếu; hãy nhập số in trên phiếu.</source>
+        <translation>Connection lost: the counter cannot look up the ticket&apos;s QR code; type the number printed on the ticket.</translation>
     </message>
     <message>
         <source>Mã hồ sơ (như in trên phiếu hẹn):</source>
@@ -926,6 +958,30 @@ Please inform the technical team.</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã trả đúng hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã trả trễ hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang trong hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo cơ quan (hồ sơ đã trả từ đầu năm, hồ sơ đang giải quyết)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chọn một hồ sơ trong danh sách trước</source>
         <translation>Select a dossier in the list first</translation>
     </message>
@@ -936,6 +992,10 @@ Please inform the technical team.</translation>
     <message>
         <source>Quá hạn: %1 hồ sơ</source>
         <translation>Overdue: %1 dossier(s)</translation>
+    </message>
+    <message>
+        <source>%1 ngày</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1377,10 @@ Please inform the technical team.</translation>
         <translation>Priority: {kind}</translation>
     </message>
     <message>
+        <source>Xin mời ngồi chờ, số của bạn sẽ được mời tại quầy phục vụ</source>
+        <translation>Please take a seat: your number will be called at the service counter</translation>
+    </message>
+    <message>
         <source>Trước bạn còn {n} người · Chờ khoảng {m} phút</source>
         <translation>People ahead of you: {n} · Wait about {m} min</translation>
     </message>
@@ -1374,16 +1438,24 @@ Please remember number {number} and wait to be called</translation>
         <translation>Counter</translation>
     </message>
     <message>
-        <source>Tên</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation type="unfinished">Officers</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phục vụ TB</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hàng chờ theo dịch vụ</source>
@@ -1811,12 +1883,16 @@ Please remember number {number} and wait to be called</translation>
         <translation>motcua — Rating at counter %1</translation>
     </message>
     <message>
-        <source>Xin cảm ơn quý khách</source>
-        <translation>Thank you</translation>
+        <source>Cán bộ phục vụ: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mời quý khách đánh giá mức độ hài lòng với cán bộ vừa phục vụ</source>
         <translation>Please rate your satisfaction with the officer who just served you</translation>
+    </message>
+    <message>
+        <source>Quầy số %1 kính chào quý khách</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cảm ơn quý khách đã đánh giá: %1</source>
