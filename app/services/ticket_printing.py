@@ -48,7 +48,7 @@ def ticket_content(ctx: Context, view: queue.TicketView, centre_name: str | None
                          people_ahead=None if centre_name is not None else view.people_ahead,
                          estimated_wait_minutes=view.estimated_wait_minutes,
                          priority_label=PRIORITY_KINDS.get(view.priority_kind or ""),
-                         qr_payload=ticket_qr_payload(view.id), dossier_code=dossier_code)
+                         qr_payload=ticket_qr_payload(view.id, view.display_number), dossier_code=dossier_code)
 
 
 def render(ctx: Context, view: queue.TicketView, profile: PrinterProfile, centre_name: str | None = None) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from app.devices.escpos_render import ticket_to_image
 from app.devices.manager import DeviceManager, DeviceState
 from app.devices.printer import TicketPrinter, printer_manager
 from app.devices.simulators import PrinterSimulator
-from app.domain.queue import parse_ticket_qr
+from app.domain.queue import parse_ticket_qr, ticket_qr_number, ticket_qr_payload
 from app.printing.ticket import PROFILE_80MM, render_ticket
 from app.services import accounts, ticket_printing
 from app.services.context import Context
@@ -297,6 +298,21 @@ def test_the_sign_in_falls_back_to_the_journal(qtbot, central_ctx: Context,  # t
     qtbot.waitUntil(lambda: w.current is not None and not w.worker.busy, timeout=WAIT_MS)
     assert w.number.text() == "1007" and counter.waiting() == 1
     _shot(w, tmp_path, "counter-started-offline.png")
+
+    scanned = ticket_qr_payload(uuid.uuid4(), "1008")  # what the QR of ticket 1008 holds
+    assert scanned.endswith("-1008") and ticket_qr_number(scanned) == "1008"
+    assert ticket_qr_number(ticket_qr_payload(uuid.uuid4())) is None  # an older ticket: its id only
+    qtbot.keyClicks(w, scanned)  # the 2-D scanner while 1007 is held: the station's refusal, as online
+    qtbot.keyClick(w, K.Key_Return)
+    qtbot.waitUntil(lambda: "Quầy đang giữ số 1007" in w.bar.current_text() and not w.worker.busy, timeout=WAIT_MS)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
+    qtbot.keyClick(w, K.Key_F6)
+    qtbot.waitUntil(lambda: w.current is None and not w.worker.busy, timeout=WAIT_MS)
+    qtbot.keyClicks(w, scanned)  # now the scan calls the number its QR carries
+    qtbot.keyClick(w, K.Key_Return)
+    qtbot.waitUntil(lambda: w.current is not None and not w.worker.busy, timeout=WAIT_MS)
+    assert w.number.text() == "1008" and counter.waiting() == 3
     w.close()
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.domain.dossier import looks_like_dossier_code
-from app.domain.queue import CounterMode, TicketStatus, parse_ticket_qr
+from app.domain.queue import CounterMode, TicketStatus, parse_ticket_qr, ticket_qr_number
 from app.resources import resource
 from app.services import queue, ratings, result_return
 from app.services.context import LOCAL_TZ, Actor, Context
@@ -484,11 +484,12 @@ class CounterWindow(QMainWindow):
         self.number_dialog = dialog
         dialog.open()
 
-    def call_number(self, text: str) -> None:
-        """Offline: call the ticket the citizen holds by its printed number (queued for the server)."""
+    def call_number(self, text: str, name: str = "call_next") -> None:
+        """Offline: call the ticket the citizen holds by its printed number, typed or scanned (queued for the
+        server); a scan while a ticket is held gets the station's refusal, as online."""
         station, actor = self.offline, self.actor
         assert station is not None
-        self._act("call_next", lambda: station.call_number(actor, text), self._ask_number,
+        self._act(name, lambda: station.call_number(actor, text), self._ask_number,
                   lambda number: self._on_offline_done("call", number))
 
     def _offline_act(self, name: str) -> None:
@@ -580,8 +581,8 @@ class CounterWindow(QMainWindow):
         self.close()
 
     def _on_ticket_scanned(self, ticket_id: Any) -> None:
-        """A citizen's ticket QR scanned at the counter: call (out of turn) and serve that citizen now. Offline the
-        QR's ticket id cannot be looked up: the officer types the number printed beside it."""
+        """A citizen's ticket QR scanned at the counter: call (out of turn) and serve that citizen now. Offline, an
+        older ticket's QR (its id only, no number) cannot be looked up: the officer types the printed number."""
         if self.offline_mode:
             self.bar.show_info(self.tr("Mất kết nối: máy quầy không tra được mã QR của phiếu; hãy nhập số in trên "
                                        "phiếu."))
@@ -673,6 +674,10 @@ class CounterWindow(QMainWindow):
 
     def _on_scanner_scanned(self, code: str) -> None:
         ticket_id = parse_ticket_qr(code)
+        number = ticket_qr_number(code)
+        if ticket_id is not None and self.offline_mode and number is not None:
+            self.call_number(number, "scan_ticket")  # offline: the number the QR carries
+            return
         if ticket_id is not None:
             self._on_ticket_scanned(ticket_id)
             return
