@@ -27,9 +27,11 @@ from app.services import accounts, ticket_printing
 from app.services.context import Context
 from app.services.dossiers import get_dossier
 from app.services.offline import RETRY_EVERY, OfflineStation
+from app.ui.stations.mode_badge import ModeBadge
 from app.store.models import Ticket
 from bench.throwaway_pg import ThrowawayPostgres
 from tests.offline.helpers import Clock, station
+from tests.printing.test_ticket_qr import zbar
 
 pytestmark = [pytest.mark.postgres, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -126,9 +128,13 @@ def test_the_kiosk_prints_a_ticket_while_the_server_is_down_and_it_is_central_af
     ticket = sim.tickets[0].decoded
     lines = [line.text for line in ticket.text_lines]
     assert view.display_number in lines
-    ticket_to_image(ticket, 576).save(str(Path(SHOTS or tmp_path) / "kiosk-offline-paper.png"))
+    paper = Path(SHOTS or tmp_path) / "kiosk-offline-paper.png"
+    ticket_to_image(ticket, 576).save(str(paper))
+    assert [ticket_qr_number(text) for text in zbar(paper)] == [view.display_number]  # a phone or scanner reads it
     assert [parse_ticket_qr(q.data.decode()) for q in ticket.qr_codes] == [view.id]  # the counter's scanner reads it
     qtbot.waitUntil(lambda: "Mời bạn nhận phiếu in" in w.confirmation_text(), timeout=WAIT_MS)
+    badge = ModeBadge(kiosk, "kiosk", w, poll_ms=60_000)  # as launch.py attaches it, sharing the kiosk's journal
+    assert badge.text() == "● Mất kết nối từ 09:00 — 1 mục chờ đồng bộ"
     _shot(w, tmp_path, "kiosk-offline-ticket.png")
     w._close_confirmation()
     _idle(qtbot, w)
@@ -146,6 +152,7 @@ def test_the_kiosk_prints_a_ticket_while_the_server_is_down_and_it_is_central_af
     assert same.items == ticket.items
     after = _press(qtbot, w, "DD")  # online again: the central store gives the number
     assert after.id not in w._offline_ids and after.people_ahead == 1
+    badge.stop()
     w.close()
 
 
@@ -318,7 +325,6 @@ def test_the_sign_in_falls_back_to_the_journal(qtbot, central_ctx: Context,  # t
 
 def test_the_supervisor_shows_since_when_the_connection_is_lost(  # type: ignore[no-untyped-def]
         qtbot, central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
-    from app.ui.stations.mode_badge import ModeBadge
     from app.ui.supervisor import SupervisorWindow
 
     supervisor = station(central_ctx, tmp_path / "supervisor", "supervisor", clock)
