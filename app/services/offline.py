@@ -192,6 +192,19 @@ class OfflineStation:
         return TicketView(ticket_id, display, number, service["code"], service["name"], "waiting", priority_kind, now,
                           None, None, 0, False, 0, 0)
 
+    def issue_result_ticket(self, scanned: str) -> TicketView:
+        """Offline, a receipt scanned at the kiosk: a ticket of the centre's result-return service (the setting
+        `result_return_service`), not joined to the dossier, which the kiosk cannot look up; the officer reads the
+        receipt at the counter."""
+        from app.domain.dossier import looks_like_dossier_code
+
+        if not looks_like_dossier_code(scanned.strip()):
+            raise NotFound("Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+        service = str(self.setting("result_return_service") or "").strip().upper()
+        if not service:
+            raise QueueError("Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận kết quả")
+        return self.issue_ticket(service)
+
     def receive(self, actor: Actor, procedure_code: str, draft: IntakeDraft,
                 request_id: uuid.UUID | None = None) -> tuple[str, bool]:
         """Receive a dossier on the central store, or from the journal when it does not answer; the code and

@@ -385,3 +385,21 @@ def test_a_ticket_called_online_is_finished_offline_when_the_server_goes_away(  
     ticket = _central_ticket(central_ctx, number)
     assert ticket.status == "finished" and ticket.finished_at is not None
     w.close()
+
+
+def test_a_receipt_scanned_at_an_offline_kiosk_gives_a_result_return_ticket(  # type: ignore[no-untyped-def]
+        qtbot, central_ctx: Context, running_pg: ThrowawayPostgres, tmp_path: Path, clock: Clock) -> None:
+    kiosk = station(central_ctx, tmp_path / "kiosk", "kiosk", clock)
+    kiosk.sync_now()
+    w = _kiosk(qtbot, central_ctx, None, kiosk)
+    running_pg.stop()
+    with qtbot.waitSignal(w.ticket_issued, timeout=WAIT_MS) as blocker:
+        qtbot.keyClicks(w, "000.00.02.H33-261127-0003")  # the receipt's barcode, typed by the scanner
+        qtbot.keyClick(w, K.Key_Return)
+    view = blocker.args[0]
+    assert view.service_code == "TKQ" and view.id in w._offline_ids  # the centre's result-return service
+    text = w.confirmation_text()
+    assert "Trả kết quả hồ sơ 000.00.02.H33-261127-0003" in text and "Xin lỗi" not in text
+    _back_online(running_pg, clock, kiosk)
+    assert _central_ticket(central_ctx, view.display_number).id == view.id
+    w.close()

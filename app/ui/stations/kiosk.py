@@ -414,10 +414,22 @@ class KioskWindow(QWidget):
         if self._issuing:
             return
         self._set_issuing(True)
-        self.worker.submit(lambda: result_return.issue_result_ticket(self.ctx, code), self._on_result_ticket,
-                           self._on_issue_failed)
+        ctx, station = self.ctx, self.offline
 
-    def _on_result_ticket(self, result: result_return.ResultTicket) -> None:
+        def work() -> result_return.ResultTicket | queue.TicketView:
+            if station is None:
+                return result_return.issue_result_ticket(ctx, code)
+            done = station.on_server(lambda: result_return.issue_result_ticket(ctx, code))
+            return done if done is not None else station.issue_result_ticket(code)  # offline: the result service
+
+        self.worker.submit(work, lambda result: self._on_result_ticket(result, code), self._on_issue_failed)
+
+    def _on_result_ticket(self, result: result_return.ResultTicket | queue.TicketView, code: str = "") -> None:
+        if isinstance(result, queue.TicketView):  # issued offline from the kiosk's leases, not joined to the dossier
+            self._on_station_issued((result, True))
+            self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=code))
+            self.ticket_priority_label.show()
+            return
         self.last_result = result
         self._on_ticket_issued(result.ticket)
         self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=result.dossier.code))
