@@ -381,9 +381,20 @@ def test_a_ticket_called_online_is_finished_offline_when_the_server_goes_away(  
     qtbot.keyClick(w, K.Key_F6)
     qtbot.waitUntil(lambda: w.current is None and not w.worker.busy, timeout=WAIT_MS)
     assert counter.waiting() == 1  # the finish (the start was refused by the server, never made)
-    _back_online(running_pg, clock, counter)
+    qtbot.keyClick(w, K.Key_F1)  # the next citizen holds ticket 1002, printed by an offline kiosk
+    qtbot.waitUntil(lambda: w.number_dialog is not None and w.number_dialog.isVisible(), timeout=WAIT_MS)
+    w.number_dialog.setTextValue("1002")
+    w.number_dialog.accept()
+    qtbot.waitUntil(lambda: w.current is not None and not w.worker.busy, timeout=WAIT_MS)
+    running_pg.start()
+    queue.issue_ticket(central_ctx, "DD")  # 1002 reaches the server (as the kiosk's sync would bring it)
+    w._on_offline_retry()  # the window's next reload: it syncs the journal first, then reads the hall
+    qtbot.waitUntil(lambda: not w.offline_mode and not w.worker.busy, timeout=WAIT_MS)
+    assert counter.waiting() == 0 and w.offline_bar.isHidden()
     ticket = _central_ticket(central_ctx, number)
     assert ticket.status == "finished" and ticket.finished_at is not None
+    assert w.current is not None and (w.number.text(), w.state.text()) == ("1002", "Đã gọi")  # still held
+    assert _central_ticket(central_ctx, "1002").status == "called"
     w.close()
 
 

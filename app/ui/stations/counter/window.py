@@ -349,8 +349,14 @@ class CounterWindow(QMainWindow):
             return
         self._reloading = True
         ctx, number = self.ctx, self.counter_number
-        self.worker.submit(lambda: (queue.queue_status(ctx), ratings.counter_feedback(ctx, number)),
-                           self._on_status_loaded, self._on_load_failed)
+        station = self.offline if self.offline_mode else None
+
+        def work() -> tuple[QueueStatus, CounterFeedback | None]:
+            if station is not None:  # back from offline: what was done offline is central before the status is read
+                station.sync_now()
+            return queue.queue_status(ctx), ratings.counter_feedback(ctx, number)
+
+        self.worker.submit(work, self._on_status_loaded, self._on_load_failed)
 
     def _on_status_loaded(self, loaded: tuple[QueueStatus, CounterFeedback | None]) -> None:
         self._reloading = False
@@ -427,7 +433,7 @@ class CounterWindow(QMainWindow):
         if self._lost.pop(source, None) is None:
             return
         if not self._lost and self.offline is not None:
-            self.offline.release_held()  # the server holds it from now on (the badge's sync replays the calls)
+            self.offline.release_held()  # the server holds it from now on (the reload synced the calls first)
         if self._lost:
             self._store_lost(*next(iter(self._lost.items())))
         else:
