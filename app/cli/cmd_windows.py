@@ -22,12 +22,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     counter = commands.add_parser("counter", help="mở cửa sổ quầy (cán bộ đăng nhập, gọi số bằng bàn phím)")
     counter.add_argument("--counter", type=int, metavar="N", help="số quầy (mặc định theo cấu hình máy)")
     counter.add_argument("--windowed", action="store_true", help="không mở toàn màn hình")
-    counter.set_defaults(handler=open_counter, lean_handler=first_run, first_run_station="counter")
+    counter.set_defaults(handler=open_counter, lean_handler=first_run, first_run_station="counter", works_offline=True)
     kiosk = commands.add_parser("kiosk", help="mở máy lấy số (toàn màn hình, in phiếu)")
     kiosk.add_argument("--printer", metavar="URL", help="cổng máy in (mặc định theo cấu hình máy)")
     kiosk.add_argument("--profile", choices=("80mm", "58mm"))
     kiosk.add_argument("--windowed", action="store_true")
-    kiosk.set_defaults(handler=open_kiosk, lean_handler=first_run, first_run_station="kiosk")
+    kiosk.set_defaults(handler=open_kiosk, lean_handler=first_run, first_run_station="kiosk", works_offline=True)
     display = commands.add_parser("display", help="mở màn hình hiển thị số thứ tự (TV), có đọc số")
     display.add_argument("--notice", default="", help="dòng thông báo chạy chữ")
     display.add_argument("--mute", action="store_true", help="không phát âm thanh")
@@ -65,7 +65,7 @@ def open_counter(args: argparse.Namespace, ctx: Context, cfg: config.MachineConf
     _language(cfg)
     from app.ui.launch import run_counter
 
-    require_current_schema(ctx)
+    _schema_or_offline(ctx)
     number = args.counter or cfg.get("counter_number")
     if not number:
         raise CliError("chưa chọn quầy: dùng --counter N hoặc đặt counter_number trong tệp cấu hình")
@@ -78,9 +78,22 @@ def open_kiosk(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig
     _language(cfg)
     from app.ui.launch import run_kiosk
 
-    require_current_schema(ctx)
+    _schema_or_offline(ctx)
     return run_kiosk(ctx, args.printer or cfg.get("printer_url"), args.profile or cfg.get("printer_profile"),
                      args.windowed)
+
+
+def _schema_or_offline(ctx: Context) -> None:
+    """The schema check of a kiosk or counter; on a station of a central server that does not answer, none: the
+    window opens from the station's journal (docs/offline.md)."""
+    from app.services.offline import is_unreachable
+    from app.store.engine import StoreUnavailable
+
+    try:
+        require_current_schema(ctx)
+    except StoreUnavailable as exc:
+        if ctx.store.backend != "postgresql" or not is_unreachable(exc):
+            raise
 
 
 def open_display(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

@@ -150,19 +150,28 @@ def estimated_wait_minutes(people_ahead: int, avg_service_minutes: int, open_cou
     return max(1, round(people_ahead * avg_service_minutes / max(1, open_counters)))
 
 
-# The QR code on a printed ticket: the ticket's id, so a counter's scanner can call or serve that citizen directly.
-# Only characters of the QR alphanumeric mode (upper-case letters, digits, ":"), so the code stays small
-# (version 2, 25 × 25 modules); no personal data (tickets carry none).
+# The QR code on a printed ticket: the ticket's id, so a counter's scanner can call or serve that citizen directly,
+# then "-" and the printed number, so a counter cut off from the server still calls it by its number (an older
+# ticket without the number scans as before). Only characters of the QR alphanumeric mode (upper-case letters,
+# digits, ":", "-"), so the code stays small (version 3, 29 × 29 modules); no personal data (tickets carry none).
 TICKET_QR_PREFIX = "STT:"
-_TICKET_QR = re.compile(r"STT:([0-9A-F]{32})")
+_TICKET_QR = re.compile(r"STT:([0-9A-F]{32})(?:-([0-9A-Z]{1,16}))?")
 
 
-def ticket_qr_payload(ticket_id: uuid.UUID) -> str:
-    """What the ticket's QR code holds ("STT:" and the ticket's id in 32 upper-case hex digits)."""
-    return TICKET_QR_PREFIX + ticket_id.hex.upper()
+def ticket_qr_payload(ticket_id: uuid.UUID, display_number: str | None = None) -> str:
+    """What the ticket's QR code holds ("STT:" and the ticket's id in 32 upper-case hex digits, then "-" and the
+    printed number when given)."""
+    number = f"-{display_number.upper()}" if display_number and display_number.isalnum() else ""
+    return TICKET_QR_PREFIX + ticket_id.hex.upper() + number
 
 
 def parse_ticket_qr(text: str) -> uuid.UUID | None:
     """The ticket id of a scanned ticket QR, None when the text is something else."""
     m = _TICKET_QR.fullmatch(text.strip().upper())
     return uuid.UUID(hex=m[1]) if m else None
+
+
+def ticket_qr_number(text: str) -> str | None:
+    """The printed number a scanned ticket QR carries (None: not a ticket QR, or an older one without it)."""
+    m = _TICKET_QR.fullmatch(text.strip().upper())
+    return m[2] if m and m[2] else None

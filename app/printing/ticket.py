@@ -37,7 +37,7 @@ class TicketContent:
     service_name: str
     number_text: str
     issued_at: datetime
-    people_ahead: int
+    people_ahead: int | None  # None: not known (a ticket issued offline), no line about the wait
     estimated_wait_minutes: int | None = None
     priority_label: str | None = None
     footer: str | None = None  # None: DEFAULT_FOOTER; "": no footer
@@ -85,7 +85,9 @@ def ticket_lines(content: TicketContent) -> list[Line]:
     if content.dossier_code:
         lines += [("TRẢ KẾT QUẢ HỒ SƠ", "label"), (content.dossier_code, "body")]
     lines.append((content.issued_at.strftime("%d/%m/%Y %H:%M"), "body"))
-    if content.people_ahead <= 0:
+    if content.people_ahead is None:
+        pass
+    elif content.people_ahead <= 0:
         lines.append(("Không có ai chờ trước bạn", "body"))
     else:
         lines.append((f"Số người đang chờ trước bạn: {content.people_ahead}", "body"))

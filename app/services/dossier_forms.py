@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.domain.accounts import Role
 from app.domain.catalog import DocumentKind, ProcessingUnit
-from app.domain.dossier import ApplicantKind, DossierStatus
+from app.domain.dossier import ApplicantKind, DossierStatus, IntakeDraft, ProcedurePolicy
 from app.domain.lifecycle import TRANSITIONS, Action, TransitionRefused
 from app.domain.supplement import SupplementItem, parse_items
 from app.domain.errors import FormErrors, ValidationError
@@ -26,6 +26,7 @@ from app.printing import forms
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services import lifecycle
 from app.services.dossiers import DossierView, get_dossier
+from app.services.offline import OfflineDossier, OfflineStation
 from app.services.settings import centre_setting
 from app.store.live import publish
 from app.store.models import Agency, Counter, DossierEvent, Officer, Procedure, Ticket, TicketEvent
@@ -78,6 +79,33 @@ def receipt_data(ctx: Context, code: str) -> forms.ReceiptData:
         fee_vnd=v.fee_vnd, register_book=str(v.received_at.astimezone(LOCAL_TZ).year),
         register_line=v.register_line, officer_name=v.received_by_name or "",
         owner=" — CCCD ".join(x for x in (v.owner_name or "", v.owner_id_number or "") if x))
+
+
+def offline_receipt_data(station: OfflineStation, dossier: OfflineDossier, draft: IntakeDraft) -> forms.ReceiptData:
+    """What Mẫu 01 of a dossier received offline shows, from the station's journal (the centre's settings, the
+    procedure) and the form as typed: the same page as online, with the code, register line and due date the
+    station gave."""
+    header = forms.FormHeader(str(station.setting("province_committee")), station.centre_name(),
+                              str(station.setting("province_name")), dossier.received_at.astimezone(LOCAL_TZ).date(),
+                              f"{dossier.register_line}/TNHS")
+    procedure = station.procedure(dossier.procedure_code)
+    d = draft.validated(ProcedurePolicy(procedure["postal_allowed"], procedure["online_level"],
+                                        procedure["on_the_spot"]))  # normalised as the replay stores it
+    organisation = d.applicant_kind == ApplicantKind.ORGANISATION.value
+    id_label, id_value = (("Mã số thuế", d.tax_code) if organisation else ("Số CCCD/định danh cá nhân", d.id_number))
+    place = (f"Qua dịch vụ bưu chính công ích, địa chỉ: {d.postal_address}" if d.result_by_post
+             else f"Bộ phận tiếp nhận và trả kết quả — {header.centre_name}")
+    received = dossier.received_at.astimezone(LOCAL_TZ)
+    return forms.ReceiptData(
+        header=header, code=dossier.code, receiving_unit=f"{header.centre_name} — {dossier.agency_name}",
+        applicant_name=d.applicant_name, address=d.address, phone=d.phone, email=d.email, id_label=id_label,
+        id_number=id_value, request=dossier.procedure_name,
+        documents=tuple(forms.ReceiptDocument(x.name, x.originals, x.certified_copies, x.photocopies)
+                        for x in d.documents),
+        sets=d.sets, processing_time=processing_time_text(procedure["processing_value"], procedure["processing_unit"]),
+        received_at=received, due_at=dossier.due_at.astimezone(LOCAL_TZ), result_place=place, fee_vnd=dossier.fee_vnd,
+        register_book=str(received.year), register_line=dossier.register_line, officer_name=dossier.officer_name or "",
+        owner=" — CCCD ".join(x for x in (d.owner_name, d.owner_id_number) if x))
 
 
 def render_receipt(ctx: Context, code: str, out: Path, data: forms.ReceiptData | None = None) -> Path:

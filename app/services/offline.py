@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain import calendar, queue as rules
 from app.domain.dossier import IntakeDraft, ProcedurePolicy, format_dossier_code
@@ -26,6 +26,11 @@ from app.services.context import LOCAL_TZ, Actor, Context, utc_now
 from app.services.queue_views import TicketView
 from app.store.engine import PgTimeouts, StoreBusy, StoreUnavailable
 from app.store.journal import Journal, JournalLease, LeaseExhausted, OutboxItem, journal_path
+
+if TYPE_CHECKING:
+    from app.domain.catalog import ProcedureIndex
+    from app.services.catalog import ProcedureView
+    from app.services.hall import ServiceView
 
 T = TypeVar("T")
 ONLINE, OFFLINE = "online", "offline"
@@ -187,6 +192,19 @@ class OfflineStation:
         return TicketView(ticket_id, display, number, service["code"], service["name"], "waiting", priority_kind, now,
                           None, None, 0, False, 0, 0)
 
+    def issue_result_ticket(self, scanned: str) -> TicketView:
+        """Offline, a receipt scanned at the kiosk: a ticket of the centre's result-return service (the setting
+        `result_return_service`), not joined to the dossier, which the kiosk cannot look up; the officer reads the
+        receipt at the counter."""
+        from app.domain.dossier import looks_like_dossier_code
+
+        if not looks_like_dossier_code(scanned.strip()):
+            raise NotFound("Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+        service = str(self.setting("result_return_service") or "").strip().upper()
+        if not service:
+            raise QueueError("Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận kết quả")
+        return self.issue_ticket(service)
+
     def receive(self, actor: Actor, procedure_code: str, draft: IntakeDraft,
                 request_id: uuid.UUID | None = None) -> tuple[str, bool]:
         """Receive a dossier on the central store, or from the journal when it does not answer; the code and
@@ -274,6 +292,62 @@ class OfflineStation:
                 "id": str(event_id), "display": number, "kind": kind, "at": now.isoformat(),
                 "counter_id": counter["id"] if counter else None, "officer_id": actor.officer_id,
                 "station": str(self.station_id)}, now)
+
+    def setting(self, key: str) -> Any:
+        """A centre setting as the journal last saw it (its default when unset), as `centre_setting` online."""
+        from app.config import spec
+
+        return spec(key).coerce((self.journal.reference("settings") or {}).get(key))
+
+    def centre_name(self) -> str:
+        """The centre's name as the journal last saw it (what a ticket or a receipt prints offline)."""
+        return str(self.setting("centre_name"))
+
+    def procedure(self, code: str) -> dict[str, Any]:
+        """A procedure of the journal's catalogue by its code (NotFound when the journal does not hold it)."""
+        found = next((p for p in self._ref("procedures") if p["code"] == code.strip()), None)
+        if found is None:
+            raise NotFound(f"Không có thủ tục mã «{code}»")
+        return found
+
+    def catalogue(self) -> tuple[ProcedureIndex, list[ProcedureView]]:
+        """The active procedures as the journal last saw them, with their search index (the intake form opened
+        while the server does not answer), in catalogue order."""
+        from app.domain.catalog import DocumentDraft, ProcedureDraft, ProcedureIndex
+        from app.services.catalog import ProcedureView
+
+        agencies = {a["id"]: (i, a["name"]) for i, a in enumerate(self._ref("agencies"))}
+        views = [ProcedureView(p["id"], p["agency_id"], agencies[p["agency_id"]][1], ProcedureDraft(
+            p["code"], p["name"], p["processing_value"], p["processing_unit"], p["fee_vnd"],
+            time.fromisoformat(p["cutoff"]) if p["cutoff"] else None, on_the_spot=p["on_the_spot"],
+            online_level=p["online_level"], postal_allowed=p["postal_allowed"],
+            documents=[DocumentDraft(d["name"], d["kind"], d["count"]) for d in p["documents"]]), True)
+            for p in sorted(self._ref("procedures"), key=lambda p: (agencies[p["agency_id"]][0], p["id"]))
+            if p["active"] and p["agency_id"] in agencies]
+        index = ProcedureIndex([ProcedureIndex.entry(v.id, v.agency_id, v.draft.code, v.draft.name, v.agency_name)
+                                for v in views])
+        return index, views
+
+    def service_views(self) -> list[ServiceView]:
+        """The active queue services as the journal last saw them (a window that starts or reloads offline)."""
+        from app.services.hall import ServiceDraft, ServiceView
+
+        return [ServiceView(v["id"], ServiceDraft(v["code"], v["name"], v["prefix"], v["range_start"], v["range_end"],
+                                                  v["daily_cap"], v["avg_service_minutes"], (), v["active"]), ())
+                for v in self._ref("services") if v["active"]]
+
+    def held(self) -> tuple[str, str] | None:
+        """The ticket this counter called offline and holds now: (its number, «called» or «serving»)."""
+        held = self.journal.get("held")
+        return (str(held["display"]), str(held["status"])) if held else None
+
+    def hold(self, display_number: str, status: str) -> None:
+        """The counter held this ticket (called online) when the server stopped answering: offline it finishes it."""
+        self.journal.set(held={"display": display_number, "status": status})
+
+    def release_held(self) -> None:
+        """The server answers again: the ticket the counter holds is the server's to say (after the replay)."""
+        self.journal.set(held=None)
 
     def remember_sign_in(self, login: str, password: str) -> None:
         """After an online sign-in at this station: keep a hash of the password made here, so this officer can

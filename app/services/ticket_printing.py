@@ -31,22 +31,29 @@ def profile_named(name: str) -> PrinterProfile:
     return PROFILES[name]
 
 
-def ticket_content(ctx: Context, view: queue.TicketView) -> TicketContent:
+def ticket_content(ctx: Context, view: queue.TicketView, centre_name: str | None = None) -> TicketContent:
     """What goes on the paper for an issued ticket (no personal data: tickets carry none): its QR code holds the
-    ticket's id, for the counter's scanner; a result-return ticket names its dossier's code."""
-    with ctx.store.read() as s:
-        centre = str(centre_setting(s, "centre_name"))
-        dossier_code = s.scalar(select(Dossier.code).where(Dossier.id == view.dossier_id)) if view.dossier_id else None
+    ticket's id, for the counter's scanner; a result-return ticket names its dossier's code. With `centre_name`
+    (a ticket issued offline, the name from the station's journal) the store is not read, and the paper says
+    nothing of the wait (the hall's queue cannot be seen)."""
+    if centre_name is not None and view.dossier_id is None:
+        centre, dossier_code = centre_name, None
+    else:
+        with ctx.store.read() as s:
+            centre = str(centre_setting(s, "centre_name"))
+            dossier_code = (s.scalar(select(Dossier.code).where(Dossier.id == view.dossier_id)) if view.dossier_id
+                            else None)
     return TicketContent(centre_name=centre, service_name=view.service_name, number_text=view.display_number,
-                         issued_at=view.issued_at.astimezone(LOCAL_TZ), people_ahead=view.people_ahead,
+                         issued_at=view.issued_at.astimezone(LOCAL_TZ),
+                         people_ahead=None if centre_name is not None else view.people_ahead,
                          estimated_wait_minutes=view.estimated_wait_minutes,
                          priority_label=PRIORITY_KINDS.get(view.priority_kind or ""),
-                         qr_payload=ticket_qr_payload(view.id), dossier_code=dossier_code)
+                         qr_payload=ticket_qr_payload(view.id, view.display_number), dossier_code=dossier_code)
 
 
-def render(ctx: Context, view: queue.TicketView, profile: PrinterProfile) -> bytes:
-    """The ticket's ESC/POS bytes for this printer profile."""
-    return render_ticket(ticket_content(ctx, view), profile)
+def render(ctx: Context, view: queue.TicketView, profile: PrinterProfile, centre_name: str | None = None) -> bytes:
+    """The ticket's ESC/POS bytes for this printer profile (`centre_name`: offline, see `ticket_content`)."""
+    return render_ticket(ticket_content(ctx, view, centre_name), profile)
 
 
 def record_outcome(ctx: Context, ticket_id: uuid.UUID, printed: bool, reason: str | None = None) -> None:
@@ -68,11 +75,11 @@ def print_ticket(ctx: Context, view: queue.TicketView, printer_url: str, profile
 
 
 def queue_print(ctx: Context, view: queue.TicketView, printer: DeviceManager[TicketPrinter],
-                profile: PrinterProfile, on_done: Callable[[JobResult], None]) -> int:
+                profile: PrinterProfile, on_done: Callable[[JobResult], None], centre_name: str | None = None) -> int:
     """Render now (on the caller's thread: a station's worker) and queue the bytes on the printer's own thread;
     `on_done(JobResult)` runs on that thread once the paper is out or failed. The caller records the outcome
     with `record_outcome` (off the device thread)."""
-    return submit_print(printer, render(ctx, view, profile), on_done)
+    return submit_print(printer, render(ctx, view, profile, centre_name), on_done)
 
 
 def print_test_page(printer_url: str, profile: PrinterProfile) -> None:

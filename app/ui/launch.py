@@ -21,6 +21,7 @@ from app.ui.signin import SignInDialog, sign_in_for
 
 if TYPE_CHECKING:
     from app.devices.keypad import KeypadConfig
+    from app.services.offline import OfflineStation
     from app.services.keypad_station import KeypadStation
 
 
@@ -61,7 +62,7 @@ def _start_log(kind: str, counter_number: int | None = None, hall: bool = False)
 
 
 def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what: str,
-             station: str = "") -> Actor | None:
+             station: str = "", offline: "OfflineStation | None" = None) -> Actor | None:
     """The signed-in actor: the dialog, or `sign_in_as` (the demo); None when refused or cancelled."""
     app = application()
     if sign_in_as is not None:
@@ -70,7 +71,7 @@ def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what:
         except MotcuaError as exc:
             QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), str(exc))
             return None
-    dialog = SignInDialog(ctx, role, station=station or what[:1].upper() + what[1:])
+    dialog = SignInDialog(ctx, role, station=station or what[:1].upper() + what[1:], offline=offline)
     if dialog.exec() != SignInDialog.DialogCode.Accepted:
         return None
     return dialog.actor
@@ -91,18 +92,29 @@ def run_admin(ctx: Context, cfg: MachineConfig | None, sign_in_as: tuple[str, st
     return app.exec()
 
 
-def _attach_mode(window: QWidget, ctx: Context, kind: str, counter_number: int = 0) -> None:
-    """On a station of a central server: the mode badge over the window (online, or cut off since a time with the
-    items waiting), which also syncs the station's journal in the background (docs/offline.md)."""
+def _offline_station(ctx: Context, kind: str, counter_number: int = 0) -> "OfflineStation | None":
+    """The station's journal on a station of a central server (None on the embedded store: no server to lose)."""
     if ctx.store.backend != "postgresql":
-        return  # the embedded store has no server to lose
+        return None
     from app.config import data_dir
     from app.services.offline import OfflineStation
+
+    return OfflineStation(ctx, data_dir(), kind, counter_number)
+
+
+def _attach_mode(window: QWidget, ctx: Context, kind: str, counter_number: int = 0,
+                 station: "OfflineStation | None" = None) -> None:
+    """On a station of a central server: the mode badge over the window (online, or cut off since a time with the
+    items waiting), which also syncs the station's journal in the background (docs/offline.md). `station`: the
+    journal the window itself works with (its owner closes it), else one of the badge's own."""
     from app.ui.stations.mode_badge import ModeBadge
 
-    station = OfflineStation(ctx, data_dir(), kind, counter_number)
+    if station is None:
+        station = _offline_station(ctx, kind, counter_number)
+        if station is None:
+            return  # the embedded store has no server to lose
+        window.destroyed.connect(station.close)
     badge = ModeBadge(station, kind, window)
-    window.destroyed.connect(lambda *_: station.close())
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(badge.stop)
@@ -124,23 +136,29 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
     app = application()
     _start_log("counter", counter_number)
     station = app.translate("launch", "Quầy số {0}").format(counter_number)
-    actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy", station)
-    if actor is None:
-        return _not_signed_in(app)
-    keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
-    if keypad_setup is not None and keypad is None:
-        return 2
-    shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed,
-                         decorate=lambda w: _attach_mode(w, ctx, "counter", counter_number))
-    shift.finished.connect(app.quit)
-    shift.start(actor)
-    if keypad is not None:
-        keypad.start()
+    offline = _offline_station(ctx, "counter", counter_number)  # sign-in, calls and intake when the server is down
     try:
-        return app.exec()
-    finally:
+        actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy", station, offline)
+        if actor is None:
+            return _not_signed_in(app)
+        keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
+        if keypad_setup is not None and keypad is None:
+            return 2
+        shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed,
+                             decorate=lambda w: _attach_mode(w, ctx, "counter", counter_number, offline),
+                             offline=offline)
+        shift.finished.connect(app.quit)
+        shift.start(actor)
         if keypad is not None:
-            keypad.stop()
+            keypad.start()
+        try:
+            return app.exec()
+        finally:
+            if keypad is not None:
+                keypad.stop()
+    finally:
+        if offline is not None:
+            offline.close()
 
 
 def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int) -> "KeypadStation | None":
@@ -166,8 +184,9 @@ def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool)
     _start_log("kiosk", hall=True)
     profile = profile_named(profile_name)
     manager = printer_manager(printer_url, profile) if printer_url else None
-    window = KioskWindow(ctx, manager, profile, live=live_factory(ctx))
-    _attach_mode(window, ctx, "kiosk")
+    offline = _offline_station(ctx, "kiosk")  # tickets from leased numbers when the server is down
+    window = KioskWindow(ctx, manager, profile, live=live_factory(ctx), offline=offline)
+    _attach_mode(window, ctx, "kiosk", station=offline)
     if manager is not None:
         manager.start()
     _show(window, windowed)
@@ -176,6 +195,8 @@ def run_kiosk(ctx: Context, printer_url: str, profile_name: str, windowed: bool)
     finally:
         if manager is not None:
             manager.stop()
+        if offline is not None:
+            offline.close()
 
 
 def run_display(ctx: Context, notice: str, windowed: bool, sound: bool = True) -> int:

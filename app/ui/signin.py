@@ -7,15 +7,25 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEd
 from app.domain.accounts import Role
 from app.services import accounts
 from app.services.context import Actor, Context
+from app.services.offline import OfflineStation
 from app.ui.errors import MessageBar, present_error
 from app.ui.worker import Worker
 
 ACTIONS = {Role.ADMIN: "mở cửa sổ quản trị", Role.SUPERVISOR: "mở cửa sổ giám sát", Role.OFFICER: "làm việc tại quầy"}
 
 
-def sign_in_for(ctx: Context, login: str, password: str, required: Role) -> Actor:
-    """Sign in, then refuse (PermissionDenied) an account whose role is below `required`."""
-    actor = accounts.sign_in(ctx, login, password)
+def sign_in_for(ctx: Context, login: str, password: str, required: Role,
+                offline: OfflineStation | None = None) -> Actor:
+    """Sign in, then refuse (PermissionDenied) an account whose role is below `required`. With `offline` (a
+    station of a central server), against the hash this station kept at the officer's last online sign-in here when
+    the server does not answer."""
+    if offline is None:
+        actor = accounts.sign_in(ctx, login, password)
+    else:
+        online = offline.on_server(lambda: accounts.sign_in(ctx, login, password))
+        if online is not None:  # this officer may now sign in here while the server does not answer
+            offline.remember_sign_in(login, password)
+        actor = online or offline.sign_in(login, password)
     actor.require(required, ACTIONS[required])
     return actor
 
@@ -24,9 +34,9 @@ class SignInDialog(QDialog):
     """Asks for login and password; `actor` is set when accepted."""
 
     def __init__(self, ctx: Context, required: Role = Role.ADMIN, centre_name: str = "",
-                 parent: QWidget | None = None, station: str = "") -> None:
+                 parent: QWidget | None = None, station: str = "", offline: OfflineStation | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.required = ctx, required
+        self.ctx, self.required, self.offline = ctx, required, offline
         self.actor: Actor | None = None
         self.worker = Worker(self, threads=1)
         self.setWindowTitle(self.tr("Đăng nhập — %1").replace("%1", station) if station
@@ -60,9 +70,11 @@ class SignInDialog(QDialog):
 
     def _on_sign_in_button_clicked(self) -> None:
         ctx, login, password, required = self.ctx, self.login.text(), self.password.text(), self.required
+        offline = self.offline
         self.sign_in_button.setEnabled(False)
         self.bar.hide()
-        self.worker.submit(lambda: sign_in_for(ctx, login, password, required), self._on_signed_in, self._on_failed)
+        self.worker.submit(lambda: sign_in_for(ctx, login, password, required, offline), self._on_signed_in,
+                           self._on_failed)
 
     def _on_signed_in(self, actor: Actor) -> None:
         self.actor = actor

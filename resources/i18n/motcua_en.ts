@@ -377,6 +377,10 @@
         <translation>Press F1 or Space to call the next number.</translation>
     </message>
     <message>
+        <source>Mất kết nối: bấm F1 hoặc Space rồi nhập số in trên phiếu của người dân.</source>
+        <translation>Offline: press F1 or Space, then type the number printed on the citizen&apos;s ticket.</translation>
+    </message>
+    <message>
         <source>KẾT QUẢ ĐÃ SẴN SÀNG ĐỂ TRẢ</source>
         <translation>RESULT READY TO HAND OVER</translation>
     </message>
@@ -415,6 +419,26 @@ Status: %3 · %4 · F8 then Enter: open the dossier</translation>
         <translation>%1. Buttons are locked until the connection is restored; the number being served is kept.</translation>
     </message>
     <message>
+        <source>Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), tiếp nhận hồ sơ (F7) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối.</source>
+        <translation>The server does not answer: the counter works from its local data. Call by the number on the ticket (F1), receive dossiers (F7) as usual; everything is saved here and synced when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Gọi số theo phiếu</source>
+        <translation>Call by ticket number</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ: nhập số in trên phiếu của người dân (ví dụ A012):</source>
+        <translation>The server does not answer: type the number printed on the citizen&apos;s ticket (e.g. A012):</translation>
+    </message>
+    <message>
+        <source>Đã kết thúc số %1 (lưu tại máy).</source>
+        <translation>Number %1 finished (saved locally).</translation>
+    </message>
+    <message>
+        <source>Số %1 được ghi vắng mặt (lưu tại máy).</source>
+        <translation>Number %1 marked absent (saved locally).</translation>
+    </message>
+    <message>
         <source>Đã kết thúc số %1.</source>
         <translation>Number %1 finished.</translation>
     </message>
@@ -437,6 +461,10 @@ Status: %3 · %4 · F8 then Enter: open the dossier</translation>
     <message>
         <source>Không có ai đang chờ.</source>
         <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối: máy quầy không tra được mã QR của phiếu; hãy nhập số in trên phiếu.</source>
+        <translation>Offline: the counter cannot look up the ticket&apos;s QR code; type the number printed on it.</translation>
     </message>
     <message>
         <source>Mã hồ sơ (như in trên phiếu hẹn):</source>
@@ -1388,6 +1416,10 @@ Please inform the technical team.</translation>
     <message>
         <source>Ưu tiên: {kind}</source>
         <translation>Priority: {kind}</translation>
+    </message>
+    <message>
+        <source>Xin mời ngồi chờ, số của bạn sẽ được mời tại quầy phục vụ</source>
+        <translation>Please take a seat; your number will be called at the counter</translation>
     </message>
     <message>
         <source>Trước bạn còn {n} người · Chờ khoảng {m} phút</source>

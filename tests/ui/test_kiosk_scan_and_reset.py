@@ -54,7 +54,7 @@ def test_a_scanned_receipt_gives_a_result_return_ticket(qtbot, demo_ctx: Context
     assert f"Trả kết quả hồ sơ {d.code}" in w.confirmation_text()
     assert sim.wait_for_tickets(1, 5)
     ticket = sim.tickets[0].decoded
-    assert [q.data.decode() for q in ticket.qr_codes] == [ticket_qr_payload(view.id)]
+    assert [q.data.decode() for q in ticket.qr_codes] == [ticket_qr_payload(view.id, view.display_number)]
     assert d.code in ticket.plain_text()
     wait_idle(qtbot, w)
     w.close()

@@ -24,6 +24,7 @@ from app.domain.queue import PRIORITY_KINDS
 from app.printing.ticket import PrinterProfile
 from app.services import hall, queue, result_return, ticket_printing
 from app.services.context import Context
+from app.services.offline import OfflineStation, is_unreachable
 from app.services.settings import get_centre_settings
 from app.ui.errors import report_bug
 from app.ui.live import LiveFactory, live_factory
@@ -121,9 +122,13 @@ class KioskWindow(QWidget):
     printer_status_changed = Signal(object)  # DeviceStatus
 
     def __init__(self, ctx: Context, printer: DeviceManager[TicketPrinter] | None, profile: PrinterProfile,
-                 parent: QWidget | None = None, live: LiveFactory | None = None) -> None:
+                 parent: QWidget | None = None, live: LiveFactory | None = None,
+                 offline: OfflineStation | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.printer, self.profile = ctx, printer, profile
+        self.offline = offline  # a station of a central server: numbers from its leases when the server is down
+        self._offline_ids: set[uuid.UUID] = set()  # tickets issued offline: printed from the journal, not recorded
+        self._waits_known = True  # False while offline: the kiosk cannot see the hall's queue
         self.worker = Worker(self)
         self.services: list[hall.ServiceView] = []
         self.service_buttons: dict[str, _TouchButton] = {}
@@ -274,12 +279,25 @@ class KioskWindow(QWidget):
 
     def load(self) -> None:
         """Read the centre's name and the active services (background)."""
-        self._run(lambda: (str(get_centre_settings(self.ctx).get("centre_name", "")),
-                           [v for v in hall.list_services(self.ctx) if v.draft.active], queue.service_waits(self.ctx)),
-                  self._on_loaded)
+        self._run(self._read_hall, self._on_loaded)
 
-    def _on_loaded(self, result: tuple[str, list[hall.ServiceView], dict[str, queue.ServiceWait]]) -> None:
-        centre, services, self.waits = result
+    def _read_hall(self) -> tuple[str, list[hall.ServiceView], dict[str, queue.ServiceWait] | None]:
+        """Worker: the centre's name, the active services and their waits; on a station of a central server that
+        does not answer, the name and services from the journal (no waits: the hall's queue cannot be seen)."""
+        ctx = self.ctx
+
+        def online() -> tuple[str, list[hall.ServiceView], dict[str, queue.ServiceWait] | None]:
+            return (str(get_centre_settings(ctx).get("centre_name", "")),
+                    [v for v in hall.list_services(ctx) if v.draft.active], queue.service_waits(ctx))
+
+        if self.offline is None:
+            return online()
+        read = self.offline.on_server(online)
+        return read if read is not None else (self.offline.centre_name(), self.offline.service_views(), None)
+
+    def _on_loaded(self, result: tuple[str, list[hall.ServiceView], dict[str, queue.ServiceWait] | None]) -> None:
+        centre, services, waits = result
+        self._waits_known, self.waits = waits is not None, waits or {}
         self.centre_label.setText(centre)
         if [(v.draft.code, v.draft.name) for v in services] != [(v.draft.code, v.draft.name) for v in self.services]:
             self._rebuild_services(services)
@@ -290,7 +308,9 @@ class KioskWindow(QWidget):
         for code, button in self.service_buttons.items():
             wait = self.waits.get(code)
             assert button.wait_label is not None
-            if wait is None or wait.waiting == 0:
+            if not self._waits_known:
+                button.wait_label.setText("")
+            elif wait is None or wait.waiting == 0:
                 button.wait_label.setText(self.tr("Không có ai đang chờ"))
             else:
                 button.wait_label.setText(self.tr("{n} người đang chờ · khoảng {m} phút")
@@ -361,8 +381,21 @@ class KioskWindow(QWidget):
             return
         self._set_issuing(True)
         priority = self.chosen_priority
+        station = self.offline
+        if station is not None:  # the central store, or the station's leased numbers when it does not answer
+            self.worker.submit(lambda: station.issue(service_code, priority), self._on_station_issued,
+                               self._on_issue_failed)
+            return
         self.worker.submit(lambda: queue.issue_ticket(self.ctx, service_code, priority),
                            self._on_ticket_issued, self._on_issue_failed)
+
+    def _on_station_issued(self, result: tuple[queue.TicketView, bool]) -> None:
+        view, offline = result
+        if offline:
+            self._offline_ids.add(view.id)
+            if self._waits_known:
+                self.load()  # the services' waits give way to the offline view
+        self._on_ticket_issued(view)
 
     def _set_issuing(self, issuing: bool) -> None:
         self._issuing = issuing
@@ -381,10 +414,22 @@ class KioskWindow(QWidget):
         if self._issuing:
             return
         self._set_issuing(True)
-        self.worker.submit(lambda: result_return.issue_result_ticket(self.ctx, code), self._on_result_ticket,
-                           self._on_issue_failed)
+        ctx, station = self.ctx, self.offline
 
-    def _on_result_ticket(self, result: result_return.ResultTicket) -> None:
+        def work() -> result_return.ResultTicket | queue.TicketView:
+            if station is None:
+                return result_return.issue_result_ticket(ctx, code)
+            done = station.on_server(lambda: result_return.issue_result_ticket(ctx, code))
+            return done if done is not None else station.issue_result_ticket(code)  # offline: the result service
+
+        self.worker.submit(work, lambda result: self._on_result_ticket(result, code), self._on_issue_failed)
+
+    def _on_result_ticket(self, result: result_return.ResultTicket | queue.TicketView, code: str = "") -> None:
+        if isinstance(result, queue.TicketView):  # issued offline from the kiosk's leases, not joined to the dossier
+            self._on_station_issued((result, True))
+            self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=code))
+            self.ticket_priority_label.show()
+            return
         self.last_result = result
         self._on_ticket_issued(result.ticket)
         self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=result.dossier.code))
@@ -425,7 +470,9 @@ class KioskWindow(QWidget):
         label = PRIORITY_KINDS.get(view.priority_kind or "")
         self.ticket_priority_label.setText(self.tr("Ưu tiên: {kind}").format(kind=self.tr(label)) if label else "")
         self.ticket_priority_label.setVisible(bool(label))
-        if view.people_ahead:
+        if view.id in self._offline_ids:  # the hall's queue cannot be seen: no count, a calm line
+            wait = self.tr("Xin mời ngồi chờ, số của bạn sẽ được mời tại quầy phục vụ")
+        elif view.people_ahead:
             wait = self.tr("Trước bạn còn {n} người · Chờ khoảng {m} phút").format(
                 n=view.people_ahead, m=view.estimated_wait_minutes)
         else:
@@ -479,9 +526,11 @@ class KioskWindow(QWidget):
         printer = self.printer
         assert printer is not None
         self._printing.add(view.id)
+        station = self.offline if view.id in self._offline_ids else None
         # on_done runs on the device thread: the signal hands the result to the GUI thread
         self._run(lambda: ticket_printing.queue_print(self.ctx, view, printer, self.profile,
-                                                      lambda result: self.print_finished.emit(view, result)),
+                                                      lambda result: self.print_finished.emit(view, result),
+                                                      station.centre_name() if station is not None else None),
                   lambda _job_id: None, on_error=lambda exc: self._on_render_failed(view, exc))
 
     def _on_render_failed(self, view: queue.TicketView, exc: BaseException) -> None:
@@ -499,8 +548,11 @@ class KioskWindow(QWidget):
         else:
             self._failed.add(view.id)
         reason = None if result.ok else result.reason_vi
-        self._run(lambda: ticket_printing.record_outcome(self.ctx, view.id, result.ok, reason),
-                  lambda _: self.print_recorded.emit(view.id, result.ok))
+        if view.id in self._offline_ids:  # not central yet: the paper's outcome is only this kiosk's to know
+            self.print_recorded.emit(view.id, result.ok)
+        else:
+            self._run(lambda: ticket_printing.record_outcome(self.ctx, view.id, result.ok, reason),
+                      lambda _: self.print_recorded.emit(view.id, result.ok))
         if self.last_ticket is not None and self.last_ticket.id == view.id and self.confirmation_visible:
             self._show_print_outcome(view, result)
 
@@ -557,7 +609,9 @@ class KioskWindow(QWidget):
         self.worker.submit(fn, on_done, on_error or self._on_background_failed)
 
     def _on_background_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, MotcuaError):
+        if self.offline is not None and is_unreachable(exc):
+            log.info("kiosk works offline: %s", exc)  # the mode badge says so; a citizen sees no error
+        elif isinstance(exc, MotcuaError):
             log.warning("kiosk background work failed: %s", exc)  # retried by the next live reload
             self.notice.setText(str(exc))
             self.notice.show()

@@ -230,21 +230,23 @@ class RenderedPdfDialog(PdfDialog):
 
 
 class ReceiptDialog(RenderedPdfDialog):
-    """Mẫu 01 of a stored dossier: written to `out_dir/CODE.pdf` in the worker, then previewed."""
+    """Mẫu 01 of a stored dossier: written to `out_dir/CODE.pdf` in the worker, then previewed. With `data` (a
+    dossier received offline, its page made from the station's journal) the store is not read."""
 
-    def __init__(self, ctx: Context, code: str, parent: QWidget | None = None, out_dir: Path | None = None) -> None:
+    def __init__(self, ctx: Context, code: str, parent: QWidget | None = None, out_dir: Path | None = None,
+                 data: ReceiptData | None = None) -> None:
         super().__init__("", parent)
         self.set_title(self.tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả — %1").replace("%1", code))
-        self.ctx, self.code = ctx, code
+        self.ctx, self.code, self.data = ctx, code, data
         self.out_dir = out_dir or receipts_dir()
         self._render()
 
     def _job(self) -> Callable[[], tuple[Path, str]]:
-        ctx, code, out = self.ctx, self.code, self.out_dir / f"{self.code}.pdf"
+        ctx, code, out, known = self.ctx, self.code, self.out_dir / f"{self.code}.pdf", self.data
 
         def work() -> tuple[Path, str]:
             out.parent.mkdir(parents=True, exist_ok=True)
-            data = dossier_forms.receipt_data(ctx, code)  # read once: the page and its text summary
+            data = known or dossier_forms.receipt_data(ctx, code)  # read once: the page and its text summary
             return dossier_forms.render_receipt(ctx, code, out, data), _summary(data)
 
         return work

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from app.domain.accounts import Role
 from app.services.context import Actor, Context
 from app.services.keypad_station import KeypadStation
+from app.services.offline import OfflineStation
 from app.ui.live import LiveFactory
 from app.ui.signin import SignInDialog
 from app.ui.stations.counter.window import CounterWindow
@@ -22,8 +23,10 @@ class CounterShift(QObject):
 
     def __init__(self, ctx: Context, counter_number: int, live: LiveFactory, keypad: KeypadStation | None = None,
                  windowed: bool = True, parent: QObject | None = None,
-                 decorate: "Callable[[CounterWindow], None] | None" = None) -> None:
+                 decorate: "Callable[[CounterWindow], None] | None" = None,
+                 offline: OfflineStation | None = None) -> None:
         super().__init__(parent)
+        self.offline = offline  # the station's journal: sign-in, calls and intake when the server is down
         self.decorate = decorate  # what the station adds to each window it opens (the offline mode badge)
         self.ctx, self.counter_number, self.live, self.keypad, self.windowed = ctx, counter_number, live, keypad, \
             windowed
@@ -37,7 +40,8 @@ class CounterShift(QObject):
 
     def start(self, actor: Actor) -> CounterWindow:
         """The counter window of `actor`, shown."""
-        window = CounterWindow(self.ctx, actor, self.counter_number, keypad=self.keypad, live=self.live)
+        window = CounterWindow(self.ctx, actor, self.counter_number, keypad=self.keypad, live=self.live,
+                               offline=self.offline)
         window.signed_out.connect(self._on_window_signed_out)
         if self.decorate is not None:
             self.decorate(window)
@@ -51,7 +55,7 @@ class CounterShift(QObject):
 
     def _on_window_signed_out(self) -> None:
         # opened before the window closes, so the application never finds itself without a window
-        dialog = SignInDialog(self.ctx, Role.OFFICER, station=self.station_name)
+        dialog = SignInDialog(self.ctx, Role.OFFICER, station=self.station_name, offline=self.offline)
         dialog.finished.connect(self._on_sign_in_dialog_finished)
         self.sign_in_dialog = dialog
         dialog.open()

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.domain.dossier import looks_like_dossier_code
-from app.domain.queue import CounterMode, TicketStatus, parse_ticket_qr
+from app.domain.queue import CounterMode, TicketStatus, parse_ticket_qr, ticket_qr_number
 from app.resources import resource
 from app.services import queue, ratings, result_return
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.queue import QueueStatus, TicketView
 from app.services.keypad_station import KeypadStation
+from app.services.offline import OfflineStation
 from app.services.ratings import CounterFeedback, PressResult
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
@@ -51,6 +52,9 @@ from app.ui.stations.transfer_dialog import TransferDialog, TransferTarget
 from app.ui.worker import Worker
 
 SAFETY_RELOAD_MS = 30_000
+# what the counter does offline to the ticket it holds (no transfer: the other counters' queues cannot be seen)
+OFFLINE_EVENTS = {"recall": "recalled", "start_serving": "serving", "skip": "no_show", "finish": "finished",
+                  "finish_and_next": "finished"}
 
 
 class CounterWindow(QMainWindow):
@@ -60,10 +64,13 @@ class CounterWindow(QMainWindow):
     signed_out = Signal()  # the officer signed out (F12): the launcher asks for the next sign-in
 
     def __init__(self, ctx: Context, actor: Actor, counter_number: int, parent: QWidget | None = None,
-                 keypad: KeypadStation | None = None, live: LiveFactory | None = None) -> None:
+                 keypad: KeypadStation | None = None, live: LiveFactory | None = None,
+                 offline: OfflineStation | None = None) -> None:
         actor.require(Role.OFFICER, "làm việc tại quầy")
         super().__init__(parent)
         self.ctx, self.actor, self.counter_number = ctx, actor, counter_number
+        self.offline = offline  # a station of a central server: calls by number and intake when it does not answer
+        self.number_dialog: QInputDialog | None = None
         self.keypad = keypad  # this counter's satisfaction keypad, when the station runs one
         self.keypad_result.connect(self._on_keypad_result)
         self._keypad_listener = self.keypad_result.emit  # called on the keypad's thread; the signal queues it here
@@ -230,7 +237,17 @@ class CounterWindow(QMainWindow):
 
     # --- showing the state ----------------------------------------------------------------------------------
 
+    @property
+    def offline_mode(self) -> bool:
+        """Working from the station's journal: the server does not answer (a station of a central server)."""
+        return self.offline is not None and bool(self._lost)
+
     def _allowed(self) -> set[str]:
+        if not self._acting and self.offline_mode:
+            # the ticket the citizen holds is called by its number; no transfer, no counter state, no queue
+            allowed = (allowed_actions(self.current) & ({"call_next"} | set(OFFLINE_EVENTS))) | {"intake",
+                                                                                               "scan_ticket"}
+            return allowed | ({"sign_out"} if self.current is None else set())
         if self._acting or self._lost or self._setup is None or not self._setup.found:
             return set()
         # a scanned ticket always reaches the queue service, whose refusal (paused, busy…) is the officer's answer
@@ -253,6 +270,8 @@ class CounterWindow(QMainWindow):
         idle = {CounterMode.PAUSED: self.tr("Quầy đang tạm dừng: không gọi số. Bấm F10 để mở lại quầy."),
                 CounterMode.CLOSED: self.tr("Quầy đã đóng. Bấm F10 để mở lại quầy.")}.get(
             self.mode, self.tr("Bấm F1 hoặc Space để gọi số tiếp theo."))
+        if self.offline_mode:
+            idle = self.tr("Mất kết nối: bấm F1 hoặc Space rồi nhập số in trên phiếu của người dân.")
         self.card.show_ticket(self.current, self.hint or idle)
         self.mode_label.setText(CounterMode(self.mode).label)
         self.mode_label.setProperty("mode", self.mode.value)
@@ -339,8 +358,14 @@ class CounterWindow(QMainWindow):
             return
         self._reloading = True
         ctx, number = self.ctx, self.counter_number
-        self.worker.submit(lambda: (queue.queue_status(ctx), ratings.counter_feedback(ctx, number)),
-                           self._on_status_loaded, self._on_load_failed)
+        station = self.offline if self.offline_mode else None
+
+        def work() -> tuple[QueueStatus, CounterFeedback | None]:
+            if station is not None:  # back from offline: what was done offline is central before the status is read
+                station.sync_now()
+            return queue.queue_status(ctx), ratings.counter_feedback(ctx, number)
+
+        self.worker.submit(work, self._on_status_loaded, self._on_load_failed)
 
     def _on_status_loaded(self, loaded: tuple[QueueStatus, CounterFeedback | None]) -> None:
         self._reloading = False
@@ -386,16 +411,38 @@ class CounterWindow(QMainWindow):
             present_error(exc, self.bar, retry=self._reload)
 
     def _store_lost(self, source: str, message: str) -> None:
-        """The live feed or one of our calls found the store unusable: banner, keys locked."""
+        """The live feed or one of our calls found the store unusable: banner, keys locked; on a station of a
+        central server, offline mode instead (the journal's calls by number and intake)."""
+        was_offline = self.offline_mode
         self._lost[source] = message
+        if self.offline is not None:
+            if not was_offline:
+                self._go_offline()
+            return
         self.offline_bar.show_environment(
             self.tr("%1. Các nút tạm khóa cho đến khi kết nối lại; số đang phục vụ vẫn được giữ.")
             .replace("%1", message.rstrip(".")), self._on_offline_retry)
         self._render()
 
+    def _go_offline(self) -> None:
+        """The server stopped answering: the counter goes on from the journal; the ticket it held stays held."""
+        station = self.offline
+        assert station is not None
+        held = station.held()
+        if held is None and self.current is not None:  # called online, finished offline: the journal holds it now
+            station.hold(self.current.display_number, self.current.status.value)
+        elif held is not None:
+            self.current = CurrentTicket(held[0], TicketStatus(held[1]))
+        self.offline_bar.show_info(self.tr(
+            "Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), "
+            "tiếp nhận hồ sơ (F7) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối."))
+        self._render()
+
     def _store_back(self, source: str) -> None:
         if self._lost.pop(source, None) is None:
             return
+        if not self._lost and self.offline is not None:
+            self.offline.release_held()  # the server holds it from now on (the reload synced the calls first)
         if self._lost:
             self._store_lost(*next(iter(self._lost.items())))
         else:
@@ -427,15 +474,57 @@ class CounterWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------------------------------------
 
-    def _act(self, name: str, work: Callable[[], Any], retry: Callable[[], None]) -> None:
+    def _act(self, name: str, work: Callable[[], Any], retry: Callable[[], None],
+             done: Callable[[Any], None] | None = None) -> None:
         """Run one queue action in the worker; keys are ignored until it is back."""
         if name not in self._allowed():
             return
         self._acting = True
         self.bar.hide()
         self._render()
-        self.worker.submit(work, lambda result: self._on_action_done(name, result),
+        self.worker.submit(work, done or (lambda result: self._on_action_done(name, result)),
                            lambda exc: self._on_action_failed(exc, retry))
+
+    # --- offline: the ticket the citizen holds, by its number ------------------------------------------------
+
+    def _ask_number(self) -> None:
+        """Offline, F1: the officer types the number printed on the citizen's ticket."""
+        if "call_next" not in self._allowed():
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Gọi số theo phiếu"))
+        dialog.setLabelText(self.tr("Mất kết nối tới máy chủ: nhập số in trên phiếu của người dân (ví dụ A012):"))
+        dialog.textValueSelected.connect(self.call_number)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.number_dialog = dialog
+        dialog.open()
+
+    def call_number(self, text: str, name: str = "call_next") -> None:
+        """Offline: call the ticket the citizen holds by its printed number, typed or scanned (queued for the
+        server); a scan while a ticket is held gets the station's refusal, as online."""
+        station, actor = self.offline, self.actor
+        assert station is not None
+        self._act(name, lambda: station.call_number(actor, text), self._ask_number,
+                  lambda number: self._on_offline_done("call", number))
+
+    def _offline_act(self, name: str) -> None:
+        station, actor, event = self.offline, self.actor, OFFLINE_EVENTS[name]
+        assert station is not None
+        self._act(name, lambda: station.act_on_held(actor, event), lambda: self._offline_act(name),
+                  lambda number: self._on_offline_done(name, number))
+
+    def _on_offline_done(self, name: str, number: str) -> None:
+        self._acting = False
+        assert self.offline is not None
+        held = self.offline.held()
+        self.current = CurrentTicket(held[0], TicketStatus(held[1])) if held else None
+        done = {"finish": self.tr("Đã kết thúc số %1 (lưu tại máy)."),
+                "finish_and_next": self.tr("Đã kết thúc số %1 (lưu tại máy)."),
+                "skip": self.tr("Số %1 được ghi vắng mặt (lưu tại máy).")}.get(name)
+        self.hint = done.replace("%1", number) if done else ""
+        self._render()
+        if name == "finish_and_next":
+            self._ask_number()
 
     def _on_action_done(self, name: str, result: Any) -> None:
         self._acting = False
@@ -481,6 +570,9 @@ class CounterWindow(QMainWindow):
         self._act(name, lambda: fn(ctx, actor, number), retry)
 
     def _on_call_next_triggered(self) -> None:
+        if self.offline_mode:
+            self._ask_number()
+            return
         self._simple("call_next", queue.call_next, self._on_call_next_triggered)
 
     def _set_mode(self, name: str, mode: CounterMode, retry: Callable[[], None]) -> None:
@@ -504,24 +596,45 @@ class CounterWindow(QMainWindow):
         self.close()
 
     def _on_ticket_scanned(self, ticket_id: Any) -> None:
-        """A citizen's ticket QR scanned at the counter: call (out of turn) and serve that citizen now."""
+        """A citizen's ticket QR scanned at the counter: call (out of turn) and serve that citizen now. Offline, an
+        older ticket's QR (its id only, no number) cannot be looked up: the officer types the printed number."""
+        if self.offline_mode:
+            self.bar.show_info(self.tr("Mất kết nối: máy quầy không tra được mã QR của phiếu; hãy nhập số in trên "
+                                       "phiếu."))
+            self._ask_number()
+            return
         ctx, actor, number = self.ctx, self.actor, self.counter_number
         self._act("scan_ticket", lambda: queue.call_ticket(ctx, actor, number, ticket_id),
                   lambda: self._on_ticket_scanned(ticket_id))
 
     def _on_recall_triggered(self) -> None:
+        if self.offline_mode:
+            self._offline_act("recall")
+            return
         self._simple("recall", queue.recall, self._on_recall_triggered)
 
     def _on_start_serving_triggered(self) -> None:
+        if self.offline_mode:
+            self._offline_act("start_serving")
+            return
         self._simple("start_serving", queue.start_serving, self._on_start_serving_triggered)
 
     def _on_skip_triggered(self) -> None:
+        if self.offline_mode:
+            self._offline_act("skip")
+            return
         self._simple("skip", queue.skip, self._on_skip_triggered)
 
     def _on_finish_triggered(self) -> None:
+        if self.offline_mode:
+            self._offline_act("finish")
+            return
         self._simple("finish", queue.finish, self._on_finish_triggered)
 
     def _on_finish_and_next_triggered(self) -> None:
+        if self.offline_mode:
+            self._offline_act("finish_and_next")
+            return
         ctx, actor, number = self.ctx, self.actor, self.counter_number
         self._act("finish_and_next", lambda: (queue.finish(ctx, actor, number), queue.call_next(ctx, actor, number)),
                   self._on_finish_and_next_triggered)
@@ -562,7 +675,8 @@ class CounterWindow(QMainWindow):
             return
         t, services = self.current, self._setup.services if self._setup else ()
         agencies = next((set(v.draft.agency_ids) for v in services if t and v.draft.code == t.service_code), None)
-        self.intake_dialog = IntakeDialog(self.ctx, self.actor, t.display_number if t else None, agencies, self)
+        self.intake_dialog = IntakeDialog(self.ctx, self.actor, t.display_number if t else None, agencies, self,
+                                          offline=self.offline)
         self.intake_dialog.finished.connect(self._on_dialog_finished)
         self.intake_dialog.open()
 
@@ -575,6 +689,10 @@ class CounterWindow(QMainWindow):
 
     def _on_scanner_scanned(self, code: str) -> None:
         ticket_id = parse_ticket_qr(code)
+        number = ticket_qr_number(code)
+        if ticket_id is not None and self.offline_mode and number is not None:
+            self.call_number(number, "scan_ticket")  # offline: the number the QR carries
+            return
         if ticket_id is not None:
             self._on_ticket_scanned(ticket_id)
             return

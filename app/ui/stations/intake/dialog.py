@@ -37,7 +37,10 @@ from app.domain.errors import FormErrors, ValidationError
 from app.domain.text import dong
 from app.services.catalog import ProcedureView, build_search_index, list_procedures
 from app.services.context import Actor, Context
+from app.printing.forms import ReceiptData
+from app.services import dossier_forms
 from app.services.dossiers import DossierView, receive_dossier, ticket_id_by_number
+from app.services.offline import OfflineDossier, OfflineStation
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
 from app.ui.stations.intake.card_scan import CardScanReader
@@ -59,9 +62,12 @@ class IntakeDialog(QDialog):
     saved = Signal(object)  # the DossierView received
 
     def __init__(self, ctx: Context, actor: Actor, ticket_number: str | None, service_agency_ids: set[int] | None,
-                 parent: QWidget | None = None, out_dir: Path | None = None) -> None:
+                 parent: QWidget | None = None, out_dir: Path | None = None,
+                 offline: OfflineStation | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.ticket_number = ctx, actor, ticket_number
+        self.offline = offline  # a station of a central server: received into its journal when the server is down
+        self.offline_dossier: OfflineDossier | None = None  # the last dossier this form received offline
         self.service_agency_ids = set(service_agency_ids) if service_agency_ids else None
         self.out_dir = out_dir
         self.dossier: DossierView | None = None
@@ -275,9 +281,17 @@ class IntakeDialog(QDialog):
     # --- catalogue and search ---------------------------------------------------------------------------------
 
     def _load_catalogue(self) -> None:
-        ctx = self.ctx
-        self.worker.submit(lambda: (build_search_index(ctx), list_procedures(ctx, include_inactive=False)),
-                           self._on_catalogue_loaded, self._on_catalogue_failed)
+        ctx, station = self.ctx, self.offline
+
+        def online() -> tuple[ProcedureIndex, list[ProcedureView]]:
+            return build_search_index(ctx), list_procedures(ctx, include_inactive=False)
+
+        def work() -> tuple[ProcedureIndex, list[ProcedureView]]:
+            if station is None:
+                return online()
+            return station.on_server(online) or station.catalogue()  # the journal's when the server is down
+
+        self.worker.submit(work, self._on_catalogue_loaded, self._on_catalogue_failed)
 
     def _on_catalogue_loaded(self, result: tuple[ProcedureIndex, list[ProcedureView]]) -> None:
         self.picker.set_catalogue(*result)
@@ -430,7 +444,35 @@ class IntakeDialog(QDialog):
             return receive_dossier(ctx, actor, pid, draft, ticket_id, resolve_on_the_spot=at_once,
                                    request_id=request_id)
 
-        self.worker.submit(work, self._on_saved, self._on_save_failed)
+        station = self.offline
+        if station is None:
+            self.worker.submit(work, self._on_saved, self._on_save_failed)
+            return
+        code = self.procedure.draft.code  # type: ignore[union-attr]
+
+        def offline_work() -> DossierView | tuple[OfflineDossier, ReceiptData]:
+            # the same request id online and offline: a reception whose reply was lost is never doubled
+            done = station.on_server(work)
+            if done is not None:
+                return done
+            dossier = station.receive_dossier(actor, code, draft, ticket_number=number,
+                                              resolve_on_the_spot=at_once, request_id=request_id)
+            return dossier, dossier_forms.offline_receipt_data(station, dossier, draft)
+
+        self.worker.submit(offline_work, self._on_station_saved, self._on_save_failed)
+
+    def _on_station_saved(self, result: DossierView | tuple[OfflineDossier, ReceiptData]) -> None:
+        if isinstance(result, DossierView):
+            self._on_saved(result)
+            return
+        dossier, receipt = result  # received offline: in the outbox, replayed at the next sync
+        self._set_busy(False)
+        self.offline_dossier, self.request_id = dossier, uuid.uuid4()
+        self.receipt_dialog = ReceiptDialog(self.ctx, dossier.code, self.parentWidget(), self.folder("receipts"),
+                                            data=receipt)
+        self.receipt_dialog.open()
+        self._discard_confirmed = True
+        self.accept()
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.save_button, self.form02_button, self.form03_button):
