@@ -5,11 +5,14 @@ calendar and settings changes (docs/audit.md)."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.common import require_current_schema
 from app.cli.output import emit, parse_day
-from app.services.context import Context
+
+if TYPE_CHECKING:  # the parser imports every command module: nothing heavy at import (the lean ticket path)
+    from app.services.context import Context
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -4,11 +4,14 @@ public holiday worked, a make-up working day given off, ...), each with a reason
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from app import config
 from app.cli.common import actor_for, require_current_schema
 from app.cli.output import emit, parse_day
-from app.services.context import Context
+
+if TYPE_CHECKING:  # the parser imports every command module: nothing heavy at import (the lean ticket path)
+    from app.services.context import Context
 
 KINDS = {"off": "nghỉ", "work": "làm việc"}
 

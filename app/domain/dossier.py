@@ -223,6 +223,9 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
     else:
         clean.applicant_name = _check(errors, lambda: normalize_name(d.applicant_name, "applicant_name"),
                                       "applicant_name", "") or ""
+        # a person may give a tax code (a household business): checked the same way, never stored unchecked
+        clean.tax_code = (_check(errors, lambda: validate_tax_code(d.tax_code), "tax_code", "") or ""
+                          if d.tax_code.strip() else "")
     if d.sex not in (None, "", "male", "female"):
         errors.append(ValidationError("sex", "Giới tính phải là nam hoặc nữ"))
     clean.sex = d.sex or None

@@ -74,6 +74,8 @@ def add_user(ctx: Context, actor: Actor, login: str, full_name: str, role: str, 
     with ctx.store.write() as s:
         if s.scalar(select(Officer.id).where(Officer.login == login)) is not None:
             raise FormErrors([ValidationError("login", f"Tên đăng nhập «{login}» đã có")])
+        record(s, ctx, actor, "user.add", f"tài khoản {login}", None,
+               {"full_name": name, "role": parsed_role.value, "active": True})
         if _over_functions(s):  # PostgreSQL: station roles never write officers themselves
             if s.scalar(select(Officer.id).limit(1)) is None and not is_maintenance(ctx.store):
                 raise PermissionDenied("Tài khoản đầu tiên chỉ được tạo bằng tài khoản chủ cơ sở dữ liệu "
@@ -86,8 +88,6 @@ def add_user(ctx: Context, actor: Actor, login: str, full_name: str, role: str, 
                           created_at=ctx.now(), password_changed_at=ctx.now(), failed_attempts=0, active=True)
         s.add(officer)
         s.flush()
-        record(s, ctx, actor, "user.add", f"tài khoản {login}", None,
-               {"full_name": name, "role": parsed_role.value, "active": True})
         return _view(officer, ctx)
 
 

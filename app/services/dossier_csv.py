@@ -119,7 +119,8 @@ def _parse(row: RowReader, cat: _Catalog, now: datetime | None = None) -> dict[s
         if agency is None:
             row.bad("agency_code", f"không có cơ quan mã «{row.text('agency_code')}»")
     values = dossier_row_values(row, now)
-    _check_code(row, cat, values["_code"], agency_id, values["received_at"])
+    if values["_status"] != "registered":  # a portal's code is the portal's: never one of this centre's sequences
+        _check_code(row, cat, values["_code"], agency_id, values["received_at"])
     if len(row.problems) > before or procedure is None:
         return None
     fee = values["fee_vnd"]

@@ -275,15 +275,15 @@ def _replay_ticket_event(s: Session, p: dict[str, Any]) -> bool:
         raise NotCentralYet(f"Phiếu số {p['display']} ngày {day:%d/%m/%Y} chưa có trên máy chủ")
     kind = p["kind"]
     before = ticket.status
-    event_id = s.execute(_insert(s)(TicketEvent).values(
-        id=uuid.UUID(p["id"]), ticket_id=ticket.id, kind=kind, at=at,
-        station_id=uuid.UUID(p["station"]) if p.get("station") else None, officer_id=p.get("officer_id"),
-        counter_id=p.get("counter_id"), from_status=before, to_status=None, data={"offline": True})
-        .on_conflict_do_nothing(index_elements=["id"]).returning(TicketEvent.id)).scalar_one_or_none()
-    if event_id is None:
+    if s.get(TicketEvent, uuid.UUID(p["id"])) is not None:  # replayed before (the ticket's row lock orders us)
         return False
     _apply_offline_event(ticket, kind, at, p.get("counter_id"), p.get("officer_id"))
-    s.execute(update(TicketEvent).where(TicketEvent.id == event_id).values(to_status=ticket.status))
+    # history is append-only (docs/audit.md): the event is written once, with the state it led to
+    s.execute(_insert(s)(TicketEvent).values(
+        id=uuid.UUID(p["id"]), ticket_id=ticket.id, kind=kind, at=at,
+        station_id=uuid.UUID(p["station"]) if p.get("station") else None, officer_id=p.get("officer_id"),
+        counter_id=p.get("counter_id"), from_status=before, to_status=ticket.status, data={"offline": True})
+        .on_conflict_do_nothing(index_elements=["id"]))
     publish(s, "queue", {"event": kind, "ticket": str(ticket.id), "service": ticket.service_id,
                          "counter": p.get("counter_id") or 0})
     return True

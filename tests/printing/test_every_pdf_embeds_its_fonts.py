@@ -3,6 +3,7 @@ line writes: each font in it embedded (pdffonts), none of the 14 standard fonts 
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from datetime import datetime
@@ -32,7 +33,8 @@ def fonts_of(pdf: Path) -> list[tuple[str, bool]]:
 
 def test_every_form_and_report_pdf_embeds_every_font(followed: tuple[Context, str, str],  # noqa: F811
                                                      demo_url: str, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, a, b = followed
     officer = accounts.maintenance_acting_as(ctx, "canbo01")
     ctx.clock = lambda: datetime(2023, 10, 30, 9, 0, tzinfo=VN)
@@ -58,6 +60,7 @@ def test_every_form_and_report_pdf_embeds_every_font(followed: tuple[Context, st
     }
     for name, args in commands.items():
         pdf = out / f"{name}.pdf"
+        monkeypatch.setattr("sys.stdin", io.StringIO("canbo123\n"))  # --officer's password, its first line
         code = app_main.main(["--db", demo_url, *args, "--out", str(pdf), "--officer", "canbo01"]
                              if args[0] in ("dossier",) or args[:2] == ["print", "form"]
                              else ["--db", demo_url, *args, "--out", str(pdf)])

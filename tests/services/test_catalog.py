@@ -118,9 +118,9 @@ def test_the_agency_head_is_kept_imported_and_exported(demo_ctx: Context, tmp_pa
     sxd = next(a for a in catalog.list_agencies(demo_ctx) if a.key == "SXD")
     assert (sxd.head_name, sxd.head_title) == ("Nguyễn Văn Quyết", "GIÁM ĐỐC")  # the demo catalogue's
     with pytest.raises(FormErrors) as info:
-        catalog.set_agency_head(demo_ctx, ADMIN, "sxd", "", "PHÓ GIÁM ĐỐC")
+        catalog.set_agency_head(demo_ctx, Actor.maintenance(demo_ctx), "sxd", "", "PHÓ GIÁM ĐỐC")
     assert list(info.value.by_field()) == ["head_name"]
-    catalog.set_agency_head(demo_ctx, ADMIN, "sxd", "Lò Thị Hương", "PHÓ GIÁM ĐỐC")
+    catalog.set_agency_head(demo_ctx, Actor.maintenance(demo_ctx), "sxd", "Lò Thị Hương", "PHÓ GIÁM ĐỐC")
     out = tmp_path / "catalogue.csv"
     catalog.export_catalog(demo_ctx, out)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
@@ -135,6 +135,6 @@ def test_the_agency_head_is_kept_imported_and_exported(demo_ctx: Context, tmp_pa
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    catalog.import_catalog(demo_ctx, ADMIN, out)
+    catalog.import_catalog(demo_ctx, Actor.maintenance(demo_ctx), out)
     heads = {a.key: (a.head_name, a.head_title) for a in catalog.list_agencies(demo_ctx)}
     assert heads["SXD"] == ("Lò Thị Hương", "PHÓ GIÁM ĐỐC") and heads["STP"] == ("Hà Văn Tư", "GIÁM ĐỐC")

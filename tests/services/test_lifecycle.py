@@ -191,7 +191,8 @@ def test_agency_summary_counts_on_time_late_overdue_and_in_time(demo_ctx: Contex
     before its due date (its clock stopped: in time)."""
     on_time, late, overdue = _receive(demo_ctx).code, _receive(demo_ctx).code, _receive(demo_ctx).code  # due 3/11
     paused = _receive(demo_ctx).code
-    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), paused, "request_supplement", reason="Thiếu bản vẽ")
+    lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), paused, "request_supplement", reason="Thiếu bản vẽ",
+                           items="Bản vẽ thiết kế:sao:2")
     clock.set(2023, 11, 1, 9, 0)
     lifecycle.apply_action(demo_ctx, Actor.maintenance(demo_ctx), on_time, "resolve")
     clock.set(2023, 11, 6, 9, 0)

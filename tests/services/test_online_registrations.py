@@ -76,7 +76,7 @@ def test_accepting_gives_a_code_and_due_date_from_that_moment_and_prints_mau_01(
     assert [w.code for w in lifecycle.registrations(ctx)] == [PORTAL_B]
     again = dossier_csv.import_file(ctx, accounts.maintenance_acting_as(ctx, "giamsat"), DATA)
     assert again.imported == 0  # accepted, renamed, and still not imported twice
-    with pytest.raises(TransitionRefused, match="Không thể tiếp nhận hồ sơ đang ở trạng thái «Đã tiếp nhận»"):
+    with pytest.raises(TransitionRefused, match="Không thể tiếp nhận: hồ sơ đang ở trạng thái «Đã tiếp nhận»"):
         dossier_forms.accept(ctx, officer, view.code)
     october = period_report.period_report(ctx, date(2023, 10, 30), date(2023, 10, 31))
     assert october.total.received_online == october.total.online_level4 == 1
@@ -98,7 +98,7 @@ def test_refusing_prints_mau_03_with_its_reasons_and_a_copy_later(registered: Co
     copy = pdf_text(dossier_forms.render_form(ctx, officer, "03", PORTAL_B, tmp_path / "03b.pdf"))
     assert "(BẢN SAO)" in copy and "1. Không thuộc thẩm quyền" in copy
     assert lifecycle.registrations(ctx)[0].code == PORTAL_A
-    with pytest.raises(TransitionRefused, match="Không thể tiếp nhận hồ sơ đang ở trạng thái «Từ chối tiếp nhận»"):
+    with pytest.raises(TransitionRefused, match="Không thể tiếp nhận: hồ sơ đang ở trạng thái «Từ chối tiếp nhận»"):
         dossier_forms.accept(ctx, officer, PORTAL_B)
 
 

@@ -25,14 +25,14 @@ def import_portal_file(ctx: Context, tmp_path: Path) -> None:
     dossier_csv.import_file(ctx, accounts.maintenance_acting_as(ctx, "giamsat"), shutil.copy(DATA, tmp_path / "p.csv"))
 
 
-def test_f9_lists_the_registrations_and_enter_accepts_one_with_mau_01(qtbot, demo_ctx, tmp_path: Path) -> None:
+def test_shift_f8_lists_the_registrations_and_enter_accepts_one_with_mau_01(qtbot, demo_ctx, tmp_path: Path) -> None:
     import_portal_file(demo_ctx, tmp_path)
     officer = accounts.sign_in(demo_ctx, "canbo01", "canbo123")
     window = open_counter(qtbot, demo_ctx, officer)
     window.grab().save(str(tmp_path / "counter.png"))
     assert "Shift+F8: hồ sơ đăng ký trực tuyến" in [
         label.text() for label in window.statusBar().findChildren(QLabel)]
-    qtbot.keyClick(window, K.Key_F8, K.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, K.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     listing = window.registrations_dialog
     assert listing is not None
     qtbot.waitUntil(lambda: listing.isVisible() and listing.table.rowCount() == 2, timeout=WAIT_MS)
