@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 STATUS_URL_PX = 420  # the database address in a status bar: room left for the bar's other labels at 1024 px
 _SHORTEST_PX = 80  # never squeezed below this: "sqlite…db" still tells which store
@@ -44,3 +44,22 @@ class ElidedLabel(QLabel):
 def elided_label(text: str, max_width: int) -> QLabel:
     """A status bar's database address, whose path can be longer than a 1024 px window (ElidedLabel)."""
     return ElidedLabel(text, max_width)
+
+
+def leave_ink_room_for(label: QLabel) -> QLabel:
+    """A label is exactly as wide as its text's advance, but the first letter's ink (the left edge of a "T" or a
+    "Y") can start a pixel before it and be cut: the text moves in by that much."""
+    overhang = -QFontMetrics(label.font()).boundingRect(label.text()).x()
+    if overhang > 0:
+        label.setIndent(overhang)
+    return label
+
+
+def leave_ink_room(root: QWidget) -> None:
+    """`leave_ink_room_for` every label of every form under `root`."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.text():
+                leave_ink_room_for(label)

@@ -2357,7 +2357,7 @@ Please remember number {number} and wait to be called</translation>
     </message>
     <message>
         <source>Mời đến quầy</source>
-        <translation>Please proceed</translation>
+        <translation>Your turn</translation>
     </message>
     <message>
         <source>Đang phục vụ</source>

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
                                QVBoxLayout, QWidget)
 
@@ -52,19 +51,6 @@ class AdminTab(QWidget):
 
     def cancel(self) -> None:
         """Drop the edits in the open form (Escape)."""
-
-
-def leave_ink_room(root: QWidget) -> None:
-    """Form labels are exactly as wide as their text's advance, but the first letter's ink (the left edge of a "T")
-    can start a pixel before it and be cut: each label of every form under `root` moves its text in by that much."""
-    for form in root.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel) and label.text():
-                overhang = -QFontMetrics(label.font()).boundingRect(label.text()).x()
-                if overhang > 0:
-                    label.setIndent(overhang)
 
 
 def master_detail(tab: AdminTab, table: QTableWidget, heading: QLabel, form: QFormLayout, new_label: str,

@@ -15,6 +15,7 @@ from app.services.workdays import DayOverride
 from app.ui.admin.base import AdminEnv, AdminTab, button_row, fill_table, make_table, row_key
 from app.ui.admin.inputs import from_qtime, to_qtime
 from app.ui.errors import FieldErrors
+from app.ui.labels import leave_ink_room_for
 
 
 
@@ -67,7 +68,7 @@ class CalendarTab(AdminTab):
         public = QGroupBox(self.tr("Ngày lễ, Tết theo quy định"))
         public_layout = QVBoxLayout(public)
         year_row = QHBoxLayout()
-        year_row.addWidget(QLabel(self.tr("Năm")))
+        year_row.addWidget(leave_ink_room_for(QLabel(self.tr("Năm"))))
         year_row.addWidget(self.year)
         year_row.addStretch(1)
         public_layout.addLayout(year_row)

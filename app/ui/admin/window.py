@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.services.context import Actor, Context
-from app.ui.admin.base import AdminEnv, AdminTab, leave_ink_room
+from app.ui.admin.base import AdminEnv, AdminTab
+from app.ui.labels import leave_ink_room
 from app.ui.admin.calendar_tab import CalendarTab
 from app.ui.admin.catalogue_tab import CatalogueTab
 from app.ui.admin.counters_tab import CountersTab

@@ -49,6 +49,7 @@ from app.ui.stations.intake.not_received import FormRequestDialog, NotReceivedFl
 from app.ui.stations.intake.procedure_picker import RETURN_KEYS, ProcedurePicker
 from app.ui.stations.receipt_view import PdfDialog, ReceiptDialog, receipts_dir
 from app.ui.worker import Worker
+from app.ui.labels import leave_ink_room
 
 
 def money(vnd: int) -> str:
@@ -85,6 +86,7 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ"))
         self._make_widgets()
         self._build()
+        leave_ink_room(self)  # a "T" or "Y" starting a form label keeps its ink
         self._connect()
         self._on_kind_changed()
         self._on_channel_changed()
