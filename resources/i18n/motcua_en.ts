@@ -1358,6 +1358,26 @@ Please inform the technical team.</translation>
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>Người cao tuổi</source>
+        <translation>Elderly person</translation>
+    </message>
+    <message>
+        <source>Người khuyết tật</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Phụ nữ mang thai</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Người có con nhỏ</source>
+        <translation>With a small child</translation>
+    </message>
+    <message>
+        <source>Người có công với cách mạng</source>
+        <translation>Person of merit to the revolution</translation>
+    </message>
+    <message>
         <source>Lấy số thứ tự</source>
         <translation>Take a number</translation>
     </message>

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -26,6 +26,7 @@ from app.services import hall, queue, result_return, ticket_printing
 from app.services.context import Context
 from app.services.offline import OfflineStation, is_unreachable
 from app.services.settings import get_centre_settings
+from app.ui import i18n
 from app.ui.errors import report_bug
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.device_status import DeviceStatusWidget, reason_for_citizen
@@ -73,10 +74,19 @@ QLabel#priority_text[on="true"] {{ color: #000; }}
 #print_message[kind="error"] {{ background: #fdecea; color: {red}; border: 4px solid {red}; }}
 QPushButton#done {{ background: {navy}; color: white; font-size: {line}px; font-weight: bold;
                     border-radius: 12px; padding: 12px 60px; }}
+QPushButton#language {{ background: white; color: {navy}; font-size: {status}px; font-weight: bold;
+                        border-radius: 8px; padding: 8px 18px; }}
 """
 _SIZES = {"status": 18, "centre": 30, "invite": 34, "caption": 22, "service": 30, "priority": 21,
           "caption2": 40, "number": 170, "line": 30, "wait": 19}
 
+# the priority categories (app.domain.queue.PRIORITY_KINDS) as the kiosk shows them, marked for translation
+_PRIORITY_TEXTS = (QT_TRANSLATE_NOOP("KioskWindow", "Người cao tuổi"),
+                   QT_TRANSLATE_NOOP("KioskWindow", "Người khuyết tật"),
+                   QT_TRANSLATE_NOOP("KioskWindow", "Phụ nữ mang thai"),
+                   QT_TRANSLATE_NOOP("KioskWindow", "Người có con nhỏ"),
+                   QT_TRANSLATE_NOOP("KioskWindow", "Người có công với cách mạng"))
+LANGUAGE_RESET_MS = 60_000  # a citizen's language choice lasts this long without a touch, or until their ticket
 
 class _TouchButton(QPushButton):
     """A big push button whose (wrapped, centred) text is a label inside it: service names are long."""
@@ -104,6 +114,11 @@ class _TouchButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toggled.connect(self._on_toggled)
+
+    def set_text(self, text: str) -> None:
+        """A new caption (the kiosk's language changed), keeping the chosen mark."""
+        self.setAccessibleName(text)
+        self._on_toggled(self.isChecked())
 
     def _on_toggled(self, on: bool) -> None:
         text = self.accessibleName()
@@ -142,6 +157,7 @@ class KioskWindow(QWidget):
         self._failed: set[uuid.UUID] = set()  # tickets this kiosk failed to print: reprinted when the printer is back
         self._printer_seen: DeviceStatus | None = None
         self._printer_state: DeviceState | None = None
+        self.home_language = i18n.current()  # the machine's; a citizen's choice lasts until their ticket
         self.setWindowTitle(self.tr("Lấy số thứ tự"))
         self._build()
         self.print_finished.connect(self._on_print_finished)
@@ -150,6 +166,8 @@ class KioskWindow(QWidget):
         self._confirm_timer.timeout.connect(self._on_confirm_timer_timeout)
         self._priority_timer = QTimer(self, singleShot=True, interval=PRIORITY_RESET_MS)
         self._priority_timer.timeout.connect(self._on_priority_timer_timeout)
+        self._language_timer = QTimer(self, singleShot=True, interval=LANGUAGE_RESET_MS)
+        self._language_timer.timeout.connect(self._on_language_timer_timeout)
         self.scanner = ScanCollector(self)  # a receipt's barcode scanned at the kiosk: a result-return ticket
         self.scanner.scanned.connect(self._on_receipt_scanned)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the scanner types into the kiosk window
@@ -185,9 +203,15 @@ class KioskWindow(QWidget):
         self.centre_label.setWordWrap(True)
         self.printer_status = DeviceStatusWidget(self.tr("Máy in phiếu"), compact=True)
         self.printer_status.setVisible(self.printer is not None)
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("language")
+        self.language_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scanner keeps typing into the kiosk
+        self.language_button.clicked.connect(self._on_language_button_clicked)
+        self.language_button.setText(self._other_language_name())
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 12, 24, 12)
         row.addWidget(self.centre_label, 1)
+        row.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.printer_status, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return header
 
@@ -207,6 +231,7 @@ class KioskWindow(QWidget):
         caption = QLabel(self.tr("Nếu bạn thuộc diện ưu tiên, hãy chạm chọn một ô dưới đây trước, rồi chạm lĩnh vực:"))
         caption.setObjectName("priority_caption")
         caption.setWordWrap(True)
+        self.priority_caption = caption
         priority_row = QHBoxLayout()
         priority_row.setSpacing(12)
         for kind, label in PRIORITY_KINDS.items():
@@ -334,13 +359,55 @@ class KioskWindow(QWidget):
             button.setEnabled(not self._issuing)
             self.service_buttons[service.draft.code] = button
             self.service_grid.addWidget(button, i // columns, i % columns)
-        self.invite.setText(self.tr("Xin mời chạm vào lĩnh vực bạn cần để lấy số thứ tự") if services else
-                            self.tr("Hiện chưa có lĩnh vực nào nhận số. Xin vui lòng hỏi cán bộ hướng dẫn."))
+        self.invite.setText(self._invite_text())
+
+    def _invite_text(self) -> str:
+        return (self.tr("Xin mời chạm vào lĩnh vực bạn cần để lấy số thứ tự") if self.service_buttons else
+                self.tr("Hiện chưa có lĩnh vực nào nhận số. Xin vui lòng hỏi cán bộ hướng dẫn."))
+
+    # --- language -----------------------------------------------------------------------------------------
+
+    def _other_language_name(self) -> str:
+        """The button names the language it switches to, in that language ("English" / "Tiếng Việt")."""
+        return i18n.LANGUAGES["en" if i18n.current() == "vi" else "vi"]
+
+    def _on_language_button_clicked(self) -> None:
+        self.use_language("en" if i18n.current() == "vi" else "vi")
+        if i18n.current() != self.home_language:
+            self._language_timer.start()
+
+    def _touched(self) -> None:
+        """A citizen touched the kiosk: their language choice lasts another LANGUAGE_RESET_MS."""
+        if self._language_timer.isActive():
+            self._language_timer.start()
+
+    def _on_language_timer_timeout(self) -> None:
+        """Nobody touched the kiosk for a while: the next citizen finds it in the centre's language."""
+        self.use_language(self.home_language)
+
+    def use_language(self, language: str) -> None:
+        """Speak `language` from now on (every text of the kiosk set again)."""
+        if language == i18n.current():
+            return
+        i18n.use(language)
+        self.setWindowTitle(self.tr("Lấy số thứ tự"))
+        self.invite.setText(self._invite_text())
+        self.priority_caption.setText(
+            self.tr("Nếu bạn thuộc diện ưu tiên, hãy chạm chọn một ô dưới đây trước, rồi chạm lĩnh vực:"))
+        for kind, button in self.priority_buttons.items():
+            button.set_text(self.tr(PRIORITY_KINDS[kind]))
+        self.your_number.setText(self.tr("Số của bạn"))
+        self.done_button.setText(self.tr("Xong"))
+        self.language_button.setText(self._other_language_name())
+        self._show_waits()
+        if language == self.home_language:
+            self._language_timer.stop()
 
     def _on_live_reload_needed(self) -> None:
         self.load()
 
     def _on_priority_toggled(self, kind: str, on: bool) -> None:
+        self._touched()
         if on:  # one priority at a time; pressing the chosen one again clears it
             for other, button in self.priority_buttons.items():
                 if other != kind:
@@ -377,6 +444,7 @@ class KioskWindow(QWidget):
 
     def issue(self, service_code: str) -> None:
         """Take a number for a service (background); the buttons stay disabled until it is on screen."""
+        self._touched()
         if self._issuing:
             return
         self._set_issuing(True)
@@ -518,6 +586,7 @@ class KioskWindow(QWidget):
     def _close_confirmation(self) -> None:
         self._confirm_timer.stop()
         self.pages.setCurrentIndex(0)
+        self.use_language(self.home_language)  # the next citizen starts in the centre's language
 
     # --- printing -----------------------------------------------------------------------------------------
 
