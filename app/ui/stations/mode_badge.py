@@ -59,8 +59,9 @@ class ModeBadge(QLabel):
         self.setObjectName("modeBadge")
         self.setWordWrap(kind == "display")
         self._show_state(station.status())  # from the journal at once: a station started offline says so
-        window.installEventFilter(self)
         self.timer = QTimer(self)
+        window.installEventFilter(self)
+        setattr(window, "mode_badge", self)  # its Python side lives as long as the window's
         self.timer.timeout.connect(self.poll)
         self.timer.start(poll_ms)
 
@@ -89,7 +90,13 @@ class ModeBadge(QLabel):
         self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.window_ and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        window = self.__dict__.get("window_")  # absent on a wrapper PySide made anew while the window is torn down
+        if window is None or watched is not window:
+            return False
+        if event.type() == QEvent.Type.Close:  # no filter left on a window being closed and destroyed
+            window.removeEventFilter(self)
+            self.timer.stop()
+        elif event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._place()
         return False
 
