@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,8 +17,8 @@ from sqlalchemy import select
 
 from app.devices.escpos_decode import decode_stream
 from app.devices.escpos_render import ticket_to_image
-from app.devices.manager import DeviceManager, DeviceState
-from app.devices.printer import TicketPrinter, printer_manager
+from app.devices.manager import DeviceManager
+from app.devices.printer import TicketPrinter
 from app.devices.simulators import PrinterSimulator
 from app.domain.queue import parse_ticket_qr, ticket_qr_number, ticket_qr_payload
 from app.printing.ticket import PROFILE_80MM, render_ticket
@@ -32,6 +31,7 @@ from app.store.models import Ticket
 from bench.throwaway_pg import ThrowawayPostgres
 from tests.offline.helpers import Clock, station
 from tests.printing.test_ticket_qr import zbar
+from tests.ui.test_kiosk import printer, sim  # noqa: F401 (fixtures: a simulated printer on a pty)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,23 +47,6 @@ def _vietnamese(qapp) -> None:  # type: ignore[no-untyped-def]
     from app.ui import i18n
 
     i18n.use("vi")
-
-
-@pytest.fixture()
-def sim(tmp_path: Path) -> Iterator[PrinterSimulator]:
-    simulator = PrinterSimulator(tmp_path / "tickets", link=tmp_path / "printer")
-    simulator.start()
-    yield simulator
-    simulator.stop()
-
-
-@pytest.fixture()
-def printer(sim: PrinterSimulator) -> Iterator[DeviceManager[TicketPrinter]]:
-    manager = printer_manager(sim.url, PROFILE_80MM, idle_interval=0.3)
-    manager.start()
-    assert manager.wait_for(DeviceState.CONNECTED, 5)
-    yield manager
-    manager.stop()
 
 
 def _shot(widget, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
