@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QMessag
 
 from app.domain.errors import EnvironmentFault, FormErrors, MotcuaError, ValidationError, disk_fault
 from app.domain.privacy import redact
+from app.ui.i18n import text_of
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +76,9 @@ class FieldErrors:
         for error in errors.errors:
             label = self._labels.get(error.field)
             if label is None:
-                unplaced.append(error.message)
+                unplaced.append(text_of(error))
                 continue
-            label.setText("\n".join(filter(None, [label.text(), error.message])))
+            label.setText("\n".join(filter(None, [label.text(), text_of(error)])))
             label.setStyleSheet(_ERROR_TEXT)
             label.show()
             self._widgets[error.field].setStyleSheet(_INVALID_STYLE)
@@ -182,9 +183,9 @@ def present_error(exc: BaseException, bar: MessageBar, fields: FieldErrors | Non
         unplaced = fields.show(exc)
         bar.show_error(_tr("Chưa lưu: hãy sửa các ô được đánh dấu đỏ.") if not unplaced else "; ".join(unplaced))
     elif isinstance(exc, EnvironmentFault):
-        bar.show_environment(redact(str(exc)), retry)
+        bar.show_environment(redact(text_of(exc)), retry)
     elif isinstance(exc, MotcuaError):
-        bar.show_error(str(exc))
+        bar.show_error(text_of(exc))
     else:
         bar.show_bug(exc, report_bug(exc))
 

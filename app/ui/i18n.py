@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from app.domain.messages import localized
 from app.resources import resource
 
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -59,3 +60,9 @@ def install() -> None:
 def current() -> str:
     """The language the windows are in."""
     return _current
+
+
+def text_of(value: object) -> str:
+    """What to show of `value` in the windows' language: a marked message of a lower layer (app.domain.messages)
+    or an exception carrying one is translated through the loaded catalogues; anything else is `str(value)`."""
+    return localized(value, QCoreApplication.translate)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.ui.i18n import text_of
 from app.config import MachineConfig
 from app.domain.accounts import Role
 from app.domain.errors import MotcuaError
@@ -69,7 +70,7 @@ def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what:
         try:
             return sign_in_for(ctx, *sign_in_as, role)
         except MotcuaError as exc:
-            QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), str(exc))
+            QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), text_of(exc))
             return None
     dialog = SignInDialog(ctx, role, station=station or what[:1].upper() + what[1:], offline=offline)
     if dialog.exec() != SignInDialog.DialogCode.Accepted:
@@ -170,7 +171,7 @@ def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int) ->
         return KeypadStation.for_counter(ctx, setup, counter_number)
     except MotcuaError as exc:
         app = application()
-        QMessageBox.critical(None, app.translate("launch", "Không mở được bàn phím đánh giá"), str(exc))
+        QMessageBox.critical(None, app.translate("launch", "Không mở được bàn phím đánh giá"), text_of(exc))
         return None
 
 

@@ -108,3 +108,24 @@ def test_english_is_complete_for_what_citizens_read() -> None:
             if translation is None or translation.get("type") == "unfinished" or not (translation.text or "").strip():
                 unfinished.append(f"{name}: {message.findtext('source')}")
     assert seen == CITIZEN_CONTEXTS and unfinished == []
+
+
+LOWER_LAYERS = ("domain.", "services.", "store.", "devices.", "printing.")
+
+
+def test_english_is_complete_for_the_messages_of_the_lower_layers() -> None:
+    """Refusals and validation messages (app.domain.messages) reach every window, the citizen's kiosk included:
+    each has its English."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(I18N / "motcua_en.ts").getroot()
+    unfinished = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        if not name.startswith(LOWER_LAYERS):
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                unfinished.append(f"{name}: {message.findtext('source')}")
+    assert unfinished == []

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from app.ui.i18n import text_of
 from app.config import SETTINGS, ConfigError, SettingSpec
 from app.domain.errors import FormErrors, ValidationError
 from app.services import settings
@@ -98,7 +99,7 @@ class SettingsTab(AdminTab):
             try:
                 values[s.key] = s.coerce(raw)
             except ConfigError as exc:
-                errors.append(ValidationError(s.key, str(exc)))
+                errors.append(ValidationError(s.key, exc.args[0] if exc.args else str(exc)))
         if errors:
             raise FormErrors(errors)
         return values

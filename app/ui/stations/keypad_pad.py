@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.i18n import text_of
 from app.devices.keypad_sim import KeypadSimulator
 from app.domain.satisfaction import level_label
 
@@ -56,7 +57,7 @@ class KeypadPadWindow(QWidget):
         try:
             self.simulator.press(key)
         except (RuntimeError, OSError, TimeoutError) as exc:  # the simulated cable is unplugged
-            self.last.setText(self.tr("Không gửi được phím %1: %2").replace("%1", key).replace("%2", str(exc)))
+            self.last.setText(self.tr("Không gửi được phím %1: %2").replace("%1", key).replace("%2", text_of(exc)))
             return
         self.last.setText(self.tr("Đã bấm phím %1 — %2").replace("%1", key)
                           .replace("%2", level_label(self.key_map[key])))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from app.ui.i18n import text_of
 from app.devices.manager import DeviceManager, DeviceReason, DeviceState, DeviceStatus, JobResult
 from app.devices.printer import TicketPrinter
 from app.domain.errors import EnvironmentFault, MotcuaError
@@ -522,7 +523,7 @@ class KioskWindow(QWidget):
             text = self.tr("Hệ thống tạm thời gián đoạn, chưa lấy được số. Xin vui lòng thử lại sau ít phút "
                            "hoặc hỏi cán bộ hướng dẫn.")
         elif isinstance(exc, MotcuaError):
-            text = str(exc)
+            text = text_of(exc)
         else:
             self._report_bug(exc)
             text = self.tr("Chưa lấy được số do lỗi phần mềm. Xin vui lòng hỏi cán bộ hướng dẫn.")
@@ -682,7 +683,7 @@ class KioskWindow(QWidget):
             log.info("kiosk works offline: %s", exc)  # the mode badge says so; a citizen sees no error
         elif isinstance(exc, MotcuaError):
             log.warning("kiosk background work failed: %s", exc)  # retried by the next live reload
-            self.notice.setText(str(exc))
+            self.notice.setText(text_of(exc))
             self.notice.show()
         else:
             self._report_bug(exc)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.i18n import text_of
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.domain.dossier import looks_like_dossier_code
@@ -406,7 +407,7 @@ class CounterWindow(QMainWindow):
     def _on_load_failed(self, exc: BaseException) -> None:
         self._reloading = self._reload_again = False
         if isinstance(exc, StoreUnavailable):
-            self._store_lost("calls", str(exc))
+            self._store_lost("calls", text_of(exc))
         else:
             present_error(exc, self.bar, retry=self._reload)
 
@@ -559,7 +560,7 @@ class CounterWindow(QMainWindow):
     def _on_action_failed(self, exc: BaseException, retry: Callable[[], None]) -> None:
         self._acting = False
         if isinstance(exc, StoreUnavailable):
-            self._store_lost("calls", str(exc))
+            self._store_lost("calls", text_of(exc))
         else:
             present_error(exc, self.bar, retry=retry)
         self._render()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.i18n import text_of
 from app.config import data_dir
 from app.domain.cccd_qr import CccdCard, parse_cccd_qr
 from app.domain.catalog import ProcedureIndex
@@ -494,7 +495,7 @@ class IntakeDialog(QDialog):
         if isinstance(exc, StoreUnavailable):
             self.bar.show_environment(
                 self.tr("Chưa lưu được hồ sơ: %1 Mọi thông tin đã nhập vẫn được giữ nguyên; bấm «Thử lại» khi có "
-                        "kết nối.").replace("%1", str(exc).rstrip(".") + "."), self._on_save_triggered)
+                        "kết nối.").replace("%1", text_of(exc).rstrip(".") + "."), self._on_save_triggered)
         else:
             present_error(exc, self.bar, self.fields, retry=self._on_save_triggered)
 
