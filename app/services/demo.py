@@ -22,15 +22,15 @@ CATALOGUE_FILE = ("demo", "catalogue.csv")
 # code, name, number range, agency keys (catalogue keys), avg minutes
 DEMO_SERVICES = (
     ("DD", "Đất đai, Tài nguyên – Môi trường, Xây dựng", 1001, 1999,
-     ("STNMT", "SXD", "SNNPTNT"), 12),
+     ("STNMT", "SXD", "SNNPTNT"), 12, "Land, natural resources and environment, construction"),
     ("TP", "Tư pháp, Nội vụ, Lao động – Thương binh và Xã hội", 2001, 2999,
-     ("STP", "SNV", "SLDTBXH"), 8),
+     ("STP", "SNV", "SLDTBXH"), 8, "Justice, home affairs, labour and social affairs"),
     ("DN", "Đầu tư, Doanh nghiệp, Công Thương, Tài chính, Khoa học", 3001, 3999,
-     ("SKHDT", "SCT", "STC", "SKHCN"), 10),
+     ("SKHDT", "SCT", "STC", "SKHCN"), 10, "Investment, business, industry and trade, finance, science"),
     ("GT", "Giao thông, Giáo dục, Y tế, Văn hóa, Thông tin", 4001, 4999,
-     ("SGTVT", "SGDDT", "SYT", "SVHTTDL", "STTTT"), 8),
-    ("DN2", "Điện, nước sinh hoạt", 5001, 5999, ("NUOCSACH", "DIENLUC"), 6),
-    ("TKQ", "Trả kết quả", 9001, 9999, (), 4),
+     ("SGTVT", "SGDDT", "SYT", "SVHTTDL", "STTTT"), 8, "Transport, education, health, culture, information"),
+    ("DN2", "Điện, nước sinh hoạt", 5001, 5999, ("NUOCSACH", "DIENLUC"), 6, "Electricity and water supply"),
+    ("TKQ", "Trả kết quả", 9001, 9999, (), 4, "Collect your result"),
 )
 # counter number -> service codes it calls, in order of preference
 DEMO_COUNTERS = {1: ("DD",), 2: ("DD",), 3: ("TP",), 4: ("TP",), 5: ("DN",), 6: ("DN",), 7: ("GT",),
@@ -111,9 +111,9 @@ def _seed_services(ctx: Context, actor: Actor) -> dict[str, int]:
     by_key = {a.key: a.id for a in list_agencies(ctx)}
     existing = {v.draft.code: v.id for v in hall.list_services(ctx)}
     ids = {}
-    for code, name, start, end, keys, minutes in DEMO_SERVICES:
+    for code, name, start, end, keys, minutes, name_en in DEMO_SERVICES:
         agency_ids = tuple(by_key[k] for k in keys) if keys else tuple(by_key.values())
-        draft = hall.ServiceDraft(code, name, "", start, end, None, minutes, agency_ids)
+        draft = hall.ServiceDraft(code, name, "", start, end, None, minutes, agency_ids, name_en=name_en)
         ids[code] = existing.get(code) or hall.save_service(ctx, actor, None, draft)
     return ids
 

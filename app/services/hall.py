@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.accounts import Role
 from app.domain.errors import FormErrors, NotFound, ValidationError
+from app.domain.messages import translate
 from app.domain.text import nfc
 from app.services.audit import record, snapshot
 from app.services.context import Actor, Context
@@ -28,6 +29,7 @@ class ServiceDraft:
     avg_service_minutes: int = 8
     agency_ids: tuple[int, ...] = ()
     active: bool = True
+    name_en: str = ""  # the name a citizen reads at the kiosk in English ('' = the Vietnamese name)
 
     def validated(self) -> "ServiceDraft":
         """A normalised copy, or FormErrors naming each bad field."""
@@ -38,6 +40,10 @@ class ServiceDraft:
         name = nfc(self.name)
         if not 2 <= len(name) <= 200:
             errors.append(ValidationError("name", "Tên dịch vụ phải có từ 2 đến 200 ký tự"))
+        name_en = nfc(self.name_en)
+        if len(name_en) > 200:
+            errors.append(ValidationError("name_en", translate("services.hall",
+                                                               "Tên tiếng Anh của dịch vụ tối đa 200 ký tự")))
         prefix = self.prefix.strip().upper()
         if len(prefix) > 4 or not (prefix.isalpha() or prefix == "") or not prefix.isascii():
             errors.append(ValidationError("prefix", "Tiền tố số là 0–4 chữ cái không dấu"))
@@ -50,7 +56,7 @@ class ServiceDraft:
         if errors:
             raise FormErrors(errors)
         return ServiceDraft(code, name, prefix, self.range_start, self.range_end, self.daily_cap,
-                            self.avg_service_minutes, tuple(dict.fromkeys(self.agency_ids)), self.active)
+                            self.avg_service_minutes, tuple(dict.fromkeys(self.agency_ids)), self.active, name_en)
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,8 @@ def list_services(ctx: Context) -> list[ServiceView]:
         rows = s.scalars(select(Service).options(selectinload(Service.agencies))
                          .order_by(Service.sort_order, Service.id))
         return [ServiceView(v.id, ServiceDraft(v.code, v.name, v.prefix, v.range_start, v.range_end, v.daily_cap,
-                                               v.avg_service_minutes, tuple(a.id for a in v.agencies), v.active),
+                                               v.avg_service_minutes, tuple(a.id for a in v.agencies), v.active,
+                                               v.name_en),
                             tuple(a.name for a in v.agencies)) for v in rows]
 
 
@@ -102,7 +109,7 @@ def save_service(ctx: Context, actor: Actor, service_id: int | None, draft: Serv
                 raise NotFound("Không tìm thấy dịch vụ")
             service = found
         before = snapshot(service) if service_id is not None else None
-        service.code, service.name, service.prefix = d.code, d.name, d.prefix
+        service.code, service.name, service.name_en, service.prefix = d.code, d.name, d.name_en, d.prefix
         service.range_start, service.range_end, service.daily_cap = d.range_start, d.range_end, d.daily_cap
         service.avg_service_minutes, service.active = d.avg_service_minutes, d.active
         s.flush()

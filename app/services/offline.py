@@ -333,7 +333,8 @@ class OfflineStation:
         from app.services.hall import ServiceDraft, ServiceView
 
         return [ServiceView(v["id"], ServiceDraft(v["code"], v["name"], v["prefix"], v["range_start"], v["range_end"],
-                                                  v["daily_cap"], v["avg_service_minutes"], (), v["active"]), ())
+                                                  v["daily_cap"], v["avg_service_minutes"], (), v["active"],
+                                                  v.get("name_en", "")), ())
                 for v in self._ref("services") if v["active"]]
 
     def held(self) -> tuple[str, str] | None:

@@ -56,8 +56,8 @@ def reference_snapshot(ctx: Context, kind: str = "counter") -> dict[str, Any]:
 
 
 def _kiosk_snapshot(s: Session) -> dict[str, Any]:
-    services = [{"id": v.id, "code": v.code, "name": v.name, "prefix": v.prefix, "range_start": v.range_start,
-                 "range_end": v.range_end, "daily_cap": v.daily_cap, "avg_service_minutes": v.avg_service_minutes,
+    services = [{"id": v.id, "code": v.code, "name": v.name, "name_en": v.name_en, "prefix": v.prefix,
+                 "range_start": v.range_start, "range_end": v.range_end, "daily_cap": v.daily_cap, "avg_service_minutes": v.avg_service_minutes,
                  "active": v.active} for v in s.scalars(select(Service).order_by(Service.sort_order, Service.id))]
     return {"services": services, "agencies": [], "procedures": [], "counters": [], "officers": [],
             "calendar": _calendar_doc(s), "settings": {row.key: row.value for row in s.scalars(select(Setting))}}

@@ -128,6 +128,7 @@ class Service(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="", server_default="")  # shown to a citizen in English
     prefix: Mapped[str] = mapped_column(String(4), default="")
     range_start: Mapped[int] = mapped_column(Integer, default=1)
     range_end: Mapped[int] = mapped_column(Integer, default=9999)

@@ -2036,6 +2036,14 @@ Please remember number {number} and wait to be called</translation>
         <translation>Agencies</translation>
     </message>
     <message>
+        <source>để trống: kiosk hiện tên tiếng Việt</source>
+        <translation>leave empty: the kiosk shows the Vietnamese name</translation>
+    </message>
+    <message>
+        <source>Tên công dân nước ngoài đọc trên kiosk khi chọn English</source>
+        <translation>The name a foreign citizen reads at the kiosk after choosing English</translation>
+    </message>
+    <message>
         <source>Giới hạn</source>
         <translation>Limit</translation>
     </message>
@@ -2050,6 +2058,10 @@ Please remember number {number} and wait to be called</translation>
     <message>
         <source>Mã dịch vụ</source>
         <translation>Service code</translation>
+    </message>
+    <message>
+        <source>Tên tiếng Anh (kiosk)</source>
+        <translation>English name (kiosk)</translation>
     </message>
     <message>
         <source>Tiền tố số phiếu</source>
@@ -2405,6 +2417,13 @@ Please remember number {number} and wait to be called</translation>
     <message>
         <source>Không mở được bàn phím đánh giá</source>
         <translation>Could not open the rating keypad</translation>
+    </message>
+</context>
+<context>
+    <name>services.hall</name>
+    <message>
+        <source>Tên tiếng Anh của dịch vụ tối đa 200 ký tự</source>
+        <translation>A service&apos;s English name has at most 200 characters</translation>
     </message>
 </context>
 <context>

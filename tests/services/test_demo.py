@@ -61,3 +61,20 @@ def test_generated_catalogue_for_benchmarks() -> None:
     rows = generated_rows(6000)
     assert len(rows) == 6000 and len({r["procedure_code"] for r in rows}) == 6000
     assert rows[: len(demo_rows())] == demo_rows()
+
+
+def test_a_service_keeps_an_english_name_for_the_kiosk_within_its_limit(demo_ctx: Context) -> None:
+    import pytest
+
+    from app.domain.errors import FormErrors
+
+    views = {v.draft.code: v for v in hall.list_services(demo_ctx)}
+    assert views["TKQ"].draft.name_en == "Collect your result"
+    actor = Actor.maintenance(demo_ctx)
+    from dataclasses import replace
+
+    with pytest.raises(FormErrors) as refused:
+        hall.save_service(demo_ctx, actor, views["TKQ"].id, replace(views["TKQ"].draft, name_en="x" * 201))
+    assert refused.value.by_field() == {"name_en": "Tên tiếng Anh của dịch vụ tối đa 200 ký tự"}
+    hall.save_service(demo_ctx, actor, views["TKQ"].id, replace(views["TKQ"].draft, name_en=" Result  return "))
+    assert {v.draft.code: v for v in hall.list_services(demo_ctx)}["TKQ"].draft.name_en == "Result return"

@@ -30,6 +30,9 @@ class ServicesTab(AdminTab):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
         self.code, self.name, self.prefix = QLineEdit(), QLineEdit(), QLineEdit()
+        self.name_en = QLineEdit()
+        self.name_en.setPlaceholderText(self.tr("để trống: kiosk hiện tên tiếng Việt"))
+        self.name_en.setToolTip(self.tr("Tên công dân nước ngoài đọc trên kiosk khi chọn English"))
         self.prefix.setMaxLength(4)
         self.range_start, self.range_end = QSpinBox(), QSpinBox()
         for box in (self.range_start, self.range_end):
@@ -50,6 +53,7 @@ class ServicesTab(AdminTab):
         f = self.fields
         f.add_row(form, self.tr("Mã dịch vụ"), "code", self.code)
         f.add_row(form, self.tr("Tên dịch vụ"), "name", self.name)
+        f.add_row(form, self.tr("Tên tiếng Anh (kiosk)"), "name_en", self.name_en)
         f.add_row(form, self.tr("Tiền tố số phiếu"), "prefix", self.prefix)
         numbers = QWidget()
         row = QHBoxLayout(numbers)
@@ -95,6 +99,7 @@ class ServicesTab(AdminTab):
         self.heading.setText(self.tr("Sửa dịch vụ") if view else self.tr("Dịch vụ mới"))
         self.code.setText(d.code)
         self.name.setText(d.name)
+        self.name_en.setText(d.name_en)
         self.prefix.setText(d.prefix)
         self.range_start.setValue(d.range_start)
         self.range_end.setValue(d.range_end)
@@ -121,7 +126,7 @@ class ServicesTab(AdminTab):
         draft = ServiceDraft(self.code.text(), self.name.text(), self.prefix.text(), self.range_start.value(),
                              self.range_end.value(), self.daily_cap.value() if self.has_cap.isChecked() else None,
                              self.avg_minutes.value(), tuple(self.agency_list.checked_ids()),
-                             self.active.isChecked())
+                             self.active.isChecked(), self.name_en.text())
         ctx, actor, sid = self.env.ctx, self.env.actor, self.service_id
         self.fields.clear()
         self.run(lambda: hall.save_service(ctx, actor, sid, draft), self._on_saved, fields=self.fields,

@@ -325,7 +325,8 @@ class KioskWindow(QWidget):
         centre, services, waits = result
         self._waits_known, self.waits = waits is not None, waits or {}
         self.centre_label.setText(centre)
-        if [(v.draft.code, v.draft.name) for v in services] != [(v.draft.code, v.draft.name) for v in self.services]:
+        if [(v.draft.code, v.draft.name, v.draft.name_en) for v in services] != \
+                [(v.draft.code, v.draft.name, v.draft.name_en) for v in self.services]:
             self._rebuild_services(services)
         self._show_waits()
 
@@ -355,12 +356,20 @@ class KioskWindow(QWidget):
         self.service_buttons = {}
         columns = 3 if len(services) > 4 else 2
         for i, service in enumerate(services):
-            button = _TouchButton(service.draft.name, "service")
+            button = _TouchButton(self._service_name(service.draft.code), "service")
             button.clicked.connect(lambda _=False, code=service.draft.code: self.issue(code))
             button.setEnabled(not self._issuing)
             self.service_buttons[service.draft.code] = button
             self.service_grid.addWidget(button, i // columns, i % columns)
         self.invite.setText(self._invite_text())
+
+    def _service_name(self, code: str, fallback: str = "") -> str:
+        """A service's name for the citizen: its English name while the kiosk speaks English (when the centre gave
+        one), else the Vietnamese name (catalogue data, not in the translation catalogue)."""
+        draft = next((v.draft for v in self.services if v.draft.code == code), None)
+        if draft is None:
+            return fallback
+        return draft.name_en if i18n.current() == "en" and draft.name_en else draft.name
 
     def _invite_text(self) -> str:
         return (self.tr("Xin mời chạm vào lĩnh vực bạn cần để lấy số thứ tự") if self.service_buttons else
@@ -400,6 +409,8 @@ class KioskWindow(QWidget):
         self.your_number.setText(self.tr("Số của bạn"))
         self.done_button.setText(self.tr("Xong"))
         self.language_button.setText(self._other_language_name())
+        for code, button in self.service_buttons.items():
+            button.set_text(self._service_name(code))
         self._show_waits()
         if language == self.home_language:
             self._language_timer.stop()
@@ -534,7 +545,7 @@ class KioskWindow(QWidget):
         self.your_number.setText(self.tr("Số của bạn"))
         self.number_label.setText(view.display_number)
         self.number_label.show()
-        self.service_label.setText(view.service_name)
+        self.service_label.setText(self._service_name(view.service_code, view.service_name))
         self.service_label.show()
         label = PRIORITY_KINDS.get(view.priority_kind or "")
         self.ticket_priority_label.setText(self.tr("Ưu tiên: {kind}").format(kind=self.tr(label)) if label else "")
