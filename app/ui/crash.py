@@ -12,6 +12,7 @@ from PySide6.QtCore import QMessageLogContext, QObject, Qt, QtMsgType, QTimer, S
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__, logs
+from app.ui.i18n import fill
 from app.ui.qt_versions import qt_versions
 
 
@@ -42,8 +43,8 @@ class CrashNotifier(QObject):
             self.box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)  # above a full-screen station
             self.box.button(QMessageBox.StandardButton.Close).setText(self.tr("Đóng"))
             self.box.finished.connect(self._on_box_finished)
-        where = self.tr("Báo cáo lỗi: {0}").format(report) if report else self.tr("Lỗi đã được ghi vào nhật ký.")
-        repeats = self.tr(" (lần thứ {0})").format(self.count) if self.count > 1 else ""
+        where = fill(self.tr("Báo cáo lỗi: %1"), report) if report else self.tr("Lỗi đã được ghi vào nhật ký.")
+        repeats = fill(self.tr(" (lần thứ %1)"), self.count) if self.count > 1 else ""
         self.box.setInformativeText(where + repeats)
         self.box.setToolTip(summary)  # masked; the whole story is in the report
         self.box.show()

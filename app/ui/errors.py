@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QMessag
 
 from app.domain.errors import EnvironmentFault, FormErrors, MotcuaError, ValidationError, disk_fault
 from app.domain.privacy import redact
-from app.ui.i18n import text_of
+from app.ui.i18n import fill, text_of
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ class MessageBar(QFrame):
     def show_bug(self, exc: BaseException, report: str | None = None) -> None:
         """Our own bug: shown with the details to report (ID and phone numbers masked) and where its report is."""
         details = redact("".join(traceback.format_exception(exc)))
-        where = self.tr(" Báo cáo lỗi: {0}").format(report) if report else ""
+        where = fill(self.tr(" Báo cáo lỗi: %1"), report) if report else ""
         self._show("error", self.tr("Lỗi phần mềm không mong muốn; thao tác chưa được thực hiện. "
                                     "Hãy báo cho bộ phận kỹ thuật (bấm «Chi tiết…»).") + where, details=details)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from app.domain.messages import localized
+from app.domain.messages import Message, localized
 from app.resources import resource
 
 LANGUAGES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -66,3 +66,9 @@ def text_of(value: object) -> str:
     """What to show of `value` in the windows' language: a marked message of a lower layer (app.domain.messages)
     or an exception carrying one is translated through the loaded catalogues; anything else is `str(value)`."""
     return localized(value, QCoreApplication.translate)
+
+
+def fill(text: str, *values: object) -> str:
+    """A translated text with its numbered placeholders filled: `fill(self.tr("Số %1 tại quầy %2"), n, q)` (the one
+    placeholder style of the catalogue, so a translator may reorder them; a value is never read as a placeholder)."""
+    return Message("", text, values)

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.ui.i18n import text_of
 from app.config import MachineConfig
 from app.domain.accounts import Role
 from app.domain.errors import MotcuaError
 from app.resources import resource
 from app.services.context import Actor, Context
 from app.ui import i18n, smoke
+from app.ui.i18n import text_of
 from app.ui.live import live_factory
 from app.ui.signin import SignInDialog, sign_in_for
 
@@ -70,7 +70,7 @@ def _sign_in(ctx: Context, role: Role, sign_in_as: tuple[str, str] | None, what:
         try:
             return sign_in_for(ctx, *sign_in_as, role)
         except MotcuaError as exc:
-            QMessageBox.critical(None, app.translate("launch", "Không mở được {0}").format(what), text_of(exc))
+            QMessageBox.critical(None, i18n.fill(app.translate("launch", "Không mở được %1"), what), text_of(exc))
             return None
     dialog = SignInDialog(ctx, role, station=station or what[:1].upper() + what[1:], offline=offline)
     if dialog.exec() != SignInDialog.DialogCode.Accepted:
@@ -136,7 +136,7 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
 
     app = application()
     _start_log("counter", counter_number)
-    station = app.translate("launch", "Quầy số {0}").format(counter_number)
+    station = i18n.fill(app.translate("launch", "Quầy số %1"), counter_number)
     offline = _offline_station(ctx, "counter", counter_number)  # sign-in, calls and intake when the server is down
     try:
         actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy", station, offline)

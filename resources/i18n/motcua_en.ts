@@ -563,16 +563,16 @@ Please inform the technical team.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>Báo cáo lỗi: {0}</source>
-        <translation>Error report: {0}</translation>
+        <source>Báo cáo lỗi: %1</source>
+        <translation>Error report: %1</translation>
+    </message>
+    <message>
+        <source> (lần thứ %1)</source>
+        <translation> (occurrence %1)</translation>
     </message>
     <message>
         <source>Lỗi đã được ghi vào nhật ký.</source>
         <translation>The error has been logged.</translation>
-    </message>
-    <message>
-        <source> (lần thứ {0})</source>
-        <translation> (occurrence {0})</translation>
     </message>
 </context>
 <context>
@@ -696,10 +696,6 @@ Please inform the technical team.</translation>
         <translation>Refresh port list</translation>
     </message>
     <message>
-        <source>Cổng nối tiếp do hệ điều hành liệt kê. Máy in mạng: gõ địa chỉ IP (vd. 10.0.0.5, cổng {PRINTER_PORT}).</source>
-        <translation>Serial ports listed by the operating system. Network printer: type its IP address (e.g. 10.0.0.5, port {PRINTER_PORT}).</translation>
-    </message>
-    <message>
         <source>Máy lấy số (kiosk) in phiếu</source>
         <translation>Kiosk ticket printer</translation>
     </message>
@@ -716,20 +712,36 @@ Please inform the technical team.</translation>
         <translation>Choose a port, press «Test keypad», then press a key</translation>
     </message>
     <message>
-        <source>Chọn hoặc nhập cổng {0} trước khi thử</source>
-        <translation>Choose or enter the {0} port before testing</translation>
+        <source>Chọn hoặc nhập cổng %1 trước khi thử</source>
+        <translation>Choose or enter the %1 port before testing</translation>
+    </message>
+    <message>
+        <source>Đang in trang thử ra %1…</source>
+        <translation>Printing a test page to %1…</translation>
+    </message>
+    <message>
+        <source>In thử không được: %1</source>
+        <translation>Test print failed: %1</translation>
+    </message>
+    <message>
+        <source> (bàn phím địa chỉ %1)</source>
+        <translation> (keypad address %1)</translation>
+    </message>
+    <message>
+        <source>Đã nhận phím «%1»%2</source>
+        <translation>Received key «%1»%2</translation>
+    </message>
+    <message>
+        <source>Không thử được bàn phím: %1</source>
+        <translation>Could not test the keypad: %1</translation>
     </message>
     <message>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <source>Đang in trang thử ra {0}…</source>
-        <translation>Printing a test page to {0}…</translation>
-    </message>
-    <message>
-        <source>In thử không được: {0}</source>
-        <translation>Test print failed: {0}</translation>
+        <source>Cổng nối tiếp do hệ điều hành liệt kê. Máy in mạng: gõ địa chỉ IP (vd. 10.0.0.5, cổng %1).</source>
+        <translation>Serial ports listed by the operating system. Network printer: type its IP address (e.g. 10.0.0.5, port %1).</translation>
     </message>
     <message>
         <source>bàn phím</source>
@@ -742,18 +754,6 @@ Please inform the technical team.</translation>
     <message>
         <source>Không nhận được phím nào trong {0:g} giây: kiểm tra cáp, cổng và giao thức</source>
         <translation>No key received within {0:g} s: check the cable, port and protocol</translation>
-    </message>
-    <message>
-        <source> (bàn phím địa chỉ {0})</source>
-        <translation> (keypad address {0})</translation>
-    </message>
-    <message>
-        <source>Đã nhận phím «{0}»{1}</source>
-        <translation>Received key «{0}»{1}</translation>
-    </message>
-    <message>
-        <source>Không thử được bàn phím: {0}</source>
-        <translation>Could not test the keypad: {0}</translation>
     </message>
 </context>
 <context>
@@ -1406,20 +1406,38 @@ Please inform the technical team.</translation>
         <translation>Nobody waiting</translation>
     </message>
     <message>
-        <source>{n} người đang chờ · khoảng {m} phút</source>
-        <translation>{n} waiting · about {m} min</translation>
+        <source>%1 người đang chờ · khoảng %2 phút</source>
+        <translation>%1 waiting · about %2 min</translation>
+    </message>
+    <message>
+        <source>Trả kết quả hồ sơ %1</source>
+        <translation>Result of dossier %1</translation>
+    </message>
+    <message>
+        <source>Vui lòng ghi nhớ số %1 và chờ gọi số</source>
+        <translation>Please remember number %1 and wait to be called</translation>
+    </message>
+    <message>
+        <source>Ưu tiên: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Trước bạn còn %1 người · Chờ khoảng %2 phút</source>
+        <translation>People ahead of you: %1 · Wait about %2 min</translation>
+    </message>
+    <message>
+        <source>Máy in đang gặp sự cố: %1.
+Vui lòng ghi nhớ số %2 và chờ gọi số</source>
+        <translation>The printer has a problem: %1.
+Please remember number %2 and wait to be called</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu đang tạm dừng (%1). Bạn vẫn lấy được số: hãy ghi nhớ số hiện trên màn hình.</source>
+        <translation>The ticket printer is paused (%1). You can still get a number: please remember the number shown on screen.</translation>
     </message>
     <message>
         <source>Hiện chưa có lĩnh vực nào nhận số. Xin vui lòng hỏi cán bộ hướng dẫn.</source>
         <translation>No service is issuing numbers at the moment. Please ask a staff member for help.</translation>
-    </message>
-    <message>
-        <source>Trả kết quả hồ sơ {code}</source>
-        <translation>Result of dossier {code}</translation>
-    </message>
-    <message>
-        <source>Vui lòng ghi nhớ số {number} và chờ gọi số</source>
-        <translation>Please remember number {number} and wait to be called</translation>
     </message>
     <message>
         <source>Đang in phiếu…</source>
@@ -1434,16 +1452,8 @@ Please inform the technical team.</translation>
         <translation>No number was issued due to a software error. Please ask a staff member for help.</translation>
     </message>
     <message>
-        <source>Ưu tiên: {kind}</source>
-        <translation>Priority: {kind}</translation>
-    </message>
-    <message>
         <source>Xin mời ngồi chờ, số của bạn sẽ được mời tại quầy phục vụ</source>
         <translation>Please take a seat; your number will be called at the counter</translation>
-    </message>
-    <message>
-        <source>Trước bạn còn {n} người · Chờ khoảng {m} phút</source>
-        <translation>People ahead of you: {n} · Wait about {m} min</translation>
     </message>
     <message>
         <source>Không có ai chờ trước bạn</source>
@@ -1460,16 +1470,6 @@ Please inform the technical team.</translation>
     <message>
         <source>Mời bạn nhận phiếu in</source>
         <translation>Please take your printed ticket</translation>
-    </message>
-    <message>
-        <source>Máy in đang gặp sự cố: {reason}.
-Vui lòng ghi nhớ số {number} và chờ gọi số</source>
-        <translation>The printer has a problem: {reason}.
-Please remember number {number} and wait to be called</translation>
-    </message>
-    <message>
-        <source>Máy in phiếu đang tạm dừng ({reason}). Bạn vẫn lấy được số: hãy ghi nhớ số hiện trên màn hình.</source>
-        <translation>The ticket printer is paused ({reason}). You can still get a number: please remember the number shown on screen.</translation>
     </message>
 </context>
 <context>
@@ -1562,8 +1562,8 @@ Please remember number {number} and wait to be called</translation>
         <translation>Close message</translation>
     </message>
     <message>
-        <source> Báo cáo lỗi: {0}</source>
-        <translation> Error report: {0}</translation>
+        <source> Báo cáo lỗi: %1</source>
+        <translation> Error report: %1</translation>
     </message>
     <message>
         <source>Lỗi phần mềm không mong muốn; thao tác chưa được thực hiện. Hãy báo cho bộ phận kỹ thuật (bấm «Chi tiết…»).</source>
@@ -2218,8 +2218,20 @@ Please remember number {number} and wait to be called</translation>
         <translation>Open this station full screen when the computer starts</translation>
     </message>
     <message>
-        <source>Mục khởi động được ghi vào {0}</source>
-        <translation>Startup entry is written to {0}</translation>
+        <source>Mục khởi động được ghi vào %1</source>
+        <translation>Startup entry is written to %1</translation>
+    </message>
+    <message>
+        <source>Trả lời bốn mục dưới đây rồi bấm «Lưu và mở trạm». Cấu hình được ghi vào %1; mật khẩu chỉ lưu trong keyring của hệ điều hành.</source>
+        <translation>Answer the four sections below, then press «Save and open station». The configuration is written to %1; the password is stored only in the OS keyring.</translation>
+    </message>
+    <message>
+        <source>Không lưu được mật khẩu: %1. Để trống nếu máy chủ không cần mật khẩu cho máy này.</source>
+        <translation>Could not save the password: %1. Leave blank if the server needs no password for this machine.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu được lưu vào keyring của hệ điều hành (%1), không ghi vào tệp.</source>
+        <translation>The password is stored in the OS keyring (%1), not in a file.</translation>
     </message>
     <message>
         <source>4. Khi máy tính khởi động</source>
@@ -2228,18 +2240,6 @@ Please remember number {number} and wait to be called</translation>
     <message>
         <source>Cài đặt máy trạm</source>
         <translation>Workstation setup</translation>
-    </message>
-    <message>
-        <source>Trả lời bốn mục dưới đây rồi bấm «Lưu và mở trạm». Cấu hình được ghi vào {0}; mật khẩu chỉ lưu trong keyring của hệ điều hành.</source>
-        <translation>Answer the four sections below, then press «Save and open station». The configuration is written to {0}; the password is stored only in the OS keyring.</translation>
-    </message>
-    <message>
-        <source>Không lưu được mật khẩu: {0}. Để trống nếu máy chủ không cần mật khẩu cho máy này.</source>
-        <translation>Could not save the password: {0}. Leave blank if the server needs no password for this machine.</translation>
-    </message>
-    <message>
-        <source>Mật khẩu được lưu vào keyring của hệ điều hành ({0}), không ghi vào tệp.</source>
-        <translation>The password is stored in the OS keyring ({0}), not in a file.</translation>
     </message>
     <message>
         <source>Đang kiểm tra kết nối…</source>
@@ -2407,12 +2407,12 @@ Please remember number {number} and wait to be called</translation>
 <context>
     <name>launch</name>
     <message>
-        <source>Không mở được {0}</source>
-        <translation>Could not open {0}</translation>
+        <source>Không mở được %1</source>
+        <translation>Could not open %1</translation>
     </message>
     <message>
-        <source>Quầy số {0}</source>
-        <translation>Counter {0}</translation>
+        <source>Quầy số %1</source>
+        <translation>Counter %1</translation>
     </message>
     <message>
         <source>Không mở được bàn phím đánh giá</source>

@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from app.ui.i18n import text_of
 from app.config import SETTINGS, ConfigError, SettingSpec
 from app.domain.errors import FormErrors, ValidationError
 from app.services import settings
 from app.ui.admin.base import AdminEnv, AdminTab, button_row
 from app.ui.errors import FieldErrors, present_error
+from app.ui.i18n import text_of
 
 CHOICE_LABELS = {"north": "Miền Bắc (mươi, linh)", "south": "Miền Nam (chục, lẻ)"}
 

@@ -13,6 +13,7 @@ from app.domain.errors import FormErrors, ValidationError
 from app.services import device_check
 from app.services.station_setup import KEYPAD_STATIONS, PRINTER_PORT, PRINTER_STATIONS, normalise_port
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.i18n import fill
 from app.ui.setup.status import StatusLine
 from app.ui.worker import Worker
 
@@ -86,8 +87,8 @@ class DevicesBox(QGroupBox):
         self.keypad_status = StatusLine()
         self.refresh_button = QPushButton(self.tr("Làm mới danh sách cổng"))
         self.refresh_button.clicked.connect(self.refresh_ports)
-        self.hint = QLabel(self.tr("Cổng nối tiếp do hệ điều hành liệt kê. Máy in mạng: gõ địa chỉ IP "
-                                   f"(vd. 10.0.0.5, cổng {PRINTER_PORT})."))
+        self.hint = QLabel(fill(self.tr("Cổng nối tiếp do hệ điều hành liệt kê. Máy in mạng: gõ địa chỉ IP "
+                                        "(vd. 10.0.0.5, cổng %1)."), PRINTER_PORT))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self._layout()
@@ -154,8 +155,8 @@ class DevicesBox(QGroupBox):
     def _port(self, field: str, text: str, default_port: int | None, what: str) -> str | None:
         """A port checked before a test: its URL, or None after showing the problem at the field."""
         if not text:
-            self.fields.show(FormErrors([ValidationError(field, self.tr("Chọn hoặc nhập cổng {0} trước khi thử")
-                                                         .format(what))]))
+            self.fields.show(FormErrors([ValidationError(field, fill(self.tr("Chọn hoặc nhập cổng %1 trước khi thử"),
+                                                              what))]))
             return None
         url, problem = normalise_port(text, default_port)
         if problem:
@@ -170,7 +171,7 @@ class DevicesBox(QGroupBox):
             return
         profile = str(self.profile.currentData())
         self.test_print_button.setEnabled(False)
-        self.printer_status.show_busy(self.tr("Đang in trang thử ra {0}…").format(url))
+        self.printer_status.show_busy(fill(self.tr("Đang in trang thử ra %1…"), url))
         self.worker.submit(lambda: device_check.print_test_page(url, profile), self._on_printed,
                            self._on_print_failed)
 
@@ -184,7 +185,7 @@ class DevicesBox(QGroupBox):
             self.printer_status.show_note("")
             present_error(exc, self.bar)
             return
-        self.printer_status.show_failed(self.tr("In thử không được: {0}").format(exc.reason_vi))
+        self.printer_status.show_failed(fill(self.tr("In thử không được: %1"), exc.reason_vi))
 
     def _on_test_keypad_button_clicked(self) -> None:
         url = self._port("keypad_url", self.keypad.value(), None, self.tr("bàn phím"))
@@ -204,8 +205,8 @@ class DevicesBox(QGroupBox):
             self.keypad_status.show_failed(self.tr("Không nhận được phím nào trong {0:g} giây: kiểm tra cáp, cổng "
                                                    "và giao thức").format(self.keypad_timeout_s))
             return
-        where = self.tr(" (bàn phím địa chỉ {0})").format(press.address) if press.address is not None else ""
-        self.keypad_status.show_ok(self.tr("Đã nhận phím «{0}»{1}").format(press.key, where))
+        where = fill(self.tr(" (bàn phím địa chỉ %1)"), press.address) if press.address is not None else ""
+        self.keypad_status.show_ok(fill(self.tr("Đã nhận phím «%1»%2"), press.key, where))
 
     def _on_keypad_failed(self, exc: BaseException) -> None:
         self.test_keypad_button.setEnabled(True)
@@ -213,7 +214,7 @@ class DevicesBox(QGroupBox):
             self.keypad_status.show_note("")
             present_error(exc, self.bar)
             return
-        self.keypad_status.show_failed(self.tr("Không thử được bàn phím: {0}").format(exc.reason_vi))
+        self.keypad_status.show_failed(fill(self.tr("Không thử được bàn phím: %1"), exc.reason_vi))
 
 
 def _row(*widgets: QWidget) -> QWidget:

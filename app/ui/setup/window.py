@@ -15,6 +15,7 @@ from app.services.connection_check import ConnectionReport
 from app.services.station_setup import (EMBEDDED_PREPARABLE, NEEDS_COUNTER, STATIONS, SetupAnswers,
                                         SetupResult)
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.i18n import fill
 from app.ui.setup.devices_box import DevicesBox
 from app.ui.setup.status import StatusLine
 from app.ui.worker import Worker
@@ -121,7 +122,7 @@ class SetupWindow(QDialog):
             where = str(autostart.autostart_dir())
         except Exception:  # an OS without autostart support: the save says so at the field
             where = ""
-        self.autostart_note = QLabel(self.tr("Mục khởi động được ghi vào {0}").format(where) if where else "")
+        self.autostart_note = QLabel(fill(self.tr("Mục khởi động được ghi vào %1"), where) if where else "")
         self.autostart_note.setWordWrap(True)
         self.autostart_note.setStyleSheet(_MUTED)
         self.start_box = QGroupBox(self.tr("4. Khi máy tính khởi động"))
@@ -135,8 +136,8 @@ class SetupWindow(QDialog):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel(self.tr("Trả lời bốn mục dưới đây rồi bấm «Lưu và mở trạm». Cấu hình được ghi vào {0}; "
-                               "mật khẩu chỉ lưu trong keyring của hệ điều hành.").format(self.config_path))
+        intro = QLabel(fill(self.tr("Trả lời bốn mục dưới đây rồi bấm «Lưu và mở trạm». Cấu hình được ghi vào %1; "
+                                    "mật khẩu chỉ lưu trong keyring của hệ điều hành."), self.config_path))
         intro.setWordWrap(True)
         intro.setStyleSheet(_MUTED)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -210,12 +211,12 @@ class SetupWindow(QDialog):
     def _show_keyring_note(self) -> None:
         problem = config.keyring_problem()
         if problem:
-            self.keyring_note.setText(self.tr("Không lưu được mật khẩu: {0}. Để trống nếu máy chủ không cần mật "
-                                              "khẩu cho máy này.").format(problem))
+            self.keyring_note.setText(fill(self.tr("Không lưu được mật khẩu: %1. Để trống nếu máy chủ không cần mật "
+                                                   "khẩu cho máy này."), problem))
             self.keyring_note.setStyleSheet("color: #7a4100;")
         else:
-            self.keyring_note.setText(self.tr("Mật khẩu được lưu vào keyring của hệ điều hành ({0}), không ghi "
-                                              "vào tệp.").format(config.keyring_name()))
+            self.keyring_note.setText(fill(self.tr("Mật khẩu được lưu vào keyring của hệ điều hành (%1), không ghi "
+                                                   "vào tệp."), config.keyring_name()))
             self.keyring_note.setStyleSheet(_MUTED)
 
     def _on_check_button_clicked(self) -> None:

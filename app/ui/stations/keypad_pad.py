@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.i18n import text_of
 from app.devices.keypad_sim import KeypadSimulator
 from app.domain.satisfaction import level_label
+from app.ui.i18n import text_of
 
 _STYLE = """
 QWidget#keypad-pad { background: #263238; }

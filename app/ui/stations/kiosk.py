@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from app.ui.i18n import text_of
 from app.devices.manager import DeviceManager, DeviceReason, DeviceState, DeviceStatus, JobResult
 from app.devices.printer import TicketPrinter
 from app.domain.errors import EnvironmentFault, MotcuaError
@@ -29,6 +28,7 @@ from app.services.offline import OfflineStation, is_unreachable
 from app.services.settings import get_centre_settings
 from app.ui import i18n
 from app.ui.errors import report_bug
+from app.ui.i18n import text_of
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.device_status import DeviceStatusWidget, reason_for_citizen
 from app.ui.stations.dossier_view import ScanCollector
@@ -340,8 +340,8 @@ class KioskWindow(QWidget):
             elif wait is None or wait.waiting == 0:
                 button.wait_label.setText(self.tr("Không có ai đang chờ"))
             else:
-                button.wait_label.setText(self.tr("{n} người đang chờ · khoảng {m} phút")
-                                          .format(n=wait.waiting, m=wait.wait_minutes))
+                button.wait_label.setText(i18n.fill(self.tr("%1 người đang chờ · khoảng %2 phút"),
+                                                    wait.waiting, wait.wait_minutes))
 
     def service_wait_text(self, code: str) -> str:
         """What the button of a service says about the wait (for tests)."""
@@ -507,12 +507,12 @@ class KioskWindow(QWidget):
     def _on_result_ticket(self, result: result_return.ResultTicket | queue.TicketView, code: str = "") -> None:
         if isinstance(result, queue.TicketView):  # issued offline from the kiosk's leases, not joined to the dossier
             self._on_station_issued((result, True))
-            self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=code))
+            self.ticket_priority_label.setText(i18n.fill(self.tr("Trả kết quả hồ sơ %1"), code))
             self.ticket_priority_label.show()
             return
         self.last_result = result
         self._on_ticket_issued(result.ticket)
-        self.ticket_priority_label.setText(self.tr("Trả kết quả hồ sơ {code}").format(code=result.dossier.code))
+        self.ticket_priority_label.setText(i18n.fill(self.tr("Trả kết quả hồ sơ %1"), result.dossier.code))
         self.ticket_priority_label.show()
 
     def _on_ticket_issued(self, view: queue.TicketView) -> None:
@@ -521,8 +521,8 @@ class KioskWindow(QWidget):
         self.clear_priority()
         self._show_ticket(view)
         if self.printer is None:
-            self._set_print_message("wait", self.tr("Vui lòng ghi nhớ số {number} và chờ gọi số")
-                                    .format(number=view.display_number))
+            self._set_print_message("wait", i18n.fill(self.tr("Vui lòng ghi nhớ số %1 và chờ gọi số"),
+                                                            view.display_number))
         else:
             self._set_print_message("wait", self.tr("Đang in phiếu…"))
             self._print(view)
@@ -548,13 +548,13 @@ class KioskWindow(QWidget):
         self.service_label.setText(self._service_name(view.service_code, view.service_name))
         self.service_label.show()
         label = PRIORITY_KINDS.get(view.priority_kind or "")
-        self.ticket_priority_label.setText(self.tr("Ưu tiên: {kind}").format(kind=self.tr(label)) if label else "")
+        self.ticket_priority_label.setText(i18n.fill(self.tr("Ưu tiên: %1"), self.tr(label)) if label else "")
         self.ticket_priority_label.setVisible(bool(label))
         if view.id in self._offline_ids:  # the hall's queue cannot be seen: no count, a calm line
             wait = self.tr("Xin mời ngồi chờ, số của bạn sẽ được mời tại quầy phục vụ")
         elif view.people_ahead:
-            wait = self.tr("Trước bạn còn {n} người · Chờ khoảng {m} phút").format(
-                n=view.people_ahead, m=view.estimated_wait_minutes)
+            wait = i18n.fill(self.tr("Trước bạn còn %1 người · Chờ khoảng %2 phút"),
+                             view.people_ahead, view.estimated_wait_minutes)
         else:
             wait = self.tr("Không có ai chờ trước bạn")
         self.wait_label.setText(wait)
@@ -643,8 +643,8 @@ class KioskWindow(QWidget):
             return
         state = self.printer.status.state if self.printer is not None else DeviceState.DISCONNECTED
         reason = reason_for_citizen(DeviceStatus(state, result.reason_vi, result.reason))
-        self._set_print_message("fault", self.tr("Máy in đang gặp sự cố: {reason}.\nVui lòng ghi nhớ số {number} "
-                                                 "và chờ gọi số").format(reason=reason, number=view.display_number))
+        self._set_print_message("fault", i18n.fill(self.tr("Máy in đang gặp sự cố: %1.\nVui lòng ghi nhớ số %2 "
+                                                           "và chờ gọi số"), reason, view.display_number))
         self._confirm_timer.start(self.confirm_failed_ms)
 
     def reprint_failed(self) -> None:
@@ -678,8 +678,8 @@ class KioskWindow(QWidget):
         ok = status.state is DeviceState.CONNECTED
         self.notice.setVisible(not ok)
         if not ok:
-            self.notice.setText(self.tr("Máy in phiếu đang tạm dừng ({reason}). Bạn vẫn lấy được số: hãy ghi nhớ "
-                                        "số hiện trên màn hình.").format(reason=reason_for_citizen(status)))
+            self.notice.setText(i18n.fill(self.tr("Máy in phiếu đang tạm dừng (%1). Bạn vẫn lấy được số: hãy ghi nhớ "
+                                                  "số hiện trên màn hình."), reason_for_citizen(status)))
         if ok and was is not None and was is not DeviceState.CONNECTED and self._failed:
             self._reprint(only_this_kiosk=True)  # the fault is over: the paper the citizens did not get
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import text_of
 from app.config import safe_url
 from app.domain.accounts import Role
 from app.domain.dossier import looks_like_dossier_code
@@ -41,6 +40,7 @@ from app.services.offline import OfflineStation
 from app.services.ratings import CounterFeedback, PressResult
 from app.store.engine import StoreUnavailable
 from app.ui.errors import MessageBar, present_error
+from app.ui.i18n import text_of
 from app.ui.labels import STATUS_URL_PX, elided_label
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.counter.registrations import RegistrationsDialog

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import text_of
 from app.config import data_dir
 from app.domain.cccd_qr import CccdCard, parse_cccd_qr
 from app.domain.catalog import ProcedureIndex
@@ -44,6 +43,7 @@ from app.services.dossiers import DossierView, receive_dossier, ticket_id_by_num
 from app.services.offline import OfflineDossier, OfflineStation
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.i18n import text_of
 from app.ui.stations.intake.card_scan import CardScanReader
 from app.ui.stations.intake.checklist import DocumentsChecklist
 from app.ui.stations.intake.not_received import FormRequestDialog, NotReceivedFlow
