@@ -28,8 +28,10 @@ install: $(STAMP)
 demo: $(VENV)/.motcua-app
 	$(BIN)/motcua demo
 
+# two worker processes (pytest-xdist): every test makes its own databases, files and ports, so they share nothing
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # the wheel, installed (not editable) with PyInstaller into a throwaway venv, and the bundle built from it
 wheel:

@@ -156,9 +156,10 @@ class TicketPrinter:
 
 def printer_manager(url: str, profile: PrinterSettings,
                     on_status: Callable[[DeviceStatus], None] | None = None,
-                    idle_interval: float = 2.0) -> DeviceManager[TicketPrinter]:
-    """A device manager for one station's ticket printer (probes its status while idle)."""
-    printer = TicketPrinter(url, profile)
+                    idle_interval: float = 2.0, status_timeout: float = 0.4) -> DeviceManager[TicketPrinter]:
+    """A device manager for one station's ticket printer (probes its status while idle; a printer silent for
+    `status_timeout` seconds after a status request counts as not answering)."""
+    printer = TicketPrinter(url, profile, status_timeout=status_timeout)
     return DeviceManager(printer, label_vi=LABEL_VI, on_status=on_status,
                          idle=TicketPrinter.probe, idle_interval=idle_interval)
 

@@ -30,6 +30,19 @@ def vietnamese_windows(qapp):  # type: ignore[no-untyped-def]
     i18n.use("vi")
 
 
+@pytest.fixture(autouse=True)
+def scanner_pace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scanner types a key every few ms, a person every 100 ms or more; the product tells them apart at 50 ms.
+    qtbot types a scan from this test process, which a busy machine may pause between two keys (a real scanner's
+    keys wait in the event queue instead), so the tests draw the line at 100 ms: still below a person's pace,
+    which test_a_person_typing_is_not_a_scan types at 120 ms a key."""
+    from app.ui.stations import dossier_view
+    from app.ui.stations.intake import card_scan
+
+    monkeypatch.setattr(dossier_view, "SCAN_GAP_S", 0.1)
+    monkeypatch.setattr(card_scan, "SCAN_GAP_S", 0.1)
+
+
 @pytest.fixture()
 def admin(demo_ctx):  # type: ignore[no-untyped-def]
     """The demo administrator (quantri), signed in."""

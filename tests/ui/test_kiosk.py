@@ -41,7 +41,8 @@ def sim(tmp_path: Path) -> Iterator[PrinterSimulator]:
 @pytest.fixture()
 def printer(sim: PrinterSimulator) -> Iterator[DeviceManager[TicketPrinter]]:
     """The kiosk's printer manager, started and connected."""
-    manager = printer_manager(sim.url, PROFILE_80MM, idle_interval=0.3)
+    # the simulator is a thread of this busy test process: give it longer than a real printer to answer
+    manager = printer_manager(sim.url, PROFILE_80MM, idle_interval=0.3, status_timeout=2.0)
     manager.start()
     assert manager.wait_for(DeviceState.CONNECTED, 5)
     yield manager
