@@ -13,6 +13,7 @@ from app.domain.errors import FormErrors, ValidationError
 from app.services import device_check
 from app.services.station_setup import KEYPAD_STATIONS, PRINTER_PORT, PRINTER_STATIONS, normalise_port
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.i18n import text_of
 from app.ui.setup.status import StatusLine
 from app.ui.worker import Worker
 
@@ -176,7 +177,7 @@ class DevicesBox(QGroupBox):
 
     def _on_printed(self, message: str) -> None:
         self.test_print_button.setEnabled(True)
-        self.printer_status.show_ok(message)
+        self.printer_status.show_ok(text_of(message))
 
     def _on_print_failed(self, exc: BaseException) -> None:
         self.test_print_button.setEnabled(True)
@@ -184,7 +185,7 @@ class DevicesBox(QGroupBox):
             self.printer_status.show_note("")
             present_error(exc, self.bar)
             return
-        self.printer_status.show_failed(self.tr("In thử không được: {0}").format(exc.reason_vi))
+        self.printer_status.show_failed(self.tr("In thử không được: {0}").format(text_of(exc.reason_vi)))
 
     def _on_test_keypad_button_clicked(self) -> None:
         url = self._port("keypad_url", self.keypad.value(), None, self.tr("bàn phím"))
@@ -213,7 +214,7 @@ class DevicesBox(QGroupBox):
             self.keypad_status.show_note("")
             present_error(exc, self.bar)
             return
-        self.keypad_status.show_failed(self.tr("Không thử được bàn phím: {0}").format(exc.reason_vi))
+        self.keypad_status.show_failed(self.tr("Không thử được bàn phím: {0}").format(text_of(exc.reason_vi)))
 
 
 def _row(*widgets: QWidget) -> QWidget:
