@@ -39,8 +39,8 @@ class BarChartWidget(QWidget):
         """(category, series, value) of every non-zero bar, in drawing order."""
         if self.chart is None:
             return []
-        return [(category, s.name, s.values[i]) for i, category in enumerate(self.chart.categories)
-                for s in self.chart.series if s.values[i]]
+        return [(self._text(category), self._text(s.name), s.values[i])
+                for i, category in enumerate(self.chart.categories) for s in self.chart.series if s.values[i]]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the title, axis, grid, bars, labels and legend."""
