@@ -93,7 +93,7 @@ def unreadable(exc: BaseException) -> str:
     if isinstance(exc, csv.Error) and "field larger than field limit" in str(exc):
         return translate("services.catalog_io", "có ô dài quá %1 ký tự").arg(_thousands(csv.field_size_limit()))
     if isinstance(exc, csv.Error):
-        return translate("services.catalog_io", "không đọc được dạng CSV (%1)").arg(exc)
+        return translate("services.catalog_io", "không đọc được dạng CSV (%1)").arg(str(exc))
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return str(exc)
@@ -130,7 +130,8 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2").arg(path, exc)) from exc
+        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2")
+                          .arg(path, str(exc))) from exc
     try:
         sheet = book.worksheets[0]
         _check_size(path, (sheet.max_row or 1) - 1)  # the sheet's declared dimension: nothing read yet
@@ -149,7 +150,8 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     except DomainError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged sheet
-        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2").arg(path, exc)) from exc
+        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2")
+                          .arg(path, str(exc))) from exc
     finally:
         book.close()
     return _check_header(path, result, header)
@@ -163,7 +165,8 @@ def _check_parts(path: Path) -> None:
             largest = max((i.file_size for i in archive.infolist()
                            if i.filename.startswith(("xl/worksheets/", "xl/sharedStrings"))), default=0)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2").arg(path, exc)) from exc
+        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2")
+                          .arg(path, str(exc))) from exc
     if largest > MAX_XLSX_PART_BYTES:
         raise DomainError(translate("services.catalog_io", "Tệp %1: quá lớn cho một danh mục (%2 MB khi giải nén; "
                                     "tối đa %3 dòng thủ tục, %4 MB)")

@@ -356,7 +356,7 @@ def apply(answers: SetupAnswers, config_path: Path, *, platform: str | None = No
             config.save_machine_config(cfg, config_path)
         except OSError as exc:
             raise config.ConfigError(translate("services.station_setup", "Không ghi được tệp cấu hình %1: %2")
-                                     .arg(config_path, exc.strerror or exc)) from exc
+                                     .arg(config_path, exc.strerror or str(exc))) from exc
     except BaseException:
         for step in reversed(undo):
             try:
@@ -440,8 +440,7 @@ def _replace_autostart(entry: autostart.AutostartEntry | None, platform: str | N
             autostart.write_entry(entry)
     except OSError as exc:
         where = entry.path if entry is not None else next(iter(existing), Path())
-        raise FormErrors([ValidationError("autostart", translate("services.station_setup", "Không ghi được mục tự "
-                                                                 "khởi động %1: %2").arg(where, exc.strerror or exc))
-                          ]) from exc
+        message = translate("services.station_setup", "Không ghi được mục tự khởi động %1: %2")
+        raise FormErrors([ValidationError("autostart", message.arg(where, exc.strerror or str(exc)))]) from exc
     return [p for p in existing if entry is None or p != entry.path]
 
