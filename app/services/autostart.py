@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import ValidationError
+from app.domain.messages import translate
 
 PREFIX = "motcua-"
 
@@ -41,10 +42,12 @@ def autostart_dir(platform: str | None = None, env: Mapping[str, str] | None = N
     if is_windows(platform):
         appdata = env.get("APPDATA")
         if not appdata:
-            raise ValidationError("autostart", "Không tìm thấy thư mục Startup của người dùng (biến APPDATA trống)")
+            raise ValidationError("autostart", translate("services.autostart", "Không tìm thấy thư mục Startup của "
+                                                                               "người dùng (biến APPDATA trống)"))
         return Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup"
     if platform == "darwin":
-        raise ValidationError("autostart", "Tự khởi động cùng máy tính chưa hỗ trợ trên macOS")
+        raise ValidationError("autostart", translate("services.autostart",
+                                                     "Tự khởi động cùng máy tính chưa hỗ trợ trên macOS"))
     base = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME") or Path.home()) / ".config")
     return Path(base) / "autostart"
 
@@ -109,7 +112,8 @@ def _windows_cmd(command: Sequence[str], title: str) -> str:
 def _cmd_quote(arg: str) -> str:
     """One argument for cmd.exe: quoted when it has spaces or cmd's special characters, % doubled."""
     if '"' in arg:
-        raise ValidationError("autostart", f"Đường dẫn có dấu ngoặc kép, không dùng được trên Windows: {arg}")
+        raise ValidationError("autostart", translate("services.autostart", "Đường dẫn có dấu ngoặc kép, không dùng "
+                                                                           "được trên Windows: %1").arg(arg))
     arg = arg.replace("%", "%%")
     return f'"{arg}"' if not arg or re.search(r"[\s&|<>^(),;=]", arg) else arg
 

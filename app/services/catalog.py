@@ -11,6 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from app.domain.accounts import Role
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft, ProcedureIndex
 from app.domain.errors import Conflict, FormErrors, NotFound, ValidationError
+from app.domain.messages import translate
 from app.domain.text import nfc
 from app.services import catalog_io
 from app.services.catalog_io import AgencyRow, ImportRejected
@@ -69,31 +70,33 @@ def save_agency(ctx: Context, actor: Actor, agency_id: int | None, key: str, nam
     """Create or change an agency (admin only); every bad field is reported, nothing saved half.
 
     `head_name` and `head_title` are who signs Mẫu 04 and 05 for the agency (thủ trưởng cơ quan giải quyết)."""
-    actor.require(Role.ADMIN, "sửa danh mục cơ quan")
+    actor.require(Role.ADMIN, translate("services.catalog", "sửa danh mục cơ quan"))
     key, name, identifier = key.strip().upper(), nfc(name), identifier.strip()
     head_name, head_title = nfc(head_name), nfc(head_title)
     errors = catalog_io.head_problems(head_name, head_title)
     if not 1 <= len(key) <= 32 or not key.replace("_", "").replace("-", "").isalnum():
-        errors.append(ValidationError("key", "Mã cơ quan gồm 1–32 chữ cái, số, gạch"))
+        errors.append(ValidationError("key", translate("services.catalog", "Mã cơ quan gồm 1–32 chữ cái, số, gạch")))
     if not 2 <= len(name) <= 300:
-        errors.append(ValidationError("name", "Tên cơ quan phải có từ 2 đến 300 ký tự"))
+        errors.append(ValidationError("name", translate("services.catalog", "Tên cơ quan phải có từ 2 đến 300 ký tự")))
     if not AGENCY_IDENTIFIER_RE.match(identifier):
-        errors.append(ValidationError("identifier", "Mã định danh chỉ gồm chữ, số và dấu chấm (vd. 000.00.06.H33)"))
+        errors.append(ValidationError("identifier", translate("services.catalog", "Mã định danh chỉ gồm chữ, số và "
+                                                                                "dấu chấm (vd. 000.00.06.H33)")))
     if kind not in {k.value for k in AgencyKind}:
-        errors.append(ValidationError("kind", "Loại cơ quan không hợp lệ"))
+        errors.append(ValidationError("kind", translate("services.catalog", "Loại cơ quan không hợp lệ")))
     if errors:
         raise FormErrors(errors)
     with ctx.store.write() as s:
-        _refuse_duplicate(s, Agency.key, key, agency_id, Agency.id, "key", f"Mã cơ quan «{key}» đã có")
+        _refuse_duplicate(s, Agency.key, key, agency_id, Agency.id, "key",
+                          translate("services.catalog", "Mã cơ quan «%1» đã có").arg(key))
         _refuse_duplicate(s, Agency.identifier, identifier, agency_id, Agency.id, "identifier",
-                          f"Mã định danh «{identifier}» đã dùng cho cơ quan khác")
+                          translate("services.catalog", "Mã định danh «%1» đã dùng cho cơ quan khác").arg(identifier))
         if agency_id is None:
             order = (s.scalar(select(func.max(Agency.sort_order))) or 0) + 1
             agency = Agency(key=key, name=name, identifier=identifier, kind=kind, sort_order=order, active=True)
             s.add(agency)
             before = None
         else:
-            agency = _get(s, Agency, agency_id, "cơ quan")
+            agency = _get(s, Agency, agency_id, translate("services.catalog", "Không tìm thấy cơ quan"))
             before = snapshot(agency)
             agency.key, agency.name, agency.identifier, agency.kind = key, name, identifier, kind
         agency.head_name, agency.head_title = head_name or None, head_title or None
@@ -107,7 +110,7 @@ def set_agency_head(ctx: Context, actor: Actor, key: str, head_name: str, head_t
     """Set who signs Mẫu 04 / 05 for the agency with this key (admin only)."""
     found = [a for a in list_agencies(ctx) if a.key == key.strip().upper()]
     if not found:
-        raise NotFound(f"Không có cơ quan mã «{key.strip()}»")
+        raise NotFound(translate("services.catalog", "Không có cơ quan mã «%1»").arg(key.strip()))
     a = found[0]
     return save_agency(ctx, actor, a.id, a.key, a.name, a.identifier, a.kind, head_name, head_title)
 
@@ -121,10 +124,10 @@ def _refuse_duplicate(s: Session, column: InstrumentedAttribute[str], value: str
         raise FormErrors([ValidationError(field, message)])
 
 
-def _get(s: Session, model: type, key: object, what: str):  # type: ignore[no-untyped-def]
+def _get(s: Session, model: type, key: object, not_found: str):  # type: ignore[no-untyped-def]
     row = s.get(model, key)
     if row is None:
-        raise NotFound(f"Không tìm thấy {what}")
+        raise NotFound(not_found)
     return row
 
 
@@ -149,7 +152,7 @@ def get_procedure(ctx: Context, procedure_id: int) -> ProcedureView:
                      .options(selectinload(Procedure.documents), selectinload(Procedure.field),
                               selectinload(Procedure.agency)))
         if p is None:
-            raise NotFound("Không tìm thấy thủ tục")
+            raise NotFound(translate("services.catalog", "Không tìm thấy thủ tục"))
         return _procedure_view(p)
 
 
@@ -164,19 +167,19 @@ def _procedure_view(p: Procedure) -> ProcedureView:
 def save_procedure(ctx: Context, actor: Actor, procedure_id: int | None, agency_id: int,
                    draft: ProcedureDraft, active: bool = True) -> int:
     """Create or change a procedure and its documents in one transaction (admin only); returns its id."""
-    actor.require(Role.ADMIN, "sửa danh mục thủ tục")
+    actor.require(Role.ADMIN, translate("services.catalog", "sửa danh mục thủ tục"))
     clean = draft.validated()
     with ctx.store.write() as s:
-        agency = _get(s, Agency, agency_id, "cơ quan")
+        agency = _get(s, Agency, agency_id, translate("services.catalog", "Không tìm thấy cơ quan"))
         _refuse_duplicate(s, Procedure.code, clean.code, procedure_id, Procedure.id, "code",
-                          f"Mã thủ tục «{clean.code}» đã có")
+                          translate("services.catalog", "Mã thủ tục «%1» đã có").arg(clean.code))
         field_id = _field_id(s, agency.id, clean.field_name, {})
         if procedure_id is None:
             order = (s.scalar(select(func.max(Procedure.sort_order)).where(Procedure.agency_id == agency_id)) or 0)
             procedure = Procedure(agency_id=agency.id, sort_order=order + 1)
             before = None
         else:
-            procedure = _get(s, Procedure, procedure_id, "thủ tục")
+            procedure = _get(s, Procedure, procedure_id, translate("services.catalog", "Không tìm thấy thủ tục"))
             before = snapshot(procedure)
             procedure.agency_id = agency.id
         _apply(s, procedure, clean, field_id)
@@ -189,9 +192,9 @@ def save_procedure(ctx: Context, actor: Actor, procedure_id: int | None, agency_
 
 def set_procedure_active(ctx: Context, actor: Actor, procedure_id: int, active: bool) -> None:
     """Withdraw a procedure from use (or bring it back); dossiers keep pointing at it."""
-    actor.require(Role.ADMIN, "sửa danh mục thủ tục")
+    actor.require(Role.ADMIN, translate("services.catalog", "sửa danh mục thủ tục"))
     with ctx.store.write() as s:
-        procedure = _get(s, Procedure, procedure_id, "thủ tục")
+        procedure = _get(s, Procedure, procedure_id, translate("services.catalog", "Không tìm thấy thủ tục"))
         record(s, ctx, actor, "procedure.active", f"thủ tục {procedure.code}", {"active": procedure.active},
                {"active": active})
         procedure.active = active
@@ -241,7 +244,7 @@ def build_search_index(ctx: Context, active_only: bool = True) -> ProcedureIndex
 
 def import_catalog(ctx: Context, actor: Actor, path: Path) -> ImportSummary:
     """Import a CSV/XLSX catalogue: all or nothing; agencies by key, procedures by code (upsert)."""
-    actor.require(Role.ADMIN, "nhập danh mục thủ tục")
+    actor.require(Role.ADMIN, translate("services.catalog", "nhập danh mục thủ tục"))
     rows, problems = catalog_io.parse_rows(catalog_io.read_rows(path))
     if problems:
         raise ImportRejected(str(path), problems)
@@ -289,7 +292,8 @@ def _new_agency(s: Session, a: AgencyRow, order: int, source: str, line: int) ->
     clash = s.scalar(select(Agency.key).where(Agency.identifier == a.identifier))
     if clash is not None:
         raise ImportRejected(source, [catalog_io.RowProblem(line, "agency_identifier",
-                                                            f"mã định danh đã dùng cho cơ quan {clash}")])
+                                                            translate("services.catalog", "mã định danh đã dùng cho "
+                                                                      "cơ quan %1").arg(clash))])
     agency = Agency(key=a.key, name=a.name, identifier=a.identifier, kind=a.kind, sort_order=order, active=True,
                     head_name=a.head_name or None, head_title=a.head_title or None)
     s.add(agency)

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from app.domain.catalog import AGENCY_IDENTIFIER_RE, AgencyKind, DocumentDraft, ProcedureDraft
 from app.domain.errors import DomainError, FormErrors, ValidationError
+from app.domain.messages import translate
 from app.domain.rows import RowProblem, cell_problems
 from app.domain.text import from_spreadsheet_text, nfc
 from app.services.spreadsheets import SafeCsvWriter, write_only_row
@@ -40,7 +41,8 @@ class ImportRejected(DomainError):
     """An import file with bad rows: nothing was saved; `problems` lists every bad cell."""
 
     def __init__(self, path: str, problems: list[RowProblem]) -> None:
-        super().__init__(f"Tệp {path} có {len(problems)} lỗi, chưa nhập gì: {problems[0]}")
+        super().__init__(translate("services.catalog_io", "Tệp %1 có %2 lỗi, chưa nhập gì: %3")
+                         .arg(path, len(problems), problems[0]))
         self.problems = problems
 
 
@@ -63,11 +65,14 @@ def head_problems(head_name: str, head_title: str) -> list[ValidationError]:
     """The agency head's name and title (both optional, each at most 300 characters; a title needs a name)."""
     problems = []
     if len(head_name) > HEAD_MAX:
-        problems.append(ValidationError("head_name", f"Họ tên thủ trưởng cơ quan tối đa {HEAD_MAX} ký tự"))
+        problems.append(ValidationError("head_name", translate("services.catalog_io", "Họ tên thủ trưởng cơ quan tối "
+                                                                                    "đa %1 ký tự").arg(HEAD_MAX)))
     if len(head_title) > HEAD_MAX:
-        problems.append(ValidationError("head_title", f"Chức vụ thủ trưởng cơ quan tối đa {HEAD_MAX} ký tự"))
+        problems.append(ValidationError("head_title", translate("services.catalog_io", "Chức vụ thủ trưởng cơ quan "
+                                                                                     "tối đa %1 ký tự").arg(HEAD_MAX)))
     if head_title and not head_name:
-        problems.append(ValidationError("head_name", "Ghi họ tên thủ trưởng cơ quan (đã có chức vụ)"))
+        problems.append(ValidationError("head_name", translate("services.catalog_io",
+                                                               "Ghi họ tên thủ trưởng cơ quan (đã có chức vụ)")))
     return problems
 
 
@@ -84,14 +89,19 @@ def unreadable(exc: BaseException) -> str:
     """Why a file could not be read, in Vietnamese (a cell past the CSV reader's limit, bytes that are not UTF-8,
     the OS's reason)."""
     if isinstance(exc, UnicodeDecodeError):
-        return f"không phải văn bản UTF-8 (byte lạ ở vị trí {exc.start})"
+        return translate("services.catalog_io", "không phải văn bản UTF-8 (byte lạ ở vị trí %1)").arg(exc.start)
     if isinstance(exc, csv.Error) and "field larger than field limit" in str(exc):
-        return f"có ô dài quá {csv.field_size_limit():,} ký tự".replace(",", ".")
+        return translate("services.catalog_io", "có ô dài quá %1 ký tự").arg(_thousands(csv.field_size_limit()))
     if isinstance(exc, csv.Error):
-        return f"không đọc được dạng CSV ({exc})"
+        return translate("services.catalog_io", "không đọc được dạng CSV (%1)").arg(str(exc))
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return str(exc)
+
+
+def _thousands(n: int) -> str:
+    """A count with Vietnamese thousands separators (20.000)."""
+    return f"{n:,}".replace(",", ".")
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -107,8 +117,9 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             _check_size(path, len(rows))
             return _check_header(path, rows, None)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc
-    raise DomainError(f"Tệp {path}: chỉ nhận .csv hoặc .xlsx")
+        raise DomainError(translate("services.catalog_io", "Không đọc được tệp %1: %2")
+                          .arg(path, unreadable(exc))) from exc
+    raise DomainError(translate("services.catalog_io", "Tệp %1: chỉ nhận .csv hoặc .xlsx").arg(path))
 
 
 def _read_xlsx(path: Path) -> list[dict[str, str]]:
@@ -119,7 +130,8 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2")
+                          .arg(path, str(exc))) from exc
     try:
         sheet = book.worksheets[0]
         _check_size(path, (sheet.max_row or 1) - 1)  # the sheet's declared dimension: nothing read yet
@@ -138,7 +150,8 @@ def _read_xlsx(path: Path) -> list[dict[str, str]]:
     except DomainError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged sheet
-        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2")
+                          .arg(path, str(exc))) from exc
     finally:
         book.close()
     return _check_header(path, result, header)
@@ -152,18 +165,20 @@ def _check_parts(path: Path) -> None:
             largest = max((i.file_size for i in archive.infolist()
                            if i.filename.startswith(("xl/worksheets/", "xl/sharedStrings"))), default=0)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise DomainError(f"Tệp {path} không phải XLSX hợp lệ: {exc}") from exc
+        raise DomainError(translate("services.catalog_io", "Tệp %1 không phải XLSX hợp lệ: %2")
+                          .arg(path, str(exc))) from exc
     if largest > MAX_XLSX_PART_BYTES:
-        limit = f"{MAX_ROWS:,}".replace(",", ".")
-        raise DomainError(f"Tệp {path}: quá lớn cho một danh mục ({largest // 2**20} MB khi giải nén; tối đa "
-                          f"{limit} dòng thủ tục, {MAX_XLSX_PART_BYTES // 2**20} MB)")
+        raise DomainError(translate("services.catalog_io", "Tệp %1: quá lớn cho một danh mục (%2 MB khi giải nén; "
+                                    "tối đa %3 dòng thủ tục, %4 MB)")
+                          .arg(path, largest // 2**20, _thousands(MAX_ROWS), MAX_XLSX_PART_BYTES // 2**20))
 
 
 def _check_size(path: Path, rows: int) -> None:
     """Refuse a file with more than MAX_ROWS rows of procedures (or 10 × MAX_ROWS rows, empty ones included)."""
     if rows > MAX_ROWS:
-        raise DomainError(f"Tệp {path}: quá {MAX_ROWS:,} dòng thủ tục (tệp khai báo hoặc có {rows:,} dòng); "
-                          "tách tệp hoặc kiểm tra lại".replace(",", "."))
+        raise DomainError(translate("services.catalog_io", "Tệp %1: quá %2 dòng thủ tục (tệp khai báo hoặc có %3 "
+                                    "dòng); tách tệp hoặc kiểm tra lại")
+                          .arg(path, _thousands(MAX_ROWS), _thousands(rows)))
 
 
 def _cell_text(value: Any) -> str:
@@ -181,7 +196,7 @@ def _check_header(path: Path, rows: list[dict[str, str]], header: list[str] | No
     present = set(header if header is not None else (rows[0].keys() if rows else []))
     missing = sorted(REQUIRED - present)
     if rows and missing:
-        raise DomainError(f"Tệp {path}: thiếu cột {', '.join(missing)}")
+        raise DomainError(translate("services.catalog_io", "Tệp %1: thiếu cột %2").arg(path, ", ".join(missing)))
     return rows
 
 
@@ -201,7 +216,8 @@ def parse_rows(raw: list[dict[str, str]]) -> tuple[list[CatalogRow], list[RowPro
             code = draft.code.strip()
             if code in seen_codes:
                 row_problems.append(RowProblem(line, "procedure_code",
-                                               f"mã thủ tục «{code}» trùng với dòng {seen_codes[code]}"))
+                                               translate("services.catalog_io", "mã thủ tục «%1» trùng với dòng %2")
+                                               .arg(code, seen_codes[code])))
             seen_codes.setdefault(code, line)
         problems.extend(row_problems)
         if not row_problems and draft is not None and agency is not None:
@@ -218,13 +234,17 @@ def _parse_agency(line: int, row: dict[str, str], known: dict[str, AgencyRow],
     kind = (row.get("agency_kind") or AgencyKind.DEPARTMENT.value).strip() or AgencyKind.DEPARTMENT.value
     start = len(problems)
     if not key or len(key) > 32:
-        problems.append(RowProblem(line, "agency_code", "thiếu mã cơ quan (tối đa 32 ký tự)"))
+        problems.append(RowProblem(line, "agency_code", translate("services.catalog_io",
+                                                                  "thiếu mã cơ quan (tối đa 32 ký tự)")))
     if not 2 <= len(name) <= 300:
-        problems.append(RowProblem(line, "agency_name", "tên cơ quan phải có từ 2 đến 300 ký tự"))
+        problems.append(RowProblem(line, "agency_name", translate("services.catalog_io",
+                                                                  "tên cơ quan phải có từ 2 đến 300 ký tự")))
     if not AGENCY_IDENTIFIER_RE.match(identifier):
-        problems.append(RowProblem(line, "agency_identifier", "mã định danh cơ quan chỉ gồm chữ, số và dấu chấm"))
+        problems.append(RowProblem(line, "agency_identifier", translate("services.catalog_io", "mã định danh cơ quan "
+                                                                        "chỉ gồm chữ, số và dấu chấm")))
     if kind not in {k.value for k in AgencyKind}:
-        problems.append(RowProblem(line, "agency_kind", "loại cơ quan phải là department hoặc company"))
+        problems.append(RowProblem(line, "agency_kind", translate("services.catalog_io",
+                                                                  "loại cơ quan phải là department hoặc company")))
     if len(problems) > start:
         return None
     head_name, head_title = nfc(row.get("agency_head_name") or ""), nfc(row.get("agency_head_title") or "")
@@ -233,8 +253,9 @@ def _parse_agency(line: int, row: dict[str, str], known: dict[str, AgencyRow],
     agency = AgencyRow(key, name, identifier, kind, head_name, head_title)
     previous = known.setdefault(key, agency)
     if previous != agency:
-        problems.append(RowProblem(line, "agency_name", f"cơ quan {key} được ghi khác với dòng trước "
-                                                        "(tên, mã định danh hoặc loại)"))
+        problems.append(RowProblem(line, "agency_name", translate("services.catalog_io", "cơ quan %1 được ghi khác "
+                                                                  "với dòng trước (tên, mã định danh hoặc loại)")
+                                   .arg(key)))
         return None
     return agency
 
@@ -271,12 +292,13 @@ def _int(line: int, row: dict[str, str], column: str, problems: list[RowProblem]
     text = (row.get(column) or "").strip().replace(".", "").replace(",", "").replace(" ", "")
     if not text:
         if column == "processing_value":
-            problems.append(RowProblem(line, column, "chưa có thời hạn giải quyết"))
+            problems.append(RowProblem(line, column, translate("services.catalog_io", "chưa có thời hạn giải quyết")))
         return default
     try:
         return int(text)
     except ValueError:
-        problems.append(RowProblem(line, column, f"«{row.get(column)}» không phải số nguyên"))
+        problems.append(RowProblem(line, column, translate("services.catalog_io", "«%1» không phải số nguyên")
+                                   .arg(row.get(column))))
         return default
 
 
@@ -288,7 +310,8 @@ def _time(line: int, row: dict[str, str], column: str, problems: list[RowProblem
         hours, minutes = text.split(":")[:2]
         return time(int(hours), int(minutes))
     except ValueError:
-        problems.append(RowProblem(line, column, f"giờ «{text}» phải có dạng HH:MM"))
+        problems.append(RowProblem(line, column, translate("services.catalog_io", "giờ «%1» phải có dạng HH:MM")
+                                   .arg(text)))
         return None
 
 
@@ -298,7 +321,7 @@ def _flag(line: int, row: dict[str, str], column: str, problems: list[RowProblem
         return True
     if text in {"0", "false", "không"}:
         return False
-    problems.append(RowProblem(line, column, "phải là 0 hoặc 1"))
+    problems.append(RowProblem(line, column, translate("services.catalog_io", "phải là 0 hoặc 1")))
     return False
 
 
@@ -308,7 +331,8 @@ def _documents(line: int, cell: str, problems: list[RowProblem]) -> list[Documen
     for n, text in enumerate(l for l in cell.splitlines() if l.strip()):
         parts = text.split("|", 2)
         if len(parts) != 3 or not parts[1].strip().isdigit():
-            problems.append(RowProblem(line, "documents", f"giấy tờ thứ {n + 1} phải có dạng loại|số lượng|tên"))
+            problems.append(RowProblem(line, "documents", translate("services.catalog_io", "giấy tờ thứ %1 phải có "
+                                                                    "dạng loại|số lượng|tên").arg(n + 1)))
             continue
         documents.append(DocumentDraft(parts[2].strip(), parts[0].strip(), int(parts[1])))
     return documents
@@ -331,7 +355,7 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
     """Write CSV (UTF-8) or XLSX by the file's suffix, atomically."""
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
-        raise DomainError(f"Tệp {path}: chỉ xuất ra .csv hoặc .xlsx")
+        raise DomainError(translate("services.catalog_io", "Tệp %1: chỉ xuất ra .csv hoặc .xlsx").arg(path))
     tmp = path.with_name(f".{path.name}.tmp")
     if suffix == ".csv":
         buffer = io.StringIO()

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL, make_url
 
+from app.domain.messages import translate
+
 if TYPE_CHECKING:
     from app.store.engine import Store
 
@@ -129,25 +131,33 @@ def _chain(exc: BaseException) -> list[BaseException]:
 def describe(problem: Problem, target: ServerTarget, detail: str = "") -> str:
     """The plain Vietnamese message of a failed connection to a server."""
     messages = {
-        Problem.WRONG_PASSWORD: f"Sai mật khẩu của người dùng «{target.user}» trên máy chủ {target.where}.",
-        Problem.PASSWORD_MISSING: f"Máy chủ {target.where} yêu cầu mật khẩu cho «{target.user}»: hãy nhập mật khẩu.",
-        Problem.ROLE_REFUSED: f"Máy chủ {target.where} từ chối người dùng «{target.user}» (không có tài khoản "
-                              "này, hoặc tài khoản không được phép kết nối từ máy này).",
-        Problem.NO_DATABASE: f"Máy chủ {target.where} không có cơ sở dữ liệu «{target.database}».",
-        Problem.TLS: f"Không lập được kết nối mã hóa (TLS) với {target.where} theo chứng chỉ CA «{target.ssl_ca}»: "
-                     "máy chủ chưa bật TLS, chứng chỉ của nó không do CA này cấp, hoặc không mang tên "
-                     f"«{target.host}».",
-        Problem.REFUSED: f"Máy chủ {target.where} từ chối kết nối: PostgreSQL không chạy ở đó, hoặc sai cổng.",
-        Problem.TIMEOUT: f"Không có phản hồi từ {target.where}: sai địa chỉ, máy chủ đang tắt, hoặc tường lửa "
-                         "chặn cổng.",
-        Problem.NO_ROUTE: f"Không có đường mạng tới {target.host}: kiểm tra cáp mạng và địa chỉ máy chủ.",
-        Problem.UNKNOWN_HOST: f"Không tìm thấy máy chủ tên «{target.host}» trên mạng: kiểm tra lại tên hoặc "
-                              "dùng địa chỉ IP.",
+        Problem.WRONG_PASSWORD: translate("services.connection_check", "Sai mật khẩu của người dùng «%1» trên máy "
+                                          "chủ %2.").arg(target.user, target.where),
+        Problem.PASSWORD_MISSING: translate("services.connection_check", "Máy chủ %1 yêu cầu mật khẩu cho «%2»: hãy "
+                                            "nhập mật khẩu.").arg(target.where, target.user),
+        Problem.ROLE_REFUSED: translate("services.connection_check", "Máy chủ %1 từ chối người dùng «%2» (không có "
+                                        "tài khoản này, hoặc tài khoản không được phép kết nối từ máy này).")
+        .arg(target.where, target.user),
+        Problem.NO_DATABASE: translate("services.connection_check", "Máy chủ %1 không có cơ sở dữ liệu «%2».")
+        .arg(target.where, target.database),
+        Problem.TLS: translate("services.connection_check", "Không lập được kết nối mã hóa (TLS) với %1 theo chứng "
+                               "chỉ CA «%2»: máy chủ chưa bật TLS, chứng chỉ của nó không do CA này cấp, hoặc không "
+                               "mang tên «%3».").arg(target.where, target.ssl_ca, target.host),
+        Problem.REFUSED: translate("services.connection_check", "Máy chủ %1 từ chối kết nối: PostgreSQL không chạy ở "
+                                   "đó, hoặc sai cổng.").arg(target.where),
+        Problem.TIMEOUT: translate("services.connection_check", "Không có phản hồi từ %1: sai địa chỉ, máy chủ đang "
+                                   "tắt, hoặc tường lửa chặn cổng.").arg(target.where),
+        Problem.NO_ROUTE: translate("services.connection_check", "Không có đường mạng tới %1: kiểm tra cáp mạng và "
+                                    "địa chỉ máy chủ.").arg(target.host),
+        Problem.UNKNOWN_HOST: translate("services.connection_check", "Không tìm thấy máy chủ tên «%1» trên mạng: kiểm "
+                                        "tra lại tên hoặc dùng địa chỉ IP.").arg(target.host),
     }
     if problem in messages:
         return messages[problem]
     first = detail.strip().splitlines()[0] if detail.strip() else ""
-    return f"Không kết nối được máy chủ {target.where}" + (f": {first}" if first else ".")
+    if first:
+        return translate("services.connection_check", "Không kết nối được máy chủ %1: %2").arg(target.where, first)
+    return translate("services.connection_check", "Không kết nối được máy chủ %1.").arg(target.where)
 
 
 def check_server(target: ServerTarget, password: str | None) -> ConnectionReport:
@@ -165,11 +175,12 @@ def check_server(target: ServerTarget, password: str | None) -> ConnectionReport
             problem = classify(exc)
             detail = str(getattr(exc, "orig", None) or exc)
             return ConnectionReport(False, describe(problem, target, detail), problem)
-        return _schema_report(store, f"cơ sở dữ liệu «{target.database}» trên {target.where}")
+        return _schema_report(store, translate("services.connection_check", "cơ sở dữ liệu «%1» trên %2")
+                              .arg(target.database, target.where))
     except DBAPIError as exc:  # connected, but the revision could not be read (no right to, a broken table)
         first = str(exc.orig or exc).strip().splitlines()[0]
-        return ConnectionReport(False, f"Kết nối được {target.where} nhưng không đọc được phiên bản lược đồ: "
-                                       f"{first}", Problem.OTHER)
+        return ConnectionReport(False, translate("services.connection_check", "Kết nối được %1 nhưng không đọc được "
+                                                 "phiên bản lược đồ: %2").arg(target.where, first), Problem.OTHER)
     finally:
         store.dispose()
 
@@ -181,14 +192,17 @@ def check_embedded(path: Path) -> ConnectionReport:
     from app.store.engine import Store
 
     if not path.exists():
-        return ConnectionReport(False, f"Chưa có cơ sở dữ liệu trên máy này ({path}): chạy «motcua db upgrade» "
-                                       "để tạo, hoặc «motcua demo» để chạy thử.", Problem.NO_FILE)
+        return ConnectionReport(False, translate("services.connection_check", "Chưa có cơ sở dữ liệu trên máy này "
+                                                 "(%1): chạy «motcua db upgrade» để tạo, hoặc «motcua demo» để chạy "
+                                                 "thử.").arg(path), Problem.NO_FILE)
     store = Store(f"sqlite:///{path}")
     try:
-        return _schema_report(store, f"cơ sở dữ liệu trên máy này ({path})")
+        return _schema_report(store, translate("services.connection_check", "cơ sở dữ liệu trên máy này (%1)")
+                              .arg(path))
     except DBAPIError as exc:  # not a database, locked, no right to read it
         first = str(exc.orig or exc).strip().splitlines()[0]
-        return ConnectionReport(False, f"Không đọc được cơ sở dữ liệu trên máy này ({path}): {first}", Problem.OTHER)
+        return ConnectionReport(False, translate("services.connection_check", "Không đọc được cơ sở dữ liệu trên máy "
+                                                 "này (%1): %2").arg(path, first), Problem.OTHER)
     finally:
         store.dispose()
 
@@ -199,13 +213,17 @@ def _schema_report(store: Store, what: str) -> ConnectionReport:
 
     current, head = migrate.current_revision(store), migrate.head_revision()
     if current == head:
-        return ConnectionReport(True, f"Kết nối được {what}; lược đồ ở bản mới nhất ({head}).", None, current)
+        return ConnectionReport(True, translate("services.connection_check", "Kết nối được %1; lược đồ ở bản mới "
+                                                "nhất (%2).").arg(what, head), None, current)
     if current is None:
-        return ConnectionReport(False, f"Kết nối được, nhưng {what} còn trống (chưa khởi tạo lược đồ): "
-                                       "chạy «motcua db upgrade».", Problem.SCHEMA_EMPTY)
+        return ConnectionReport(False, translate("services.connection_check", "Kết nối được, nhưng %1 còn trống "
+                                                 "(chưa khởi tạo lược đồ): chạy «motcua db upgrade».").arg(what),
+                                Problem.SCHEMA_EMPTY)
     known = {revision for revision, _ in migrate.revision_history()}
     if current in known:
-        return ConnectionReport(False, f"Kết nối được, nhưng lược đồ của {what} ở bản {current}, phần mềm cần "
-                                       f"bản {head}: chạy «motcua db upgrade».", Problem.SCHEMA_BEHIND, current)
-    return ConnectionReport(False, f"Kết nối được, nhưng {what} ở bản {current}, mới hơn phần mềm trên máy này "
-                                   f"(bản {head}): hãy cập nhật motcua.", Problem.SCHEMA_AHEAD, current)
+        return ConnectionReport(False, translate("services.connection_check", "Kết nối được, nhưng lược đồ của %1 ở "
+                                                 "bản %2, phần mềm cần bản %3: chạy «motcua db upgrade».")
+                                .arg(what, current, head), Problem.SCHEMA_BEHIND, current)
+    return ConnectionReport(False, translate("services.connection_check", "Kết nối được, nhưng %1 ở bản %2, mới hơn "
+                                             "phần mềm trên máy này (bản %3): hãy cập nhật motcua.")
+                            .arg(what, current, head), Problem.SCHEMA_AHEAD, current)

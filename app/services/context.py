@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from app.domain.accounts import Role, require_role
 from app.domain.calendar import LOCAL_TZ as LOCAL_TZ  # the centre's time zone, defined once there
+from app.domain.messages import translate
 from app.store.engine import Store
 
 
@@ -45,7 +46,7 @@ class Actor:
         who administers the centre as with psql. Refused over a station's database role."""
         from app.store.roles import require_maintenance
 
-        require_maintenance(ctx.store, "làm việc không cần đăng nhập cán bộ")
+        require_maintenance(ctx.store, translate("services.context", "làm việc không cần đăng nhập cán bộ"))
         return cls(None, "system", "Quản trị hệ thống (tài khoản bảo trì)", Role.ADMIN, _ORIGIN)
 
     def require(self, role: Role, action: str) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.domain.accounts import Role
 from app.domain.errors import FormErrors
+from app.domain.messages import translate
 from app.resources import resource
 from app.services import accounts, catalog_io, hall, settings, workdays
 from app.services.catalog import ImportRejected, import_rows, list_agencies
@@ -86,7 +87,7 @@ def generated_rows(total: int) -> list[dict[str, str]]:
 
 def seed_demo(ctx: Context, actor: Actor, procedures: int | None = None) -> SeedSummary:
     """Load the demo centre; running it again changes nothing already there (catalogue rows are upserted)."""
-    actor.require(Role.ADMIN, "nạp dữ liệu mẫu")
+    actor.require(Role.ADMIN, translate("services.demo", "nạp dữ liệu mẫu"))
     raw = demo_rows() if procedures is None else generated_rows(procedures)
     rows, problems = catalog_io.parse_rows(raw)
     if problems:

@@ -9,6 +9,7 @@ import time
 from app.devices.keypad import KeyPress, KeypadProtocol, KeypadReader
 from app.devices.ports import SerialPortInfo, serial_ports
 from app.devices.printer import TicketPrinter
+from app.domain.messages import translate
 from app.printing.ticket import render_test_page
 from app.services.ticket_printing import profile_named
 
@@ -23,7 +24,7 @@ def print_test_page(printer_url: str, profile_name: str) -> str:
     profile = profile_named(profile_name)
     with TicketPrinter(printer_url, profile) as printer:
         printer.print_bytes(render_test_page(profile))
-    return f"Đã in trang thử ra {printer_url}"
+    return translate("services.device_check", "Đã in trang thử ra %1").arg(printer_url)
 
 
 def next_key(keypad_url: str, protocol: str = "ascii", baudrate: int = 9600, timeout_s: float = 10.0,

@@ -36,23 +36,26 @@ class ServiceDraft:
         errors = []
         code = self.code.strip().upper()
         if not 1 <= len(code) <= 16 or not code.replace("-", "").replace("_", "").isalnum():
-            errors.append(ValidationError("code", "Mã dịch vụ gồm 1–16 chữ cái hoặc số"))
+            errors.append(ValidationError("code", translate("services.hall", "Mã dịch vụ gồm 1–16 chữ cái hoặc số")))
         name = nfc(self.name)
         if not 2 <= len(name) <= 200:
-            errors.append(ValidationError("name", "Tên dịch vụ phải có từ 2 đến 200 ký tự"))
+            errors.append(ValidationError("name", translate("services.hall", "Tên dịch vụ phải có từ 2 đến 200 ký tự")))
         name_en = nfc(self.name_en)
         if len(name_en) > 200:
             errors.append(ValidationError("name_en", translate("services.hall",
                                                                "Tên tiếng Anh của dịch vụ tối đa 200 ký tự")))
         prefix = self.prefix.strip().upper()
         if len(prefix) > 4 or not (prefix.isalpha() or prefix == "") or not prefix.isascii():
-            errors.append(ValidationError("prefix", "Tiền tố số là 0–4 chữ cái không dấu"))
+            errors.append(ValidationError("prefix", translate("services.hall", "Tiền tố số là 0–4 chữ cái không dấu")))
         if not 0 <= self.range_start < self.range_end <= 999_999:
-            errors.append(ValidationError("range_end", "Dải số phải có số đầu nhỏ hơn số cuối (0–999999)"))
+            errors.append(ValidationError("range_end", translate("services.hall", "Dải số phải có số đầu nhỏ hơn số "
+                                                                               "cuối (0–999999)")))
         if self.daily_cap is not None and self.daily_cap <= 0:
-            errors.append(ValidationError("daily_cap", "Giới hạn số phiếu mỗi ngày phải lớn hơn 0 (hoặc để trống)"))
+            errors.append(ValidationError("daily_cap", translate("services.hall", "Giới hạn số phiếu mỗi ngày phải lớn "
+                                                                               "hơn 0 (hoặc để trống)")))
         if not 1 <= self.avg_service_minutes <= 240:
-            errors.append(ValidationError("avg_service_minutes", "Thời gian phục vụ trung bình từ 1 đến 240 phút"))
+            errors.append(ValidationError("avg_service_minutes", translate("services.hall", "Thời gian phục vụ trung "
+                                                                                         "bình từ 1 đến 240 phút")))
         if errors:
             raise FormErrors(errors)
         return ServiceDraft(code, name, prefix, self.range_start, self.range_end, self.daily_cap,
@@ -93,12 +96,12 @@ def list_services(ctx: Context) -> list[ServiceView]:
 
 def save_service(ctx: Context, actor: Actor, service_id: int | None, draft: ServiceDraft) -> int:
     """Create or change a queue service and the agencies it serves, in one transaction (admin only)."""
-    actor.require(Role.ADMIN, "sửa dịch vụ xếp hàng")
+    actor.require(Role.ADMIN, translate("services.hall", "sửa dịch vụ xếp hàng"))
     d = draft.validated()
     with ctx.store.write() as s:
         other = s.scalar(select(Service.id).where(Service.code == d.code))
         if other is not None and other != service_id:
-            raise FormErrors([ValidationError("code", f"Mã dịch vụ «{d.code}» đã có")])
+            raise FormErrors([ValidationError("code", translate("services.hall", "Mã dịch vụ «%1» đã có").arg(d.code))])
         _check_agencies(s, d.agency_ids)
         if service_id is None:
             service = Service(sort_order=len(s.scalars(select(Service.id)).all()) + 1)
@@ -106,7 +109,7 @@ def save_service(ctx: Context, actor: Actor, service_id: int | None, draft: Serv
         else:
             found = s.get(Service, service_id)
             if found is None:
-                raise NotFound("Không tìm thấy dịch vụ")
+                raise NotFound(translate("services.hall", "Không tìm thấy dịch vụ"))
             service = found
         before = snapshot(service) if service_id is not None else None
         service.code, service.name, service.name_en, service.prefix = d.code, d.name, d.name_en, d.prefix
@@ -123,7 +126,8 @@ def save_service(ctx: Context, actor: Actor, service_id: int | None, draft: Serv
 def _check_agencies(s: Session, agency_ids: tuple[int, ...]) -> None:
     known = set(s.scalars(select(Agency.id).where(Agency.id.in_(agency_ids))))
     if set(agency_ids) - known:
-        raise FormErrors([ValidationError("agency_ids", "Có cơ quan không còn trong danh mục")])
+        raise FormErrors([ValidationError("agency_ids", translate("services.hall",
+                                                                  "Có cơ quan không còn trong danh mục"))])
 
 
 def list_counters(ctx: Context) -> list[CounterView]:
@@ -137,25 +141,26 @@ def list_counters(ctx: Context) -> list[CounterView]:
 def save_counter(ctx: Context, actor: Actor, counter_id: int | None, number: int, name: str,
                  service_ids: list[int], active: bool = True) -> int:
     """Create or change a counter and the services it calls (order = preference), admin only."""
-    actor.require(Role.ADMIN, "sửa quầy")
+    actor.require(Role.ADMIN, translate("services.hall", "sửa quầy"))
     errors = []
     name = nfc(name)
     if not 1 <= number <= 999:
-        errors.append(ValidationError("number", "Số quầy từ 1 đến 999"))
+        errors.append(ValidationError("number", translate("services.hall", "Số quầy từ 1 đến 999")))
     if not 1 <= len(name) <= 200:
-        errors.append(ValidationError("name", "Tên quầy không được để trống"))
+        errors.append(ValidationError("name", translate("services.hall", "Tên quầy không được để trống")))
     if errors:
         raise FormErrors(errors)
     with ctx.store.write() as s:
         other = s.scalar(select(Counter.id).where(Counter.number == number))
         if other is not None and other != counter_id:
-            raise FormErrors([ValidationError("number", f"Quầy số {number} đã có")])
+            raise FormErrors([ValidationError("number", translate("services.hall", "Quầy số %1 đã có").arg(number))])
         known = set(s.scalars(select(Service.id).where(Service.id.in_(service_ids))))
         if set(service_ids) - known:
-            raise FormErrors([ValidationError("service_ids", "Có dịch vụ không còn trong danh mục")])
+            raise FormErrors([ValidationError("service_ids", translate("services.hall",
+                                                                       "Có dịch vụ không còn trong danh mục"))])
         counter = Counter() if counter_id is None else s.get(Counter, counter_id)
         if counter is None:
-            raise NotFound("Không tìm thấy quầy")
+            raise NotFound(translate("services.hall", "Không tìm thấy quầy"))
         before = snapshot(counter) if counter_id is not None else None
         counter.number, counter.name, counter.active = number, name, active
         s.add(counter)

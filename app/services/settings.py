@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.config import SETTINGS, spec
 from app.domain.accounts import Role
+from app.domain.messages import translate
 from app.services.audit import record
 from app.services.context import Actor, Context
 from app.store.models import Setting
@@ -28,7 +29,7 @@ def get_centre_settings(ctx: Context) -> dict[str, Any]:
 
 def set_centre_settings(ctx: Context, actor: Actor, values: dict[str, Any]) -> None:
     """Change centre settings in one transaction (admin only); a bad value changes nothing."""
-    actor.require(Role.ADMIN, "đổi cài đặt của trung tâm")
+    actor.require(Role.ADMIN, translate("services.settings", "đổi cài đặt của trung tâm"))
     coerced = {}
     for key, value in values.items():
         declared = spec(key)

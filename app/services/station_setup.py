@@ -20,14 +20,18 @@ from sqlalchemy.engine import make_url
 
 from app import config
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.messages import translate
 from app.services import autostart
 from app.services.connection_check import (ConnectionReport, Problem, ServerTarget, check_embedded,
                                           check_server)
 
-STATIONS: dict[str, str] = {
-    "counter": "Quầy tiếp nhận và trả kết quả", "kiosk": "Máy lấy số (kiosk)",
-    "display": "Màn hình hiển thị số thứ tự (TV)", "rating": "Màn hình đánh giá hài lòng của quầy",
-    "supervisor": "Giám sát", "admin": "Quản trị"}
+STATIONS: dict[str, str] = {  # windows show the names through app.ui.i18n.text_of
+    "counter": translate("services.station_setup", "Quầy tiếp nhận và trả kết quả"),
+    "kiosk": translate("services.station_setup", "Máy lấy số (kiosk)"),
+    "display": translate("services.station_setup", "Màn hình hiển thị số thứ tự (TV)"),
+    "rating": translate("services.station_setup", "Màn hình đánh giá hài lòng của quầy"),
+    "supervisor": translate("services.station_setup", "Giám sát"),
+    "admin": translate("services.station_setup", "Quản trị")}
 NEEDS_COUNTER = frozenset({"counter", "rating"})
 PRINTER_STATIONS = frozenset({"kiosk"})
 KEYPAD_STATIONS = frozenset({"counter"})
@@ -120,33 +124,44 @@ def check_store_answers(answers: SetupAnswers) -> SetupAnswers:
     clean = replace(answers, host=answers.host.strip(), database=answers.database.strip(),
                     user=answers.user.strip(), ssl_ca=answers.ssl_ca.strip())
     if clean.store not in ("embedded", "server"):
-        errors.append(ValidationError("store", "Chọn nơi lưu dữ liệu: tệp trên máy này, hoặc máy chủ của trung tâm"))
+        errors.append(ValidationError("store", translate("services.station_setup", "Chọn nơi lưu dữ liệu: tệp trên "
+                                                                   "máy này, hoặc máy chủ của trung tâm")))
     elif clean.store == "server":
         if not clean.host:
-            errors.append(ValidationError("host", "Nhập địa chỉ máy chủ (vd. 10.0.0.2 hoặc may-chu.local)"))
+            errors.append(ValidationError("host", translate("services.station_setup", "Nhập địa chỉ máy chủ (vd. "
+                                                                      "10.0.0.2 hoặc may-chu.local)")))
         elif not _valid_host(clean.host):
-            errors.append(ValidationError("host", f"Địa chỉ máy chủ «{clean.host}» không hợp lệ (dùng địa chỉ IP "
-                                                  "hoặc tên máy)"))
+            errors.append(ValidationError("host", translate("services.station_setup", "Địa chỉ máy chủ «%1» không hợp "
+                                                                      "lệ (dùng địa chỉ IP hoặc tên máy)")
+                                          .arg(clean.host)))
         port = _int_or_none(clean.port)
         if port is None or not 1 <= port <= 65535:
-            errors.append(ValidationError("port", "Cổng phải là số từ 1 đến 65535 (PostgreSQL: 5432)"))
+            errors.append(ValidationError("port", translate("services.station_setup", "Cổng phải là số từ 1 đến 65535 "
+                                                                      "(PostgreSQL: 5432)")))
         else:
             clean.port = port
-        for name, label in (("database", "Tên cơ sở dữ liệu"), ("user", "Người dùng")):
+        for name, missing, invalid in (
+                ("database", translate("services.station_setup", "Nhập tên cơ sở dữ liệu"),
+                 translate("services.station_setup", "Tên cơ sở dữ liệu «%1» không hợp lệ: chỉ chữ không dấu, số, "
+                                                     "_ . - (bắt đầu bằng chữ, tối đa 63 ký tự)")),
+                ("user", translate("services.station_setup", "Nhập người dùng"),
+                 translate("services.station_setup", "Người dùng «%1» không hợp lệ: chỉ chữ không dấu, số, _ . - "
+                                                     "(bắt đầu bằng chữ, tối đa 63 ký tự)"))):
             value = getattr(clean, name)
             if not value:
-                errors.append(ValidationError(name, f"Nhập {label.lower()}"))
+                errors.append(ValidationError(name, missing))
             elif not _NAME.match(value):
-                errors.append(ValidationError(name, f"{label} «{value}» không hợp lệ: chỉ chữ không dấu, số, _ . - "
-                                                    "(bắt đầu bằng chữ, tối đa 63 ký tự)"))
+                errors.append(ValidationError(name, invalid.arg(value)))
         if clean.ssl_ca:
             ca = Path(clean.ssl_ca).expanduser()
             if not ca.is_file():
-                errors.append(ValidationError("ssl_ca", f"Không có tệp chứng chỉ CA «{clean.ssl_ca}»"))
+                errors.append(ValidationError("ssl_ca", translate("services.station_setup", "Không có tệp chứng chỉ "
+                                                                            "CA «%1»").arg(clean.ssl_ca)))
             else:
                 clean.ssl_ca = str(ca.resolve())
         if any(c in clean.password for c in "\r\n\x00"):
-            errors.append(ValidationError("password", "Mật khẩu không được có xuống dòng"))
+            errors.append(ValidationError("password", translate("services.station_setup",
+                                                                "Mật khẩu không được có xuống dòng")))
     if errors:
         raise FormErrors(errors)
     return clean
@@ -161,11 +176,13 @@ def check_answers(answers: SetupAnswers) -> SetupAnswers:
         errors += exc.errors
         clean = replace(answers)
     if clean.station not in STATIONS:
-        errors.append(ValidationError("station", f"Chọn vai trò của máy trạm: {', '.join(STATIONS)}"))
+        errors.append(ValidationError("station", translate("services.station_setup", "Chọn vai trò của máy trạm: %1")
+                                      .arg(", ".join(STATIONS))))
     number = _int_or_none(clean.counter_number) if clean.counter_number not in (None, "") else None
     if clean.station in NEEDS_COUNTER:
         if number is None or not 1 <= number <= 999:
-            errors.append(ValidationError("counter_number", "Nhập số quầy của máy này (1–999)"))
+            errors.append(ValidationError("counter_number", translate("services.station_setup",
+                                                                      "Nhập số quầy của máy này (1–999)")))
         clean.counter_number = number
     else:
         clean.counter_number = None
@@ -173,8 +190,9 @@ def check_answers(answers: SetupAnswers) -> SetupAnswers:
     if clean.password and clean.store == "server":
         problem = config.keyring_problem()
         if problem:
-            errors.append(ValidationError("password", f"Không lưu được mật khẩu: {problem}. Cài keyring rồi làm "
-                                                      "lại, hoặc để trống nếu máy chủ không cần mật khẩu."))
+            errors.append(ValidationError("password", translate("services.station_setup", "Không lưu được mật khẩu: "
+                                                                "%1. Cài keyring rồi làm lại, hoặc để trống nếu máy "
+                                                                "chủ không cần mật khẩu.").arg(problem)))
     if errors:
         raise FormErrors(errors)
     return clean
@@ -184,14 +202,16 @@ def _check_printer(clean: SetupAnswers) -> list[ValidationError]:
     """The ticket printer's port and paper width (kiosk only)."""
     clean.printer_url = clean.printer_url.strip()
     if clean.printer_profile not in ("80mm", "58mm"):
-        return [ValidationError("printer_profile", "Khổ giấy máy in phải là 80mm hoặc 58mm")]
+        return [ValidationError("printer_profile", translate("services.station_setup",
+                                                             "Khổ giấy máy in phải là 80mm hoặc 58mm"))]
     if not clean.printer_url:
         return []
     if clean.station not in PRINTER_STATIONS:
-        return [ValidationError("printer_url", "Chỉ máy lấy số (kiosk) dùng máy in phiếu: để trống ô này")]
+        return [ValidationError("printer_url", translate("services.station_setup",
+                                                         "Chỉ máy lấy số (kiosk) dùng máy in phiếu: để trống ô này"))]
     url, problem = normalise_port(clean.printer_url, PRINTER_PORT)
     if problem:
-        return [ValidationError("printer_url", f"Cổng máy in: {problem}")]
+        return [ValidationError("printer_url", translate("services.station_setup", "Cổng máy in: %1").arg(problem))]
     clean.printer_url = url
     return []
 
@@ -202,17 +222,21 @@ def _check_keypad(clean: SetupAnswers) -> list[ValidationError]:
     if not clean.keypad_url:
         return []
     if clean.station not in KEYPAD_STATIONS:
-        return [ValidationError("keypad_url", "Chỉ máy quầy dùng bàn phím đánh giá: để trống ô này")]
+        return [ValidationError("keypad_url", translate("services.station_setup",
+                                                        "Chỉ máy quầy dùng bàn phím đánh giá: để trống ô này"))]
     errors = []
     url, problem = normalise_port(clean.keypad_url, None)
     if problem:
-        errors.append(ValidationError("keypad_url", f"Cổng bàn phím: {problem}"))
+        errors.append(ValidationError("keypad_url", translate("services.station_setup", "Cổng bàn phím: %1")
+                                      .arg(problem)))
     clean.keypad_url = url
     if clean.keypad_protocol not in ("ascii", "framed"):
-        errors.append(ValidationError("keypad_protocol", "Giao thức bàn phím phải là ascii hoặc framed"))
+        errors.append(ValidationError("keypad_protocol", translate("services.station_setup",
+                                                                   "Giao thức bàn phím phải là ascii hoặc framed")))
     address = _int_or_none(clean.keypad_address)
     if clean.keypad_protocol == "framed" and (address is None or not 0 <= address <= 255):
-        errors.append(ValidationError("keypad_address", "Địa chỉ bàn phím trên đường RS485 phải là số 0–255"))
+        errors.append(ValidationError("keypad_address", translate("services.station_setup", "Địa chỉ bàn phím trên "
+                                                                  "đường RS485 phải là số 0–255")))
     clean.keypad_address = address if address is not None else 1
     return errors
 
@@ -229,16 +253,18 @@ def normalise_port(text: str, default_port: int | None) -> tuple[str, str | None
     net = _NET_URL.match(text)
     if net:
         return (text, None) if _valid_host(net.group(2)) and 1 <= int(net.group(3)) <= 65535 \
-            else (text, f"địa chỉ mạng «{text}» không hợp lệ")
+            else (text, translate("services.station_setup", "địa chỉ mạng «%1» không hợp lệ").arg(text))
     bare = _BARE_ADDRESS.match(text)
     if bare and default_port is not None and ("." in bare.group(1) or bare.group(1).startswith("[")) \
             and _valid_host(bare.group(1)):
         port = int(bare.group(2) or default_port)
         if 1 <= port <= 65535:
             return f"socket://{bare.group(1)}:{port}", None
-    example = "/dev/ttyUSB0, COM3 hoặc socket://10.0.0.5:9100" if default_port else \
-        "/dev/ttyUSB0, COM4 hoặc socket://10.0.0.6:4001"
-    return text, f"«{text}» không phải cổng hợp lệ (vd. {example})"
+    if default_port:
+        return text, translate("services.station_setup", "«%1» không phải cổng hợp lệ (vd. /dev/ttyUSB0, COM3 hoặc "
+                                                         "socket://10.0.0.5:9100)").arg(text)
+    return text, translate("services.station_setup", "«%1» không phải cổng hợp lệ (vd. /dev/ttyUSB0, COM4 hoặc "
+                                                     "socket://10.0.0.6:4001)").arg(text)
 
 
 def _valid_host(host: str) -> bool:
@@ -329,7 +355,8 @@ def apply(answers: SetupAnswers, config_path: Path, *, platform: str | None = No
         try:
             config.save_machine_config(cfg, config_path)
         except OSError as exc:
-            raise config.ConfigError(f"Không ghi được tệp cấu hình {config_path}: {exc.strerror or exc}") from exc
+            raise config.ConfigError(translate("services.station_setup", "Không ghi được tệp cấu hình %1: %2")
+                                     .arg(config_path, exc.strerror or str(exc))) from exc
     except BaseException:
         for step in reversed(undo):
             try:
@@ -413,7 +440,7 @@ def _replace_autostart(entry: autostart.AutostartEntry | None, platform: str | N
             autostart.write_entry(entry)
     except OSError as exc:
         where = entry.path if entry is not None else next(iter(existing), Path())
-        raise FormErrors([ValidationError("autostart", f"Không ghi được mục tự khởi động {where}: "
-                                                       f"{exc.strerror or exc}")]) from exc
+        message = translate("services.station_setup", "Không ghi được mục tự khởi động %1: %2")
+        raise FormErrors([ValidationError("autostart", message.arg(where, exc.strerror or str(exc)))]) from exc
     return [p for p in existing if entry is None or p != entry.path]
 

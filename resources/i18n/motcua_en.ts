@@ -724,6 +724,14 @@ Please inform the technical team.</translation>
         <translation>Test print failed: %1</translation>
     </message>
     <message>
+        <source>Hãy bấm một phím trên bàn phím đánh giá… (chờ %1 giây)</source>
+        <translation>Press a key on the rating keypad… (waiting %1 s)</translation>
+    </message>
+    <message>
+        <source>Không nhận được phím nào trong %1 giây: kiểm tra cáp, cổng và giao thức</source>
+        <translation>No key received within %1 s: check the cable, port and protocol</translation>
+    </message>
+    <message>
         <source> (bàn phím địa chỉ %1)</source>
         <translation> (keypad address %1)</translation>
     </message>
@@ -746,14 +754,6 @@ Please inform the technical team.</translation>
     <message>
         <source>bàn phím</source>
         <translation>keypad</translation>
-    </message>
-    <message>
-        <source>Hãy bấm một phím trên bàn phím đánh giá… (chờ {0:g} giây)</source>
-        <translation>Press a key on the rating keypad… (waiting {0:g} s)</translation>
-    </message>
-    <message>
-        <source>Không nhận được phím nào trong {0:g} giây: kiểm tra cáp, cổng và giao thức</source>
-        <translation>No key received within {0:g} s: check the cable, port and protocol</translation>
     </message>
 </context>
 <context>
@@ -2420,10 +2420,670 @@ Please remember number %2 and wait to be called</translation>
     </message>
 </context>
 <context>
+    <name>services.accounts</name>
+    <message>
+        <source>Tên đăng nhập gồm 2–64 ký tự: chữ thường không dấu, số, . _ -</source>
+        <translation>A login has 2–64 characters: lowercase letters without accents, digits, . _ -</translation>
+    </message>
+    <message>
+        <source>Họ và tên phải có từ 2 đến 200 ký tự</source>
+        <translation>The full name must have 2 to 200 characters</translation>
+    </message>
+    <message>
+        <source>Vai trò phải là officer, supervisor hoặc admin</source>
+        <translation>The role must be officer, supervisor or admin</translation>
+    </message>
+    <message>
+        <source>thêm tài khoản</source>
+        <translation>add accounts</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập «%1» đã có</source>
+        <translation>The login «%1» already exists</translation>
+    </message>
+    <message>
+        <source>Tài khoản đầu tiên chỉ được tạo bằng tài khoản chủ cơ sở dữ liệu (tài khoản bảo trì)</source>
+        <translation>The first account can only be created with the database owner account (the maintenance account)</translation>
+    </message>
+    <message>
+        <source>sửa tài khoản</source>
+        <translation>edit accounts</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tài khoản</source>
+        <translation>Account not found</translation>
+    </message>
+    <message>
+        <source>đổi mật khẩu của người khác</source>
+        <translation>change another person&apos;s password</translation>
+    </message>
+    <message>
+        <source>đổi mật khẩu</source>
+        <translation>change the password</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản «%1»</source>
+        <translation>There is no account «%1»</translation>
+    </message>
+    <message>
+        <source>xem danh sách tài khoản</source>
+        <translation>see the list of accounts</translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần: thử lại sau %1 phút hoặc nhờ quản trị viên đặt lại mật khẩu</source>
+        <translation>Wrong login or password, or the account is locked for a while after too many wrong attempts: try again in %1 minutes or ask an administrator to reset the password</translation>
+    </message>
+    <message>
+        <source>Tài khoản đã bị ngừng hoạt động: phiên làm việc kết thúc, hãy đăng nhập lại bằng tài khoản đang hoạt động</source>
+        <translation>The account has been deactivated: the session has ended, sign in again with an active account</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản số %1</source>
+        <translation>There is no account number %1</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản «%1» đang hoạt động</source>
+        <translation>There is no active account «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>services.autostart</name>
+    <message>
+        <source>Không tìm thấy thư mục Startup của người dùng (biến APPDATA trống)</source>
+        <translation>The user&apos;s Startup folder was not found (the APPDATA variable is empty)</translation>
+    </message>
+    <message>
+        <source>Tự khởi động cùng máy tính chưa hỗ trợ trên macOS</source>
+        <translation>Starting with the computer is not supported on macOS yet</translation>
+    </message>
+    <message>
+        <source>Đường dẫn có dấu ngoặc kép, không dùng được trên Windows: %1</source>
+        <translation>The path contains a double quote and cannot be used on Windows: %1</translation>
+    </message>
+</context>
+<context>
+    <name>services.catalog</name>
+    <message>
+        <source>sửa danh mục cơ quan</source>
+        <translation>edit the list of agencies</translation>
+    </message>
+    <message>
+        <source>Mã cơ quan gồm 1–32 chữ cái, số, gạch</source>
+        <translation>An agency code has 1–32 letters, digits or dashes</translation>
+    </message>
+    <message>
+        <source>Tên cơ quan phải có từ 2 đến 300 ký tự</source>
+        <translation>The agency name must have 2 to 300 characters</translation>
+    </message>
+    <message>
+        <source>Mã định danh chỉ gồm chữ, số và dấu chấm (vd. 000.00.06.H33)</source>
+        <translation>The identifier has only letters, digits and dots (e.g. 000.00.06.H33)</translation>
+    </message>
+    <message>
+        <source>Loại cơ quan không hợp lệ</source>
+        <translation>The agency type is not valid</translation>
+    </message>
+    <message>
+        <source>Mã cơ quan «%1» đã có</source>
+        <translation>The agency code «%1» already exists</translation>
+    </message>
+    <message>
+        <source>Mã định danh «%1» đã dùng cho cơ quan khác</source>
+        <translation>The identifier «%1» is already used by another agency</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy cơ quan</source>
+        <translation>Agency not found</translation>
+    </message>
+    <message>
+        <source>Không có cơ quan mã «%1»</source>
+        <translation>There is no agency with the code «%1»</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy thủ tục</source>
+        <translation>Procedure not found</translation>
+    </message>
+    <message>
+        <source>sửa danh mục thủ tục</source>
+        <translation>edit the procedure catalogue</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục «%1» đã có</source>
+        <translation>The procedure code «%1» already exists</translation>
+    </message>
+    <message>
+        <source>nhập danh mục thủ tục</source>
+        <translation>import the procedure catalogue</translation>
+    </message>
+    <message>
+        <source>mã định danh đã dùng cho cơ quan %1</source>
+        <translation>the identifier is already used by agency %1</translation>
+    </message>
+</context>
+<context>
+    <name>services.catalog_io</name>
+    <message>
+        <source>Tệp %1 có %2 lỗi, chưa nhập gì: %3</source>
+        <translation>The file %1 has %2 errors, nothing was imported: %3</translation>
+    </message>
+    <message>
+        <source>Họ tên thủ trưởng cơ quan tối đa %1 ký tự</source>
+        <translation>The agency head&apos;s full name has at most %1 characters</translation>
+    </message>
+    <message>
+        <source>Chức vụ thủ trưởng cơ quan tối đa %1 ký tự</source>
+        <translation>The agency head&apos;s title has at most %1 characters</translation>
+    </message>
+    <message>
+        <source>Ghi họ tên thủ trưởng cơ quan (đã có chức vụ)</source>
+        <translation>Enter the agency head&apos;s full name (the title is filled in)</translation>
+    </message>
+    <message>
+        <source>không phải văn bản UTF-8 (byte lạ ở vị trí %1)</source>
+        <translation>not UTF-8 text (unexpected byte at position %1)</translation>
+    </message>
+    <message>
+        <source>có ô dài quá %1 ký tự</source>
+        <translation>a cell is longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>không đọc được dạng CSV (%1)</source>
+        <translation>cannot be read as CSV (%1)</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp %1: %2</source>
+        <translation>Cannot read the file %1: %2</translation>
+    </message>
+    <message>
+        <source>Tệp %1: chỉ nhận .csv hoặc .xlsx</source>
+        <translation>File %1: only .csv or .xlsx files are accepted</translation>
+    </message>
+    <message>
+        <source>Tệp %1 không phải XLSX hợp lệ: %2</source>
+        <translation>The file %1 is not a valid XLSX file: %2</translation>
+    </message>
+    <message>
+        <source>Tệp %1: quá lớn cho một danh mục (%2 MB khi giải nén; tối đa %3 dòng thủ tục, %4 MB)</source>
+        <translation>File %1: too large for a catalogue (%2 MB unzipped; at most %3 procedure rows, %4 MB)</translation>
+    </message>
+    <message>
+        <source>Tệp %1: quá %2 dòng thủ tục (tệp khai báo hoặc có %3 dòng); tách tệp hoặc kiểm tra lại</source>
+        <translation>File %1: more than %2 procedure rows (the file declares or holds %3 rows); split the file or check it again</translation>
+    </message>
+    <message>
+        <source>Tệp %1: thiếu cột %2</source>
+        <translation>File %1: missing columns %2</translation>
+    </message>
+    <message>
+        <source>mã thủ tục «%1» trùng với dòng %2</source>
+        <translation>the procedure code «%1» is the same as on line %2</translation>
+    </message>
+    <message>
+        <source>thiếu mã cơ quan (tối đa 32 ký tự)</source>
+        <translation>the agency code is missing (at most 32 characters)</translation>
+    </message>
+    <message>
+        <source>tên cơ quan phải có từ 2 đến 300 ký tự</source>
+        <translation>the agency name must have 2 to 300 characters</translation>
+    </message>
+    <message>
+        <source>mã định danh cơ quan chỉ gồm chữ, số và dấu chấm</source>
+        <translation>the agency identifier has only letters, digits and dots</translation>
+    </message>
+    <message>
+        <source>loại cơ quan phải là department hoặc company</source>
+        <translation>the agency type must be department or company</translation>
+    </message>
+    <message>
+        <source>cơ quan %1 được ghi khác với dòng trước (tên, mã định danh hoặc loại)</source>
+        <translation>agency %1 is written differently than on an earlier line (name, identifier or type)</translation>
+    </message>
+    <message>
+        <source>chưa có thời hạn giải quyết</source>
+        <translation>the processing time is missing</translation>
+    </message>
+    <message>
+        <source>«%1» không phải số nguyên</source>
+        <translation>«%1» is not a whole number</translation>
+    </message>
+    <message>
+        <source>giờ «%1» phải có dạng HH:MM</source>
+        <translation>the time «%1» must be written as HH:MM</translation>
+    </message>
+    <message>
+        <source>phải là 0 hoặc 1</source>
+        <translation>must be 0 or 1</translation>
+    </message>
+    <message>
+        <source>giấy tờ thứ %1 phải có dạng loại|số lượng|tên</source>
+        <translation>document %1 must be written as type|count|name</translation>
+    </message>
+    <message>
+        <source>Tệp %1: chỉ xuất ra .csv hoặc .xlsx</source>
+        <translation>File %1: only .csv or .xlsx can be exported</translation>
+    </message>
+</context>
+<context>
+    <name>services.connection_check</name>
+    <message>
+        <source>Sai mật khẩu của người dùng «%1» trên máy chủ %2.</source>
+        <translation>Wrong password for the user «%1» on the server %2.</translation>
+    </message>
+    <message>
+        <source>Máy chủ %1 yêu cầu mật khẩu cho «%2»: hãy nhập mật khẩu.</source>
+        <translation>The server %1 requires a password for «%2»: enter the password.</translation>
+    </message>
+    <message>
+        <source>Máy chủ %1 từ chối người dùng «%2» (không có tài khoản này, hoặc tài khoản không được phép kết nối từ máy này).</source>
+        <translation>The server %1 refuses the user «%2» (there is no such account, or the account may not connect from this computer).</translation>
+    </message>
+    <message>
+        <source>Máy chủ %1 không có cơ sở dữ liệu «%2».</source>
+        <translation>The server %1 has no database «%2».</translation>
+    </message>
+    <message>
+        <source>Không lập được kết nối mã hóa (TLS) với %1 theo chứng chỉ CA «%2»: máy chủ chưa bật TLS, chứng chỉ của nó không do CA này cấp, hoặc không mang tên «%3».</source>
+        <translation>Could not set up an encrypted (TLS) connection to %1 with the CA certificate «%2»: the server has TLS turned off, its certificate was not issued by this CA, or it does not carry the name «%3».</translation>
+    </message>
+    <message>
+        <source>Máy chủ %1 từ chối kết nối: PostgreSQL không chạy ở đó, hoặc sai cổng.</source>
+        <translation>The server %1 refuses the connection: PostgreSQL is not running there, or the port is wrong.</translation>
+    </message>
+    <message>
+        <source>Không có phản hồi từ %1: sai địa chỉ, máy chủ đang tắt, hoặc tường lửa chặn cổng.</source>
+        <translation>No answer from %1: the address is wrong, the server is off, or a firewall blocks the port.</translation>
+    </message>
+    <message>
+        <source>Không có đường mạng tới %1: kiểm tra cáp mạng và địa chỉ máy chủ.</source>
+        <translation>No network route to %1: check the network cable and the server address.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy chủ tên «%1» trên mạng: kiểm tra lại tên hoặc dùng địa chỉ IP.</source>
+        <translation>No server named «%1» was found on the network: check the name or use the IP address.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ %1: %2</source>
+        <translation>Cannot connect to the server %1: %2</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ %1.</source>
+        <translation>Cannot connect to the server %1.</translation>
+    </message>
+    <message>
+        <source>cơ sở dữ liệu «%1» trên %2</source>
+        <translation>the database «%1» on %2</translation>
+    </message>
+    <message>
+        <source>Kết nối được %1 nhưng không đọc được phiên bản lược đồ: %2</source>
+        <translation>Connected to %1 but the schema version cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Chưa có cơ sở dữ liệu trên máy này (%1): chạy «motcua db upgrade» để tạo, hoặc «motcua demo» để chạy thử.</source>
+        <translation>There is no database on this computer yet (%1): run «motcua db upgrade» to create it, or «motcua demo» to try the program.</translation>
+    </message>
+    <message>
+        <source>cơ sở dữ liệu trên máy này (%1)</source>
+        <translation>the database on this computer (%1)</translation>
+    </message>
+    <message>
+        <source>Không đọc được cơ sở dữ liệu trên máy này (%1): %2</source>
+        <translation>Cannot read the database on this computer (%1): %2</translation>
+    </message>
+    <message>
+        <source>Kết nối được %1; lược đồ ở bản mới nhất (%2).</source>
+        <translation>Connected to %1; the schema is at the latest version (%2).</translation>
+    </message>
+    <message>
+        <source>Kết nối được, nhưng %1 còn trống (chưa khởi tạo lược đồ): chạy «motcua db upgrade».</source>
+        <translation>Connected, but %1 is empty (no schema yet): run «motcua db upgrade».</translation>
+    </message>
+    <message>
+        <source>Kết nối được, nhưng lược đồ của %1 ở bản %2, phần mềm cần bản %3: chạy «motcua db upgrade».</source>
+        <translation>Connected, but the schema of %1 is at version %2 and the software needs version %3: run «motcua db upgrade».</translation>
+    </message>
+    <message>
+        <source>Kết nối được, nhưng %1 ở bản %2, mới hơn phần mềm trên máy này (bản %3): hãy cập nhật motcua.</source>
+        <translation>Connected, but %1 is at version %2, newer than the software on this computer (version %3): update motcua.</translation>
+    </message>
+</context>
+<context>
+    <name>services.context</name>
+    <message>
+        <source>làm việc không cần đăng nhập cán bộ</source>
+        <translation>work without an officer signing in</translation>
+    </message>
+</context>
+<context>
+    <name>services.daily_review.exports</name>
+    <message>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Vắng</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Chờ TB</source>
+        <translation>Wait avg</translation>
+    </message>
+    <message>
+        <source>Chờ TV</source>
+        <translation>Wait median</translation>
+    </message>
+    <message>
+        <source>Chờ P90</source>
+        <translation>Wait P90</translation>
+    </message>
+    <message>
+        <source>PV TB</source>
+        <translation>Service avg</translation>
+    </message>
+    <message>
+        <source>PV TV</source>
+        <translation>Service median</translation>
+    </message>
+    <message>
+        <source>PV P90</source>
+        <translation>Service P90</translation>
+    </message>
+    <message>
+        <source>Theo dịch vụ</source>
+        <translation>By service</translation>
+    </message>
+    <message>
+        <source>Theo quầy</source>
+        <translation>By counter</translation>
+    </message>
+    <message>
+        <source>Theo cán bộ</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <source>Theo giờ lấy số</source>
+        <translation>By hour of issue</translation>
+    </message>
+    <message>
+        <source>Số đã lấy theo giờ</source>
+        <translation>Tickets issued per hour</translation>
+    </message>
+    <message>
+        <source>Số đã lấy</source>
+        <translation>Tickets issued</translation>
+    </message>
+    <message>
+        <source>số</source>
+        <translation>tickets</translation>
+    </message>
+    <message>
+        <source>Thời gian chờ trung bình theo giờ</source>
+        <translation>Average wait per hour</translation>
+    </message>
+    <message>
+        <source>phút</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Đánh giá theo quầy</source>
+        <translation>Ratings per counter</translation>
+    </message>
+    <message>
+        <source>Quầy %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>lượt</source>
+        <translation>votes</translation>
+    </message>
+</context>
+<context>
+    <name>services.daily_review.queries</name>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>xem báo cáo trong ngày</source>
+        <translation>see the day&apos;s report</translation>
+    </message>
+    <message>
+        <source>Quầy %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>theo dõi hàng chờ</source>
+        <translation>follow the queues</translation>
+    </message>
+</context>
+<context>
+    <name>services.demo</name>
+    <message>
+        <source>nạp dữ liệu mẫu</source>
+        <translation>load the demo data</translation>
+    </message>
+</context>
+<context>
+    <name>services.device_check</name>
+    <message>
+        <source>Đã in trang thử ra %1</source>
+        <translation>Test page printed on %1</translation>
+    </message>
+</context>
+<context>
     <name>services.hall</name>
+    <message>
+        <source>Mã dịch vụ gồm 1–16 chữ cái hoặc số</source>
+        <translation>A service code has 1–16 letters or digits</translation>
+    </message>
+    <message>
+        <source>Tên dịch vụ phải có từ 2 đến 200 ký tự</source>
+        <translation>The service name must have 2 to 200 characters</translation>
+    </message>
     <message>
         <source>Tên tiếng Anh của dịch vụ tối đa 200 ký tự</source>
         <translation>A service&apos;s English name has at most 200 characters</translation>
+    </message>
+    <message>
+        <source>Tiền tố số là 0–4 chữ cái không dấu</source>
+        <translation>The number prefix is 0–4 letters without accents</translation>
+    </message>
+    <message>
+        <source>Dải số phải có số đầu nhỏ hơn số cuối (0–999999)</source>
+        <translation>The first number of the range must be smaller than the last (0–999999)</translation>
+    </message>
+    <message>
+        <source>Giới hạn số phiếu mỗi ngày phải lớn hơn 0 (hoặc để trống)</source>
+        <translation>The daily ticket limit must be greater than 0 (or left empty)</translation>
+    </message>
+    <message>
+        <source>Thời gian phục vụ trung bình từ 1 đến 240 phút</source>
+        <translation>The average service time is 1 to 240 minutes</translation>
+    </message>
+    <message>
+        <source>sửa dịch vụ xếp hàng</source>
+        <translation>edit the queue services</translation>
+    </message>
+    <message>
+        <source>Mã dịch vụ «%1» đã có</source>
+        <translation>The service code «%1» already exists</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy dịch vụ</source>
+        <translation>Service not found</translation>
+    </message>
+    <message>
+        <source>Có cơ quan không còn trong danh mục</source>
+        <translation>An agency is no longer in the catalogue</translation>
+    </message>
+    <message>
+        <source>sửa quầy</source>
+        <translation>edit counters</translation>
+    </message>
+    <message>
+        <source>Số quầy từ 1 đến 999</source>
+        <translation>The counter number is 1 to 999</translation>
+    </message>
+    <message>
+        <source>Tên quầy không được để trống</source>
+        <translation>The counter name must not be empty</translation>
+    </message>
+    <message>
+        <source>Quầy số %1 đã có</source>
+        <translation>Counter number %1 already exists</translation>
+    </message>
+    <message>
+        <source>Có dịch vụ không còn trong danh mục</source>
+        <translation>A service is no longer in the catalogue</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy quầy</source>
+        <translation>Counter not found</translation>
+    </message>
+</context>
+<context>
+    <name>services.settings</name>
+    <message>
+        <source>đổi cài đặt của trung tâm</source>
+        <translation>change the centre&apos;s settings</translation>
+    </message>
+</context>
+<context>
+    <name>services.station_setup</name>
+    <message>
+        <source>Quầy tiếp nhận và trả kết quả</source>
+        <translation>Reception and results counter</translation>
+    </message>
+    <message>
+        <source>Máy lấy số (kiosk)</source>
+        <translation>Ticket kiosk</translation>
+    </message>
+    <message>
+        <source>Màn hình hiển thị số thứ tự (TV)</source>
+        <translation>Queue number display (TV)</translation>
+    </message>
+    <message>
+        <source>Màn hình đánh giá hài lòng của quầy</source>
+        <translation>Counter&apos;s satisfaction rating screen</translation>
+    </message>
+    <message>
+        <source>Giám sát</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Chọn nơi lưu dữ liệu: tệp trên máy này, hoặc máy chủ của trung tâm</source>
+        <translation>Choose where the data is kept: a file on this computer, or the centre&apos;s server</translation>
+    </message>
+    <message>
+        <source>Nhập địa chỉ máy chủ (vd. 10.0.0.2 hoặc may-chu.local)</source>
+        <translation>Enter the server address (e.g. 10.0.0.2 or may-chu.local)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ «%1» không hợp lệ (dùng địa chỉ IP hoặc tên máy)</source>
+        <translation>The server address «%1» is not valid (use an IP address or a computer name)</translation>
+    </message>
+    <message>
+        <source>Cổng phải là số từ 1 đến 65535 (PostgreSQL: 5432)</source>
+        <translation>The port must be a number from 1 to 65535 (PostgreSQL: 5432)</translation>
+    </message>
+    <message>
+        <source>Nhập tên cơ sở dữ liệu</source>
+        <translation>Enter the database name</translation>
+    </message>
+    <message>
+        <source>Tên cơ sở dữ liệu «%1» không hợp lệ: chỉ chữ không dấu, số, _ . - (bắt đầu bằng chữ, tối đa 63 ký tự)</source>
+        <translation>The database name «%1» is not valid: only letters without accents, digits, _ . - (starting with a letter, at most 63 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập người dùng</source>
+        <translation>Enter the user</translation>
+    </message>
+    <message>
+        <source>Người dùng «%1» không hợp lệ: chỉ chữ không dấu, số, _ . - (bắt đầu bằng chữ, tối đa 63 ký tự)</source>
+        <translation>The user «%1» is not valid: only letters without accents, digits, _ . - (starting with a letter, at most 63 characters)</translation>
+    </message>
+    <message>
+        <source>Không có tệp chứng chỉ CA «%1»</source>
+        <translation>There is no CA certificate file «%1»</translation>
+    </message>
+    <message>
+        <source>Mật khẩu không được có xuống dòng</source>
+        <translation>The password must not contain line breaks</translation>
+    </message>
+    <message>
+        <source>Chọn vai trò của máy trạm: %1</source>
+        <translation>Choose the station&apos;s role: %1</translation>
+    </message>
+    <message>
+        <source>Nhập số quầy của máy này (1–999)</source>
+        <translation>Enter this computer&apos;s counter number (1–999)</translation>
+    </message>
+    <message>
+        <source>Không lưu được mật khẩu: %1. Cài keyring rồi làm lại, hoặc để trống nếu máy chủ không cần mật khẩu.</source>
+        <translation>Cannot save the password: %1. Install keyring and try again, or leave it empty if the server needs no password.</translation>
+    </message>
+    <message>
+        <source>Khổ giấy máy in phải là 80mm hoặc 58mm</source>
+        <translation>The printer paper width must be 80mm or 58mm</translation>
+    </message>
+    <message>
+        <source>Chỉ máy lấy số (kiosk) dùng máy in phiếu: để trống ô này</source>
+        <translation>Only the ticket kiosk uses a ticket printer: leave this field empty</translation>
+    </message>
+    <message>
+        <source>Cổng máy in: %1</source>
+        <translation>Printer port: %1</translation>
+    </message>
+    <message>
+        <source>Chỉ máy quầy dùng bàn phím đánh giá: để trống ô này</source>
+        <translation>Only a counter computer uses a rating keypad: leave this field empty</translation>
+    </message>
+    <message>
+        <source>Cổng bàn phím: %1</source>
+        <translation>Keypad port: %1</translation>
+    </message>
+    <message>
+        <source>Giao thức bàn phím phải là ascii hoặc framed</source>
+        <translation>The keypad protocol must be ascii or framed</translation>
+    </message>
+    <message>
+        <source>Địa chỉ bàn phím trên đường RS485 phải là số 0–255</source>
+        <translation>The keypad address on the RS485 line must be a number 0–255</translation>
+    </message>
+    <message>
+        <source>địa chỉ mạng «%1» không hợp lệ</source>
+        <translation>the network address «%1» is not valid</translation>
+    </message>
+    <message>
+        <source>«%1» không phải cổng hợp lệ (vd. /dev/ttyUSB0, COM3 hoặc socket://10.0.0.5:9100)</source>
+        <translation>«%1» is not a valid port (e.g. /dev/ttyUSB0, COM3 or socket://10.0.0.5:9100)</translation>
+    </message>
+    <message>
+        <source>«%1» không phải cổng hợp lệ (vd. /dev/ttyUSB0, COM4 hoặc socket://10.0.0.6:4001)</source>
+        <translation>«%1» is not a valid port (e.g. /dev/ttyUSB0, COM4 or socket://10.0.0.6:4001)</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp cấu hình %1: %2</source>
+        <translation>Cannot write the configuration file %1: %2</translation>
+    </message>
+    <message>
+        <source>Không ghi được mục tự khởi động %1: %2</source>
+        <translation>Cannot write the autostart entry %1: %2</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,32 @@ def test_bad_answers_are_shown_at_their_fields_and_nothing_is_written(qtbot, mak
     assert list(tmp_path.iterdir()) == []
 
 
+def test_in_english_the_set_up_shows_the_services_messages_in_english(qtbot, make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui import i18n
+
+    monkeypatch.setenv("MOTCUA_DATA_DIR", str(tmp_path / "data"))
+    i18n.use("en")
+    try:
+        window = make_window(SetupAnswers(station="counter", counter_number=None))
+        assert window.station.itemText(window.station.findData("kiosk")) == "Ticket kiosk"
+        window.devices.keypad.set_value("bàn phím")
+        window.save_button.click()
+        _idle(qtbot, window)
+        assert window.fields.message("counter_number") == "Enter this computer's counter number (1–999)"
+        assert window.fields.message("keypad_url") == ("Keypad port: «bàn phím» is not a valid port (e.g. "
+                                                       "/dev/ttyUSB0, COM4 or socket://10.0.0.6:4001)")
+        window.check_button.click()
+        _idle(qtbot, window)
+        assert window.connection_status.message.startswith("There is no database on this computer yet (")
+    finally:
+        i18n.use("vi")
+    window = make_window(SetupAnswers(station="counter", counter_number=None))
+    window.save_button.click()
+    _idle(qtbot, window)
+    assert window.fields.message("counter_number") == "Nhập số quầy của máy này (1–999)"
+
+
 def test_save_writes_the_config_and_closes(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.station.setCurrentIndex(window.station.findData("kiosk"))

@@ -141,6 +141,31 @@ def test_the_day_tab_charts_filters_sorts_saves_and_prints(qtbot, window, demo_c
     assert window.bar.current_text().startswith("Đã gửi ngày")
 
 
+def test_in_english_the_day_tab_shows_its_headers_groups_and_charts_in_english(qtbot, demo_ctx, supervisor  # type: ignore[no-untyped-def]
+                                                                             ) -> None:
+    from app.ui import i18n
+
+    queue.issue_ticket(demo_ctx, "DD")
+    officer = accounts.maintenance_acting_as(demo_ctx, "canbo01")
+    queue.call_next(demo_ctx, officer, 1)
+    queue.finish(demo_ctx, officer, 1)
+    i18n.use("en")
+    try:
+        w = open_supervisor(qtbot, demo_ctx, supervisor)
+        w.tabs.setCurrentIndex(1)
+        w.load_day()
+        wait_idle(qtbot, w)
+        hour = f"{demo_ctx.now().astimezone(LOCAL_TZ).hour}h"
+        assert w.hour_chart.bars() == [(hour, "Tickets issued", 1.0)]
+        assert [w.service_stats.horizontalHeaderItem(c).text() for c in range(3)] == ["Group", "Tickets", "Done"]
+        assert [w.day.groups_tabs.tabText(i) for i in range(4)] == ["By service", "By counter", "By officer",
+                                                                   "By hour of issue"]
+        assert w.day.counter_stats.item(0, 0).text() == "Counter 1"
+        w.close()
+    finally:
+        i18n.use("vi")
+
+
 def test_the_period_tab_shows_a_received_dossier_and_saves_xlsx(qtbot, demo_ctx, supervisor,
                                                                  tmp_path: Path) -> None:
     draft = IntakeDraft(applicant_name="Nguyễn Thị Ánh Tuyết", id_number="001185012345", phone="0912 345 678",

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.messages import translate
 from app.domain.queue import PRIORITY_KINDS
 from app.domain.satisfaction import level_label
 from app.domain.text import duration
@@ -75,10 +76,25 @@ BINARY_FORMATS = ("xlsx", "pdf")
 DAY_TITLE = "RÀ SOÁT HOẠT ĐỘNG TIẾP NHẬN TRONG NGÀY"
 WORKING_HOURS = (7, 17)  # the hour charts always show at least 07:00–17:59
 LEVEL_COLORS = {1: "#2e7d32", 2: "#81c784", 3: "#fbc02d", 4: "#ef6c00", 5: "#c62828"}
-STATS_HEADERS = ("Nhóm", "Số", "Xong", "Vắng", "Chờ TB", "Chờ TV", "Chờ P90", "PV TB", "PV TV", "PV P90")
+# the supervisor's window shows these headers and titles through app.ui.i18n.text_of; files and paper keep Vietnamese
+STATS_HEADERS = (
+    translate("services.daily_review.exports", "Nhóm"),
+    translate("services.daily_review.exports", "Số"),
+    translate("services.daily_review.exports", "Xong"),
+    translate("services.daily_review.exports", "Vắng"),
+    translate("services.daily_review.exports", "Chờ TB"),
+    translate("services.daily_review.exports", "Chờ TV"),
+    translate("services.daily_review.exports", "Chờ P90"),
+    translate("services.daily_review.exports", "PV TB"),
+    translate("services.daily_review.exports", "PV TV"),
+    translate("services.daily_review.exports", "PV P90"),
+)
 TICKET_HEADERS = ("Số", "Dịch vụ", "Ưu tiên", "Trạng thái", "Lấy số", "Gọi", "Bắt đầu PV", "Xong", "Chờ",
                   "Phục vụ", "Quầy", "Cán bộ", "Chuyển", "Đánh giá", "Hồ sơ")
-GROUP_TITLES = ("Theo dịch vụ", "Theo quầy", "Theo cán bộ", "Theo giờ lấy số")
+GROUP_TITLES = (translate("services.daily_review.exports", "Theo dịch vụ"),
+                translate("services.daily_review.exports", "Theo quầy"),
+                translate("services.daily_review.exports", "Theo cán bộ"),
+                translate("services.daily_review.exports", "Theo giờ lấy số"))
 
 
 def _groups(review: DailyReview) -> tuple[list[GroupStats], ...]:
@@ -96,11 +112,14 @@ def day_charts(review: DailyReview) -> tuple[Chart, Chart, Chart]:
     hours = _hours(review)
     stats = {int(g.key): g for g in review.by_hour}
     labels = tuple(f"{h}h" for h in hours)
-    issued = Chart("Số đã lấy theo giờ", labels,
-                   (Series("Số đã lấy", tuple(float(stats[h].count) if h in stats else 0.0 for h in hours),
-                           "#1565c0"),), unit="số")
+    issued = Chart(translate("services.daily_review.exports", "Số đã lấy theo giờ"), labels,
+                   (Series(translate("services.daily_review.exports", "Số đã lấy"),
+                           tuple(float(stats[h].count) if h in stats else 0.0 for h in hours), "#1565c0"),),
+                   unit=translate("services.daily_review.exports", "số"))
     waits = tuple(round((stats[h].wait_mean or 0) / 60, 1) if h in stats else 0.0 for h in hours)
-    wait = Chart("Thời gian chờ trung bình theo giờ", labels, (Series("Chờ TB", waits, "#ef6c00"),), unit="phút")
+    wait = Chart(translate("services.daily_review.exports", "Thời gian chờ trung bình theo giờ"), labels,
+                 (Series(translate("services.daily_review.exports", "Chờ TB"), waits, "#ef6c00"),),
+                 unit=translate("services.daily_review.exports", "phút"))
     return issued, wait, ratings_chart(review)
 
 
@@ -115,7 +134,9 @@ def ratings_chart(review: DailyReview) -> Chart:
     levels = sorted({level for per in votes.values() for level in per})
     series = tuple(Series(level_label(level), tuple(float(votes.get(c, {}).get(level, 0)) for c in counters),
                           LEVEL_COLORS.get(level, "#607d8b")) for level in levels)
-    return Chart("Đánh giá theo quầy", tuple(f"Quầy {c}" for c in counters), series, unit="lượt", stacked=True)
+    return Chart(translate("services.daily_review.exports", "Đánh giá theo quầy"),
+                 tuple(translate("services.daily_review.exports", "Quầy %1").arg(c) for c in counters), series,
+                 unit=translate("services.daily_review.exports", "lượt"), stacked=True)
 
 
 

@@ -25,13 +25,14 @@ from sqlalchemy import DateTime, String, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from app.domain.accounts import Role
+from app.domain.messages import translate
 from app.domain.queue import TicketStatus
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.queue import QueueStatus, local_day, queue_status
 from app.services.settings import get_centre_settings
 from app.store.models import Counter, Dossier, Officer, Rating, Service, Ticket
 
-NO_OFFICER = "(không rõ)"
+NO_OFFICER = translate("services.daily_review.queries", "(không rõ)")
 _SERVED_STATES = (TicketStatus.FINISHED.value, TicketStatus.TRANSFERRED.value)
 
 
@@ -97,7 +98,7 @@ class DailyReview:
 
 def daily_review(ctx: Context, actor: Actor, day: date) -> DailyReview:
     """Every ticket of a local date with times and durations, and aggregates (supervisor or admin)."""
-    actor.require(Role.SUPERVISOR, "xem báo cáo trong ngày")
+    actor.require(Role.SUPERVISOR, translate("services.daily_review.queries", "xem báo cáo trong ngày"))
     return _review(day, _ticket_lines(ctx, day))
 
 
@@ -105,18 +106,13 @@ def _review(day: date, tickets: list[TicketLine]) -> DailyReview:
     """The day's tickets and their aggregates per service, counter, officer and hour."""
     return DailyReview(
         day, tickets,
-        _grouped(tickets, lambda t: (t.service_code, f"{t.service_code} — {t.service_name}")),
-        _grouped([t for t in tickets if t.counter_number is not None],
-                 lambda t: (f"{t.counter_number:04d}", f"Quầy {t.counter_number}")),
-        _grouped([t for t in tickets if t.counter_number is not None],
-                 lambda t: (t.officer_name or NO_OFFICER, t.officer_name or NO_OFFICER)),
-        _grouped(tickets, _hour_key),
-        _stats("", "Tổng cộng", tickets))
-
-
-def _hour_key(t: TicketLine) -> tuple[str, str]:
-    hour = _hour(t.issued_at)
-    return f"{hour:02d}", f"{hour:02d}:00"
+        _grouped(tickets, lambda t: t.service_code, lambda t: f"{t.service_code} — {t.service_name}"),
+        _grouped([t for t in tickets if t.counter_number is not None], lambda t: f"{t.counter_number:04d}",
+                 lambda t: translate("services.daily_review.queries", "Quầy %1").arg(t.counter_number)),
+        _grouped([t for t in tickets if t.counter_number is not None], lambda t: t.officer_name or NO_OFFICER,
+                 lambda t: t.officer_name or NO_OFFICER),
+        _grouped(tickets, lambda t: f"{_hour(t.issued_at):02d}", lambda t: f"{_hour(t.issued_at):02d}:00"),
+        _stats("", translate("services.daily_review.queries", "Tổng cộng"), tickets))
 
 
 def _hour(moment: datetime) -> int:
@@ -205,12 +201,13 @@ def _line(row: Any, service: tuple[str, str], number: int | None, officer: str |
                       bool(moved) or status == TicketStatus.TRANSFERRED, level, dossiers)
 
 
-def _grouped(tickets: list[TicketLine], key: Callable[[TicketLine], tuple[str, str]]) -> list[GroupStats]:
-    """Statistics per group, ordered by the group key."""
-    groups: dict[tuple[str, str], list[TicketLine]] = {}
+def _grouped(tickets: list[TicketLine], key: Callable[[TicketLine], str],
+             label: Callable[[TicketLine], str]) -> list[GroupStats]:
+    """Statistics per group, ordered by the group key; a group's label is made once, from its first ticket."""
+    groups: dict[str, list[TicketLine]] = {}
     for t in tickets:
         groups.setdefault(key(t), []).append(t)
-    return [_stats(k, label, members) for (k, label), members in sorted(groups.items())]
+    return [_stats(k, label(members[0]), members) for k, members in sorted(groups.items())]
 
 
 def _stats(key: str, label: str, tickets: list[TicketLine]) -> GroupStats:
@@ -280,7 +277,7 @@ class LiveBoard:
 
 def live_board(ctx: Context, actor: Actor) -> LiveBoard:
     """What the supervisor's live tab shows (supervisor or admin)."""
-    actor.require(Role.SUPERVISOR, "theo dõi hàng chờ")
+    actor.require(Role.SUPERVISOR, translate("services.daily_review.queries", "theo dõi hàng chờ"))
     now = ctx.now()
     day = local_day(now)
     status = queue_status(ctx)

@@ -13,7 +13,7 @@ from app.domain.errors import FormErrors, ValidationError
 from app.services import device_check
 from app.services.station_setup import KEYPAD_STATIONS, PRINTER_PORT, PRINTER_STATIONS, normalise_port
 from app.ui.errors import FieldErrors, MessageBar, present_error
-from app.ui.i18n import fill
+from app.ui.i18n import fill, text_of
 from app.ui.setup.status import StatusLine
 from app.ui.worker import Worker
 
@@ -177,7 +177,7 @@ class DevicesBox(QGroupBox):
 
     def _on_printed(self, message: str) -> None:
         self.test_print_button.setEnabled(True)
-        self.printer_status.show_ok(message)
+        self.printer_status.show_ok(text_of(message))
 
     def _on_print_failed(self, exc: BaseException) -> None:
         self.test_print_button.setEnabled(True)
@@ -185,7 +185,7 @@ class DevicesBox(QGroupBox):
             self.printer_status.show_note("")
             present_error(exc, self.bar)
             return
-        self.printer_status.show_failed(fill(self.tr("In thử không được: %1"), exc.reason_vi))
+        self.printer_status.show_failed(fill(self.tr("In thử không được: %1"), text_of(exc.reason_vi)))
 
     def _on_test_keypad_button_clicked(self) -> None:
         url = self._port("keypad_url", self.keypad.value(), None, self.tr("bàn phím"))
@@ -194,16 +194,16 @@ class DevicesBox(QGroupBox):
         protocol, timeout = str(self.protocol.currentData()), self.keypad_timeout_s
         stop = self._stop_keypad = threading.Event()
         self.test_keypad_button.setEnabled(False)
-        self.keypad_status.show_busy(self.tr("Hãy bấm một phím trên bàn phím đánh giá… (chờ {0:g} giây)")
-                                     .format(timeout))
+        self.keypad_status.show_busy(fill(self.tr("Hãy bấm một phím trên bàn phím đánh giá… (chờ %1 giây)"),
+                                          f"{timeout:g}"))
         self.worker.submit(lambda: device_check.next_key(url, protocol, timeout_s=timeout, stop=stop),
                            self._on_key, self._on_keypad_failed)
 
     def _on_key(self, press: KeyPress | None) -> None:
         self.test_keypad_button.setEnabled(True)
         if press is None:
-            self.keypad_status.show_failed(self.tr("Không nhận được phím nào trong {0:g} giây: kiểm tra cáp, cổng "
-                                                   "và giao thức").format(self.keypad_timeout_s))
+            self.keypad_status.show_failed(fill(self.tr("Không nhận được phím nào trong %1 giây: kiểm tra cáp, cổng "
+                                                        "và giao thức"), f"{self.keypad_timeout_s:g}"))
             return
         where = fill(self.tr(" (bàn phím địa chỉ %1)"), press.address) if press.address is not None else ""
         self.keypad_status.show_ok(fill(self.tr("Đã nhận phím «%1»%2"), press.key, where))
@@ -214,7 +214,7 @@ class DevicesBox(QGroupBox):
             self.keypad_status.show_note("")
             present_error(exc, self.bar)
             return
-        self.keypad_status.show_failed(fill(self.tr("Không thử được bàn phím: %1"), exc.reason_vi))
+        self.keypad_status.show_failed(fill(self.tr("Không thử được bàn phím: %1"), text_of(exc.reason_vi)))
 
 
 def _row(*widgets: QWidget) -> QWidget:

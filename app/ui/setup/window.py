@@ -15,7 +15,7 @@ from app.services.connection_check import ConnectionReport
 from app.services.station_setup import (EMBEDDED_PREPARABLE, NEEDS_COUNTER, STATIONS, SetupAnswers,
                                         SetupResult)
 from app.ui.errors import FieldErrors, MessageBar, present_error
-from app.ui.i18n import fill
+from app.ui.i18n import fill, text_of
 from app.ui.setup.devices_box import DevicesBox
 from app.ui.setup.status import StatusLine
 from app.ui.worker import Worker
@@ -53,7 +53,7 @@ class SetupWindow(QDialog):
         self.station = QComboBox()
         self.station.setObjectName("station")
         for key, label in STATIONS.items():
-            self.station.addItem(self.tr(label), key)
+            self.station.addItem(text_of(label), key)
         self.counter = QSpinBox()
         self.counter.setRange(0, 999)
         self.counter.setSpecialValueText(self.tr("— chọn số quầy —"))
@@ -232,9 +232,9 @@ class SetupWindow(QDialog):
         self.check_button.setEnabled(True)
         self.prepare_button.setEnabled(True)
         if report.ok:
-            self.connection_status.show_ok(report.message)
+            self.connection_status.show_ok(text_of(report.message))
         else:
-            self.connection_status.show_failed(report.message)
+            self.connection_status.show_failed(text_of(report.message))
         self.prepare_button.setVisible(self.embedded.isChecked() and report.problem in EMBEDDED_PREPARABLE)
         self._fit()
 

@@ -8,17 +8,20 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.services.daily_review import Chart
+from app.ui.i18n import text_of
 
 LEFT, RIGHT, TOP, BOTTOM = 34.0, 8.0, 38.0, 20.0
 LEGEND_H = 16.0
 
 
 class BarChartWidget(QWidget):
-    """Shows one `Chart`; `bars()` lists what is drawn, for tests and for the tooltip-less reader."""
+    """Shows one `Chart`; `bars()` lists what is drawn, for tests and for the tooltip-less reader. The chart's
+    texts are shown in the windows' language, or as written (Vietnamese) when `localized` is false (paper)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, localized: bool = True) -> None:
         super().__init__(parent)
         self.chart: Chart | None = None
+        self._text = text_of if localized else str
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(170)
 
@@ -29,15 +32,15 @@ class BarChartWidget(QWidget):
     def set_chart(self, chart: Chart) -> None:
         """Show `chart` (repaints)."""
         self.chart = chart
-        self.setToolTip(chart.title)
+        self.setToolTip(self._text(chart.title))
         self.update()
 
     def bars(self) -> list[tuple[str, str, float]]:
         """(category, series, value) of every non-zero bar, in drawing order."""
         if self.chart is None:
             return []
-        return [(category, s.name, s.values[i]) for i, category in enumerate(self.chart.categories)
-                for s in self.chart.series if s.values[i]]
+        return [(self._text(category), self._text(s.name), s.values[i])
+                for i, category in enumerate(self.chart.categories) for s in self.chart.series if s.values[i]]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the title, axis, grid, bars, labels and legend."""
@@ -55,7 +58,7 @@ class BarChartWidget(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("#263238"))
-        painter.drawText(QRectF(0, 4, self.width(), 18), Qt.AlignmentFlag.AlignCenter, chart.title)
+        painter.drawText(QRectF(0, 4, self.width(), 18), Qt.AlignmentFlag.AlignCenter, self._text(chart.title))
         font.setBold(False)
         font.setPointSizeF(max(6.5, font.pointSizeF() - 1.5))
         painter.setFont(font)
@@ -74,7 +77,7 @@ class BarChartWidget(QWidget):
     def _axis(self, painter: QPainter, chart: Chart, plot: QRectF, top: float, step: float) -> None:
         """Grid lines with their values on the left, the unit above them."""
         painter.setPen(QColor("#546e7a"))
-        painter.drawText(QRectF(2, TOP - 16, LEFT + 40, 14), Qt.AlignmentFlag.AlignLeft, chart.unit)
+        painter.drawText(QRectF(2, TOP - 16, LEFT + 40, 14), Qt.AlignmentFlag.AlignLeft, self._text(chart.unit))
         value = 0.0
         while value <= top + 1e-9:
             y = plot.bottom() - plot.height() * value / top
@@ -102,7 +105,7 @@ class BarChartWidget(QWidget):
             if i % every == 0:
                 painter.setPen(QColor("#37474f"))
                 painter.drawText(QRectF(plot.left() + slot * i - 10, plot.bottom() + 2, slot + 20, BOTTOM - 2),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, category)
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._text(category))
 
     def _legend(self, painter: QPainter, chart: Chart, y: float) -> None:
         """A swatch and the name of each series, in one row."""
@@ -110,14 +113,15 @@ class BarChartWidget(QWidget):
         for s in chart.series:
             painter.fillRect(QRectF(x, y + 3, 10, 10), QColor(s.color))
             painter.setPen(QColor("#37474f"))
-            advance = painter.fontMetrics().horizontalAdvance(s.name)
-            painter.drawText(QRectF(x + 14, y, advance + 4, LEGEND_H), Qt.AlignmentFlag.AlignVCenter, s.name)
+            name = self._text(s.name)
+            advance = painter.fontMetrics().horizontalAdvance(name)
+            painter.drawText(QRectF(x + 14, y, advance + 4, LEGEND_H), Qt.AlignmentFlag.AlignVCenter, name)
             x += advance + 28
 
 
 def chart_image(chart: Chart, width: int, height: int) -> QImage:
-    """The chart painted on an image of `width` × `height` pixels (for printing)."""
-    widget = BarChartWidget()
+    """The chart painted on an image of `width` × `height` pixels (for printing: its texts as written)."""
+    widget = BarChartWidget(localized=False)
     widget.set_chart(chart)
     widget.resize(width, height)
     return widget.grab().toImage()

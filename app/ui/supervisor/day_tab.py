@@ -30,6 +30,7 @@ from app.domain.satisfaction import level_label
 from app.domain.text import duration
 from app.services import daily_review
 from app.services.daily_review import DailyReview, GroupStats, local_time
+from app.ui.i18n import text_of
 from app.ui.stations.charts import BarChartWidget, chart_image
 from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill
 from app.ui.tables import read_only_table
@@ -122,14 +123,14 @@ class DayTab(QWidget):
         self.tickets_table.setSortingEnabled(True)
         self.tickets_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.groups_tabs = QTabWidget()
-        headers = [self.tr(h) for h in daily_review.STATS_HEADERS]
+        headers = [text_of(h) for h in daily_review.STATS_HEADERS]
         self.service_stats, self.counter_stats, self.officer_stats, self.hour_stats = (read_only_table(headers)
                                                                                        for _ in range(4))
         for title, table in zip(daily_review.GROUP_TITLES, (self.service_stats, self.counter_stats,
                                                             self.officer_stats, self.hour_stats)):
             table.horizontalHeader().setStretchLastSection(False)
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            self.groups_tabs.addTab(table, self.tr(title))
+            self.groups_tabs.addTab(table, text_of(title))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tickets_table)
         split.addWidget(self.groups_tabs)
@@ -164,7 +165,7 @@ class DayTab(QWidget):
     def _fill_filters(self, review: DailyReview) -> None:
         """Offer the day's services, counters and outcomes, keeping the current choices where they still exist."""
         choices = ((self.service_filter, [(g.label, g.key) for g in review.by_service]),
-                   (self.counter_filter, [(g.label, int(g.key)) for g in review.by_counter]),
+                   (self.counter_filter, [(text_of(g.label), int(g.key)) for g in review.by_counter]),
                    (self.outcome_filter, [(s.label, s.value) for s in TicketStatus]))
         for combo, items in choices:
             kept = combo.currentData()
@@ -225,7 +226,7 @@ class DayTab(QWidget):
 
     @staticmethod
     def _stats_row(g: GroupStats, short: bool = False) -> tuple[object, ...]:
-        return (g.key if short else g.label, g.count, g.served, g.no_shows, duration(g.wait_mean), duration(g.wait_median),
+        return (g.key if short else text_of(g.label), g.count, g.served, g.no_shows, duration(g.wait_mean), duration(g.wait_median),
                 duration(g.wait_p90), duration(g.service_mean), duration(g.service_median), duration(g.service_p90))
 
     def _on_show_day_clicked(self) -> None:
