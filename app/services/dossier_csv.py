@@ -41,6 +41,7 @@ from app.domain.dossier import RULE_SET, DossierCode, format_dossier_code, parse
 from app.domain.dossier_rows import (COLUMNS, OPTIONAL_COLUMNS, OUTCOMES, STATUSES,  # noqa: F401
                                      dossier_row_values)
 from app.domain.errors import DomainError
+from app.domain.messages import translate
 from app.domain.rows import RowProblem, RowReader
 from app.domain.text import from_spreadsheet_text
 from app.services.catalog_io import ImportRejected, unreadable
@@ -97,11 +98,13 @@ def read_csv(path: Path) -> list[dict[str, str]]:
                     | ({"\0extra": "1"} if len(r) > len(header) else {})
                     for r in reader if any(c.strip() for c in r)]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DomainError(f"Không đọc được tệp {path}: {unreadable(exc)}") from exc
+        raise DomainError(translate("services.dossier_csv", "Không đọc được tệp %1: %2")
+                          .arg(path, unreadable(exc))) from exc
     missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
     extra = [h for h in header if h not in COLUMNS]
     if missing or extra:
-        problems = [RowProblem(1, c, "thiếu cột") for c in missing] + [RowProblem(1, c, "cột lạ") for c in extra]
+        problems = ([RowProblem(1, c, translate("services.dossier_csv", "thiếu cột")) for c in missing]
+                    + [RowProblem(1, c, translate("services.dossier_csv", "cột lạ")) for c in extra])
         raise ImportRejected(str(path), problems)
     return rows
 
@@ -111,13 +114,15 @@ def _parse(row: RowReader, cat: _Catalog, now: datetime | None = None) -> dict[s
     before = len(row.problems)
     procedure = cat.procedures.get(row.text("procedure_code"))
     if procedure is None:
-        row.bad("procedure_code", f"không có thủ tục mã «{row.text('procedure_code')}»")
+        row.bad("procedure_code", translate("services.dossier_csv", "không có thủ tục mã «%1»")
+                .arg(row.text("procedure_code")))
     agency_id = procedure.agency_id if procedure else None
     if row.text("agency_code"):
         agency = cat.agencies.get(row.text("agency_code"))
         agency_id = agency.id if agency else None
         if agency is None:
-            row.bad("agency_code", f"không có cơ quan mã «{row.text('agency_code')}»")
+            row.bad("agency_code", translate("services.dossier_csv", "không có cơ quan mã «%1»")
+                    .arg(row.text("agency_code")))
     values = dossier_row_values(row, now)
     if values["_status"] != "registered":  # a portal's code is the portal's: never one of this centre's sequences
         _check_code(row, cat, values["_code"], agency_id, values["received_at"])
@@ -136,13 +141,14 @@ def _check_code(row: RowReader, cat: _Catalog, code: DossierCode | None, agency_
         return
     owner = cat.by_identifier.get(code.agency_identifier)
     if owner is None:
-        row.bad("code", f"Mã hồ sơ: không có cơ quan mã định danh «{code.agency_identifier}»")
+        row.bad("code", translate("services.dossier_csv", "Mã hồ sơ: không có cơ quan mã định danh «%1»")
+                .arg(code.agency_identifier))
     elif agency_id is not None and owner != agency_id:
-        row.bad("code", f"Mã hồ sơ thuộc cơ quan {code.agency_identifier}, không phải cơ quan giải quyết của dòng "
-                        f"này ({cat.identifiers.get(agency_id, '?')})")
+        row.bad("code", translate("services.dossier_csv", "Mã hồ sơ thuộc cơ quan %1, không phải cơ quan giải quyết "
+                                  "của dòng này (%2)").arg(code.agency_identifier, cat.identifiers.get(agency_id, "?")))
     elif received_at is not None and code.day != received_at.astimezone(LOCAL_TZ).date():
-        row.bad("code", f"Mã hồ sơ ghi ngày {code.day:%d/%m/%Y}, khác ngày tiếp nhận "
-                        f"{received_at.astimezone(LOCAL_TZ):%d/%m/%Y}")
+        row.bad("code", translate("services.dossier_csv", "Mã hồ sơ ghi ngày %1, khác ngày tiếp nhận %2")
+                .arg(f"{code.day:%d/%m/%Y}", f"{received_at.astimezone(LOCAL_TZ):%d/%m/%Y}"))
 
 
 def _load_catalog(s: Session) -> _Catalog:
@@ -161,12 +167,12 @@ def parse_file(raw: list[dict[str, str]], cat: _Catalog, path: str, now: datetim
     for i, values in enumerate(raw, start=2):
         row = RowReader(i, values, problems)
         if "\0extra" in values:
-            row.bad("code", "dòng có nhiều ô hơn tiêu đề")
+            row.bad("code", translate("services.dossier_csv", "dòng có nhiều ô hơn tiêu đề"))
             continue
         parsed = _parse(row, cat, now)
         code = row.text("code")
         if code and code in seen:
-            row.bad("code", f"trùng mã hồ sơ với dòng {seen[code]}")
+            row.bad("code", translate("services.dossier_csv", "trùng mã hồ sơ với dòng %1").arg(seen[code]))
             continue
         if code:
             seen[code] = i
@@ -181,7 +187,7 @@ def parse_file(raw: list[dict[str, str]], cat: _Catalog, path: str, now: datetim
 
 def import_file(ctx: Context, actor: Actor, path: Path) -> ImportResult:
     """Import a dossier CSV in one transaction: every problem reported and nothing saved, or every new row saved."""
-    actor.require(Role.SUPERVISOR, "nhập hồ sơ từ tệp")
+    actor.require(Role.SUPERVISOR, translate("services.dossier_csv", "nhập hồ sơ từ tệp"))
     started = timer.perf_counter()
     raw = read_csv(path)
     with ctx.store.read() as s:

@@ -21,6 +21,7 @@ from app.domain.dossier import ApplicantKind, DossierStatus, IntakeDraft, Proced
 from app.domain.lifecycle import TRANSITIONS, Action, TransitionRefused
 from app.domain.supplement import SupplementItem, parse_items
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.messages import Message, translate
 from app.domain.text import nfc
 from app.printing import forms
 from app.services.context import LOCAL_TZ, Actor, Context
@@ -32,6 +33,11 @@ from app.store.live import publish
 from app.store.models import Agency, Counter, DossierEvent, Officer, Procedure, Ticket, TicketEvent
 
 FORM_NUMBERS = ("01", "02", "03")
+# the statutory processing time in words, per unit of the catalogue (%1: the number)
+_PROCESSING_TIME = {ProcessingUnit.WORKING_DAYS: translate("services.dossier_forms", "%1 ngày làm việc"),
+                    ProcessingUnit.CALENDAR_DAYS: translate("services.dossier_forms", "%1 ngày"),
+                    ProcessingUnit.WORKING_HOURS: translate("services.dossier_forms", "%1 giờ làm việc"),
+                    ProcessingUnit.SAME_DAY: translate("services.dossier_forms", "Trong ngày")}
 SUPPLEMENT_EVENT, REFUSAL_EVENT = TRANSITIONS[Action.REQUEST_SUPPLEMENT].event, TRANSITIONS[Action.REFUSE].event
 
 
@@ -49,18 +55,19 @@ def _header(ctx: Context, v: DossierView) -> forms.FormHeader:
     return forms.FormHeader(committee, centre, place, v.received_at.astimezone(LOCAL_TZ).date(), number)
 
 
-def processing_time_text(value: int, unit: str) -> str:
-    """The statutory processing time in words: "5 ngày làm việc", "Trong ngày"."""
+def processing_time_text(value: int, unit: str) -> Message:
+    """The statutory processing time in words: "5 ngày làm việc", "Trong ngày" (marked: the intake window shows
+    it in its language, Mẫu 01 prints the Vietnamese)."""
     kind = ProcessingUnit(unit)
-    return "Trong ngày" if kind is ProcessingUnit.SAME_DAY else f"{value} {kind.label}"
+    return _PROCESSING_TIME[kind] if kind is ProcessingUnit.SAME_DAY else _PROCESSING_TIME[kind].arg(value)
 
 
 def receipt_data(ctx: Context, code: str) -> forms.ReceiptData:
     """What Mẫu 01 of a stored dossier shows (times in local time)."""
     v = get_dossier(ctx, code)
     if v.status in (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value):
-        raise TransitionRefused(f"Hồ sơ {v.code} chưa được tiếp nhận («{v.status_label}»): chưa có giấy tiếp nhận "
-                                "và hẹn trả kết quả (Mẫu 01)")
+        raise TransitionRefused(translate("services.dossier_forms", "Hồ sơ %1 chưa được tiếp nhận («%2»): chưa có "
+                                          "giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)").arg(v.code, v.status_label))
     header = _header(ctx, v)
     organisation = v.applicant_kind == ApplicantKind.ORGANISATION.value
     id_label, id_value = (("Mã số thuế", v.tax_code or "") if organisation
@@ -129,7 +136,8 @@ def render_form(ctx: Context, actor: Actor, number: str, code: str, out: Path, r
     shows what was recorded, so printing never makes a second request."""
     number = number.strip().zfill(2)
     if number not in FORM_NUMBERS:
-        raise FormErrors([ValidationError("form", f"Chưa hỗ trợ Mẫu {number}; có Mẫu 01, 02, 03")])
+        raise FormErrors([ValidationError("form", translate("services.dossier_forms",
+                                                            "Chưa hỗ trợ Mẫu %1; có Mẫu 01, 02, 03").arg(number))])
     if number == "01":
         return render_receipt(ctx, code, out)
     return render_copy(ctx, number, code, out)
@@ -173,8 +181,9 @@ def supplement_data(ctx: Context, code: str, copy: bool) -> forms.SupplementData
     v = get_dossier(ctx, code)
     found = _recorded(ctx, v, SUPPLEMENT_EVENT)
     if found is None:
-        raise TransitionRefused(f"Hồ sơ {v.code} chưa có yêu cầu bổ sung; Mẫu 02 được in khi yêu cầu bổ sung "
-                                "(motcua dossier request-supplement CODE --reason … --missing …)")
+        raise TransitionRefused(translate("services.dossier_forms", "Hồ sơ %1 chưa có yêu cầu bổ sung; Mẫu 02 được "
+                                          "in khi yêu cầu bổ sung (motcua dossier request-supplement CODE --reason … "
+                                          "--missing …)").arg(v.code))
     event, name, phone = found
     header = _dated(ctx, v, event.at, "PYCBS")
     return forms.SupplementData(header, v.code, f"{header.centre_name} — {v.agency_name}", v.applicant_name,
@@ -188,8 +197,9 @@ def refusal_data(ctx: Context, code: str, copy: bool) -> forms.RefusalData:
     v = get_dossier(ctx, code)
     found = _recorded(ctx, v, REFUSAL_EVENT) if v.status == DossierStatus.REFUSED.value else None
     if found is None:
-        raise TransitionRefused(f"Không in Mẫu 03 cho hồ sơ {v.code} đang ở trạng thái «{v.status_label}»: "
-                                "Mẫu 03 chỉ dành cho hồ sơ bị từ chối tiếp nhận hoặc không được tiếp nhận")
+        raise TransitionRefused(translate("services.dossier_forms", "Không in Mẫu 03 cho hồ sơ %1 đang ở trạng thái "
+                                          "«%2»: Mẫu 03 chỉ dành cho hồ sơ bị từ chối tiếp nhận hoặc không được tiếp "
+                                          "nhận").arg(v.code, v.status_label))
     event, name, _ = found
     reasons = tuple(str(r) for r in (event.data or {}).get("reasons", []) if str(r).strip()) or (event.reason or "",)
     header = _dated(ctx, v, event.at, "PTC")
@@ -252,14 +262,16 @@ def issue_not_received_form(ctx: Context, actor: Actor, number: str, procedure_i
     day's review shows why that visit filed nothing. All or nothing: the PDF stays only when it is recorded.
 
     `applicant` is (name, address, phone) as typed; the acting officer signs."""
-    actor.require(Role.OFFICER, "in phiếu bổ sung / từ chối hồ sơ")
+    actor.require(Role.OFFICER, translate("services.dossier_forms", "in phiếu bổ sung / từ chối hồ sơ"))
     number = number.strip().zfill(2)
     if number not in FORM_EVENT:
-        raise FormErrors([ValidationError("form", f"Hồ sơ chưa tiếp nhận chỉ in Mẫu 02 hoặc 03, không phải {number}")])
+        raise FormErrors([ValidationError("form", translate("services.dossier_forms", "Hồ sơ chưa tiếp nhận chỉ in "
+                                                            "Mẫu 02 hoặc 03, không phải %1").arg(number))])
     name, address, phone = (nfc(x) for x in applicant)
     errors: list[ValidationError] = []
     if not name:
-        errors.append(ValidationError("applicant_name", "Ghi tên người nộp để in trên phiếu"))
+        errors.append(ValidationError("applicant_name", translate("services.dossier_forms",
+                                                                  "Ghi tên người nộp để in trên phiếu")))
     clean_items: tuple[str, ...] = ()
     documents: tuple[SupplementItem, ...] = ()
     try:
@@ -268,19 +280,23 @@ def issue_not_received_form(ctx: Context, actor: Actor, number: str, procedure_i
             clean_items = tuple(d.name if (d.kind, d.count) == (DocumentKind.ORIGINAL, 1)
                                 else f"{d.name} ({d.kind.label}, {d.count})" for d in documents)
         else:
-            clean_items = _items(list(items), "items", "Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ")
+            clean_items = _items(list(items), "items", translate("services.dossier_forms", "Ghi lý do cụ thể của "
+                                                                 "việc từ chối tiếp nhận hồ sơ"))
     except FormErrors as exc:
         errors += exc.errors
     if number == "02" and not nfc(reason):
-        errors.append(ValidationError("reason", "Ghi lý do yêu cầu bổ sung, hoàn thiện hồ sơ"))
+        errors.append(ValidationError("reason", translate("services.dossier_forms",
+                                                          "Ghi lý do yêu cầu bổ sung, hoàn thiện hồ sơ")))
     with ctx.store.read() as s:
         procedure = s.get(Procedure, procedure_id)
         agency = s.get(Agency, procedure.agency_id) if procedure else None
         if procedure is None or agency is None:
-            errors.append(ValidationError("procedure", "Chọn thủ tục trước khi in phiếu"))
+            errors.append(ValidationError("procedure", translate("services.dossier_forms",
+                                                                 "Chọn thủ tục trước khi in phiếu")))
         ticket = s.get(Ticket, ticket_id) if ticket_id is not None else None
         if ticket_id is not None and ticket is None:
-            errors.append(ValidationError("ticket", "Không tìm thấy phiếu số thứ tự để ghi nhận"))
+            errors.append(ValidationError("ticket", translate("services.dossier_forms",
+                                                              "Không tìm thấy phiếu số thứ tự để ghi nhận")))
         counter_id = (s.scalar(select(Counter.id).where(Counter.number == counter_number)) if counter_number
                       else ticket.counter_id if ticket is not None else None)
         officer = s.get(Officer, actor.officer_id) if actor.officer_id else None

@@ -20,6 +20,7 @@ from app.domain.catalog import DocumentKind
 from app.domain.dossier import (RULE_SET, DocumentReceived, DossierStatus, IntakeDraft, ProcedurePolicy,
                                 format_dossier_code, looks_like_dossier_code)
 from app.domain.errors import Conflict, NotFound
+from app.domain.messages import translate
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.workdays import calendar_in
 from app.store.live import publish
@@ -125,7 +126,7 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
     blocks and its due date is the one already printed; the procedure is taken even if it was closed meanwhile
     (the citizen's dossier was received when it was open).
     """
-    actor.require(Role.OFFICER, "tiếp nhận hồ sơ")
+    actor.require(Role.OFFICER, translate("services.dossiers", "tiếp nhận hồ sơ"))
     now = ctx.now()
     with ctx.store.read() as s:  # the procedure and the calendar in one read
         procedure = _procedure(s, procedure_id, closed_ok=offline is not None)
@@ -140,7 +141,7 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
             if request_id is not None and (earlier := s.get(Dossier, request_id)) is not None:
                 return _same_request(s, earlier, procedure_id)  # a retry: the dossier is already saved
             if ticket_id is not None and s.get(Ticket, ticket_id) is None:
-                raise NotFound("Không tìm thấy phiếu số thứ tự để gắn với hồ sơ")
+                raise NotFound(translate("services.dossiers", "Không tìm thấy phiếu số thứ tự để gắn với hồ sơ"))
             if offline is not None:
                 seq, line = offline.seq, offline.register_line
             else:
@@ -176,8 +177,8 @@ def receive_dossier(ctx: Context, actor: Actor, procedure_id: int, draft: Intake
 def _same_request(s: Session, earlier: Dossier, procedure_id: int) -> DossierView:
     """The dossier a request id already made, when the retry is for the same procedure (else Conflict)."""
     if earlier.procedure_id != procedure_id:
-        raise Conflict(f"Mã yêu cầu {earlier.id} đã dùng để tiếp nhận hồ sơ {earlier.code} của một thủ tục "
-                       "khác; hãy mở biểu mẫu mới")
+        raise Conflict(translate("services.dossiers", "Mã yêu cầu %1 đã dùng để tiếp nhận hồ sơ %2 của một thủ tục "
+                                 "khác; hãy mở biểu mẫu mới").arg(earlier.id, earlier.code))
     return _view(s, earlier)
 
 
@@ -186,9 +187,9 @@ def _procedure(s: Session, procedure_id: int, *, closed_ok: bool = False) -> Pro
     procedure = s.scalar(select(Procedure).where(Procedure.id == procedure_id)
                          .options(selectinload(Procedure.agency), selectinload(Procedure.documents)))
     if procedure is None:
-        raise NotFound("Không tìm thấy thủ tục")
+        raise NotFound(translate("services.dossiers", "Không tìm thấy thủ tục"))
     if not procedure.active and not closed_ok:
-        raise NotFound(f"Thủ tục «{procedure.name}» đã ngừng áp dụng")
+        raise NotFound(translate("services.dossiers", "Thủ tục «%1» đã ngừng áp dụng").arg(procedure.name))
     return procedure
 
 
@@ -296,7 +297,7 @@ def _find(s: Session, code_or_id: str | uuid.UUID) -> Dossier:
             except ValueError:
                 dossier = None
     if dossier is None:
-        raise NotFound(f"Không tìm thấy hồ sơ «{code_or_id}»")
+        raise NotFound(translate("services.dossiers", "Không tìm thấy hồ sơ «%1»").arg(code_or_id))
     return dossier
 
 
@@ -305,7 +306,7 @@ def procedure_id_by_code(ctx: Context, code: str) -> int:
     with ctx.store.read() as s:
         found = s.scalar(select(Procedure.id).where(Procedure.code == code.strip()))
     if found is None:
-        raise NotFound(f"Không có thủ tục mã «{code}»")
+        raise NotFound(translate("services.dossiers", "Không có thủ tục mã «%1»").arg(code))
     return int(found)
 
 
@@ -316,5 +317,5 @@ def ticket_id_by_number(ctx: Context, number: str) -> uuid.UUID:
         found = s.scalar(select(Ticket.id).where(Ticket.service_day == day, Ticket.display_number == number.strip())
                          .order_by(Ticket.status == "transferred", Ticket.seq.desc()).limit(1))
     if found is None:
-        raise NotFound(f"Hôm nay không có phiếu số {number}")
+        raise NotFound(translate("services.dossiers", "Hôm nay không có phiếu số %1").arg(number))
     return found

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.messages import translate
 from app.domain.satisfaction import format_count
 from app.domain.period_report import vn_number
 from app.services.context import LOCAL_TZ, Context
@@ -96,7 +97,8 @@ class FeeTotals:
 def fee_totals(ctx: Context, date_from: date, date_to: date) -> FeeTotals:
     """Sum the payments made between two local dates (inclusive) by day and agency, in catalogue order."""
     if date_to < date_from:
-        raise FormErrors([ValidationError("date_to", "Ngày kết thúc phải từ ngày bắt đầu trở đi")])
+        raise FormErrors([ValidationError("date_to", translate("services.fees",
+                                                               "Ngày kết thúc phải từ ngày bắt đầu trở đi"))])
     start = datetime.combine(date_from, time(0), LOCAL_TZ)
     end = datetime.combine(date_to + timedelta(days=1), time(0), LOCAL_TZ)
     with ctx.store.read() as s:

@@ -18,6 +18,7 @@ from app.domain.accounts import Role
 from app.domain.dossier import RULE_SET, DossierStatus, format_dossier_code
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.lifecycle import Action, TransitionRefused
+from app.domain.messages import translate
 from app.domain.supplement import parse_items
 from app.domain.text import nfc
 from app.domain.validators import check_text
@@ -31,8 +32,12 @@ from app.store.sequences import allocate
 
 PAYMENT_METHODS = ("cash", "transfer", "card", "online")
 DETAIL_KEYS = ("unit", "tracking", "collector", "receipt_no", "amount_vnd", "method")
-DETAIL_LABELS = {"reason": "Lý do", "unit": "Đơn vị nhận hồ sơ", "tracking": "Số hiệu bưu gửi",
-                 "collector": "Người nhận kết quả", "receipt_no": "Số biên lai", "method": "Hình thức nộp tiền"}
+DETAIL_LABELS = {"reason": translate("services.lifecycle", "Lý do"),
+                 "unit": translate("services.lifecycle", "Đơn vị nhận hồ sơ"),
+                 "tracking": translate("services.lifecycle", "Số hiệu bưu gửi"),
+                 "collector": translate("services.lifecycle", "Người nhận kết quả"),
+                 "receipt_no": translate("services.lifecycle", "Số biên lai"),
+                 "method": translate("services.lifecycle", "Hình thức nộp tiền")}
 DETAIL_MAX = {"tracking": 64, "receipt_no": 64, "method": 16, "unit": 300, "collector": 300}  # as their columns
 
 
@@ -64,7 +69,8 @@ def _clean(details: dict[str, Any]) -> dict[str, Any]:
 def _check_needs(action: Action, details: dict[str, Any]) -> None:
     """FormErrors naming every detail the action needs and did not get."""
     missing = rules.missing_details(action, details)
-    errors = [ValidationError(n, f"Cần ghi {rules.NEED_LABELS.get(n, n)} để {action.label}") for n in missing]
+    errors = [ValidationError(n, translate("services.lifecycle", "Cần ghi %1 để %2")
+                              .arg(rules.NEED_LABELS.get(n, n), action.label)) for n in missing]
     if "items" in details and "items" not in missing:  # Mẫu 02's documents: each one checked with the rest
         try:
             details["items"] = parse_items(details["items"])
@@ -140,11 +146,13 @@ def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Actio
         return {"collector": details.get("collector") or d.applicant_name}
     elif act is Action.DISPATCH_BY_POST:
         if not d.result_by_post:
-            raise TransitionRefused("Hồ sơ không đăng ký nhận kết quả qua bưu chính; hãy trả kết quả tại quầy")
+            raise TransitionRefused(translate("services.lifecycle", "Hồ sơ không đăng ký nhận kết quả qua bưu chính; "
+                                              "hãy trả kết quả tại quầy"))
         d.returned_at, d.postal_tracking = now, details["tracking"]
     elif act is Action.PAID:
         if "receipt_no" not in details:
-            raise FormErrors([ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí")])
+            raise FormErrors([ValidationError("receipt_no", translate("services.lifecycle",
+                                                                      "Cần ghi số biên lai thu phí, lệ phí"))])
         if "amount_vnd" in details:
             s.add(Payment(dossier_id=d.id, amount_vnd=details["amount_vnd"], method=details.get("method", "cash"),
                           receipt_no=details["receipt_no"], officer_id=actor.officer_id, paid_at=now,
@@ -221,7 +229,9 @@ def _parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise FormErrors([ValidationError("new_date", f"«{text}» không phải ngày dạng YYYY-MM-DD")]) from None
+        raise FormErrors([ValidationError("new_date", translate("services.lifecycle",
+                                                                "«%1» không phải ngày dạng YYYY-MM-DD").arg(text))
+                          ]) from None
 
 
 # --- payments -------------------------------------------------------------------------------------------------
@@ -229,26 +239,30 @@ def _parse_day(text: str) -> date:
 def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, method: str,
                    receipt_no: str) -> DossierView:
     """Record a fee payment (integer đồng, with its receipt number); a dossier waiting for payment resumes."""
-    actor.require(Role.OFFICER, "thu phí, lệ phí")
+    actor.require(Role.OFFICER, translate("services.lifecycle", "thu phí, lệ phí"))
     errors = []
     if isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int) or amount_vnd <= 0:
-        errors.append(ValidationError("amount_vnd", "Số tiền phải là số nguyên đồng lớn hơn 0"))
+        errors.append(ValidationError("amount_vnd", translate("services.lifecycle",
+                                                              "Số tiền phải là số nguyên đồng lớn hơn 0")))
     if method not in PAYMENT_METHODS:
-        errors.append(ValidationError("method", f"Hình thức nộp phải là một trong: {', '.join(PAYMENT_METHODS)}"))
+        errors.append(ValidationError("method", translate("services.lifecycle", "Hình thức nộp phải là một trong: %1")
+                                      .arg(", ".join(PAYMENT_METHODS))))
     try:
-        receipt_no = check_text(receipt_no, "receipt_no", max_length=64, label="Số biên lai")
+        receipt_no = check_text(receipt_no, "receipt_no", max_length=64, label=DETAIL_LABELS["receipt_no"])
     except ValidationError as exc:
         errors.append(exc)
     else:
         if not receipt_no:
-            errors.append(ValidationError("receipt_no", "Cần ghi số biên lai thu phí, lệ phí"))
+            errors.append(ValidationError("receipt_no", translate("services.lifecycle",
+                                                                  "Cần ghi số biên lai thu phí, lệ phí")))
     if errors:
         raise FormErrors(errors)
     with ctx.store.read() as s:
         d = _find(s, code)
         status, dossier_id = DossierStatus(d.status), d.id
     if status in (DossierStatus.CANCELLED, DossierStatus.REFUSED):
-        raise TransitionRefused(f"Không thu phí cho hồ sơ đang ở trạng thái «{status.label}»")
+        raise TransitionRefused(translate("services.lifecycle", "Không thu phí cho hồ sơ đang ở trạng thái «%1»")
+                                .arg(status.label))
     if status is DossierStatus.WAITING_PAYMENT:
         return apply_action(ctx, actor, code, Action.PAID, receipt_no=receipt_no, amount_vnd=amount_vnd,
                             method=method)
@@ -314,7 +328,8 @@ def due_soon(ctx: Context, within_working_days: int) -> list[DossierLine]:
     """Open dossiers whose clock runs, due from today up to `within_working_days` working days ahead (sắp đến
     hạn); a paused dossier is not due soon (its due date moves on resume)."""
     if within_working_days < 0:
-        raise FormErrors([ValidationError("days", "Số ngày làm việc phải từ 0 trở lên")])
+        raise FormErrors([ValidationError("days", translate("services.lifecycle",
+                                                            "Số ngày làm việc phải từ 0 trở lên"))])
     now = ctx.now()
     today = now.astimezone(LOCAL_TZ).date()
     cal = _calendar_for(ctx, now)

@@ -12,6 +12,7 @@ from app.domain import calendar
 from app.domain.dossier import DossierStatus
 from app.domain.errors import FormErrors, ValidationError
 from app.domain.lifecycle import TransitionRefused
+from app.domain.messages import translate
 from app.printing import lifecycle_forms as pdf
 from app.printing.forms import BLANK_NUMBER, FormHeader, money, stamp
 from app.services.context import LOCAL_TZ, Actor, Context
@@ -40,9 +41,10 @@ def agency_signer(ctx: Context, v: DossierView, number: str) -> pdf.Signer:
         agency = s.get(Agency, v.agency_id)
         name, title = (agency.head_name or "", agency.head_title or "") if agency else ("", "")
     if not name:
-        raise FormErrors([ValidationError("head_name", f"Mẫu {number} do thủ trưởng {v.agency_name} ký: chưa ghi "
-                                          "họ tên, chức vụ thủ trưởng cơ quan (cửa sổ Quản trị → Danh mục → Sửa cơ "
-                                          "quan, hoặc motcua catalog agency MÃ --head-name … --head-title …)")])
+        raise FormErrors([ValidationError("head_name", translate(
+            "services.lifecycle_forms", "Mẫu %1 do thủ trưởng %2 ký: chưa ghi họ tên, chức vụ thủ trưởng cơ quan "
+            "(cửa sổ Quản trị → Danh mục → Sửa cơ quan, hoặc motcua catalog agency MÃ --head-name … --head-title …)")
+            .arg(number, v.agency_name))])
     return pdf.Signer(name, title or "THỦ TRƯỞNG CƠ QUAN", v.agency_name)
 
 
@@ -59,7 +61,8 @@ def render_form(ctx: Context, actor: Actor, number: str, code: str, out: Path) -
     """Write Mẫu 04, 05 or 06 of a dossier; 04 needs an apology and 05 a stop recorded on the dossier."""
     number = number.strip().zfill(2)
     if number not in FORM_NUMBERS:
-        raise FormErrors([ValidationError("form", f"Chưa hỗ trợ Mẫu {number}; có Mẫu 04, 05, 06")])
+        raise FormErrors([ValidationError("form", translate("services.lifecycle_forms",
+                                                            "Chưa hỗ trợ Mẫu %1; có Mẫu 04, 05, 06").arg(number))])
     v = get_dossier(ctx, code)
     entries = history(ctx, v.code)
     if number == "04":
@@ -73,7 +76,8 @@ def apology_data(ctx: Context, v: DossierView, entries: list[HistoryEntry], sign
     """What Mẫu 04 shows: the original appointment and the new date from the apology event."""
     event = _last(entries, "apologised")
     if event is None or v.due_at is None:
-        raise FormErrors([ValidationError("form", f"Hồ sơ {v.code} chưa có xin lỗi, hẹn lại ngày trả (Mẫu 04)")])
+        raise FormErrors([ValidationError("form", translate("services.lifecycle_forms", "Hồ sơ %1 chưa có xin lỗi, "
+                                                            "hẹn lại ngày trả (Mẫu 04)").arg(v.code))])
     original = datetime.fromisoformat(event.data["previous_due"]) if event.data.get("previous_due") else v.due_at
     return pdf.ApologyData(_header(ctx), v.code, v.agency_name, v.applicant_name, v.procedure_name,
                            _local(v.received_at), _local(original), _local(v.due_at), event.reason or "", signer)
@@ -83,7 +87,8 @@ def stop_data(ctx: Context, v: DossierView, entries: list[HistoryEntry], signer:
     """What Mẫu 05 shows: the reason of the stop and the last state reached before it."""
     event = _last(entries, "stopped")
     if event is None:
-        raise FormErrors([ValidationError("form", f"Hồ sơ {v.code} chưa bị dừng giải quyết (Mẫu 05)")])
+        raise FormErrors([ValidationError("form", translate("services.lifecycle_forms",
+                                                            "Hồ sơ %1 chưa bị dừng giải quyết (Mẫu 05)").arg(v.code))])
     stage = DossierStatus(event.from_status).label if event.from_status else ""
     handed = _last(entries, "handed_over")
     if handed is not None:
@@ -99,8 +104,8 @@ def stop_data(ctx: Context, v: DossierView, entries: list[HistoryEntry], signer:
 def control_data(ctx: Context, v: DossierView, entries: list[HistoryEntry]) -> pdf.ControlData:
     """Mẫu 06: one row per hand-over (counter → units …), then back to the counter and to the applicant."""
     if v.status in NOT_RECEIVED:
-        raise TransitionRefused(f"Hồ sơ {v.code} chưa được tiếp nhận («{v.status_label}»): chưa có phiếu kiểm "
-                                "soát quá trình giải quyết (Mẫu 06)")
+        raise TransitionRefused(translate("services.lifecycle_forms", "Hồ sơ %1 chưa được tiếp nhận («%2»): chưa có "
+                                          "phiếu kiểm soát quá trình giải quyết (Mẫu 06)").arg(v.code, v.status_label))
     due = v.due_at or v.received_at
     rows, holder = [], COUNTER
     for e in entries:

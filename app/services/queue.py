@@ -17,6 +17,7 @@ from app.domain import queue as rules
 from app.domain.accounts import Role
 from app.domain.calendar import LOCAL_TZ
 from app.domain.errors import NotFound
+from app.domain.messages import translate
 from app.domain.queue import ACTIVE, Candidate, CounterMode, QueueError, TicketStatus
 from app.services.context import Actor, Context
 from app.services.queue_views import TicketView
@@ -25,6 +26,11 @@ from app.services.ticket_issue import issue_ticket as issue_ticket  # the three 
 from app.store.live import publish
 from app.store.models import Counter, CounterService, Service, Ticket, TicketEvent
 from app.store.sequences import allocate
+
+
+# how a counter's held ticket is named in the refusal to call another (the active states, in lower case)
+_HELD_STATE = {TicketStatus.CALLED.value: translate("services.queue", "đã gọi"),
+               TicketStatus.SERVING.value: translate("services.queue", "đang phục vụ")}
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ def ticket_view(ctx: Context, ticket_id: uuid.UUID) -> TicketView:
     with ctx.store.read() as s:
         ticket = s.get(Ticket, ticket_id)
         if ticket is None:
-            raise NotFound("Không tìm thấy phiếu")
+            raise NotFound(translate("services.queue", "Không tìm thấy phiếu"))
         service = s.get(Service, ticket.service_id)
         assert service is not None
         ahead = int(s.scalar(select(func.count()).select_from(Ticket).where(
@@ -94,14 +100,14 @@ def mark_printed(ctx: Context, ticket_id: uuid.UUID, printed: bool, reason: str 
     with ctx.store.write() as s:
         ticket = s.get(Ticket, ticket_id)
         if ticket is None:
-            raise NotFound("Không tìm thấy phiếu")
+            raise NotFound(translate("services.queue", "Không tìm thấy phiếu"))
         ticket.printed = printed
         _event(s, ctx, ticket, "printed" if printed else "print_failed", None, None, reason)
 
 
 def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | None:
     """Call the next waiting ticket of the counter's services (None when nobody waits)."""
-    actor.require(Role.OFFICER, "gọi số")
+    actor.require(Role.OFFICER, translate("services.queue", "gọi số"))
     now = ctx.now()
     day = local_day(now)
     with ctx.store.write() as s:
@@ -110,9 +116,10 @@ def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | N
         if current is None:
             rules.check_counter_calls(counter.number, CounterMode(counter.state))
         if current is not None:
-            raise QueueError(f"Quầy {counter.number} đang có số {current.display_number} "
-                             f"({TicketStatus(current.status).label.lower()}): kết thúc hoặc đánh dấu vắng mặt "
-                             "trước khi gọi số mới")
+            held_state = _HELD_STATE.get(current.status) or TicketStatus(current.status).label.lower()
+            raise QueueError(translate("services.queue", "Quầy %1 đang có số %2 (%3): kết thúc hoặc đánh dấu vắng "
+                                       "mặt trước khi gọi số mới").arg(counter.number, current.display_number,
+                                                                      held_state))
         service_ids = list(s.scalars(select(CounterService.service_id).where(CounterService.counter_id == counter.id)))
         normal = _earliest_waiting(s, service_ids, counter.id, day, priority=False)
         priority = _earliest_waiting(s, service_ids, counter.id, day, priority=True)
@@ -131,7 +138,7 @@ def call_next(ctx: Context, actor: Actor, counter_number: int) -> TicketView | N
 def set_counter_mode(ctx: Context, actor: Actor, counter_number: int, mode: CounterMode) -> CounterMode:
     """Open, pause or close a counter (stored, so the display and every station see it; a paused or closed
     counter calls nobody). Refused while the counter holds a called or served ticket, except reopening."""
-    actor.require(Role.OFFICER, "mở, tạm dừng hoặc đóng quầy")
+    actor.require(Role.OFFICER, translate("services.queue", "mở, tạm dừng hoặc đóng quầy"))
     with ctx.store.write() as s:
         counter = _counter(s, counter_number)
         if counter.state == mode.value:
@@ -147,20 +154,21 @@ def call_ticket(ctx: Context, actor: Actor, counter_number: int, ticket_id: uuid
     """The counter scanned a citizen's ticket (its QR code): the citizen stands at the counter, so a waiting
     ticket of today is called out of turn and served at once; the counter's own called ticket is served. Refused
     (QueueError) when the counter is not open, holds another ticket, or does not serve the ticket's service."""
-    actor.require(Role.OFFICER, "gọi số")
+    actor.require(Role.OFFICER, translate("services.queue", "gọi số"))
     now = ctx.now()
     with ctx.store.write() as s:
         counter = _counter(s, counter_number)
         rules.check_counter_calls(counter.number, CounterMode(counter.state))
         ticket = s.scalar(select(Ticket).where(Ticket.id == ticket_id).with_for_update())
         if ticket is None:
-            raise NotFound("Không tìm thấy phiếu vừa quét (phiếu của hệ thống khác?)")
+            raise NotFound(translate("services.queue", "Không tìm thấy phiếu vừa quét (phiếu của hệ thống khác?)"))
         held = _active_ticket(s, counter.id)
         service = s.get(Service, ticket.service_id)
         assert service is not None
         if held is not None and held.id != ticket.id:
-            raise QueueError(f"Quầy {counter.number} đang có số {held.display_number}: kết thúc hoặc đánh dấu vắng "
-                             f"mặt trước khi gọi số {ticket.display_number}")
+            raise QueueError(translate("services.queue", "Quầy %1 đang có số %2: kết thúc hoặc đánh dấu vắng mặt "
+                                       "trước khi gọi số %3").arg(counter.number, held.display_number,
+                                                                  ticket.display_number))
         if held is None:
             _check_callable_here(s, ticket, counter, service, local_day(now))
             _change(s, ctx, actor, ticket, "called", counter)
@@ -175,19 +183,22 @@ def _check_callable_here(s: Session, ticket: Ticket, counter: Counter, service: 
     """A scanned ticket a counter may call out of turn: today's, waiting, of a service it serves (or reserved)."""
     number = ticket.display_number
     if ticket.service_day != day:
-        raise QueueError(f"Phiếu số {number} là của ngày {ticket.service_day:%d/%m/%Y}, không dùng được hôm nay")
+        raise QueueError(translate("services.queue", "Phiếu số %1 là của ngày %2, không dùng được hôm nay")
+                         .arg(number, f"{ticket.service_day:%d/%m/%Y}"))
     if ticket.status != TicketStatus.WAITING.value:
-        where = ""
-        if ticket.counter_id is not None and ticket.status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value):
-            other = s.get(Counter, ticket.counter_id)
-            where = f" tại quầy {other.number}" if other else ""
-        raise QueueError(f"Số {number} đang ở trạng thái «{TicketStatus(ticket.status).label}»{where}")
+        label = TicketStatus(ticket.status).label
+        other = (s.get(Counter, ticket.counter_id) if ticket.counter_id is not None
+                 and ticket.status in (TicketStatus.CALLED.value, TicketStatus.SERVING.value) else None)
+        if other is not None:
+            raise QueueError(translate("services.queue", "Số %1 đang ở trạng thái «%2» tại quầy %3")
+                             .arg(number, label, other.number))
+        raise QueueError(translate("services.queue", "Số %1 đang ở trạng thái «%2»").arg(number, label))
     own = set(s.scalars(select(CounterService.service_id).where(CounterService.counter_id == counter.id)))
     if ticket.service_id not in own and ticket.counter_id != counter.id:
-        raise QueueError(f"Số {number} là của dịch vụ «{service.name}», quầy {counter.number} không phục vụ dịch vụ "
-                         "này; mời công dân đến đúng quầy")
+        raise QueueError(translate("services.queue", "Số %1 là của dịch vụ «%2», quầy %3 không phục vụ dịch vụ này; "
+                                   "mời công dân đến đúng quầy").arg(number, service.name, counter.number))
     if ticket.counter_id not in (None, counter.id):
-        raise QueueError(f"Số {number} được chuyển riêng cho một quầy khác")
+        raise QueueError(translate("services.queue", "Số %1 được chuyển riêng cho một quầy khác").arg(number))
 
 
 def recall(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
@@ -212,12 +223,12 @@ def skip(ctx: Context, actor: Actor, counter_number: int) -> TicketView:
 
 def _act_on_current(ctx: Context, actor: Actor, counter_number: int, event: str) -> TicketView:
     """Apply a state change to the ticket the counter holds now."""
-    actor.require(Role.OFFICER, "xử lý số tại quầy")
+    actor.require(Role.OFFICER, translate("services.queue", "xử lý số tại quầy"))
     with ctx.store.write() as s:
         counter = _counter(s, counter_number)
         ticket = _active_ticket(s, counter.id)
         if ticket is None:
-            raise QueueError(f"Quầy {counter.number} chưa gọi số nào")
+            raise QueueError(translate("services.queue", "Quầy %1 chưa gọi số nào").arg(counter.number))
         _change(s, ctx, actor, ticket, event, counter)
         now = ctx.now()
         if event == "recalled":
@@ -233,7 +244,7 @@ def transfer(ctx: Context, actor: Actor, ticket_ref: str, to_service_code: str,
              to_counter: int | None = None) -> TicketView:
     """Send a ticket of today to another service (optionally reserved for one counter); the citizen keeps the
     number and keeps their place by the time it was issued."""
-    actor.require(Role.OFFICER, "chuyển số")
+    actor.require(Role.OFFICER, translate("services.queue", "chuyển số"))
     now = ctx.now()
     with ctx.store.write() as s:
         old = _find_ticket(s, ticket_ref, local_day(now))
@@ -259,7 +270,7 @@ def transfer(ctx: Context, actor: Actor, ticket_ref: str, to_service_code: str,
 
 def cancel(ctx: Context, actor: Actor, ticket_ref: str, reason: str) -> TicketView:
     """Withdraw a waiting ticket of today (the citizen left, or took a wrong number)."""
-    actor.require(Role.OFFICER, "hủy số")
+    actor.require(Role.OFFICER, translate("services.queue", "hủy số"))
     with ctx.store.write() as s:
         ticket = _find_ticket(s, ticket_ref, local_day(ctx.now()))
         _change(s, ctx, actor, ticket, "cancelled", None, reason=reason.strip() or None)
@@ -313,14 +324,14 @@ def service_waits(ctx: Context) -> dict[str, ServiceWait]:
 def _service(s: Session, code: str) -> Service:
     service = s.scalar(select(Service).where(Service.code == code.strip().upper()))
     if service is None or not service.active:
-        raise NotFound(f"Không có dịch vụ mã «{code}»")
+        raise NotFound(translate("services.queue", "Không có dịch vụ mã «%1»").arg(code))
     return service
 
 
 def _counter(s: Session, number: int) -> Counter:
     counter = s.scalar(select(Counter).where(Counter.number == number))
     if counter is None or not counter.active:
-        raise NotFound(f"Không có quầy số {number}")
+        raise NotFound(translate("services.queue", "Không có quầy số %1").arg(number))
     return counter
 
 
@@ -373,9 +384,10 @@ def _find_ticket(s: Session, ref: str, day: date) -> Ticket:
                                           Ticket.status.in_([TicketStatus.WAITING.value, *[a.value for a in ACTIVE]]))
                      .with_for_update()).all()
     if not rows:
-        raise NotFound(f"Không có số {ref} đang chờ hoặc đang phục vụ hôm nay")
+        raise NotFound(translate("services.queue", "Không có số %1 đang chờ hoặc đang phục vụ hôm nay").arg(ref))
     if len(rows) > 1:
-        raise QueueError(f"Có {len(rows)} phiếu số {ref} hôm nay; hãy chọn đúng phiếu tại quầy")
+        raise QueueError(translate("services.queue", "Có %1 phiếu số %2 hôm nay; hãy chọn đúng phiếu tại quầy")
+                         .arg(len(rows), ref))
     return rows[0]
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import satisfaction as rules
 from app.domain.errors import NotFound
+from app.domain.messages import translate
 from app.domain.queue import TicketStatus
 from app.services.context import Context
 from app.services.queue import local_day
@@ -203,7 +204,7 @@ def stray_presses(ctx: Context, counter_number: int) -> int:
 def _counter(s: Session, number: int) -> Counter:
     counter = s.scalar(select(Counter).where(Counter.number == number))
     if counter is None:
-        raise NotFound(f"Không có quầy số {number}")
+        raise NotFound(translate("services.ratings", "Không có quầy số %1").arg(number))
     return counter
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.dossier import DossierStatus, looks_like_dossier_code
 from app.domain.errors import NotFound
+from app.domain.messages import translate
 from app.domain.queue import QueueError, TicketStatus
 from app.services import queue
 from app.services.context import Context
@@ -29,8 +30,10 @@ from app.store.models import Agency, Dossier, Procedure, Service, ServiceAgency,
 
 READY = (DossierStatus.RESOLVED,)
 # a dossier in these states has nothing to collect any more: no ticket (the kiosk says why)
-CLOSED = {DossierStatus.RETURNED: "đã được trả kết quả", DossierStatus.REFUSED: "đã bị từ chối tiếp nhận",
-          DossierStatus.WITHDRAWN: "đã được rút", DossierStatus.CANCELLED: "đã bị hủy"}
+CLOSED = {DossierStatus.RETURNED: translate("services.result_return", "đã được trả kết quả"),
+          DossierStatus.REFUSED: translate("services.result_return", "đã bị từ chối tiếp nhận"),
+          DossierStatus.WITHDRAWN: translate("services.result_return", "đã được rút"),
+          DossierStatus.CANCELLED: translate("services.result_return", "đã bị hủy")}
 
 
 @dataclass(frozen=True)
@@ -61,15 +64,18 @@ def issue_result_ticket(ctx: Context, scanned: str) -> ResultTicket:
     when the code is unknown, the dossier has nothing to collect, or no service takes its agency)."""
     code = scanned.strip()
     if not looks_like_dossier_code(code):
-        raise NotFound("Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+        raise NotFound(translate("services.result_return", "Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ "
+                                 "sơ và hẹn trả kết quả"))
     day = queue.local_day(ctx.now())
     with ctx.store.read() as s:
         dossier = s.scalar(select(Dossier).where(Dossier.code == code))
         if dossier is None:
-            raise NotFound(f"Không tìm thấy hồ sơ mã {code}. Xin vui lòng hỏi cán bộ hướng dẫn.")
+            raise NotFound(translate("services.result_return", "Không tìm thấy hồ sơ mã %1. Xin vui lòng hỏi cán bộ "
+                                     "hướng dẫn.").arg(code))
         status = DossierStatus(dossier.status)
         if status in CLOSED:
-            raise QueueError(f"Hồ sơ {code} {CLOSED[status]}. Xin vui lòng hỏi cán bộ hướng dẫn nếu cần.")
+            raise QueueError(translate("services.result_return", "Hồ sơ %1 %2. Xin vui lòng hỏi cán bộ hướng dẫn "
+                                       "nếu cần.").arg(code, CLOSED[status]))
         waiting = s.scalar(select(Ticket.id).where(Ticket.dossier_id == dossier.id, Ticket.service_day == day,
                                                    Ticket.status == TicketStatus.WAITING.value).limit(1))
         service_code = _service_for(s, dossier)
@@ -77,7 +83,8 @@ def issue_result_ticket(ctx: Context, scanned: str) -> ResultTicket:
     if waiting is not None:
         return ResultTicket(queue.ticket_view(ctx, waiting), summary, True)
     if service_code is None:
-        raise QueueError(f"Chưa có quầy nào nhận hồ sơ của {summary.agency_name}. Xin vui lòng hỏi cán bộ hướng dẫn.")
+        raise QueueError(translate("services.result_return", "Chưa có quầy nào nhận hồ sơ của %1. Xin vui lòng hỏi "
+                                   "cán bộ hướng dẫn.").arg(summary.agency_name))
     return ResultTicket(issue_ticket_for_dossier(ctx, service_code, summary.id), summary, False)
 
 
@@ -96,7 +103,7 @@ def return_dossier(ctx: Context, dossier_id: uuid.UUID) -> ReturnDossier:
     with ctx.store.read() as s:
         dossier = s.get(Dossier, dossier_id)
         if dossier is None:
-            raise NotFound("Không tìm thấy hồ sơ của phiếu trả kết quả")
+            raise NotFound(translate("services.result_return", "Không tìm thấy hồ sơ của phiếu trả kết quả"))
         return _summary(s, dossier)
 
 

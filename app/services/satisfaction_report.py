@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import satisfaction as rules
 from app.domain.errors import ValidationError
+from app.domain.messages import translate
 from app.services.context import LOCAL_TZ, Context
 from app.services.settings import centre_setting
 from app.store.models import (
@@ -68,9 +69,10 @@ class SatisfactionReport:
 def satisfaction_report(ctx: Context, date_from: date, date_to: date, by: str | None = None) -> SatisfactionReport:
     """Count the votes of [date_from, date_to] (local dates, inclusive) per level, optionally per group."""
     if by is not None and by not in GROUPINGS:
-        raise ValidationError("by", f"Nhóm theo phải là một trong: {', '.join(GROUPINGS)}")
+        raise ValidationError("by", translate("services.satisfaction_report", "Nhóm theo phải là một trong: %1")
+                              .arg(", ".join(GROUPINGS)))
     if date_to < date_from:
-        raise ValidationError("to", "Ngày kết thúc trước ngày bắt đầu")
+        raise ValidationError("to", translate("services.satisfaction_report", "Ngày kết thúc trước ngày bắt đầu"))
     start = datetime.combine(date_from, time(0), LOCAL_TZ)
     end = datetime.combine(date_to + timedelta(days=1), time(0), LOCAL_TZ)
     with ctx.store.read() as s:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 from app.domain import queue as rules
 from app.domain.calendar import LOCAL_TZ
 from app.domain.errors import NotFound
+from app.domain.messages import translate
 from app.domain.queue import QueueError, TicketStatus
 from app.services.queue_views import TicketView
 from app.store import lean_sqlite as lean
@@ -43,17 +44,17 @@ WAITING = TicketStatus.WAITING.value
 
 def _check_priority(priority_kind: str | None) -> None:
     if priority_kind is not None and priority_kind not in rules.PRIORITY_KINDS:
-        raise QueueError(f"Loại ưu tiên không hợp lệ: {priority_kind}")
+        raise QueueError(translate("services.ticket_issue", "Loại ưu tiên không hợp lệ: %1").arg(priority_kind))
 
 
 def _unknown_service(asked: str) -> NotFound:
-    return NotFound(f"Không có dịch vụ mã «{asked}»")
+    return NotFound(translate("services.ticket_issue", "Không có dịch vụ mã «%1»").arg(asked))
 
 
 def _check_cap(name: str, daily_cap: int | None, seq: int) -> None:
     if daily_cap is not None and seq > daily_cap:
-        raise QueueError(f"Dịch vụ «{name}» đã hết số hôm nay ({daily_cap} số); "
-                         "xin mời quay lại vào ngày làm việc tiếp theo")
+        raise QueueError(translate("services.ticket_issue", "Dịch vụ «%1» đã hết số hôm nay (%2 số); "
+                                   "xin mời quay lại vào ngày làm việc tiếp theo").arg(name, daily_cap))
 
 
 def issue_ticket(ctx: Context, service_code: str, priority_kind: str | None = None) -> TicketView:
@@ -228,7 +229,8 @@ def issue_ticket_lean(path: Path, service_code: str, priority_kind: str | None =
     conn = lean.connect(path)
     try:
         if not lean.is_current(conn):
-            raise lean.SchemaNotCurrent("cơ sở dữ liệu chưa được khởi tạo hoặc chưa nâng cấp; chạy «motcua db upgrade»")
+            raise lean.SchemaNotCurrent(translate("services.ticket_issue", "cơ sở dữ liệu chưa được khởi tạo hoặc "
+                                                  "chưa nâng cấp; chạy «motcua db upgrade»"))
         with lean.write(conn):
             found = conn.execute(_LEAN_READ, {"code": service_code.strip().upper(), "day": day,
                                               "waiting": WAITING}).fetchone()
@@ -249,7 +251,8 @@ def issue_ticket_lean(path: Path, service_code: str, priority_kind: str | None =
                                               "ticket_id": lean.uuid_text(ticket_id), "at": at,
                                               "station": lean.uuid_text(station_id), "status": WAITING})
     except sqlite3.Error as exc:
-        raise lean.LeanStoreError(f"không ghi được vào cơ sở dữ liệu {path}: {exc}") from exc
+        raise lean.LeanStoreError(translate("services.ticket_issue", "không ghi được vào cơ sở dữ liệu %1: %2")
+                                  .arg(path, exc)) from exc
     finally:
         conn.close()
     return TicketView(ticket_id, display, number, code, name, WAITING, priority_kind, now, None, None, 0, False,

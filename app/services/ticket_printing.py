@@ -15,6 +15,7 @@ from app.devices.printer import TicketPrinter, submit_print
 from app.devices.transport import DeviceError
 from app.domain.calendar import LOCAL_TZ
 from app.domain.errors import NotFound
+from app.domain.messages import translate
 from app.domain.queue import PRIORITY_KINDS, QueueError, TicketStatus, ticket_qr_payload
 from app.printing.ticket import (PROFILE_58MM, PROFILE_80MM, PrinterProfile, TicketContent, render_test_page,
                                  render_ticket)
@@ -105,14 +106,16 @@ def find_ticket(ctx: Context, number: str, service_code: str | None = None, day:
         query = query.where(Service.code == service_code.strip().upper())
     with ctx.store.read() as s:
         rows = list(s.execute(query))
-    where = f"ngày {day:%d/%m/%Y}" + (f", dịch vụ {service_code.strip().upper()}" if service_code else "")
+    where = (translate("services.ticket_printing", "ngày %1, dịch vụ %2").arg(f"{day:%d/%m/%Y}",
+                                                                              service_code.strip().upper())
+             if service_code else translate("services.ticket_printing", "ngày %1").arg(f"{day:%d/%m/%Y}"))
     if not rows:
-        raise NotFound(f"Không có phiếu số {number.strip()} ({where})")
+        raise NotFound(translate("services.ticket_printing", "Không có phiếu số %1 (%2)").arg(number.strip(), where))
     current = [r for r in rows if r.status != TicketStatus.TRANSFERRED.value] or rows
     if len(current) > 1:
         services = ", ".join(sorted({r.code for r in current}))
-        raise QueueError(f"Có {len(current)} phiếu số {number.strip()} ({where}: dịch vụ {services}); "
-                         "chọn một bằng --service")
+        raise QueueError(translate("services.ticket_printing", "Có %1 phiếu số %2 (%3: dịch vụ %4); "
+                                   "chọn một bằng --service").arg(len(current), number.strip(), where, services))
     return queue.ticket_view(ctx, current[0].id)
 
 

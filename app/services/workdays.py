@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.accounts import Role
 from app.domain.calendar import DEFAULT_PERIODS, WorkingCalendar, vn_public_holidays
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.messages import translate
 from app.domain.text import nfc
 from app.services.audit import record
 from app.services.context import Actor, Context
@@ -45,16 +46,17 @@ def save_override(ctx: Context, actor: Actor, day: date, kind: str, note: str) -
     """Mark a day as worked ('work') or off ('off') against what the holiday data says, with a reason (admin only):
     a public holiday or a weekend day can be worked, any day (a make-up working day of the `holidays` package too)
     can be off. Due dates follow at once (`calendar_in`); the change is an audit event."""
-    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm việc")
+    actor.require(Role.ADMIN, translate("services.workdays", "sửa ngày nghỉ, ngày làm việc"))
     note = nfc(note)
     errors = []
     if kind not in ("off", "work"):
-        errors.append(ValidationError("kind", "Chọn «nghỉ» hoặc «làm việc»"))
+        errors.append(ValidationError("kind", translate("services.workdays", "Chọn «nghỉ» hoặc «làm việc»")))
     if kind == "work" and day.weekday() < 5 and day not in vn_public_holidays(day.year):
-        errors.append(ValidationError("day", f"Ngày {day:%d/%m/%Y} vốn là ngày làm việc: chỉ đánh dấu làm việc "
-                                             "cho ngày lễ, Tết hoặc thứ Bảy, Chủ nhật"))
+        errors.append(ValidationError("day", translate("services.workdays", "Ngày %1 vốn là ngày làm việc: chỉ đánh "
+                                                       "dấu làm việc cho ngày lễ, Tết hoặc thứ Bảy, Chủ nhật")
+                                      .arg(f"{day:%d/%m/%Y}")))
     if not 2 <= len(note) <= 300:
-        errors.append(ValidationError("note", "Cần ghi lý do (từ 2 đến 300 ký tự)"))
+        errors.append(ValidationError("note", translate("services.workdays", "Cần ghi lý do (từ 2 đến 300 ký tự)")))
     if errors:
         raise FormErrors(errors)
     with ctx.store.write() as s:
@@ -68,7 +70,7 @@ def save_override(ctx: Context, actor: Actor, day: date, kind: str, note: str) -
 
 def delete_override(ctx: Context, actor: Actor, day: date) -> None:
     """Remove a day override (admin only): the day is again what the holiday data says."""
-    actor.require(Role.ADMIN, "sửa ngày nghỉ, ngày làm việc")
+    actor.require(Role.ADMIN, translate("services.workdays", "sửa ngày nghỉ, ngày làm việc"))
     with ctx.store.write() as s:
         row = s.get(HolidayOverride, day)
         if row is None:
@@ -87,15 +89,16 @@ def working_periods(ctx: Context) -> tuple[tuple[time, time], ...]:
 
 def set_working_periods(ctx: Context, actor: Actor, periods: list[tuple[time, time]]) -> None:
     """Replace the working periods (admin only); they must be in order and not overlap."""
-    actor.require(Role.ADMIN, "sửa giờ làm việc")
+    actor.require(Role.ADMIN, translate("services.workdays", "sửa giờ làm việc"))
     ordered = sorted(periods)
     if not ordered:
-        raise FormErrors([ValidationError("periods", "Cần ít nhất một buổi làm việc")])
+        raise FormErrors([ValidationError("periods", translate("services.workdays", "Cần ít nhất một buổi làm việc"))])
     try:
         WorkingCalendar(periods=tuple(ordered))
     except ValueError as exc:
-        raise FormErrors([ValidationError("periods", "Các buổi làm việc phải có giờ bắt đầu trước giờ kết thúc "
-                                                     "và không chồng lên nhau")]) from exc
+        raise FormErrors([ValidationError("periods", translate("services.workdays", "Các buổi làm việc phải có giờ "
+                                                               "bắt đầu trước giờ kết thúc và không chồng lên nhau"))
+                          ]) from exc
     with ctx.store.write() as s:
         before = [[a.isoformat("minutes"), b.isoformat("minutes")] for a, b in s.execute(
             select(WorkingPeriod.start, WorkingPeriod.end).order_by(WorkingPeriod.start)).all()]

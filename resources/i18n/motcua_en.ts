@@ -2882,6 +2882,158 @@ Please remember number %2 and wait to be called</translation>
     </message>
 </context>
 <context>
+    <name>services.dossier_csv</name>
+    <message>
+        <source>Không đọc được tệp %1: %2</source>
+        <translation>Cannot read file %1: %2</translation>
+    </message>
+    <message>
+        <source>thiếu cột</source>
+        <translation>column missing</translation>
+    </message>
+    <message>
+        <source>cột lạ</source>
+        <translation>unknown column</translation>
+    </message>
+    <message>
+        <source>không có thủ tục mã «%1»</source>
+        <translation>no procedure with code «%1»</translation>
+    </message>
+    <message>
+        <source>không có cơ quan mã «%1»</source>
+        <translation>no agency with code «%1»</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ: không có cơ quan mã định danh «%1»</source>
+        <translation>Dossier code: no agency with identifier «%1»</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ thuộc cơ quan %1, không phải cơ quan giải quyết của dòng này (%2)</source>
+        <translation>The dossier code belongs to agency %1, not to the resolving agency of this line (%2)</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ ghi ngày %1, khác ngày tiếp nhận %2</source>
+        <translation>The dossier code gives the date %1, which differs from the reception date %2</translation>
+    </message>
+    <message>
+        <source>dòng có nhiều ô hơn tiêu đề</source>
+        <translation>the line has more cells than the header</translation>
+    </message>
+    <message>
+        <source>trùng mã hồ sơ với dòng %1</source>
+        <translation>same dossier code as line %1</translation>
+    </message>
+    <message>
+        <source>nhập hồ sơ từ tệp</source>
+        <translation>import dossiers from a file</translation>
+    </message>
+</context>
+<context>
+    <name>services.dossier_forms</name>
+    <message>
+        <source>%1 ngày làm việc</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>%1 ngày</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 giờ làm việc</source>
+        <translation>%1 working hours</translation>
+    </message>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 chưa được tiếp nhận («%2»): chưa có giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)</source>
+        <translation>Dossier %1 has not been received («%2»): it has no receipt and result appointment (Form 01) yet</translation>
+    </message>
+    <message>
+        <source>Chưa hỗ trợ Mẫu %1; có Mẫu 01, 02, 03</source>
+        <translation>Form %1 is not supported; available: Forms 01, 02, 03</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 chưa có yêu cầu bổ sung; Mẫu 02 được in khi yêu cầu bổ sung (motcua dossier request-supplement CODE --reason … --missing …)</source>
+        <translation>Dossier %1 has no supplement request; Form 02 is printed when a supplement is requested (motcua dossier request-supplement CODE --reason … --missing …)</translation>
+    </message>
+    <message>
+        <source>Không in Mẫu 03 cho hồ sơ %1 đang ở trạng thái «%2»: Mẫu 03 chỉ dành cho hồ sơ bị từ chối tiếp nhận hoặc không được tiếp nhận</source>
+        <translation>Form 03 cannot be printed for dossier %1 in state «%2»: Form 03 is only for dossiers refused or not accepted at reception</translation>
+    </message>
+    <message>
+        <source>in phiếu bổ sung / từ chối hồ sơ</source>
+        <translation>print supplement or refusal slips</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa tiếp nhận chỉ in Mẫu 02 hoặc 03, không phải %1</source>
+        <translation>A dossier not received can only get Form 02 or 03, not %1</translation>
+    </message>
+    <message>
+        <source>Ghi tên người nộp để in trên phiếu</source>
+        <translation>Enter the applicant&apos;s name to print on the slip</translation>
+    </message>
+    <message>
+        <source>Ghi lý do cụ thể của việc từ chối tiếp nhận hồ sơ</source>
+        <translation>Enter the specific reason for refusing the dossier</translation>
+    </message>
+    <message>
+        <source>Ghi lý do yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Enter the reason for asking to supplement or complete the dossier</translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục trước khi in phiếu</source>
+        <translation>Choose a procedure before printing the slip</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy phiếu số thứ tự để ghi nhận</source>
+        <translation>Queue ticket to record this on not found</translation>
+    </message>
+</context>
+<context>
+    <name>services.dossiers</name>
+    <message>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy phiếu số thứ tự để gắn với hồ sơ</source>
+        <translation>Queue ticket to link with the dossier not found</translation>
+    </message>
+    <message>
+        <source>Mã yêu cầu %1 đã dùng để tiếp nhận hồ sơ %2 của một thủ tục khác; hãy mở biểu mẫu mới</source>
+        <translation>Request ID %1 was already used to receive dossier %2 of another procedure; open a new form</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy thủ tục</source>
+        <translation>Procedure not found</translation>
+    </message>
+    <message>
+        <source>Thủ tục «%1» đã ngừng áp dụng</source>
+        <translation>Procedure «%1» is no longer in use</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ «%1»</source>
+        <translation>Dossier «%1» not found</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã «%1»</source>
+        <translation>No procedure with code «%1»</translation>
+    </message>
+    <message>
+        <source>Hôm nay không có phiếu số %1</source>
+        <translation>There is no ticket number %1 today</translation>
+    </message>
+</context>
+<context>
+    <name>services.fees</name>
+    <message>
+        <source>Ngày kết thúc phải từ ngày bắt đầu trở đi</source>
+        <translation>The end date must be on or after the start date</translation>
+    </message>
+</context>
+<context>
     <name>services.hall</name>
     <message>
         <source>Mã dịch vụ gồm 1–16 chữ cái hoặc số</source>
@@ -2950,6 +3102,236 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Không tìm thấy quầy</source>
         <translation>Counter not found</translation>
+    </message>
+</context>
+<context>
+    <name>services.lifecycle</name>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận hồ sơ</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>Số hiệu bưu gửi</source>
+        <translation>Postal tracking number</translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả</source>
+        <translation>Result collected by</translation>
+    </message>
+    <message>
+        <source>Số biên lai</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp tiền</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Cần ghi %1 để %2</source>
+        <translation>Enter %1 to %2</translation>
+    </message>
+    <message>
+        <source>Hồ sơ không đăng ký nhận kết quả qua bưu chính; hãy trả kết quả tại quầy</source>
+        <translation>The dossier is not registered to receive its result by post; hand the result over at the counter</translation>
+    </message>
+    <message>
+        <source>Cần ghi số biên lai thu phí, lệ phí</source>
+        <translation>Enter the receipt number of the fees and charges</translation>
+    </message>
+    <message>
+        <source>«%1» không phải ngày dạng YYYY-MM-DD</source>
+        <translation>«%1» is not a date in the form YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>thu phí, lệ phí</source>
+        <translation>collect fees and charges</translation>
+    </message>
+    <message>
+        <source>Số tiền phải là số nguyên đồng lớn hơn 0</source>
+        <translation>The amount must be a whole number of đồng greater than 0</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp phải là một trong: %1</source>
+        <translation>The payment method must be one of: %1</translation>
+    </message>
+    <message>
+        <source>Không thu phí cho hồ sơ đang ở trạng thái «%1»</source>
+        <translation>No fee can be collected for a dossier in state «%1»</translation>
+    </message>
+    <message>
+        <source>Số ngày làm việc phải từ 0 trở lên</source>
+        <translation>The number of working days must be 0 or more</translation>
+    </message>
+</context>
+<context>
+    <name>services.lifecycle_forms</name>
+    <message>
+        <source>Mẫu %1 do thủ trưởng %2 ký: chưa ghi họ tên, chức vụ thủ trưởng cơ quan (cửa sổ Quản trị → Danh mục → Sửa cơ quan, hoặc motcua catalog agency MÃ --head-name … --head-title …)</source>
+        <translation>Form %1 is signed by the head of %2: the head&apos;s name and title are not recorded yet (Centre administration window → Procedure catalogue → Edit agency, or motcua catalog agency CODE --head-name … --head-title …)</translation>
+    </message>
+    <message>
+        <source>Chưa hỗ trợ Mẫu %1; có Mẫu 04, 05, 06</source>
+        <translation>Form %1 is not supported; available: Forms 04, 05, 06</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 chưa có xin lỗi, hẹn lại ngày trả (Mẫu 04)</source>
+        <translation>Dossier %1 has no apology with a new return date (Form 04)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 chưa bị dừng giải quyết (Mẫu 05)</source>
+        <translation>Processing of dossier %1 has not been stopped (Form 05)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 chưa được tiếp nhận («%2»): chưa có phiếu kiểm soát quá trình giải quyết (Mẫu 06)</source>
+        <translation>Dossier %1 has not been received («%2»): it has no processing control slip (Form 06) yet</translation>
+    </message>
+</context>
+<context>
+    <name>services.queue</name>
+    <message>
+        <source>đã gọi</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <source>đang phục vụ</source>
+        <translation>being served</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy phiếu</source>
+        <translation>Ticket not found</translation>
+    </message>
+    <message>
+        <source>gọi số</source>
+        <translation>call numbers</translation>
+    </message>
+    <message>
+        <source>Quầy %1 đang có số %2 (%3): kết thúc hoặc đánh dấu vắng mặt trước khi gọi số mới</source>
+        <translation>Counter %1 has number %2 (%3): finish it or mark it as a no-show before calling a new number</translation>
+    </message>
+    <message>
+        <source>mở, tạm dừng hoặc đóng quầy</source>
+        <translation>open, pause or close the counter</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy phiếu vừa quét (phiếu của hệ thống khác?)</source>
+        <translation>The scanned ticket was not found (a ticket from another system?)</translation>
+    </message>
+    <message>
+        <source>Quầy %1 đang có số %2: kết thúc hoặc đánh dấu vắng mặt trước khi gọi số %3</source>
+        <translation>Counter %1 has number %2: finish it or mark it as a no-show before calling number %3</translation>
+    </message>
+    <message>
+        <source>Phiếu số %1 là của ngày %2, không dùng được hôm nay</source>
+        <translation>Ticket number %1 is from %2 and cannot be used today</translation>
+    </message>
+    <message>
+        <source>Số %1 đang ở trạng thái «%2» tại quầy %3</source>
+        <translation>Number %1 is «%2» at counter %3</translation>
+    </message>
+    <message>
+        <source>Số %1 đang ở trạng thái «%2»</source>
+        <translation>Number %1 is «%2»</translation>
+    </message>
+    <message>
+        <source>Số %1 là của dịch vụ «%2», quầy %3 không phục vụ dịch vụ này; mời công dân đến đúng quầy</source>
+        <translation>Number %1 is for the service «%2», which counter %3 does not serve; please send the citizen to the right counter</translation>
+    </message>
+    <message>
+        <source>Số %1 được chuyển riêng cho một quầy khác</source>
+        <translation>Number %1 was transferred to another counter</translation>
+    </message>
+    <message>
+        <source>xử lý số tại quầy</source>
+        <translation>handle numbers at the counter</translation>
+    </message>
+    <message>
+        <source>Quầy %1 chưa gọi số nào</source>
+        <translation>Counter %1 has not called any number</translation>
+    </message>
+    <message>
+        <source>chuyển số</source>
+        <translation>transfer numbers</translation>
+    </message>
+    <message>
+        <source>hủy số</source>
+        <translation>cancel numbers</translation>
+    </message>
+    <message>
+        <source>Không có dịch vụ mã «%1»</source>
+        <translation>No service with code «%1»</translation>
+    </message>
+    <message>
+        <source>Không có quầy số %1</source>
+        <translation>There is no counter %1</translation>
+    </message>
+    <message>
+        <source>Không có số %1 đang chờ hoặc đang phục vụ hôm nay</source>
+        <translation>No number %1 is waiting or being served today</translation>
+    </message>
+    <message>
+        <source>Có %1 phiếu số %2 hôm nay; hãy chọn đúng phiếu tại quầy</source>
+        <translation>There are %1 tickets numbered %2 today; choose the right ticket at the counter</translation>
+    </message>
+</context>
+<context>
+    <name>services.ratings</name>
+    <message>
+        <source>Không có quầy số %1</source>
+        <translation>There is no counter %1</translation>
+    </message>
+</context>
+<context>
+    <name>services.result_return</name>
+    <message>
+        <source>đã được trả kết quả</source>
+        <translation>has already had its result handed over</translation>
+    </message>
+    <message>
+        <source>đã bị từ chối tiếp nhận</source>
+        <translation>was refused at reception</translation>
+    </message>
+    <message>
+        <source>đã được rút</source>
+        <translation>was withdrawn</translation>
+    </message>
+    <message>
+        <source>đã bị hủy</source>
+        <translation>was cancelled</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>The scanned code is not the dossier code on a dossier receipt and result appointment</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã %1. Xin vui lòng hỏi cán bộ hướng dẫn.</source>
+        <translation>Dossier %1 was not found. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 %2. Xin vui lòng hỏi cán bộ hướng dẫn nếu cần.</source>
+        <translation>Dossier %1 %2. Please ask a staff member if you need help.</translation>
+    </message>
+    <message>
+        <source>Chưa có quầy nào nhận hồ sơ của %1. Xin vui lòng hỏi cán bộ hướng dẫn.</source>
+        <translation>No counter takes dossiers of %1 yet. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ của phiếu trả kết quả</source>
+        <translation>The dossier of this result-return ticket was not found</translation>
+    </message>
+</context>
+<context>
+    <name>services.satisfaction_report</name>
+    <message>
+        <source>Nhóm theo phải là một trong: %1</source>
+        <translation>Group by must be one of: %1</translation>
+    </message>
+    <message>
+        <source>Ngày kết thúc trước ngày bắt đầu</source>
+        <translation>The end date is before the start date</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3466,79 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Không ghi được mục tự khởi động %1: %2</source>
         <translation>Cannot write the autostart entry %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>services.ticket_issue</name>
+    <message>
+        <source>Loại ưu tiên không hợp lệ: %1</source>
+        <translation>Invalid priority category: %1</translation>
+    </message>
+    <message>
+        <source>Không có dịch vụ mã «%1»</source>
+        <translation>No service with code «%1»</translation>
+    </message>
+    <message>
+        <source>Dịch vụ «%1» đã hết số hôm nay (%2 số); xin mời quay lại vào ngày làm việc tiếp theo</source>
+        <translation>The service «%1» has no numbers left today (%2 numbers); please come back on the next working day</translation>
+    </message>
+    <message>
+        <source>cơ sở dữ liệu chưa được khởi tạo hoặc chưa nâng cấp; chạy «motcua db upgrade»</source>
+        <translation>the database is not set up or not upgraded yet; run «motcua db upgrade»</translation>
+    </message>
+    <message>
+        <source>không ghi được vào cơ sở dữ liệu %1: %2</source>
+        <translation>could not write to the database %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>services.ticket_printing</name>
+    <message>
+        <source>ngày %1, dịch vụ %2</source>
+        <translation>date %1, service %2</translation>
+    </message>
+    <message>
+        <source>ngày %1</source>
+        <translation>date %1</translation>
+    </message>
+    <message>
+        <source>Không có phiếu số %1 (%2)</source>
+        <translation>There is no ticket number %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Có %1 phiếu số %2 (%3: dịch vụ %4); chọn một bằng --service</source>
+        <translation>There are %1 tickets numbered %2 (%3: services %4); choose one with --service</translation>
+    </message>
+</context>
+<context>
+    <name>services.workdays</name>
+    <message>
+        <source>sửa ngày nghỉ, ngày làm việc</source>
+        <translation>change days off and working days</translation>
+    </message>
+    <message>
+        <source>Chọn «nghỉ» hoặc «làm việc»</source>
+        <translation>Choose «day off» or «working day»</translation>
+    </message>
+    <message>
+        <source>Ngày %1 vốn là ngày làm việc: chỉ đánh dấu làm việc cho ngày lễ, Tết hoặc thứ Bảy, Chủ nhật</source>
+        <translation>%1 is already a working day: mark as working only public holidays, Tết, Saturdays or Sundays</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do (từ 2 đến 300 ký tự)</source>
+        <translation>Enter a reason (2 to 300 characters)</translation>
+    </message>
+    <message>
+        <source>sửa giờ làm việc</source>
+        <translation>change working hours</translation>
+    </message>
+    <message>
+        <source>Cần ít nhất một buổi làm việc</source>
+        <translation>At least one working period is needed</translation>
+    </message>
+    <message>
+        <source>Các buổi làm việc phải có giờ bắt đầu trước giờ kết thúc và không chồng lên nhau</source>
+        <translation>Each working period must start before it ends, and periods must not overlap</translation>
     </message>
 </context>
 <context>

@@ -5,18 +5,30 @@ scanning a ticket's QR calls and serves that citizen out of turn, within the rul
 from __future__ import annotations
 
 import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
 
 from app.domain.errors import NotFound
+from app.domain.messages import localized
 from app.domain.queue import CounterMode, QueueError, parse_ticket_qr, ticket_qr_payload
 from app.services import accounts, dossiers, lifecycle, queue
 from app.services.context import Actor, Context
 from app.services.result_return import issue_result_ticket, return_dossier
 from app.services.settings import set_centre_settings
+from app.resources import resource
 from app.store.models import Ticket, TicketEvent
 from tests.services.test_dossiers import _draft
+
+
+def english() -> Callable[[str, str], str]:
+    """The shipped English catalogue (resources/i18n/motcua_en.ts) as a translate function, without Qt."""
+    root = ET.parse(resource("i18n", "motcua_en.ts")).getroot()
+    catalogue = {(c.findtext("name"), m.findtext("source")): m.findtext("translation") or m.findtext("source")
+                 for c in root.iter("context") for m in c.iter("message")}
+    return lambda context, source: str(catalogue.get((context, source), source))
 
 
 def received(ctx: Context) -> dossiers.DossierView:
@@ -55,8 +67,10 @@ def test_what_cannot_give_a_result_ticket(hall_ctx: Context) -> None:
     d = received(hall_ctx)
     lifecycle.apply_action(hall_ctx, Actor.maintenance(hall_ctx), d.code, "resolve")
     lifecycle.apply_action(hall_ctx, Actor.maintenance(hall_ctx), d.code, "return_result", collector="Lò Thị Hoa")
-    with pytest.raises(QueueError, match="đã được trả kết quả"):
+    with pytest.raises(QueueError, match="đã được trả kết quả") as returned:
         issue_result_ticket(hall_ctx, d.code)
+    assert localized(returned.value, english()) == (f"Dossier {d.code} has already had its result handed over. "
+                                                    "Please ask a staff member if you need help.")
 
 
 def test_the_ticket_qr_payload_round_trips() -> None:
@@ -72,8 +86,10 @@ def test_a_scanned_ticket_is_called_out_of_turn_and_served(hall_ctx: Context) ->
     first, second = queue.issue_ticket(hall_ctx, "DD"), queue.issue_ticket(hall_ctx, "DD")
     served = queue.call_ticket(hall_ctx, me, 1, second.id)
     assert served.display_number == second.display_number and served.status == "serving"
-    with pytest.raises(QueueError, match=f"đang có số {second.display_number}"):
+    with pytest.raises(QueueError, match=f"đang có số {second.display_number}") as holding:
         queue.call_ticket(hall_ctx, me, 1, first.id)
+    assert localized(holding.value, english()) == (f"Counter 1 has number {second.display_number}: finish it or "
+                                                   f"mark it as a no-show before calling number {first.display_number}")
     queue.finish(hall_ctx, me, 1)
     with pytest.raises(QueueError, match="Đã xong"):
         queue.call_ticket(hall_ctx, me, 1, second.id)

@@ -12,6 +12,7 @@ from app.domain.catalog import ProcedureIndex
 from app.services.catalog import ProcedureView
 from app.services.dossier_forms import processing_time_text
 from app.ui.errors import FieldErrors
+from app.ui.i18n import text_of
 
 RESULTS_LIMIT = 100
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -104,7 +105,7 @@ class ProcedurePicker(QGroupBox):
         self.procedure_info.setText(
             f"<b>{d.name}</b><br>{p.agency_name} · {d.code}<br>"
             + self.tr("Thời hạn: %1 · Trực tuyến: %2 · Bưu chính: %3")
-            .replace("%1", processing_time_text(d.processing_value, d.processing_unit)).replace("%2", online)
+            .replace("%1", text_of(processing_time_text(d.processing_value, d.processing_unit))).replace("%2", online)
             .replace("%3", self.tr("có") if d.postal_allowed else self.tr("không")))
         self.chosen.emit(p)
         return p
