@@ -401,6 +401,15 @@ class OfflineStation:
                 "station": str(self.station_id)}, now)
         return wanted
 
+    def received_here(self, code: str) -> tuple[str, int] | None:
+        """A dossier received offline at this station by its code: (applicant's name, the procedure's fee in đồng)
+        for the payment form; None for any other code (the server is not there to ask)."""
+        item = next((x for x in self.journal.local_items(central.DOSSIER) if x["code"] == code.strip()), None)
+        if item is None:
+            return None
+        procedure = next((p for p in self._ref("procedures") if p["id"] == item["procedure_id"]), None)
+        return str(item["draft"].get("applicant_name") or ""), int(procedure["fee_vnd"] if procedure else 0)
+
     def record_printed(self, ticket_id: uuid.UUID, printed: bool, reason: str | None = None) -> None:
         """Whether the paper of a ticket issued offline came out of the printer: queued after the ticket, replayed
         as online (`queue.mark_printed`: the ticket's `printed` and a «printed»/«print_failed» event)."""

@@ -14,12 +14,12 @@ from sqlalchemy import select
 from app.devices.keypad import KeypadProtocol
 from app.devices.keypad_sim import KeypadSimulator
 from app.devices.manager import DeviceState
-from app.services import accounts, queue
+from app.services import accounts, fees, queue
 from app.services.context import Context
 from app.services.keypad_station import KeypadStation
 from app.store.models import Rating, Service, Ticket
 from bench.throwaway_pg import ThrowawayPostgres
-from tests.offline.helpers import Clock, station
+from tests.offline.helpers import DRAFT, Clock, station
 from tests.offline.test_windows import WAIT_MS, _back_online, _idle, _shot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -107,6 +107,27 @@ def test_the_counter_offline_panel_transfer_and_keypad_vote(  # type: ignore[no-
         assert counter.waiting() == 5  # call, transfer, call, finish, vote (the ticket is the kiosk's)
         _shot(w, tmp_path, "counter-offline-voted.png")
 
+        # a receipt scanned offline cannot open its dossier: its fee is recorded in the journal
+        made = counter.receive_dossier(w.actor, "DEMO.SXD.004", DRAFT)  # as F7 does offline
+        fee = counter.procedure("DEMO.SXD.004")["fee_vnd"]
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
+        qtbot.keyClicks(w, made.code)
+        qtbot.keyClick(w, K.Key_Return)
+        qtbot.waitUntil(lambda: w.payment_dialog is not None and w.payment_dialog.isVisible(), timeout=WAIT_MS)
+        pay = w.payment_dialog
+        assert (pay.code.text(), pay.applicant.text(), pay.amount.value()) == (made.code, DRAFT.applicant_name, fee)
+        pay.amount.setValue(0)
+        pay.accept()  # refused as online, at its fields; nothing typed is lost
+        qtbot.waitUntil(lambda: pay.ok_button.isEnabled(), timeout=WAIT_MS)
+        assert pay.isVisible() and counter.waiting() == 6
+        pay.amount.setValue(50_000)
+        pay.receipt_no.setText("BL-0009")
+        _shot(pay, tmp_path, "counter-offline-payment.png")
+        pay.accept()
+        qtbot.waitUntil(lambda: w.payment_dialog is None, timeout=WAIT_MS)
+        assert "Đã ghi khoản thu phí, lệ phí của hồ sơ" in w.bar.current_text() and counter.waiting() == 7
+
         _back_online(running_pg, clock, kiosk, counter)
         w._on_offline_retry()  # the next reload: online, the counts live again
         qtbot.waitUntil(lambda: not w.offline_mode and not w.worker.busy and not w.panel.offline, timeout=WAIT_MS)
@@ -121,5 +142,7 @@ def test_the_counter_offline_panel_transfer_and_keypad_vote(  # type: ignore[no-
             rating = s.scalar(select(Rating).where(Rating.ticket_id == second.id))
         assert served is not None and served.status == "finished"
         assert rating is not None and rating.raw_key == "1" and rating.officer_id == w.actor.officer_id
+        [paid] = fees.payments_of(central_ctx, made.code)
+        assert (paid.amount_vnd, paid.receipt_no, paid.officer_name) == (50_000, "BL-0009", "Lò Văn Minh")
         w.close()
         keypad.stop()

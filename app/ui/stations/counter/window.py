@@ -87,6 +87,7 @@ class CounterWindow(QMainWindow):
         self.dossier_dialog: DossierViewDialog | None = None
         self.lookup_dialog: QInputDialog | None = None
         self.registrations_dialog: RegistrationsDialog | None = None
+        self.payment_dialog: Any = None  # offline: the fee form of a scanned receipt (OfflinePaymentDialog)
         self._transfer_counter: int | None = None
         self.mode = CounterMode.OPEN  # open / paused / closed, as stored (every station sees it)
         self.return_dossier: result_return.ReturnDossier | None = None
@@ -445,7 +446,8 @@ class CounterWindow(QMainWindow):
                                         "có kết nối."))
         self.offline_bar.show_info(self.tr(
             "Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), "
-            "tiếp nhận hồ sơ (F7) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối."))
+            "chuyển số (F5), tiếp nhận hồ sơ (F7), thu phí theo mã hồ sơ (F8 hoặc quét phiếu hẹn) như thường; mọi "
+            "việc được lưu tại máy và đồng bộ khi có kết nối."))
         self._render()
 
     def _store_back(self, source: str) -> None:
@@ -737,9 +739,29 @@ class CounterWindow(QMainWindow):
         self._open_dossier(code)
 
     def _open_dossier(self, code: str) -> None:
+        if self.offline_mode and self.offline is not None:  # the dossier cannot be read: its fee can be recorded
+            self._open_offline_payment(code)
+            return
         self.dossier_dialog = DossierViewDialog(self.ctx, code, self, actor=self.actor)
         self.dossier_dialog.finished.connect(self._on_dialog_finished)
         self.dossier_dialog.open()
+
+    def _open_offline_payment(self, code: str) -> None:
+        """Offline, a receipt scanned or a code typed (F8): the fee paid for that dossier, kept in the journal."""
+        from app.ui.stations.counter.offline_payment import OfflinePaymentDialog
+
+        assert self.offline is not None
+        dialog = OfflinePaymentDialog(self.offline, self.actor, code, self)
+        dialog.finished.connect(self._on_payment_dialog_finished)
+        self.payment_dialog = dialog
+        dialog.open()
+
+    def _on_payment_dialog_finished(self, _result: int) -> None:
+        dialog, self.payment_dialog = self.payment_dialog, None
+        if dialog is not None and dialog.recorded is not None:
+            self.bar.show_info(self.tr("Đã ghi khoản thu phí, lệ phí của hồ sơ %1 (lưu tại máy).")
+                               .replace("%1", dialog.recorded))
+        self._central.setFocus()
 
     def _on_lookup_triggered(self) -> None:
         """F8: type a dossier code, then its window opens (as when its receipt is scanned)."""
