@@ -206,3 +206,25 @@ def test_the_paper_of_an_offline_ticket_is_recorded_as_online(central_ctx: Conte
 
     assert jammed.id in {v.id for v in ticket_printing.unprinted_tickets(central_ctx)}  # reprinted like online
     assert kiosk.sync_now().replayed == 0
+
+
+def test_a_payment_offline_resumes_a_dossier_waiting_for_it(central_ctx: Context, tmp_path: Path,
+                                                            clock: Clock) -> None:
+    from app.domain.lifecycle import Action
+    from app.services import dossiers, lifecycle
+
+    officer = _officer(central_ctx)
+    _kiosk, desk = _stations(central_ctx, tmp_path, clock, counter=1)
+    online = dossiers.receive_dossier(central_ctx, officer, dossiers.procedure_id_by_code(central_ctx, "DEMO.SXD.004"),
+                                      DRAFT)
+    lifecycle.apply_action(central_ctx, officer, online.code, Action.AWAIT_PAYMENT)
+    desk.record_payment(_signed_in_here(desk), online.code, 20_000, "transfer", "BL-0100")
+    paid_at = clock.at
+    assert desk.sync_now().replayed == 1
+    view = dossiers.get_dossier(central_ctx, online.code)
+    assert view.status == "processing"
+    with central_ctx.store.read() as s:
+        [payment] = s.scalars(select(Payment).where(Payment.receipt_no == "BL-0100")).all()
+    assert (payment.paid_at, payment.officer_id, payment.amount_vnd) == (paid_at, officer.officer_id, 20_000)
+    assert str(payment.id) == desk.journal.local_items("payment")[0]["id"]  # the station's id: replay is idempotent
+    assert desk.sync_now().replayed == 0
