@@ -157,6 +157,10 @@ class OfflineStation:
                 "offline_since": self.journal.get("offline_since"), "station_id": str(self.station_id),
                 "station": self.kind, "waiting": self.journal.pending_count(),
                 "reference": self.journal.get("refreshed_at"),
+                # items the server did not take yet, with why (a ticket not central yet, a dossier code it does
+                # not know, a refusal): they are tried again at every sync
+                "held_back": [{"kind": x.kind, "what": _what(x), "attempts": x.attempts, "error": x.last_error}
+                              for x in self.journal.pending() if x.last_error],
                 "leases": [{"kind": x.kind, "scope": x.scope, "day": x.day.isoformat(), "first": x.first_seq,
                             "last": x.last_seq, "left": x.left} for x in leases]}
 
@@ -652,9 +656,12 @@ class OfflineStation:
                 report.leases_taken += 1
 
 
+def _what(item: OutboxItem) -> str:
+    return str(item.payload.get("display") or item.payload.get("code") or item.id)
+
+
 def _describe(item: OutboxItem, exc: BaseException) -> str:
-    what = item.payload.get("display") or item.payload.get("code") or str(item.id)
-    return f"{item.kind} {what}: {exc}"
+    return f"{item.kind} {_what(item)}: {exc}"
 
 
 def lease_text(lease: JournalLease) -> str:

@@ -184,6 +184,12 @@ def test_a_payment_for_a_dossier_not_central_waits(central_ctx: Context, tmp_pat
     desk.record_payment(Actor.maintenance(central_ctx), code, 10_000, "cash", "BL-7")
     report = desk.sync_now()
     assert (report.deferred, report.failed, desk.waiting()) == (1, [], 1)
+    [held] = desk.status()["held_back"]  # `motcua sync status` says which item waits, and why
+    assert (held["kind"], held["what"], held["attempts"]) == ("payment", code, 1)
+    assert held["error"] == f"Hồ sơ {code} chưa có trên máy chủ"
+    from app.cli.cmd_sync import _status_text
+
+    assert f"  payment {code} (1 lần): Hồ sơ {code} chưa có trên máy chủ" in _status_text(desk.status())
     with central_ctx.store.read() as s:
         assert list(s.scalars(select(Payment.id).where(Payment.receipt_no == "BL-7"))) == []
 
