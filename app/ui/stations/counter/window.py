@@ -536,8 +536,9 @@ class CounterWindow(QMainWindow):
                 "transfer": self.tr("Đã chuyển số %1 (lưu tại máy); số sẽ chờ tại dịch vụ mới khi có kết nối.")
                 }.get(name)
         self.hint = done.replace("%1", number) if done else ""
-        armed = self.offline.armed() if name in ("finish", "finish_and_next") else None
-        if armed is not None:  # the keypad (or rating screen) waits for the citizen's vote, as online
+        # the keypad waits for the citizen's vote, as online (a rating screen reads the server: not offline)
+        armed = self.offline.armed() if name in ("finish", "finish_and_next") and self.keypad is not None else None
+        if armed is not None:
             self.feedback = CounterFeedback(armed[0], armed[1], None)
             self._show_feedback()
         self._render()
