@@ -70,8 +70,11 @@ class KeypadStation:
                     offline: OfflineStation | None = None) -> KeypadStation:
         """The keypad of one counter as the machine is set up (keys checked against the centre's scale; the scale
         the journal last saw when the server does not answer)."""
-        settings = offline.on_server(lambda: rating_settings(ctx)) if offline is not None else rating_settings(ctx)
-        scale = settings[0] if settings is not None else int(offline.setting("rating_scale"))  # type: ignore[union-attr]
+        if offline is None:
+            scale = rating_settings(ctx)[0]
+        else:  # the server, else the scale the journal last saw
+            settings = offline.on_server(lambda: rating_settings(ctx))
+            scale = settings[0] if settings is not None else int(offline.setting("rating_scale"))
         key_map = rules.key_map_from_keys(scale, setup.keys) if setup.keys.strip() else rules.default_key_map(scale)
         return cls(ctx, setup.url, {setup.bus_address: counter_number}, setup.protocol(key_map), key_map=key_map,
                    on_status=on_status, on_result=on_result, baudrate=setup.baudrate, offline=offline)

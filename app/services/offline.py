@@ -185,12 +185,14 @@ class OfflineStation:
             try:
                 seq = self.journal.take_number(c, central.TICKET, f"service:{service['id']}", day)
             except LeaseExhausted:
-                raise NoLeaseLeft(translate("services.offline", "Mất kết nối tới máy chủ và máy này đã dùng hết số dự phòng của "
-                                            "dịch vụ «%1»; xin mời tới quầy hướng dẫn").arg(service["name"])) from None
+                raise NoLeaseLeft(translate(
+                    "services.offline", "Mất kết nối tới máy chủ và máy này đã dùng hết số dự phòng của "
+                                        "dịch vụ «%1»; xin mời tới quầy hướng dẫn").arg(service["name"])) from None
             cap = service["daily_cap"]
             if cap is not None and seq > cap:
-                raise QueueError(translate("services.offline", "Dịch vụ «%1» đã hết số hôm nay (%2 số); xin mời quay lại vào ngày "
-                                           "làm việc tiếp theo").arg(service["name"], cap))
+                raise QueueError(translate(
+                    "services.offline", "Dịch vụ «%1» đã hết số hôm nay (%2 số); xin mời quay lại vào ngày "
+                                        "làm việc tiếp theo").arg(service["name"], cap))
             number = rules.number_for(seq, service["range_start"], service["range_end"])
             display = rules.display_number(service["prefix"], number, service["range_end"])
             self.journal.add_item(c, ticket_id, central.TICKET, {
@@ -207,12 +209,14 @@ class OfflineStation:
         from app.domain.dossier import looks_like_dossier_code
 
         if not looks_like_dossier_code(scanned.strip()):
-            raise NotFound(translate("services.offline", "Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả "
-                                     "kết quả"))
+            raise NotFound(translate(
+                "services.offline", "Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả "
+                                    "kết quả"))
         service = str(self.setting("result_return_service") or "").strip().upper()
         if not service:
-            raise QueueError(translate("services.offline", "Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận "
-                                       "kết quả"))
+            raise QueueError(translate(
+                "services.offline", "Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận "
+                                    "kết quả"))
         return self.issue_ticket(service)
 
     def receive(self, actor: Actor, procedure_code: str, draft: IntakeDraft,
@@ -248,16 +252,18 @@ class OfflineStation:
         due = calendar.due_at(now, procedure["processing_value"], procedure["processing_unit"],
                               self.calendar([now.year, now.year + 1 + procedure["processing_value"] // 200]), cutoff)
         if any(p.get("request_id") == str(request_id) for p in self.journal.local_items(central.DOSSIER)):
-            raise Conflict(translate("services.offline", "Mã yêu cầu %1 đã dùng cho một hồ sơ tiếp nhận tại máy này; hãy mở "
-                                     "biểu mẫu mới").arg(request_id))
+            raise Conflict(translate(
+                "services.offline", "Mã yêu cầu %1 đã dùng cho một hồ sơ tiếp nhận tại máy này; hãy mở "
+                                    "biểu mẫu mới").arg(request_id))
         with self.journal.recording() as c:
             try:
                 seq = self.journal.take_number(c, central.DOSSIER, f"agency:{agency['id']}", day)
                 line = self.journal.take_number(c, central.REGISTER, "centre", date(day.year, 1, 1))
             except LeaseExhausted:
-                raise NoLeaseLeft(translate("services.offline", "Mất kết nối tới máy chủ và quầy này không còn mã hồ sơ dự phòng "
-                                            "của «%1»; ghi phiếu tay và nhập lại khi có kết nối")
-                                  .arg(agency["name"])) from None
+                raise NoLeaseLeft(translate(
+                    "services.offline", "Mất kết nối tới máy chủ và quầy này không còn mã hồ sơ dự phòng "
+                                        "của «%1»; ghi phiếu tay và nhập lại khi có kết nối")
+                    .arg(agency["name"])) from None
             code = format_dossier_code(agency["identifier"], day, seq)
             self.journal.add_item(c, request_id, central.DOSSIER, {
                 "request_id": str(request_id), "procedure_id": procedure["id"], "code": code, "seq": seq,
@@ -278,8 +284,9 @@ class OfflineStation:
             raise QueueError(translate("services.offline", "Số phiếu: hãy nhập số in trên phiếu của người dân"))
         held = self.journal.get("held")
         if held and held["status"] in ("called", "serving"):
-            raise QueueError(translate("services.offline", "Quầy đang giữ số %1: hãy kết thúc hoặc đánh dấu vắng mặt trước")
-                             .arg(held["display"]))
+            raise QueueError(translate(
+                "services.offline", "Quầy đang giữ số %1: hãy kết thúc hoặc đánh dấu vắng mặt trước")
+                .arg(held["display"]))
         self._ticket_event(actor, number, "called")
         self.journal.set(held={"display": number, "status": "called"})
         return number
@@ -528,8 +535,9 @@ class OfflineStation:
     def _ref(self, kind: str) -> list[dict[str, Any]]:
         data = self.journal.reference(kind)
         if data is None:
-            raise StoreUnavailable(translate("services.offline", "Mất kết nối tới máy chủ và máy này chưa từng đồng bộ dữ liệu "
-                                                 "(danh mục, số dự phòng); chạy «motcua sync now» khi có kết nối"))
+            raise StoreUnavailable(translate(
+                "services.offline", "Mất kết nối tới máy chủ và máy này chưa từng đồng bộ dữ liệu "
+                                    "(danh mục, số dự phòng); chạy «motcua sync now» khi có kết nối"))
         return list(data)
 
     # --- sync --------------------------------------------------------------------------------------------------

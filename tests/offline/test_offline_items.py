@@ -234,3 +234,17 @@ def test_a_payment_offline_resumes_a_dossier_waiting_for_it(central_ctx: Context
     assert (payment.paid_at, payment.officer_id, payment.amount_vnd) == (paid_at, officer.officer_id, 20_000)
     assert str(payment.id) == desk.journal.local_items("payment")[0]["id"]  # the station's id: replay is idempotent
     assert desk.sync_now().replayed == 0
+
+
+def test_a_counter_keypad_starts_while_the_server_is_down(central_ctx: Context, running_pg, tmp_path: Path,
+                                                          clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    """The keypad of a counter started during an outage takes the centre's scale from the journal."""
+    from app.devices.keypad import KeypadConfig
+    from app.services import settings
+    from app.services.keypad_station import KeypadStation
+
+    settings.set_centre_settings(central_ctx, Actor.maintenance(central_ctx), {"rating_scale": 5})
+    _kiosk, desk = _stations(central_ctx, tmp_path, clock, counter=1)
+    running_pg.stop()
+    keypad = KeypadStation.for_counter(central_ctx, KeypadConfig(url=str(tmp_path / "no-keypad")), 1, offline=desk)
+    assert keypad.key_map == default_key_map(5) and keypad.offline is desk
