@@ -50,6 +50,9 @@ def _status_text(state: dict[str, Any]) -> str:
              f"Mục chờ đồng bộ: {state['waiting']}", f"Số dự phòng đang giữ: {len(state['leases'])}"]
     lines += [f"  {x['kind']} {x['scope']} ngày {x['day']}: {x['first']}–{x['last']} (còn {x['left']})"
               for x in state["leases"]]
+    if state.get("held_back"):
+        lines.append(f"Mục máy chủ chưa nhận: {len(state['held_back'])}")
+        lines += [f"  {x['kind']} {x['what']} ({x['attempts']} lần): {x['error']}" for x in state["held_back"]]
     return "\n".join(lines)
 
 

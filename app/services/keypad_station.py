@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.devices.keypad import KeypadConfig, KeypadProtocol, KeypadReader, KeyPress, keypad_manager
 from app.devices.manager import DeviceManager, DeviceStatus
@@ -19,6 +20,9 @@ from app.domain.errors import NotFound
 from app.services.context import Context
 from app.services.ratings import PressResult, arming, rating_settings, record_garbage, record_vote
 from app.store.engine import StoreUnavailable
+
+if TYPE_CHECKING:
+    from app.services.offline import OfflineStation
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +45,10 @@ class KeypadStation:
     def __init__(self, ctx: Context, url: str, counters: dict[int | None, int], protocol: KeypadProtocol, *,
                  key_map: dict[str, int] | None = None, on_status: Callable[[DeviceStatus], None] | None = None,
                  on_result: Callable[[PressResult], None] | None = None, garbage_interval: float = 10.0,
-                 baudrate: int = 9600) -> None:
+                 baudrate: int = 9600, offline: OfflineStation | None = None) -> None:
         self.ctx = ctx
+        # a counter of a central server: while the server does not answer, its votes go to the station's journal
+        self.offline = offline
         self.url = url
         self.counters = dict(counters)
         self.protocol = protocol
@@ -60,12 +66,18 @@ class KeypadStation:
     @classmethod
     def for_counter(cls, ctx: Context, setup: KeypadConfig, counter_number: int, *,
                     on_status: Callable[[DeviceStatus], None] | None = None,
-                    on_result: Callable[[PressResult], None] | None = None) -> KeypadStation:
-        """The keypad of one counter as the machine is set up (keys checked against the centre's scale)."""
-        scale, _timeout = rating_settings(ctx)
+                    on_result: Callable[[PressResult], None] | None = None,
+                    offline: OfflineStation | None = None) -> KeypadStation:
+        """The keypad of one counter as the machine is set up (keys checked against the centre's scale; the scale
+        the journal last saw when the server does not answer)."""
+        if offline is None:
+            scale = rating_settings(ctx)[0]
+        else:  # the server, else the scale the journal last saw
+            settings = offline.on_server(lambda: rating_settings(ctx))
+            scale = settings[0] if settings is not None else int(offline.setting("rating_scale"))
         key_map = rules.key_map_from_keys(scale, setup.keys) if setup.keys.strip() else rules.default_key_map(scale)
         return cls(ctx, setup.url, {setup.bus_address: counter_number}, setup.protocol(key_map), key_map=key_map,
-                   on_status=on_status, on_result=on_result, baudrate=setup.baudrate)
+                   on_status=on_status, on_result=on_result, baudrate=setup.baudrate, offline=offline)
 
     def add_listener(self, listener: Callable[[PressResult], None]) -> None:
         """Also tell `listener` each stored press (called on the station's thread, after on_result)."""
@@ -154,9 +166,15 @@ class KeypadStation:
             self.stats.foreign += 1
             log.debug("keypad %s: press of address %s served by no counter here", self.url, press.address)
             return
+        offline = self.offline if self.offline is not None and self.offline.counter_number == counter else None
         for attempt in range(30):  # the store may be briefly away: keep the press (with its time) and retry
             try:
-                result = record_vote(self.ctx, counter, press.key, at=at, key_map=self.key_map)
+                if offline is not None:  # the server, else the journal (queued, replayed as the rating)
+                    result = (offline.on_server(lambda: record_vote(self.ctx, counter, press.key, at=at,
+                                                                    key_map=self.key_map))
+                              or offline.record_vote(press.key, at=at, key_map=self.key_map))
+                else:
+                    result = record_vote(self.ctx, counter, press.key, at=at, key_map=self.key_map)
                 break
             except StoreUnavailable as exc:
                 log.warning("keypad %s: press kept, store unavailable (%s)", self.url, exc)
@@ -195,7 +213,12 @@ class KeypadStation:
         for address, counter in self.counters.items():
             try:
                 lit = arming(self.ctx, counter) is not None
-            except (StoreUnavailable, NotFound):
+            except StoreUnavailable:
+                if self.offline is None or self.offline.counter_number != counter:
+                    continue
+                armed = self.offline.armed()  # offline: the ticket just finished here, from the journal
+                lit = armed is not None and self.ctx.now() <= armed[1]
+            except NotFound:
                 continue
             if self._lamps.get(address) != lit:
                 self._lamps[address] = lit

@@ -156,7 +156,8 @@ def _apply_fields(ctx: Context, actor: Actor, s: Session, d: Dossier, act: Actio
         if "amount_vnd" in details:
             s.add(Payment(dossier_id=d.id, amount_vnd=details["amount_vnd"], method=details.get("method", "cash"),
                           receipt_no=details["receipt_no"], officer_id=actor.officer_id, paid_at=now,
-                          station_id=ctx.station_id))
+                          station_id=ctx.station_id,
+                          **({"id": details["payment_id"]} if details.get("payment_id") else {})))
     return {}
 
 
@@ -237,9 +238,31 @@ def _parse_day(text: str) -> date:
 # --- payments -------------------------------------------------------------------------------------------------
 
 def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, method: str,
-                   receipt_no: str) -> DossierView:
-    """Record a fee payment (integer đồng, with its receipt number); a dossier waiting for payment resumes."""
+                   receipt_no: str, *, payment_id: uuid.UUID | None = None) -> DossierView:
+    """Record a fee payment (integer đồng, with its receipt number); a dossier waiting for payment resumes.
+    `payment_id`: the payment's id made by a station offline (its replay is idempotent by it)."""
     actor.require(Role.OFFICER, translate("services.lifecycle", "thu phí, lệ phí"))
+    receipt_no = check_payment(amount_vnd, method, receipt_no)
+    with ctx.store.read() as s:
+        d = _find(s, code)
+        status, dossier_id = DossierStatus(d.status), d.id
+    if status in (DossierStatus.CANCELLED, DossierStatus.REFUSED):
+        raise TransitionRefused(translate("services.lifecycle", "Không thu phí cho hồ sơ đang ở trạng thái «%1»")
+                                .arg(status.label))
+    if status is DossierStatus.WAITING_PAYMENT:
+        return apply_action(ctx, actor, code, Action.PAID, receipt_no=receipt_no, amount_vnd=amount_vnd,
+                            method=method, payment_id=payment_id)
+    with ctx.store.write() as s:
+        s.add(Payment(dossier_id=dossier_id, amount_vnd=amount_vnd, method=method, receipt_no=receipt_no,
+                      officer_id=actor.officer_id, paid_at=ctx.now(), station_id=ctx.station_id,
+                      **({"id": payment_id} if payment_id else {})))
+        publish(s, "dossier", {"event": "payment", "dossier": str(dossier_id)})
+    return get_dossier(ctx, dossier_id)
+
+
+def check_payment(amount_vnd: int, method: str, receipt_no: str) -> str:
+    """A payment's amount, method and receipt number checked (FormErrors naming each bad one); the receipt number
+    cleaned. Online and offline (`OfflineStation.record_payment`) alike."""
     errors = []
     if isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int) or amount_vnd <= 0:
         errors.append(ValidationError("amount_vnd", translate("services.lifecycle",
@@ -257,20 +280,7 @@ def record_payment(ctx: Context, actor: Actor, code: str, amount_vnd: int, metho
                                                                   "Cần ghi số biên lai thu phí, lệ phí")))
     if errors:
         raise FormErrors(errors)
-    with ctx.store.read() as s:
-        d = _find(s, code)
-        status, dossier_id = DossierStatus(d.status), d.id
-    if status in (DossierStatus.CANCELLED, DossierStatus.REFUSED):
-        raise TransitionRefused(translate("services.lifecycle", "Không thu phí cho hồ sơ đang ở trạng thái «%1»")
-                                .arg(status.label))
-    if status is DossierStatus.WAITING_PAYMENT:
-        return apply_action(ctx, actor, code, Action.PAID, receipt_no=receipt_no, amount_vnd=amount_vnd,
-                            method=method)
-    with ctx.store.write() as s:
-        s.add(Payment(dossier_id=dossier_id, amount_vnd=amount_vnd, method=method, receipt_no=receipt_no,
-                      officer_id=actor.officer_id, paid_at=ctx.now(), station_id=ctx.station_id))
-        publish(s, "dossier", {"event": "payment", "dossier": str(dossier_id)})
-    return get_dossier(ctx, dossier_id)
+    return receipt_no
 
 
 # --- lists and timeline -------------------------------------------------------------------------------------------

@@ -20,8 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from app.domain import calendar, queue as rules
 from app.domain.dossier import IntakeDraft, ProcedurePolicy, format_dossier_code
 from app.domain.errors import Conflict, NotFound
+from app.domain.messages import translate
 from app.domain.queue import QueueError
+from app.domain.accounts import Role, require_role
 from app.services import offline_central as central
+from app.services.offline_central import PAYMENT, PRINTED, RATING, TRANSFER
 from app.services.context import LOCAL_TZ, Actor, Context, utc_now
 from app.services.queue_views import TicketView
 from app.store.engine import PgTimeouts, StoreBusy, StoreUnavailable
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from app.domain.catalog import ProcedureIndex
     from app.services.catalog import ProcedureView
     from app.services.hall import ServiceView
+    from app.services.ratings import PressResult
 
 T = TypeVar("T")
 ONLINE, OFFLINE = "online", "offline"
@@ -153,6 +157,10 @@ class OfflineStation:
                 "offline_since": self.journal.get("offline_since"), "station_id": str(self.station_id),
                 "station": self.kind, "waiting": self.journal.pending_count(),
                 "reference": self.journal.get("refreshed_at"),
+                # items the server did not take yet, with why (a ticket not central yet, a dossier code it does
+                # not know, a refusal): they are tried again at every sync
+                "held_back": [{"kind": x.kind, "what": _what(x), "attempts": x.attempts, "error": x.last_error}
+                              for x in self.journal.pending() if x.last_error],
                 "leases": [{"kind": x.kind, "scope": x.scope, "day": x.day.isoformat(), "first": x.first_seq,
                             "last": x.last_seq, "left": x.left} for x in leases]}
 
@@ -165,11 +173,11 @@ class OfflineStation:
     def issue_ticket(self, service_code: str, priority_kind: str | None = None) -> TicketView:
         """A ticket from the station's leased numbers, queued for replay (the server is not answering)."""
         if priority_kind is not None and priority_kind not in rules.PRIORITY_KINDS:
-            raise QueueError(f"Loại ưu tiên không hợp lệ: {priority_kind}")
+            raise QueueError(translate("services.offline", "Loại ưu tiên không hợp lệ: %1").arg(priority_kind))
         asked = service_code.strip().upper()
         service = next((v for v in self._ref("services") if v["code"] == asked and v["active"]), None)
         if service is None:
-            raise NotFound(f"Không có dịch vụ mã «{service_code}»")
+            raise NotFound(translate("services.offline", "Không có dịch vụ mã «%1»").arg(service_code))
         now = self.clock()
         day = now.astimezone(LOCAL_TZ).date()
         ticket_id = uuid.uuid4()
@@ -177,12 +185,14 @@ class OfflineStation:
             try:
                 seq = self.journal.take_number(c, central.TICKET, f"service:{service['id']}", day)
             except LeaseExhausted:
-                raise NoLeaseLeft(f"Mất kết nối tới máy chủ và máy này đã dùng hết số dự phòng của dịch vụ "
-                                  f"«{service['name']}»; xin mời tới quầy hướng dẫn") from None
+                raise NoLeaseLeft(translate(
+                    "services.offline", "Mất kết nối tới máy chủ và máy này đã dùng hết số dự phòng của "
+                                        "dịch vụ «%1»; xin mời tới quầy hướng dẫn").arg(service["name"])) from None
             cap = service["daily_cap"]
             if cap is not None and seq > cap:
-                raise QueueError(f"Dịch vụ «{service['name']}» đã hết số hôm nay ({cap} số); "
-                                 "xin mời quay lại vào ngày làm việc tiếp theo")
+                raise QueueError(translate(
+                    "services.offline", "Dịch vụ «%1» đã hết số hôm nay (%2 số); xin mời quay lại vào ngày "
+                                        "làm việc tiếp theo").arg(service["name"], cap))
             number = rules.number_for(seq, service["range_start"], service["range_end"])
             display = rules.display_number(service["prefix"], number, service["range_end"])
             self.journal.add_item(c, ticket_id, central.TICKET, {
@@ -199,10 +209,14 @@ class OfflineStation:
         from app.domain.dossier import looks_like_dossier_code
 
         if not looks_like_dossier_code(scanned.strip()):
-            raise NotFound("Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+            raise NotFound(translate(
+                "services.offline", "Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả "
+                                    "kết quả"))
         service = str(self.setting("result_return_service") or "").strip().upper()
         if not service:
-            raise QueueError("Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận kết quả")
+            raise QueueError(translate(
+                "services.offline", "Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận "
+                                    "kết quả"))
         return self.issue_ticket(service)
 
     def receive(self, actor: Actor, procedure_code: str, draft: IntakeDraft,
@@ -225,9 +239,9 @@ class OfflineStation:
         code and register line from leased blocks, queued for replay."""
         procedure = next((p for p in self._ref("procedures") if p["code"] == procedure_code.strip()), None)
         if procedure is None:
-            raise NotFound(f"Không có thủ tục mã «{procedure_code}»")
+            raise NotFound(translate("services.offline", "Không có thủ tục mã «%1»").arg(procedure_code))
         if not procedure["active"]:
-            raise NotFound(f"Thủ tục «{procedure['name']}» đã ngừng áp dụng")
+            raise NotFound(translate("services.offline", "Thủ tục «%1» đã ngừng áp dụng").arg(procedure["name"]))
         agency = next(a for a in self._ref("agencies") if a["id"] == procedure["agency_id"])
         policy = ProcedurePolicy(procedure["postal_allowed"], procedure["online_level"], procedure["on_the_spot"])
         clean = draft.validated(policy, resolve_on_the_spot=resolve_on_the_spot)
@@ -238,15 +252,18 @@ class OfflineStation:
         due = calendar.due_at(now, procedure["processing_value"], procedure["processing_unit"],
                               self.calendar([now.year, now.year + 1 + procedure["processing_value"] // 200]), cutoff)
         if any(p.get("request_id") == str(request_id) for p in self.journal.local_items(central.DOSSIER)):
-            raise Conflict(f"Mã yêu cầu {request_id} đã dùng cho một hồ sơ tiếp nhận tại máy này; "
-                           "hãy mở biểu mẫu mới")
+            raise Conflict(translate(
+                "services.offline", "Mã yêu cầu %1 đã dùng cho một hồ sơ tiếp nhận tại máy này; hãy mở "
+                                    "biểu mẫu mới").arg(request_id))
         with self.journal.recording() as c:
             try:
                 seq = self.journal.take_number(c, central.DOSSIER, f"agency:{agency['id']}", day)
                 line = self.journal.take_number(c, central.REGISTER, "centre", date(day.year, 1, 1))
             except LeaseExhausted:
-                raise NoLeaseLeft(f"Mất kết nối tới máy chủ và quầy này không còn mã hồ sơ dự phòng của "
-                                  f"«{agency['name']}»; ghi phiếu tay và nhập lại khi có kết nối") from None
+                raise NoLeaseLeft(translate(
+                    "services.offline", "Mất kết nối tới máy chủ và quầy này không còn mã hồ sơ dự phòng "
+                                        "của «%1»; ghi phiếu tay và nhập lại khi có kết nối")
+                    .arg(agency["name"])) from None
             code = format_dossier_code(agency["identifier"], day, seq)
             self.journal.add_item(c, request_id, central.DOSSIER, {
                 "request_id": str(request_id), "procedure_id": procedure["id"], "code": code, "seq": seq,
@@ -264,10 +281,12 @@ class OfflineStation:
         cannot see the hall's queue. Returns the number as recorded."""
         number = display_number.strip()
         if not number:
-            raise QueueError("Số phiếu: hãy nhập số in trên phiếu của người dân")
+            raise QueueError(translate("services.offline", "Số phiếu: hãy nhập số in trên phiếu của người dân"))
         held = self.journal.get("held")
         if held and held["status"] in ("called", "serving"):
-            raise QueueError(f"Quầy đang giữ số {held['display']}: hãy kết thúc hoặc đánh dấu vắng mặt trước")
+            raise QueueError(translate(
+                "services.offline", "Quầy đang giữ số %1: hãy kết thúc hoặc đánh dấu vắng mặt trước")
+                .arg(held["display"]))
         self._ticket_event(actor, number, "called")
         self.journal.set(held={"display": number, "status": "called"})
         return number
@@ -276,15 +295,21 @@ class OfflineStation:
         """Start serving, finish, recall or mark absent the ticket the counter called offline."""
         held = self.journal.get("held")
         if not held:
-            raise QueueError(f"Quầy {self.counter_number} chưa gọi số nào")
+            raise QueueError(translate("services.offline", "Quầy %1 chưa gọi số nào").arg(self.counter_number))
         after = rules.next_status(rules.TicketStatus(held["status"]), event, held["display"])
-        self._ticket_event(actor, held["display"], event)
+        at = self._ticket_event(actor, held["display"], event)
         self.journal.set(held=None if after.value in ("finished", "no_show") else
                          {"display": held["display"], "status": after.value})
+        if after.value == "finished":  # the keypad waits for the citizen's vote on it, as online
+            self.arm_keypad(held["display"], at + timedelta(seconds=int(self.setting("rating_timeout_s"))),
+                            actor.officer_id)
         return str(held["display"])
 
-    def _ticket_event(self, actor: Actor, number: str, kind: str) -> None:
-        counter = next((c for c in self._ref("counters") if c["number"] == self.counter_number), None)
+    def _own_counter(self) -> dict[str, Any] | None:
+        return next((c for c in self._ref("counters") if c["number"] == self.counter_number), None)
+
+    def _ticket_event(self, actor: Actor, number: str, kind: str) -> datetime:
+        counter = self._own_counter()
         now = self.clock()
         event_id = uuid.uuid4()
         with self.journal.recording() as c:
@@ -292,6 +317,119 @@ class OfflineStation:
                 "id": str(event_id), "display": number, "kind": kind, "at": now.isoformat(),
                 "counter_id": counter["id"] if counter else None, "officer_id": actor.officer_id,
                 "station": str(self.station_id)}, now)
+        return now
+
+    def transfer_held(self, actor: Actor, service_code: str, to_counter: int | None = None) -> str:
+        """Offline, send the ticket the counter holds to another service (optionally reserved for one counter),
+        chosen from the journal's services: the citizen keeps the number and waits in that queue once the server
+        has the transfer (`offline_central.replay_transfer`). Returns the number sent."""
+        require_role(actor.role, Role.OFFICER, translate("services.offline", "chuyển số"))  # no server to ask
+        held = self.journal.get("held")
+        if not held:
+            raise QueueError(translate("services.offline", "Quầy %1 chưa gọi số nào").arg(self.counter_number))
+        rules.next_status(rules.TicketStatus(held["status"]), "transferred", held["display"])
+        asked = service_code.strip().upper()
+        service = next((v for v in self._ref("services") if v["code"] == asked and v["active"]), None)
+        if service is None:
+            raise NotFound(translate("services.offline", "Không có dịch vụ mã «%1»").arg(service_code))
+        target = None
+        if to_counter is not None:
+            target = next((c for c in self._ref("counters") if c["number"] == to_counter and c["active"]), None)
+            if target is None:
+                raise NotFound(translate("services.offline", "Không có quầy số %1").arg(to_counter))
+        own = self._own_counter()
+        now = self.clock()
+        event_id = uuid.uuid4()
+        with self.journal.recording() as c:
+            self.journal.add_item(c, event_id, TRANSFER, {
+                "id": str(event_id), "new_id": str(uuid.uuid4()), "new_event_id": str(uuid.uuid4()),
+                "display": held["display"], "service_id": service["id"], "service_code": service["code"],
+                "to_counter_id": target["id"] if target else None, "at": now.isoformat(),
+                "counter_id": own["id"] if own else None, "officer_id": actor.officer_id,
+                "station": str(self.station_id)}, now)
+        self.journal.set(held=None)
+        return str(held["display"])
+
+    def arm_keypad(self, display_number: str, until: datetime, officer_id: int | None = None) -> None:
+        """The counter's keypad waits for the citizen's vote on this ticket until `until`: after an offline finish,
+        or a finish online just before the server stopped answering (the window hands its feedback over)."""
+        self.journal.set(armed={"display": display_number, "until": until.isoformat(), "officer_id": officer_id})
+
+    def armed(self) -> tuple[str, datetime] | None:
+        """The ticket the keypad waits for a vote on, offline, and until when (None: disarmed or voted)."""
+        armed = self.journal.get("armed")
+        if not armed or armed.get("voted") is not None:
+            return None
+        return str(armed["display"]), datetime.fromisoformat(armed["until"])
+
+    def record_vote(self, raw_key: str, *, at: datetime | None = None,
+                    key_map: dict[str, int] | None = None) -> PressResult:
+        """Offline, one press of this counter's keypad: the vote of the ticket just finished here while the keypad
+        is armed (one vote per ticket, within the centre's `rating_timeout_s`), queued with the ticket's number,
+        the counter, the officer and the time; any other press is a stray press (not queued)."""
+        from app.domain import satisfaction
+        from app.services.ratings import PressResult
+
+        now = at or self.clock()
+        scale = int(self.setting("rating_scale"))
+        level = (key_map or satisfaction.default_key_map(scale)).get(raw_key)
+        armed = self.journal.get("armed")
+        if level is None:
+            return PressResult("stray", self.counter_number, raw_key, now, reason="unknown_key")
+        if not armed or now > datetime.fromisoformat(armed["until"]):
+            return PressResult("stray", self.counter_number, raw_key, now, reason="disarmed")
+        if armed.get("voted") is not None:
+            return PressResult("stray", self.counter_number, raw_key, now, reason="already_rated")
+        own = self._own_counter()
+        rating_id = uuid.uuid4()
+        with self.journal.recording() as c:
+            self.journal.add_item(c, rating_id, RATING, {
+                "id": str(rating_id), "display": armed["display"], "level": level, "scale": scale,
+                "raw_key": raw_key, "at": now.isoformat(), "counter_id": own["id"] if own else None,
+                "officer_id": armed.get("officer_id"), "station": str(self.station_id)}, now)
+        self.journal.set(armed={**armed, "voted": level})
+        return PressResult("vote", self.counter_number, raw_key, now, level, rating_id, None, armed["display"])
+
+    def record_payment(self, actor: Actor, code: str, amount_vnd: int, method: str, receipt_no: str) -> str:
+        """Offline, a fee paid for a dossier (received offline here, or online before): checked as online
+        (`lifecycle.check_payment`), queued with its time and officer, replayed as the dossier's payment. The
+        dossier code cannot be looked up offline: it must look like one; a code the server does not know waits in
+        the outbox. Returns the code."""
+        from app.domain.dossier import looks_like_dossier_code
+        from app.services.lifecycle import check_payment
+
+        require_role(actor.role, Role.OFFICER, translate("services.offline", "thu phí, lệ phí"))
+        receipt = check_payment(amount_vnd, method, receipt_no)
+        wanted = code.strip()
+        if not looks_like_dossier_code(wanted):
+            raise NotFound(translate("services.offline", "«%1» không phải mã hồ sơ").arg(code))
+        now = self.clock()
+        payment_id = uuid.uuid4()
+        with self.journal.recording() as c:
+            self.journal.add_item(c, payment_id, PAYMENT, {
+                "id": str(payment_id), "code": wanted, "amount_vnd": amount_vnd, "method": method,
+                "receipt_no": receipt, "at": now.isoformat(), "officer_id": actor.officer_id,
+                "station": str(self.station_id)}, now)
+        return wanted
+
+    def received_here(self, code: str) -> tuple[str, int] | None:
+        """A dossier received offline at this station by its code: (applicant's name, the procedure's fee in đồng)
+        for the payment form; None for any other code (the server is not there to ask)."""
+        item = next((x for x in self.journal.local_items(central.DOSSIER) if x["code"] == code.strip()), None)
+        if item is None:
+            return None
+        procedure = next((p for p in self._ref("procedures") if p["id"] == item["procedure_id"]), None)
+        return str(item["draft"].get("applicant_name") or ""), int(procedure["fee_vnd"] if procedure else 0)
+
+    def record_printed(self, ticket_id: uuid.UUID, printed: bool, reason: str | None = None) -> None:
+        """Whether the paper of a ticket issued offline came out of the printer: queued after the ticket, replayed
+        as online (`queue.mark_printed`: the ticket's `printed` and a «printed»/«print_failed» event)."""
+        now = self.clock()
+        event_id = uuid.uuid4()
+        with self.journal.recording() as c:
+            self.journal.add_item(c, event_id, PRINTED, {
+                "id": str(event_id), "ticket_id": str(ticket_id), "printed": printed, "reason": reason,
+                "at": now.isoformat(), "station": str(self.station_id)}, now)
 
     def setting(self, key: str) -> Any:
         """A centre setting as the journal last saw it (its default when unset), as `centre_setting` online."""
@@ -307,7 +445,7 @@ class OfflineStation:
         """A procedure of the journal's catalogue by its code (NotFound when the journal does not hold it)."""
         found = next((p for p in self._ref("procedures") if p["code"] == code.strip()), None)
         if found is None:
-            raise NotFound(f"Không có thủ tục mã «{code}»")
+            raise NotFound(translate("services.offline", "Không có thủ tục mã «%1»").arg(code))
         return found
 
     def catalogue(self) -> tuple[ProcedureIndex, list[ProcedureView]]:
@@ -398,8 +536,9 @@ class OfflineStation:
     def _ref(self, kind: str) -> list[dict[str, Any]]:
         data = self.journal.reference(kind)
         if data is None:
-            raise StoreUnavailable("Mất kết nối tới máy chủ và máy này chưa từng đồng bộ dữ liệu (danh mục, số dự "
-                                   "phòng); chạy «motcua sync now» khi có kết nối")
+            raise StoreUnavailable(translate(
+                "services.offline", "Mất kết nối tới máy chủ và máy này chưa từng đồng bộ dữ liệu "
+                                    "(danh mục, số dự phòng); chạy «motcua sync now» khi có kết nối"))
         return list(data)
 
     # --- sync --------------------------------------------------------------------------------------------------
@@ -526,9 +665,12 @@ class OfflineStation:
                 report.leases_taken += 1
 
 
+def _what(item: OutboxItem) -> str:
+    return str(item.payload.get("display") or item.payload.get("code") or item.id)
+
+
 def _describe(item: OutboxItem, exc: BaseException) -> str:
-    what = item.payload.get("display") or item.payload.get("code") or str(item.id)
-    return f"{item.kind} {what}: {exc}"
+    return f"{item.kind} {_what(item)}: {exc}"
 
 
 def lease_text(lease: JournalLease) -> str:

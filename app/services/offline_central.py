@@ -22,15 +22,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.calendar import DEFAULT_PERIODS
 from app.domain.dossier import DocumentReceived, IntakeDraft
+from app.domain.messages import translate
 from app.services.accounts import replayed_actor
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.settings import centre_setting
 from app.store.live import publish
-from app.store.models import (Agency, Counter, Dossier, HolidayOverride, NumberLease, Officer, Procedure, Sequence,
-                              Service, Setting, Ticket, TicketEvent, WorkingPeriod)
+from app.store.models import (Agency, Counter, DeviceEvent, Dossier, HolidayOverride, NumberLease, Officer, Payment,
+                              Procedure, Rating, Sequence, Service, Setting, Ticket, TicketEvent, WorkingPeriod)
 from app.store.sequences import LeaseBlock, allocate
 
 TICKET, DOSSIER, REGISTER = "ticket", "dossier", "register"
+# the outbox kinds besides tickets, dossiers and ticket events (docs/offline.md, "What is queued")
+TRANSFER, RATING, PAYMENT, PRINTED = "ticket_transfer", "rating", "payment", "ticket_printed"
 
 
 # --- the reference snapshot ----------------------------------------------------------------------------------
@@ -268,11 +271,7 @@ def replay_ticket_event(ctx: Context, p: dict[str, Any]) -> bool:
 
 def _replay_ticket_event(s: Session, p: dict[str, Any]) -> bool:
     at = datetime.fromisoformat(p["at"])
-    day = at.astimezone(LOCAL_TZ).date()
-    ticket = s.scalar(select(Ticket).where(Ticket.service_day == day, Ticket.display_number == p["display"])
-                      .order_by(Ticket.seq.desc()).limit(1).with_for_update())
-    if ticket is None:
-        raise NotCentralYet(f"Phiếu số {p['display']} ngày {day:%d/%m/%Y} chưa có trên máy chủ")
+    ticket = _ticket_of_day(s, p["display"], at)
     kind = p["kind"]
     before = ticket.status
     if s.get(TicketEvent, uuid.UUID(p["id"])) is not None:  # replayed before (the ticket's row lock orders us)
@@ -307,9 +306,164 @@ def _apply_offline_event(t: Ticket, kind: str, at: datetime, counter_id: int | N
             t.called_at = t.called_at or at
 
 
-REPLAYERS = {TICKET: replay_ticket, DOSSIER: replay_dossier, "ticket_event": replay_ticket_event}
+def _ticket_of_day(s: Session, display: str, at: datetime) -> Ticket:
+    """The ticket an offline item names by its printed number, on the day the item happened, locked; NotCentralYet
+    when the server does not hold it yet."""
+    day = at.astimezone(LOCAL_TZ).date()
+    ticket = s.scalar(select(Ticket).where(Ticket.service_day == day, Ticket.display_number == display)
+                      .order_by(Ticket.seq.desc()).limit(1).with_for_update())
+    if ticket is None:
+        raise NotCentralYet(translate("services.offline", "Phiếu số %1 ngày %2 chưa có trên máy chủ")
+                            .arg(display, f"{day:%d/%m/%Y}"))
+    return ticket
+
+
+def _station(p: dict[str, Any]) -> uuid.UUID | None:
+    return uuid.UUID(p["station"]) if p.get("station") else None
+
+
+def replay_transfer(ctx: Context, p: dict[str, Any]) -> bool:
+    """A counter's offline transfer of the ticket it held to another service (and maybe counter), as
+    `queue.transfer` does it online: the ticket becomes «transferred» and a new waiting ticket of the target
+    service keeps the number and the time it was issued, so the citizen waits in that queue. If the ticket was
+    finished (or no-show, cancelled, transferred) on the server meanwhile, the transfer is kept as an event and
+    reopens nothing (docs/offline.md). A target counter no longer open takes no reservation: the ticket waits in
+    the service's queue."""
+    with ctx.store.write() as s:
+        return _replay_transfer(s, p)
+
+
+def _replay_transfer(s: Session, p: dict[str, Any]) -> bool:
+    from app.domain.queue import TicketStatus
+
+    at = datetime.fromisoformat(p["at"])
+    ticket = _ticket_of_day(s, p["display"], at)
+    event_id = uuid.UUID(p["id"])
+    if s.get(TicketEvent, event_id) is not None:
+        return False
+    before = ticket.status
+    target = s.get(Service, p["service_id"])
+    counter = s.get(Counter, p["to_counter_id"]) if p.get("to_counter_id") else None
+    reserved = counter if counter is not None and counter.active and counter.state == "open" else None
+    moved = before in (TicketStatus.WAITING.value, TicketStatus.CALLED.value, TicketStatus.SERVING.value)
+    data: dict[str, Any] = {"offline": True, "to_service": p.get("service_code")}
+    if not moved:
+        data["ignored"] = before  # finished (or gone) on the server meanwhile: the event is kept, nothing reopened
+    if moved:
+        ticket.status, ticket.finished_at = TicketStatus.TRANSFERRED.value, at
+        if p.get("officer_id"):
+            ticket.officer_id = p["officer_id"]
+    station = _station(p)
+    s.add(TicketEvent(id=event_id, ticket_id=ticket.id, kind="transferred", at=at, station_id=station,
+                      officer_id=p.get("officer_id"), counter_id=p.get("counter_id"), from_status=before,
+                      to_status=ticket.status, reason=f"→ {p.get('service_code')}", data=data))
+    if moved and target is not None:
+        seq = allocate(s, "ticket", f"service:{target.id}", ticket.service_day)
+        new = Ticket(id=uuid.UUID(p["new_id"]), service_id=target.id, service_day=ticket.service_day, seq=seq,
+                     number=ticket.number, display_number=ticket.display_number, priority_kind=ticket.priority_kind,
+                     status=TicketStatus.WAITING.value, issued_at=ticket.issued_at, call_count=0, printed=True,
+                     counter_id=reserved.id if reserved else None, transferred_from_id=ticket.id,
+                     issued_by_station=station)
+        s.add(new)
+        s.flush()
+        s.add(TicketEvent(id=uuid.UUID(p["new_event_id"]), ticket_id=new.id, kind="issued", at=at,
+                          station_id=station, officer_id=p.get("officer_id"),
+                          counter_id=reserved.id if reserved else None, to_status=TicketStatus.WAITING.value,
+                          reason=f"chuyển từ {ticket.display_number}", data={"offline": True}))
+    s.flush()
+    publish(s, "queue", {"event": "transferred", "ticket": str(ticket.id), "service": ticket.service_id,
+                         "counter": p.get("counter_id") or 0})
+    return True
+
+
+def replay_rating(ctx: Context, p: dict[str, Any]) -> bool:
+    """A keypad vote made offline: the central rating joined to the ticket the counter had just finished (by its
+    number, that day), with the counter, officer and time of the press. A ticket already rated on the server
+    keeps its vote; this press is then recorded as a stray press «already_rated», as online."""
+    with ctx.store.write() as s:
+        return _replay_rating(s, p)
+
+
+def _replay_rating(s: Session, p: dict[str, Any]) -> bool:
+    rating_id, at = uuid.UUID(p["id"]), datetime.fromisoformat(p["at"])
+    if s.get(Rating, rating_id) is not None or s.get(DeviceEvent, rating_id) is not None:
+        return False
+    ticket = _ticket_of_day(s, p["display"], at)
+    counter = s.get(Counter, p["counter_id"]) if p.get("counter_id") else None
+    number = counter.number if counter is not None else 0
+    if s.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id)) is not None:
+        key = p["raw_key"] if p["raw_key"].isprintable() and len(p["raw_key"]) == 1 else repr(p["raw_key"])
+        s.add(DeviceEvent(id=rating_id, station_id=_station(p), device="keypad", kind="stray_press", at=at,
+                          detail=f"counter={number} key={key} reason=already_rated"))
+        publish(s, "rating", {"event": "stray", "counter": number})
+        return False
+    s.add(Rating(id=rating_id, ticket_id=ticket.id, counter_id=p.get("counter_id"),
+                 officer_id=p.get("officer_id") or ticket.officer_id, service_id=ticket.service_id,
+                 level=p["level"], scale=p["scale"], raw_key=p["raw_key"], at=at, station_id=_station(p)))
+    s.flush()
+    publish(s, "rating", {"event": "vote", "rating": str(rating_id), "ticket": str(ticket.id), "counter": number})
+    return True
+
+
+def replay_payment(ctx: Context, p: dict[str, Any]) -> bool:
+    """A fee paid offline: the dossier's payment with its amount, method, receipt, officer and time, as
+    `lifecycle.record_payment` (a dossier waiting for payment resumes). Waits while the dossier is not central
+    (NotCentralYet). A dossier cancelled or refused on the server meanwhile keeps the payment all the same (the
+    money was taken and a receipt given) and its status."""
+    from app.domain.dossier import DossierStatus
+    from app.services import lifecycle
+
+    payment_id, at = uuid.UUID(p["id"]), datetime.fromisoformat(p["at"])
+    with ctx.store.read() as s:
+        if s.get(Payment, payment_id) is not None:
+            return False
+        status = s.scalar(select(Dossier.status).where(Dossier.code == p["code"]))
+    if status is None:
+        raise NotCentralYet(translate("services.offline", "Hồ sơ %1 chưa có trên máy chủ").arg(p["code"]))
+    station = _station(p)
+    if status not in (DossierStatus.CANCELLED.value, DossierStatus.REFUSED.value):
+        actor = replayed_actor(ctx, int(p["officer_id"])) if p.get("officer_id") else Actor.maintenance(ctx)
+        replay_ctx = Context(ctx.store, clock=lambda: at, station_id=station)
+        lifecycle.record_payment(replay_ctx, actor, p["code"], p["amount_vnd"], p["method"], p["receipt_no"],
+                                 payment_id=payment_id)
+        return True
+    with ctx.store.write() as s:
+        dossier_id = s.scalar(select(Dossier.id).where(Dossier.code == p["code"]))
+        s.add(Payment(id=payment_id, dossier_id=dossier_id, amount_vnd=p["amount_vnd"], method=p["method"],
+                      receipt_no=p["receipt_no"], officer_id=p.get("officer_id"), paid_at=at, station_id=station))
+        publish(s, "dossier", {"event": "payment", "dossier": str(dossier_id)})
+    return True
+
+
+def replay_printed(ctx: Context, p: dict[str, Any]) -> bool:
+    """Whether the paper of a ticket issued offline came out, as `queue.mark_printed` online: the ticket's
+    `printed` and a «printed» or «print_failed» event at the time of printing."""
+    with ctx.store.write() as s:
+        return _replay_printed(s, p)
+
+
+def _replay_printed(s: Session, p: dict[str, Any]) -> bool:
+    event_id = uuid.UUID(p["id"])
+    if s.get(TicketEvent, event_id) is not None:
+        return False
+    ticket = s.get(Ticket, uuid.UUID(p["ticket_id"]), with_for_update=True)
+    if ticket is None:
+        raise NotCentralYet(translate("services.offline", "Phiếu %1 chưa có trên máy chủ").arg(p["ticket_id"]))
+    ticket.printed = bool(p["printed"])
+    s.add(TicketEvent(id=event_id, ticket_id=ticket.id, kind="printed" if p["printed"] else "print_failed",
+                      at=datetime.fromisoformat(p["at"]), station_id=_station(p), reason=p.get("reason"),
+                      data={"offline": True}))
+    s.flush()
+    publish(s, "queue", {"event": "printed" if p["printed"] else "print_failed", "ticket": str(ticket.id),
+                         "service": ticket.service_id, "counter": 0})
+    return True
+
+
+REPLAYERS = {TICKET: replay_ticket, DOSSIER: replay_dossier, "ticket_event": replay_ticket_event,
+             TRANSFER: replay_transfer, RATING: replay_rating, PAYMENT: replay_payment, PRINTED: replay_printed}
 # the kinds replayed many to a transaction (a ticket and its event, an event): see replay_batch
-BATCHED = {TICKET: _replay_ticket, "ticket_event": _replay_ticket_event}
+BATCHED = {TICKET: _replay_ticket, "ticket_event": _replay_ticket_event, TRANSFER: _replay_transfer,
+           RATING: _replay_rating, PRINTED: _replay_printed}
 
 
 def replay_batch(ctx: Context, items: list[tuple[str, dict[str, Any]]]) -> list[bool]:

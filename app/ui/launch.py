@@ -142,7 +142,7 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
         actor = _sign_in(ctx, Role.OFFICER, sign_in_as, "cửa sổ quầy", station, offline)
         if actor is None:
             return _not_signed_in(app)
-        keypad = _keypad_station(ctx, keypad_setup, counter_number) if keypad_setup is not None else None
+        keypad = _keypad_station(ctx, keypad_setup, counter_number, offline) if keypad_setup is not None else None
         if keypad_setup is not None and keypad is None:
             return 2
         shift = CounterShift(ctx, counter_number, live_factory(ctx), keypad, windowed,
@@ -162,13 +162,14 @@ def run_counter(ctx: Context, counter_number: int, windowed: bool, keypad_setup:
             offline.close()
 
 
-def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int) -> "KeypadStation | None":
+def _keypad_station(ctx: Context, setup: "KeypadConfig", counter_number: int,
+                    offline: "OfflineStation | None" = None) -> "KeypadStation | None":
     """The counter's keypad as the machine is set up, feeding votes to the store; None (after saying why) when
     its keys do not fit the centre's scale."""
     from app.services.keypad_station import KeypadStation
 
     try:
-        return KeypadStation.for_counter(ctx, setup, counter_number)
+        return KeypadStation.for_counter(ctx, setup, counter_number, offline=offline)
     except MotcuaError as exc:
         app = application()
         QMessageBox.critical(None, app.translate("launch", "Không mở được bàn phím đánh giá"), text_of(exc))

@@ -419,8 +419,16 @@ Status: %3 · %4 · F8 then Enter: open the dossier</translation>
         <translation>%1. Buttons are locked until the connection is restored; the number being served is kept.</translation>
     </message>
     <message>
-        <source>Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), tiếp nhận hồ sơ (F7) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối.</source>
-        <translation>The server does not answer: the counter works from its local data. Call by the number on the ticket (F1), receive dossiers (F7) as usual; everything is saved here and synced when the connection is back.</translation>
+        <source>Mất kết nối — gọi theo số công dân cầm</source>
+        <translation>Connection lost — call by the number the citizen holds</translation>
+    </message>
+    <message>
+        <source>Máy quầy không thấy hàng chờ khi mất kết nối: số người chờ sẽ hiện lại khi có kết nối.</source>
+        <translation>The counter cannot see the queue while the connection is lost: the waiting counts come back when it is restored.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), chuyển số (F5), tiếp nhận hồ sơ (F7), thu phí theo mã hồ sơ (F8 hoặc quét phiếu hẹn) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối.</source>
+        <translation>Connection to the server lost: the counter works from the data on this machine. Call by the number printed on the ticket (F1), transfer (F5), receive dossiers (F7), record fees by dossier code (F8 or scan the receipt) as usual; everything is saved on this machine and synced when the connection is back.</translation>
     </message>
     <message>
         <source>Gọi số theo phiếu</source>
@@ -437,6 +445,10 @@ Status: %3 · %4 · F8 then Enter: open the dossier</translation>
     <message>
         <source>Số %1 được ghi vắng mặt (lưu tại máy).</source>
         <translation>Number %1 marked absent (saved locally).</translation>
+    </message>
+    <message>
+        <source>Đã chuyển số %1 (lưu tại máy); số sẽ chờ tại dịch vụ mới khi có kết nối.</source>
+        <translation>Ticket %1 transferred (saved on this machine); it will wait in the new service once the connection is back.</translation>
     </message>
     <message>
         <source>Đã kết thúc số %1.</source>
@@ -465,6 +477,10 @@ Status: %3 · %4 · F8 then Enter: open the dossier</translation>
     <message>
         <source>Mất kết nối: máy quầy không tra được mã QR của phiếu; hãy nhập số in trên phiếu.</source>
         <translation>Offline: the counter cannot look up the ticket&apos;s QR code; type the number printed on it.</translation>
+    </message>
+    <message>
+        <source>Đã ghi khoản thu phí, lệ phí của hồ sơ %1 (lưu tại máy).</source>
+        <translation>Fee payment recorded for dossier %1 (saved on this machine).</translation>
     </message>
     <message>
         <source>Mã hồ sơ (như in trên phiếu hẹn):</source>
@@ -1669,6 +1685,53 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Đã đặt mật khẩu mới cho «%1»; tài khoản được mở khóa.</source>
         <translation>New password set for «%1»; the account is unlocked.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflinePaymentDialog</name>
+    <message>
+        <source>Thu phí, lệ phí — lưu tại máy</source>
+        <translation>Fees and charges — saved on this machine</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mất kết nối tới máy chủ&lt;/b&gt;: không mở được hồ sơ, nhưng có thể ghi khoản phí, lệ phí đã thu. Khoản thu được lưu tại máy và đồng bộ khi có kết nối.</source>
+        <translation>&lt;b&gt;Connection to the server lost&lt;/b&gt;: the dossier cannot be opened, but the fee collected can be recorded. The payment is saved on this machine and synced when the connection is back.</translation>
+    </message>
+    <message>
+        <source>(hồ sơ không tiếp nhận tại máy này khi mất kết nối)</source>
+        <translation>(dossier not received on this machine while offline)</translation>
+    </message>
+    <message>
+        <source> đồng</source>
+        <translation> VND</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Số tiền đã nộp</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Số biên lai</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Ghi khoản thu (Enter)</source>
+        <translation>Record payment (Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -3188,6 +3251,93 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Hồ sơ %1 chưa được tiếp nhận («%2»): chưa có phiếu kiểm soát quá trình giải quyết (Mẫu 06)</source>
         <translation>Dossier %1 has not been received («%2»): it has no processing control slip (Form 06) yet</translation>
+    </message>
+</context>
+<context>
+    <name>services.offline</name>
+    <message>
+        <source>Loại ưu tiên không hợp lệ: %1</source>
+        <translation>Invalid priority type: %1</translation>
+    </message>
+    <message>
+        <source>Không có dịch vụ mã «%1»</source>
+        <translation>No service with code «%1»</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ và máy này đã dùng hết số dự phòng của dịch vụ «%1»; xin mời tới quầy hướng dẫn</source>
+        <translation>Connection to the server lost and this machine has used up its reserved numbers for service «%1»; please go to the information desk</translation>
+    </message>
+    <message>
+        <source>Dịch vụ «%1» đã hết số hôm nay (%2 số); xin mời quay lại vào ngày làm việc tiếp theo</source>
+        <translation>Service «%1» has no numbers left today (%2 numbers); please come back on the next working day</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>The code scanned is not a dossier code from a receipt and appointment slip</translation>
+    </message>
+    <message>
+        <source>Xin mời chạm vào lĩnh vực của hồ sơ trên màn hình để lấy số nhận kết quả</source>
+        <translation>Please touch the dossier&apos;s field on the screen to get a number for collecting the result</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã «%1»</source>
+        <translation>No procedure with code «%1»</translation>
+    </message>
+    <message>
+        <source>Thủ tục «%1» đã ngừng áp dụng</source>
+        <translation>Procedure «%1» is no longer in use</translation>
+    </message>
+    <message>
+        <source>Mã yêu cầu %1 đã dùng cho một hồ sơ tiếp nhận tại máy này; hãy mở biểu mẫu mới</source>
+        <translation>Request id %1 was already used for a dossier received on this machine; open a new form</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ và quầy này không còn mã hồ sơ dự phòng của «%1»; ghi phiếu tay và nhập lại khi có kết nối</source>
+        <translation>Connection to the server lost and this counter has no reserved dossier codes left for «%1»; write the slip by hand and enter it when the connection is back</translation>
+    </message>
+    <message>
+        <source>Số phiếu: hãy nhập số in trên phiếu của người dân</source>
+        <translation>Ticket number: enter the number printed on the citizen&apos;s ticket</translation>
+    </message>
+    <message>
+        <source>Quầy đang giữ số %1: hãy kết thúc hoặc đánh dấu vắng mặt trước</source>
+        <translation>The counter is holding ticket %1: finish it or mark it absent first</translation>
+    </message>
+    <message>
+        <source>Quầy %1 chưa gọi số nào</source>
+        <translation>Counter %1 has not called any number</translation>
+    </message>
+    <message>
+        <source>chuyển số</source>
+        <translation>transfer tickets</translation>
+    </message>
+    <message>
+        <source>Không có quầy số %1</source>
+        <translation>No counter number %1</translation>
+    </message>
+    <message>
+        <source>thu phí, lệ phí</source>
+        <translation>collect fees and charges</translation>
+    </message>
+    <message>
+        <source>«%1» không phải mã hồ sơ</source>
+        <translation>«%1» is not a dossier code</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ và máy này chưa từng đồng bộ dữ liệu (danh mục, số dự phòng); chạy «motcua sync now» khi có kết nối</source>
+        <translation>Connection to the server lost and this machine has never synced its data (catalogue, reserved numbers); run «motcua sync now» when connected</translation>
+    </message>
+    <message>
+        <source>Phiếu số %1 ngày %2 chưa có trên máy chủ</source>
+        <translation>Ticket %1 of %2 is not on the server yet</translation>
+    </message>
+    <message>
+        <source>Hồ sơ %1 chưa có trên máy chủ</source>
+        <translation>Dossier %1 is not on the server yet</translation>
+    </message>
+    <message>
+        <source>Phiếu %1 chưa có trên máy chủ</source>
+        <translation>Ticket %1 is not on the server yet</translation>
     </message>
 </context>
 <context>

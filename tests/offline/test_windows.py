@@ -116,8 +116,9 @@ def test_the_kiosk_prints_a_ticket_while_the_server_is_down_and_it_is_central_af
     assert [ticket_qr_number(text) for text in zbar(paper)] == [view.display_number]  # a phone or scanner reads it
     assert [parse_ticket_qr(q.data.decode()) for q in ticket.qr_codes] == [view.id]  # the counter's scanner reads it
     qtbot.waitUntil(lambda: "Mời bạn nhận phiếu in" in w.confirmation_text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: kiosk.waiting() == 2, timeout=WAIT_MS)  # the ticket, then its paper came out
     badge = ModeBadge(kiosk, "kiosk", w, poll_ms=60_000)  # as launch.py attaches it, sharing the kiosk's journal
-    assert badge.text() == "● Mất kết nối từ 09:00 — 1 mục chờ đồng bộ"
+    assert badge.text() == "● Mất kết nối từ 09:00 — 2 mục chờ đồng bộ"
     _shot(w, tmp_path, "kiosk-offline-ticket.png")
     w._close_confirmation()
     _idle(qtbot, w)
@@ -128,6 +129,7 @@ def test_the_kiosk_prints_a_ticket_while_the_server_is_down_and_it_is_central_af
     _back_online(running_pg, clock, kiosk)
     stored = _central_ticket(central_ctx, view.display_number)
     assert stored.id == view.id and stored.issued_at == view.issued_at and stored.status == "waiting"
+    assert stored.printed  # the paper came out offline: recorded as online
     # the paper printed offline is the one the server would have printed: centre name, layout, QR
     online = ticket_printing.ticket_content(central_ctx, view)
     assert online.people_ahead == 0  # online the paper would say «nobody ahead»: offline that is not known

@@ -143,7 +143,7 @@ class KioskWindow(QWidget):
         super().__init__(parent)
         self.ctx, self.printer, self.profile = ctx, printer, profile
         self.offline = offline  # a station of a central server: numbers from its leases when the server is down
-        self._offline_ids: set[uuid.UUID] = set()  # tickets issued offline: printed from the journal, not recorded
+        self._offline_ids: set[uuid.UUID] = set()  # tickets issued offline: their paper's outcome is queued
         self._waits_known = True  # False while offline: the kiosk cannot see the hall's queue
         self.worker = Worker(self)
         self.services: list[hall.ServiceView] = []
@@ -629,8 +629,10 @@ class KioskWindow(QWidget):
         else:
             self._failed.add(view.id)
         reason = None if result.ok else result.reason_vi
-        if view.id in self._offline_ids:  # not central yet: the paper's outcome is only this kiosk's to know
-            self.print_recorded.emit(view.id, result.ok)
+        station = self.offline
+        if view.id in self._offline_ids and station is not None:  # not central yet: queued after the ticket
+            self._run(lambda: station.record_printed(view.id, result.ok, reason),
+                      lambda _: self.print_recorded.emit(view.id, result.ok))
         else:
             self._run(lambda: ticket_printing.record_outcome(self.ctx, view.id, result.ok, reason),
                       lambda _: self.print_recorded.emit(view.id, result.ok))

@@ -24,11 +24,12 @@ from app.domain.text import fold
 
 @dataclass(frozen=True)
 class TransferTarget:
-    """A service the ticket can go to, with its waiting count and the counters that call it."""
+    """A service the ticket can go to, with its waiting count (None: not known, offline) and the counters that
+    call it."""
 
     code: str
     name: str
-    waiting: int
+    waiting: int | None
     counters: tuple[int, ...]
 
 
@@ -103,8 +104,8 @@ class TransferDialog(QDialog):
     def _fill(self, targets: list[TransferTarget]) -> None:
         self.services.clear()
         for t in targets:
-            waiting = self.tr("%1 đang chờ").replace("%1", str(t.waiting))
-            item = QListWidgetItem(f"{t.code} — {t.name}   ({waiting})")
+            waiting = self.tr("%1 đang chờ").replace("%1", str(t.waiting)) if t.waiting is not None else ""
+            item = QListWidgetItem(f"{t.code} — {t.name}   ({waiting})" if waiting else f"{t.code} — {t.name}")
             item.setData(Qt.ItemDataRole.UserRole, t.code)
             self.services.addItem(item)
         if targets:

@@ -96,8 +96,16 @@ class QueuePanel(QFrame):
         others.setWordWrap(True)
         others.setObjectName("others_title")
         self.own_box, self.others_box = QVBoxLayout(), QGridLayout()
+        # offline: what the panel says instead of counts it can no longer see (hidden while online)
+        self.offline_notice = QLabel()
+        self.offline_notice.setObjectName("offline_notice")
+        self.offline_notice.setWordWrap(True)
+        self.offline_notice.setStyleSheet("QLabel#offline_notice { background:#eceff1; color:#37474f; "
+                                          "border-radius:8px; padding:10px; font-size:16px; }")
+        self.offline_notice.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.offline_notice)
         layout.addLayout(self.own_box)
         layout.addSpacing(12)
         layout.addWidget(others)
@@ -109,8 +117,29 @@ class QueuePanel(QFrame):
         label = self._counts.get(code)
         return label.text() if label is not None else ""
 
+    @property
+    def offline(self) -> bool:
+        """Whether the panel shows the offline notice instead of counts."""
+        return not self.offline_notice.isHidden()
+
+    def show_offline(self, headline: str, detail: str) -> None:
+        """The server does not answer: no count is shown as if live (each one «—», greyed), a calm notice says
+        how the counter works now. The next `show_status` restores the counts."""
+        self.offline_notice.setText(f"<b>{headline}</b><br>{detail}")
+        self.offline_notice.show()
+        for code, count in self._counts.items():
+            count.setText("—")
+            if code in self._rows:
+                self._rows[code].setStyleSheet("QFrame#own { background:#f5f5f5; border:1px solid #e0e0e0; "
+                                               "border-radius:8px; }")
+                count.setStyleSheet(_OWN_COUNT_STYLE % "#b0bec5")
+                self._priority[code].setText("")
+            else:
+                count.setStyleSheet("color: #b0bec5;")
+
     def show_status(self, status: QueueStatus, own: tuple[str, ...]) -> None:
-        """Show the counts of `status`, the counter's own services first."""
+        """Show the counts of `status`, the counter's own services first (and leave the offline notice)."""
+        self.offline_notice.hide()
         others = tuple(s.code for s in status.services if s.code not in own)
         if (own, others) != self._codes:
             self._rebuild(status, own)
@@ -125,6 +154,8 @@ class QueuePanel(QFrame):
                 self._counts[s.code].setStyleSheet(_OWN_COUNT_STYLE % ("#e65100" if busy else "#90a4ae"))
                 self._priority[s.code].setText(self.tr("trong đó ưu tiên: %1").replace("%1", str(s.priority_waiting))
                                                if s.priority_waiting else "")
+            else:
+                self._counts[s.code].setStyleSheet("")  # greyed while offline
 
     def _rebuild(self, status: QueueStatus, own: tuple[str, ...]) -> None:
         for box in (self.own_box, self.others_box):

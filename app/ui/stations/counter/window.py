@@ -53,7 +53,8 @@ from app.ui.stations.transfer_dialog import TransferDialog, TransferTarget
 from app.ui.worker import Worker
 
 SAFETY_RELOAD_MS = 30_000
-# what the counter does offline to the ticket it holds (no transfer: the other counters' queues cannot be seen)
+# what the counter does offline to the ticket it holds (a transfer too: to a service of the journal, see
+# OfflineStation.transfer_held; no pause or closing, the hall's queues cannot be seen)
 OFFLINE_EVENTS = {"recall": "recalled", "start_serving": "serving", "skip": "no_show", "finish": "finished",
                   "finish_and_next": "finished"}
 
@@ -77,6 +78,8 @@ class CounterWindow(QMainWindow):
         self._keypad_listener = self.keypad_result.emit  # called on the keypad's thread; the signal queues it here
         if keypad is not None:
             keypad.add_listener(self._keypad_listener)
+            if offline is not None and keypad.offline is None:  # its votes go to the journal when offline
+                keypad.offline = offline
         self.current: CurrentTicket | None = None
         self.hint = ""
         self.transfer_dialog: TransferDialog | None = None
@@ -84,6 +87,7 @@ class CounterWindow(QMainWindow):
         self.dossier_dialog: DossierViewDialog | None = None
         self.lookup_dialog: QInputDialog | None = None
         self.registrations_dialog: RegistrationsDialog | None = None
+        self.payment_dialog: Any = None  # offline: the fee form of a scanned receipt (OfflinePaymentDialog)
         self._transfer_counter: int | None = None
         self.mode = CounterMode.OPEN  # open / paused / closed, as stored (every station sees it)
         self.return_dossier: result_return.ReturnDossier | None = None
@@ -245,9 +249,9 @@ class CounterWindow(QMainWindow):
 
     def _allowed(self) -> set[str]:
         if not self._acting and self.offline_mode:
-            # the ticket the citizen holds is called by its number; no transfer, no counter state, no queue
-            allowed = (allowed_actions(self.current) & ({"call_next"} | set(OFFLINE_EVENTS))) | {"intake",
-                                                                                               "scan_ticket"}
+            # the ticket the citizen holds is called by its number; no counter state, no queue
+            allowed = (allowed_actions(self.current) & ({"call_next", "transfer"} | set(OFFLINE_EVENTS))) | {
+                "intake", "scan_ticket"}
             return allowed | ({"sign_out"} if self.current is None else set())
         if self._acting or self._lost or self._setup is None or not self._setup.found:
             return set()
@@ -349,7 +353,7 @@ class CounterWindow(QMainWindow):
         if not setup.found:
             self.bar.show_error(self.tr("Không có quầy số %1 (hoặc quầy đã ngừng hoạt động); hãy báo quản trị.")
                                 .replace("%1", str(self.counter_number)))
-        if self._status is not None:
+        if self._status is not None and not self.offline_mode:  # offline the last counts are not shown as live
             self.panel.show_status(self._status, setup.own_codes)
         self._render()
 
@@ -434,9 +438,16 @@ class CounterWindow(QMainWindow):
             station.hold(self.current.display_number, self.current.status.value)
         elif held is not None:
             self.current = CurrentTicket(held[0], TicketStatus(held[1]))
+        f = self.feedback
+        if f is not None and f.armed_until is not None and f.vote_label is None:
+            station.arm_keypad(f.display_number, f.armed_until, self.actor.officer_id)  # the vote goes to the journal
+        self.panel.show_offline(self.tr("Mất kết nối — gọi theo số công dân cầm"),
+                                self.tr("Máy quầy không thấy hàng chờ khi mất kết nối: số người chờ sẽ hiện lại khi "
+                                        "có kết nối."))
         self.offline_bar.show_info(self.tr(
             "Mất kết nối tới máy chủ: quầy làm việc bằng dữ liệu tại máy. Gọi số theo số in trên phiếu (F1), "
-            "tiếp nhận hồ sơ (F7) như thường; mọi việc được lưu tại máy và đồng bộ khi có kết nối."))
+            "chuyển số (F5), tiếp nhận hồ sơ (F7), thu phí theo mã hồ sơ (F8 hoặc quét phiếu hẹn) như thường; mọi "
+            "việc được lưu tại máy và đồng bộ khi có kết nối."))
         self._render()
 
     def _store_back(self, source: str) -> None:
@@ -521,8 +532,15 @@ class CounterWindow(QMainWindow):
         self.current = CurrentTicket(held[0], TicketStatus(held[1])) if held else None
         done = {"finish": self.tr("Đã kết thúc số %1 (lưu tại máy)."),
                 "finish_and_next": self.tr("Đã kết thúc số %1 (lưu tại máy)."),
-                "skip": self.tr("Số %1 được ghi vắng mặt (lưu tại máy).")}.get(name)
+                "skip": self.tr("Số %1 được ghi vắng mặt (lưu tại máy)."),
+                "transfer": self.tr("Đã chuyển số %1 (lưu tại máy); số sẽ chờ tại dịch vụ mới khi có kết nối.")
+                }.get(name)
         self.hint = done.replace("%1", number) if done else ""
+        # the keypad waits for the citizen's vote, as online (a rating screen reads the server: not offline)
+        armed = self.offline.armed() if name in ("finish", "finish_and_next") and self.keypad is not None else None
+        if armed is not None:
+            self.feedback = CounterFeedback(armed[0], armed[1], None)
+            self._show_feedback()
         self._render()
         if name == "finish_and_next":
             self._ask_number()
@@ -641,6 +659,9 @@ class CounterWindow(QMainWindow):
                   self._on_finish_and_next_triggered)
 
     def _on_transfer_triggered(self) -> None:
+        if self.offline_mode and "transfer" in self._allowed() and self.current is not None:
+            self._open_transfer(self._offline_targets())
+            return
         if "transfer" not in self._allowed() or self.current is None or self._setup is None:
             return
         waiting = {s.code: s.waiting for s in self._status.services} if self._status else {}
@@ -649,6 +670,20 @@ class CounterWindow(QMainWindow):
         targets = [TransferTarget(v.draft.code, v.draft.name, waiting.get(v.draft.code, 0),
                                   tuple(n for n in self._setup.counters_by_code.get(v.draft.code, ()) if n not in shut))
                    for v in self._setup.services]
+        self._open_transfer(targets)
+
+    def _offline_targets(self) -> list[TransferTarget]:
+        """Offline: the services and counters as the journal last saw them, with no waiting count (the hall's
+        queues cannot be seen)."""
+        station = self.offline
+        assert station is not None
+        counters = station.journal.reference("counters") or []
+        return [TransferTarget(v.draft.code, v.draft.name, None,
+                               tuple(c["number"] for c in counters if c["active"] and v.id in c["services"]))
+                for v in station.service_views()]
+
+    def _open_transfer(self, targets: list[TransferTarget]) -> None:
+        assert self.current is not None
         own = self.current.service_code
         targets.sort(key=lambda t: t.code == own)  # its own service last: rarely the one wanted
         dialog = TransferDialog(self.current.display_number, targets, self.counter_number, self)
@@ -668,6 +703,11 @@ class CounterWindow(QMainWindow):
         ctx, actor, ticket = self.ctx, self.actor, self.current.display_number
         code, counter = chosen
         self._transfer_counter = counter
+        station = self.offline
+        if self.offline_mode and station is not None:
+            self._act("transfer", lambda: station.transfer_held(actor, code, counter), self._on_transfer_triggered,
+                      lambda number: self._on_offline_done("transfer", number))
+            return
         self._act("transfer", lambda: queue.transfer(ctx, actor, ticket, code, counter), self._on_transfer_triggered)
 
     def _on_intake_triggered(self) -> None:
@@ -700,9 +740,29 @@ class CounterWindow(QMainWindow):
         self._open_dossier(code)
 
     def _open_dossier(self, code: str) -> None:
+        if self.offline_mode and self.offline is not None:  # the dossier cannot be read: its fee can be recorded
+            self._open_offline_payment(code)
+            return
         self.dossier_dialog = DossierViewDialog(self.ctx, code, self, actor=self.actor)
         self.dossier_dialog.finished.connect(self._on_dialog_finished)
         self.dossier_dialog.open()
+
+    def _open_offline_payment(self, code: str) -> None:
+        """Offline, a receipt scanned or a code typed (F8): the fee paid for that dossier, kept in the journal."""
+        from app.ui.stations.counter.offline_payment import OfflinePaymentDialog
+
+        assert self.offline is not None
+        dialog = OfflinePaymentDialog(self.offline, self.actor, code, self)
+        dialog.finished.connect(self._on_payment_dialog_finished)
+        self.payment_dialog = dialog
+        dialog.open()
+
+    def _on_payment_dialog_finished(self, _result: int) -> None:
+        dialog, self.payment_dialog = self.payment_dialog, None
+        if dialog is not None and dialog.recorded is not None:
+            self.bar.show_info(self.tr("Đã ghi khoản thu phí, lệ phí của hồ sơ %1 (lưu tại máy).")
+                               .replace("%1", dialog.recorded))
+        self._central.setFocus()
 
     def _on_lookup_triggered(self) -> None:
         """F8: type a dossier code, then its window opens (as when its receipt is scanned)."""
