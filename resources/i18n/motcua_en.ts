@@ -3345,6 +3345,25 @@ Please remember number {number} and wait to be called</translation>
     </message>
 </context>
 <context>
+    <name>domain.text</name>
+    <message>
+        <source>%1 giây</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 phút %2 giây</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 phút</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 giờ %2 phút</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>domain.validators</name>
     <message>
         <source>Họ và tên</source>

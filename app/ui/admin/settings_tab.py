@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from app.ui.i18n import text_of
 from app.config import SETTINGS, ConfigError, SettingSpec
 from app.domain.errors import FormErrors, ValidationError
 from app.services import settings
 from app.ui.admin.base import AdminEnv, AdminTab, button_row
 from app.ui.errors import FieldErrors, present_error
+from app.ui.i18n import text_of
 
 CHOICE_LABELS = {"north": "Miền Bắc (mươi, linh)", "south": "Miền Nam (chục, lẻ)"}
 
@@ -47,7 +47,7 @@ class SettingsTab(AdminTab):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each name above its field, the whole width
         for s in self.specs:
-            caption = QLabel(self.tr(s.label))
+            caption = QLabel(text_of(s.label))
             caption.setWordWrap(True)  # a long setting's name wraps instead of widening the form past its box
             caption.setMinimumWidth(min(caption.fontMetrics().horizontalAdvance(caption.text()) + 4, CAPTION_PX))
             form.addRow(caption, self.fields.wrap(s.key, self.editors[s.key]))
