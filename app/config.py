@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, Mapping
 
 from app.domain.errors import MotcuaError
+from app.domain.messages import translate
 
 Scope = Literal["machine", "centre"]
 
@@ -62,54 +63,68 @@ class SettingSpec:
             else:
                 result = self.type(value)
         except (TypeError, ValueError) as exc:
-            raise ConfigError(f"Cài đặt «{self.label}»: giá trị không hợp lệ: {value!r}") from exc
+            raise ConfigError(translate("config", "Cài đặt «%1»: giá trị không hợp lệ: %2")
+                              .arg(self.label, repr(value))) from exc
         if self.choices and result not in self.choices:
             allowed = ", ".join(str(c) for c in self.choices)
-            raise ConfigError(f"Cài đặt «{self.label}»: phải là một trong {allowed}")
+            raise ConfigError(translate("config", "Cài đặt «%1»: phải là một trong %2").arg(self.label, allowed))
         return result
 
 
 SETTINGS: tuple[SettingSpec, ...] = (
     # machine-local: this PC
-    SettingSpec("database_url", str, "", "Địa chỉ cơ sở dữ liệu (để trống: SQLite trên máy này)", "machine",
+    SettingSpec("database_url", str, "",
+                translate("config", "Địa chỉ cơ sở dữ liệu (để trống: SQLite trên máy này)"), "machine",
                 "postgresql+psycopg://user@host/db — mật khẩu lấy từ keyring của hệ điều hành, không ghi vào tệp"),
-    SettingSpec("station", str, "admin", "Vai trò của máy trạm", "machine",
+    SettingSpec("station", str, "admin", translate("config", "Vai trò của máy trạm"), "machine",
                 choices=("admin", "counter", "kiosk", "display", "rating", "supervisor")),
-    SettingSpec("counter_number", int, 0, "Số quầy của máy trạm (0: không gắn quầy)", "machine"),
-    SettingSpec("printer_url", str, "", "Cổng máy in phiếu (vd. /dev/ttyUSB0, socket://10.0.0.5:9100)", "machine"),
-    SettingSpec("printer_profile", str, "80mm", "Khổ giấy máy in phiếu", "machine", choices=("58mm", "80mm")),
-    SettingSpec("keypad_url", str, "", "Cổng bàn phím đánh giá", "machine"),
-    SettingSpec("keypad_protocol", str, "ascii", "Giao thức bàn phím đánh giá", "machine",
+    SettingSpec("counter_number", int, 0, translate("config", "Số quầy của máy trạm (0: không gắn quầy)"),
+                "machine"),
+    SettingSpec("printer_url", str, "",
+                translate("config", "Cổng máy in phiếu (vd. /dev/ttyUSB0, socket://10.0.0.5:9100)"), "machine"),
+    SettingSpec("printer_profile", str, "80mm", translate("config", "Khổ giấy máy in phiếu"), "machine",
+                choices=("58mm", "80mm")),
+    SettingSpec("keypad_url", str, "", translate("config", "Cổng bàn phím đánh giá"), "machine"),
+    SettingSpec("keypad_protocol", str, "ascii", translate("config", "Giao thức bàn phím đánh giá"), "machine",
                 "ascii: mỗi phím một chữ số; framed: khung 0x01 <địa chỉ> <phím> 0x07, nhiều bàn phím trên một "
                 "đường RS485", choices=("ascii", "framed")),
-    SettingSpec("keypad_address", int, 1, "Địa chỉ bàn phím của quầy trên đường RS485 (chế độ framed)", "machine"),
-    SettingSpec("keypad_keys", str, "", "Phím của từng mức, tốt nhất trước (vd. 1,2,3; để trống: 1, 2, 3…)",
+    SettingSpec("keypad_address", int, 1,
+                translate("config", "Địa chỉ bàn phím của quầy trên đường RS485 (chế độ framed)"), "machine"),
+    SettingSpec("keypad_keys", str, "",
+                translate("config", "Phím của từng mức, tốt nhất trước (vd. 1,2,3; để trống: 1, 2, 3…)"), "machine"),
+    SettingSpec("keypad_baud", int, 9600, translate("config", "Tốc độ cổng bàn phím (baud)"), "machine"),
+    SettingSpec("keypad_frame_timeout_ms", int, 30,
+                translate("config", "Thời gian im lặng kết thúc một lần bấm (ms)"), "machine"),
+    SettingSpec("keypad_lamp_on", str, "",
+                translate("config", "Lệnh bật đèn bàn phím khi chờ đánh giá (hex, vd. 4C; để trống: không)"),
                 "machine"),
-    SettingSpec("keypad_baud", int, 9600, "Tốc độ cổng bàn phím (baud)", "machine"),
-    SettingSpec("keypad_frame_timeout_ms", int, 30, "Thời gian im lặng kết thúc một lần bấm (ms)", "machine"),
-    SettingSpec("keypad_lamp_on", str, "", "Lệnh bật đèn bàn phím khi chờ đánh giá (hex, vd. 4C; để trống: không)",
-                "machine"),
-    SettingSpec("keypad_lamp_off", str, "", "Lệnh tắt đèn bàn phím (hex)", "machine"),
-    SettingSpec("ui_language", str, "vi", "Ngôn ngữ giao diện", "machine", choices=("vi", "en")),
+    SettingSpec("keypad_lamp_off", str, "", translate("config", "Lệnh tắt đèn bàn phím (hex)"), "machine"),
+    SettingSpec("ui_language", str, "vi", translate("config", "Ngôn ngữ giao diện"), "machine", choices=("vi", "en")),
     # centre-wide: stored in the database
-    SettingSpec("centre_name", str, "Trung tâm Phục vụ hành chính công tỉnh", "Tên trung tâm", "centre"),
-    SettingSpec("province_committee", str, "UBND TỈNH", "Cơ quan chủ quản (dòng đầu biểu mẫu)", "centre"),
-    SettingSpec("province_name", str, "", "Tên tỉnh (địa danh trên biểu mẫu)", "centre"),
-    SettingSpec("priority_every", int, 3, "Gọi 1 số ưu tiên sau mỗi N số thường", "centre"),
-    SettingSpec("number_words_variant", str, "north", "Cách đọc số", "centre", choices=("north", "south")),
-    SettingSpec("rating_scale", int, 3, "Số mức đánh giá hài lòng", "centre", choices=(3, 4, 5)),
-    SettingSpec("rating_timeout_s", int, 60, "Thời gian chờ đánh giá (giây)", "centre"),
-    SettingSpec("lockout_attempts", int, 5, "Số lần đăng nhập sai trước khi khóa", "centre"),
-    SettingSpec("lockout_minutes", int, 15, "Thời gian khóa tài khoản (phút)", "centre"),
-    SettingSpec("result_return_service", str, "", "Dịch vụ cấp số trả kết quả", "centre",
+    SettingSpec("centre_name", str, "Trung tâm Phục vụ hành chính công tỉnh", translate("config", "Tên trung tâm"),
+                "centre"),
+    SettingSpec("province_committee", str, "UBND TỈNH",
+                translate("config", "Cơ quan chủ quản (dòng đầu biểu mẫu)"), "centre"),
+    SettingSpec("province_name", str, "", translate("config", "Tên tỉnh (địa danh trên biểu mẫu)"), "centre"),
+    SettingSpec("priority_every", int, 3, translate("config", "Gọi 1 số ưu tiên sau mỗi N số thường"), "centre"),
+    SettingSpec("number_words_variant", str, "north", translate("config", "Cách đọc số"), "centre",
+                choices=("north", "south")),
+    SettingSpec("rating_scale", int, 3, translate("config", "Số mức đánh giá hài lòng"), "centre",
+                choices=(3, 4, 5)),
+    SettingSpec("rating_timeout_s", int, 60, translate("config", "Thời gian chờ đánh giá (giây)"), "centre"),
+    SettingSpec("lockout_attempts", int, 5, translate("config", "Số lần đăng nhập sai trước khi khóa"), "centre"),
+    SettingSpec("lockout_minutes", int, 15, translate("config", "Thời gian khóa tài khoản (phút)"), "centre"),
+    SettingSpec("result_return_service", str, "", translate("config", "Dịch vụ cấp số trả kết quả"), "centre",
                 "mã dịch vụ của phiếu khi công dân quét giấy hẹn tại kiosk; để trống: dịch vụ nhận cơ quan của "
                 "hồ sơ"),
-    SettingSpec("offline_lease_minutes", int, 30, "Số dự phòng khi mất kết nối: đủ dùng trong bao nhiêu phút",
-                "centre", "mỗi máy cấp số và mỗi quầy giữ sẵn một khối số theo nhịp của ngày (docs/offline.md)"),
-    SettingSpec("offline_lease_floor", int, 10, "Số dự phòng khi mất kết nối: ít nhất bao nhiêu số mỗi khối",
-                "centre"),
-    SettingSpec("offline_agencies", str, "", "Cơ quan quầy được tiếp nhận khi mất kết nối (mã, cách nhau dấu phẩy; "
-                "để trống: mọi cơ quan)", "centre"),
+    SettingSpec("offline_lease_minutes", int, 30,
+                translate("config", "Số dự phòng khi mất kết nối: đủ dùng trong bao nhiêu phút"), "centre",
+                "mỗi máy cấp số và mỗi quầy giữ sẵn một khối số theo nhịp của ngày (docs/offline.md)"),
+    SettingSpec("offline_lease_floor", int, 10,
+                translate("config", "Số dự phòng khi mất kết nối: ít nhất bao nhiêu số mỗi khối"), "centre"),
+    SettingSpec("offline_agencies", str, "",
+                translate("config", "Cơ quan quầy được tiếp nhận khi mất kết nối (mã, cách nhau dấu phẩy; "
+                                    "để trống: mọi cơ quan)"), "centre"),
 )
 
 SPECS: dict[str, SettingSpec] = {s.key: s for s in SETTINGS}
@@ -120,7 +135,7 @@ def spec(key: str) -> SettingSpec:
     try:
         return SPECS[key]
     except KeyError as exc:
-        raise ConfigError(f"Không có cài đặt «{key}»") from exc
+        raise ConfigError(translate("config", "Không có cài đặt «%1»").arg(key)) from exc
 
 
 def config_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -159,14 +174,14 @@ class MachineConfig:
         """The value of a machine setting (its default when unset)."""
         s = spec(key)
         if s.scope != "machine":
-            raise ConfigError(f"«{key}» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu")
+            raise ConfigError(translate("config", "«%1» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu").arg(key))
         return s.coerce(self.values.get(key))
 
     def set(self, key: str, value: Any) -> None:
         """Change a machine setting in memory (validated); `save` writes it."""
         s = spec(key)
         if s.scope != "machine":
-            raise ConfigError(f"«{key}» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu")
+            raise ConfigError(translate("config", "«%1» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu").arg(key))
         coerced = s.coerce(value)
         if key == "database_url":
             _refuse_password_in_file(coerced)
@@ -180,16 +195,19 @@ def load_machine_config(path: Path | None = None, *, must_exist: bool = False) -
     path = path or default_config_file()
     if not path.exists():
         if must_exist:
-            raise ConfigFileMissing(f"Không có tệp cấu hình {path} (kiểm tra lại đường dẫn --config)")
+            raise ConfigFileMissing(translate("config", "Không có tệp cấu hình %1 (kiểm tra lại đường dẫn --config)")
+                                    .arg(path))
         return MachineConfig({}, path)
     if must_exist and not path.is_file():
-        raise ConfigFileMissing(f"Tệp cấu hình {path} không phải là một tệp (kiểm tra lại đường dẫn --config)")
+        raise ConfigFileMissing(translate("config", "Tệp cấu hình %1 không phải là một tệp (kiểm tra lại đường dẫn "
+                                                    "--config)").arg(path))
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"Tệp cấu hình {path} không phải văn bản TOML (UTF-8): byte lạ ở vị trí {exc.start}") from exc
+        raise ConfigError(translate("config", "Tệp cấu hình %1 không phải văn bản TOML (UTF-8): byte lạ ở vị trí %2")
+                          .arg(path, exc.start)) from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"Không đọc được tệp cấu hình {path}: {exc}") from exc
+        raise ConfigError(translate("config", "Không đọc được tệp cấu hình %1: %2").arg(path, exc)) from exc
     cfg = MachineConfig({}, path)
     for key, value in raw.items():
         cfg.set(key, value)
@@ -223,8 +241,8 @@ def _refuse_password_in_file(url: str) -> None:
     from sqlalchemy.engine import make_url
 
     if make_url(url).password:
-        raise ConfigError("Không ghi mật khẩu cơ sở dữ liệu vào tệp cấu hình: hãy lưu nó vào keyring "
-                          "(motcua db password)")
+        raise ConfigError(translate("config", "Không ghi mật khẩu cơ sở dữ liệu vào tệp cấu hình: hãy lưu nó vào "
+                                              "keyring (motcua db password)"))
 
 
 def default_sqlite_url(env: Mapping[str, str] | None = None) -> str:
@@ -308,7 +326,7 @@ def store_password(url: str, password: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
     except KeyringError as exc:
-        raise ConfigError(f"Không lưu được mật khẩu vào keyring: {exc}") from exc
+        raise ConfigError(translate("config", "Không lưu được mật khẩu vào keyring: %1").arg(exc)) from exc
 
 
 def forget_password(url: str) -> None:
@@ -321,7 +339,7 @@ def forget_password(url: str) -> None:
     except PasswordDeleteError:
         return
     except KeyringError as exc:
-        raise ConfigError(f"Không xóa được mật khẩu trong keyring: {exc}") from exc
+        raise ConfigError(translate("config", "Không xóa được mật khẩu trong keyring: %1").arg(exc)) from exc
 
 
 SESSION_SERVICE = "motcua-session"
@@ -340,7 +358,7 @@ def save_session(store_url: str, login: str, password: str, expires_at: float) -
     try:
         keyring.set_password(SESSION_SERVICE, safe_url(store_url), payload)
     except KeyringError as exc:
-        raise ConfigError(f"Không lưu được phiên đăng nhập vào keyring: {exc}") from exc
+        raise ConfigError(translate("config", "Không lưu được phiên đăng nhập vào keyring: %1").arg(exc)) from exc
 
 
 def read_session(store_url: str, now: float) -> tuple[str, str] | None:
@@ -381,7 +399,7 @@ def forget_session(store_url: str) -> bool:
     except PasswordDeleteError:
         return False
     except KeyringError as exc:
-        raise ConfigError(f"Không xóa được phiên đăng nhập trong keyring: {exc}") from exc
+        raise ConfigError(translate("config", "Không xóa được phiên đăng nhập trong keyring: %1").arg(exc)) from exc
 
 
 def keyring_problem() -> str | None:

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from app.devices.manager import DeviceManager, DeviceStatus
 from app.devices.transport import SerialTransport, Transport
 from app.domain.errors import MotcuaError
+from app.domain.messages import translate
 
 log = logging.getLogger(__name__)
 
-LABEL_VI = "bàn phím đánh giá"
+LABEL_VI = translate("devices.keypad", "bàn phím đánh giá")
 FRAME_START, FRAME_END = 0x01, 0x07
 WHITESPACE = frozenset(b"\r\n \t")
 _READ_BYTES = 4096
@@ -88,7 +89,8 @@ def parse_hex(text: str, what: str) -> bytes | None:
     try:
         return bytes.fromhex(cleaned)
     except ValueError as exc:
-        raise KeypadConfigError(f"{what}: «{text}» không phải dãy byte hex (vd. 4C hoặc 1B 4C)") from exc
+        raise KeypadConfigError(translate("devices.keypad", "%1: «%2» không phải dãy byte hex (vd. 4C hoặc "
+                                                            "1B 4C)").arg(what, text)) from exc
 
 
 @dataclass(frozen=True)
@@ -107,13 +109,17 @@ class KeypadConfig:
 
     def __post_init__(self) -> None:
         if self.mode not in ("ascii", "framed"):
-            raise KeypadConfigError(f"Giao thức bàn phím «{self.mode}» không có; chọn ascii hoặc framed")
+            raise KeypadConfigError(translate("devices.keypad", "Giao thức bàn phím «%1» không có; chọn ascii "
+                                                                "hoặc framed").arg(self.mode))
         if self.mode == "framed" and (self.address is None or not 0 <= self.address <= 255):
-            raise KeypadConfigError("Địa chỉ bàn phím (chế độ framed) phải là số 0–255")
+            raise KeypadConfigError(translate("devices.keypad", "Địa chỉ bàn phím (chế độ framed) phải là số "
+                                                                "0–255"))
         if not 5 <= self.frame_timeout_ms <= 1000:
-            raise KeypadConfigError("Thời gian im lặng kết thúc một lần bấm phải từ 5 đến 1000 ms")
+            raise KeypadConfigError(translate("devices.keypad", "Thời gian im lặng kết thúc một lần bấm phải từ "
+                                                                "5 đến 1000 ms"))
         if self.baudrate <= 0:
-            raise KeypadConfigError("Tốc độ cổng bàn phím (baud) phải là số dương")
+            raise KeypadConfigError(translate("devices.keypad", "Tốc độ cổng bàn phím (baud) phải là số "
+                                                                "dương"))
 
     @property
     def bus_address(self) -> int | None:

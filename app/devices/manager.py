@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from app.devices.transport import DeviceError, DeviceReason
+from app.devices.transport import DEVICE, DeviceError, DeviceReason, capitalized
+from app.domain.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ _STOP = object()
 class DeviceManager(Generic[D]):
     """Runs all I/O of one device on its own thread; callbacks are called on that thread."""
 
-    def __init__(self, device: D, *, label_vi: str = "thiết bị",
+    def __init__(self, device: D, *, label_vi: str = DEVICE,
                  on_status: Callable[[DeviceStatus], None] | None = None,
                  idle: Callable[[D], None] | None = None, idle_interval: float = 1.0,
                  backoff_initial: float = 0.2, backoff_max: float = 2.0) -> None:
@@ -73,7 +74,8 @@ class DeviceManager(Generic[D]):
         self._ids = itertools.count(1)
         self._wake = threading.Event()
         self._changed = threading.Condition()
-        self._status = DeviceStatus(DeviceState.DISCONNECTED, f"Chưa kết nối {label_vi}",
+        self._status = DeviceStatus(DeviceState.DISCONNECTED, translate("devices.manager", "Chưa kết nối %1")
+                                    .arg(label_vi),
                                     DeviceReason.NOT_CONNECTED)
         self._thread: threading.Thread | None = None
         self._open = False
@@ -131,15 +133,17 @@ class DeviceManager(Generic[D]):
             if item is _STOP:
                 break
             self._run_job(item)
-        self._close(DeviceStatus(DeviceState.DISCONNECTED, f"Đã dừng {self.label_vi}", DeviceReason.STOPPED))
-        self._fail_queued(f"Đã dừng {self.label_vi}", DeviceReason.STOPPED)
+        stopped = translate("devices.manager", "Đã dừng %1").arg(self.label_vi)
+        self._close(DeviceStatus(DeviceState.DISCONNECTED, stopped, DeviceReason.STOPPED))
+        self._fail_queued(stopped, DeviceReason.STOPPED)
 
     def _try_open(self) -> bool:
         try:
             self.device.open()
         except DeviceError as exc:
             self._set_status(DeviceStatus(DeviceState.DISCONNECTED, exc.reason_vi, exc.reason))
-            self._fail_queued(f"{self.label_vi.capitalize()} chưa sẵn sàng: {exc.reason_vi}", exc.reason)
+            self._fail_queued(translate("devices.manager", "%1 chưa sẵn sàng: %2")
+                              .arg(capitalized(self.label_vi), exc.reason_vi), exc.reason)
             return False
         self._open = True
         self._set_status(DeviceStatus(DeviceState.CONNECTED))
@@ -167,7 +171,8 @@ class DeviceManager(Generic[D]):
             result = JobResult(job_id, False, exc.reason_vi, reason=exc.reason)
         except Exception:
             log.exception("job %s of %s failed", job_id, self.label_vi)
-            result = JobResult(job_id, False, f"Lỗi phần mềm khi dùng {self.label_vi}", reason=DeviceReason.SOFTWARE)
+            result = JobResult(job_id, False, translate("devices.manager", "Lỗi phần mềm khi dùng %1")
+                               .arg(self.label_vi), reason=DeviceReason.SOFTWARE)
         else:
             if self._status.state is DeviceState.FAULT:
                 self._set_status(DeviceStatus(DeviceState.CONNECTED))

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.devices.manager import DeviceManager, DeviceStatus
 from app.devices.transport import DeviceError, DeviceReason, SerialTransport, Transport
+from app.domain.messages import translate
 
 if TYPE_CHECKING:
     from types import TracebackType
 
 DLE_EOT = b"\x10\x04"
-LABEL_VI = "máy in"
+LABEL_VI = translate("devices.printer", "máy in")
 _CHUNK_BYTES = 512  # a dead port fails at the next chunk, not after the whole ticket
 _CONFIRM_MARGIN_SECONDS = 2.0
 
@@ -51,8 +52,9 @@ class PrinterStatus:
         return _PROBLEMS_VI[problem] if problem else None
 
 
-_PROBLEMS_VI = {DeviceReason.PAPER_OUT: "Máy in hết giấy", DeviceReason.COVER_OPEN: "Nắp máy in đang mở",
-                DeviceReason.PRINTER_ERROR: "Máy in báo lỗi (kẹt giấy hoặc dao cắt)"}
+_PROBLEMS_VI = {DeviceReason.PAPER_OUT: translate("devices.printer", "Máy in hết giấy"),
+                DeviceReason.COVER_OPEN: translate("devices.printer", "Nắp máy in đang mở"),
+                DeviceReason.PRINTER_ERROR: translate("devices.printer", "Máy in báo lỗi (kẹt giấy hoặc dao cắt)")}
 
 
 def _valid_status(byte: bytes) -> bool:
@@ -125,7 +127,8 @@ class TicketPrinter:
         status = self.query_status()
         if status is None:
             if self.answers_status:
-                raise DeviceError(f"Máy in không phản hồi (cổng {self.url})", fault=True)
+                raise DeviceError(translate("devices.printer", "Máy in không phản hồi (cổng %1)").arg(self.url),
+                                  fault=True)
             return None
         self._raise_problem(status)
         return None
@@ -140,7 +143,8 @@ class TicketPrinter:
         """Refuse to print on paper out, cover open or a printer that used to answer and stopped."""
         status = self.query_status()
         if status is None and self.answers_status:
-            raise DeviceError(f"Máy in không phản hồi (cổng {self.url})", fault=True)
+            raise DeviceError(translate("devices.printer", "Máy in không phản hồi (cổng %1)").arg(self.url),
+                              fault=True)
         if status is not None:
             self._raise_problem(status)
 
@@ -150,8 +154,8 @@ class TicketPrinter:
         self._transport.reset_input()
         self._transport.write(DLE_EOT + b"\x01")
         if not _valid_status(self._transport.read(1, wire_seconds + _CONFIRM_MARGIN_SECONDS)):
-            raise DeviceError(f"Máy in không xác nhận đã nhận phiếu (cổng {self.url})", fault=True,
-                              reason=DeviceReason.REFUSED_DATA)
+            raise DeviceError(translate("devices.printer", "Máy in không xác nhận đã nhận phiếu (cổng %1)")
+                              .arg(self.url), fault=True, reason=DeviceReason.REFUSED_DATA)
 
 
 def printer_manager(url: str, profile: PrinterSettings,

@@ -6,11 +6,12 @@ import enum
 import errno
 import re
 import time
-from typing import Protocol
+from typing import Any, Protocol
 
 import serial
 
 from app.domain.errors import EnvironmentFault
+from app.domain.messages import Message, Translate, translate
 
 try:  # termios exists on POSIX only; pyserial lets its raw errors escape on dead ports
     import termios
@@ -42,6 +43,30 @@ class DeviceReason(str, enum.Enum):
     SOFTWARE = "software"  # our own bug while using the device
 
 
+class _Capitalized(Message):
+    """A marked message read with a capital first letter, in either language («máy in» → «Máy in»)."""
+
+    def __new__(cls, inner: Message) -> _Capitalized:
+        obj = str.__new__(cls, inner[:1].upper() + inner[1:])
+        obj.context, obj.source, obj.args = inner.context, inner.source, inner.args
+        return obj
+
+    def localized(self, translate_fn: Translate) -> str:
+        text = super().localized(translate_fn)
+        return text[:1].upper() + text[1:]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Capitalized, (Message(self.context, self.source, self.args),))
+
+
+def capitalized(label: str) -> str:
+    """`label` (a device's name, «máy in») with a capital first letter, still translated when it is marked."""
+    return _Capitalized(label) if isinstance(label, Message) else label[:1].upper() + label[1:]
+
+
+DEVICE = translate("devices.transport", "thiết bị")
+
+
 class DeviceError(EnvironmentFault):
     """An environment error of a device, with a plain Vietnamese reason and its code; fault=True means the port is
     still fine (the device itself cannot work)."""
@@ -69,7 +94,7 @@ class Transport(Protocol):
 class SerialTransport:
     """A pyserial port opened from a URL; every library error becomes DeviceError."""
 
-    def __init__(self, url: str, baudrate: int = 9600, label_vi: str = "thiết bị",
+    def __init__(self, url: str, baudrate: int = 9600, label_vi: str = DEVICE,
                  poll_s: float = _POLL_SECONDS) -> None:
         self.url = url
         self.baudrate = baudrate
@@ -91,8 +116,8 @@ class SerialTransport:
                 self.url, baudrate=self.baudrate, timeout=self.poll_s, write_timeout=_WRITE_TIMEOUT_SECONDS
             )
         except ValueError as exc:
-            raise DeviceError(f"Địa chỉ cổng {self.label_vi} không hợp lệ: {self.url}",
-                              reason=DeviceReason.BAD_ADDRESS) from exc
+            raise DeviceError(translate("devices.transport", "Địa chỉ cổng %1 không hợp lệ: %2")
+                              .arg(self.label_vi, self.url), reason=DeviceReason.BAD_ADDRESS) from exc
         except _PORT_ERRORS as exc:
             raise open_error(self.url, self.label_vi, exc) from exc
 
@@ -102,7 +127,8 @@ class SerialTransport:
         try:
             port.write(data)
         except serial.SerialTimeoutException as exc:
-            raise DeviceError(f"{self.label_vi.capitalize()} không nhận dữ liệu (cổng {self.url})", fault=True,
+            raise DeviceError(translate("devices.transport", "%1 không nhận dữ liệu (cổng %2)")
+                              .arg(capitalized(self.label_vi), self.url), fault=True,
                               reason=DeviceReason.REFUSED_DATA) from exc
         except _PORT_ERRORS as exc:
             raise DeviceError(self.lost_reason()) from exc
@@ -155,11 +181,12 @@ class SerialTransport:
 
     def lost_reason(self) -> str:
         """The Vietnamese reason for a port that stopped working."""
-        return f"Mất kết nối {self.label_vi} (cổng {self.url})"
+        return translate("devices.transport", "Mất kết nối %1 (cổng %2)").arg(self.label_vi, self.url)
 
     def _require(self) -> serial.SerialBase:
         if self._port is None:
-            raise DeviceError(f"Chưa mở cổng {self.label_vi} ({self.url})", reason=DeviceReason.NOT_CONNECTED)
+            raise DeviceError(translate("devices.transport", "Chưa mở cổng %1 (%2)").arg(self.label_vi, self.url),
+                              reason=DeviceReason.NOT_CONNECTED)
         return self._port
 
 
@@ -167,15 +194,19 @@ def open_error(url: str, label_vi: str, exc: BaseException) -> DeviceError:
     """Translate a failed open into a DeviceError with its code and a plain Vietnamese reason."""
     code = _errno_of(exc)
     if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
-        return DeviceError(f"Không tìm thấy {label_vi} ở cổng {url} (chưa cắm hoặc sai cổng)",
-                           reason=DeviceReason.NOT_FOUND)
+        return DeviceError(translate("devices.transport", "Không tìm thấy %1 ở cổng %2 (chưa cắm hoặc sai cổng)")
+                           .arg(label_vi, url), reason=DeviceReason.NOT_FOUND)
     if code in (errno.EACCES, errno.EPERM):
-        return DeviceError(f"Không có quyền mở cổng {url} của {label_vi}", reason=DeviceReason.NO_PERMISSION)
+        return DeviceError(translate("devices.transport", "Không có quyền mở cổng %1 của %2").arg(url, label_vi),
+                           reason=DeviceReason.NO_PERMISSION)
     if code == errno.EBUSY:
-        return DeviceError(f"Cổng {url} của {label_vi} đang bị chương trình khác sử dụng", reason=DeviceReason.BUSY)
+        return DeviceError(translate("devices.transport", "Cổng %1 của %2 đang bị chương trình khác sử dụng")
+                           .arg(url, label_vi), reason=DeviceReason.BUSY)
     if url.startswith("socket://"):
-        return DeviceError(f"Không kết nối được {label_vi} qua mạng ({url})", reason=DeviceReason.OFFLINE)
-    return DeviceError(f"Không mở được cổng {url} của {label_vi}", reason=DeviceReason.NOT_FOUND)
+        return DeviceError(translate("devices.transport", "Không kết nối được %1 qua mạng (%2)").arg(label_vi, url),
+                           reason=DeviceReason.OFFLINE)
+    return DeviceError(translate("devices.transport", "Không mở được cổng %1 của %2").arg(url, label_vi),
+                       reason=DeviceReason.NOT_FOUND)
 
 
 def open_error_reason(url: str, label_vi: str, exc: BaseException) -> str:

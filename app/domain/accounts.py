@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from app.domain.errors import PermissionDenied
+from app.domain.messages import translate
 
 
 class Role(StrEnum):
@@ -23,14 +24,23 @@ class Role(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"officer": "Cán bộ tiếp nhận", "supervisor": "Giám sát", "admin": "Quản trị"}[self.value]
+        return {"officer": translate("domain.accounts", "Cán bộ tiếp nhận"),
+                "supervisor": translate("domain.accounts", "Giám sát"),
+                "admin": translate("domain.accounts", "Quản trị")}[self.value]
+
+    @property
+    def label_lower(self) -> str:
+        """Vietnamese label in lower case, as inside a sentence (marked on its own: «cán bộ tiếp nhận»)."""
+        return {"officer": translate("domain.accounts", "cán bộ tiếp nhận"),
+                "supervisor": translate("domain.accounts", "giám sát"),
+                "admin": translate("domain.accounts", "quản trị")}[self.value]
 
 
 def require_role(actual: Role, required: Role, action: str) -> None:
     """Refuse with a Vietnamese message when `actual` is below `required`."""
     if actual.rank < required.rank:
-        raise PermissionDenied(f"Tài khoản {actual.label.lower()} không được phép {action} "
-                               f"(cần quyền {required.label.lower()})")
+        raise PermissionDenied(translate("domain.accounts", "Tài khoản %1 không được phép %2 (cần quyền %3)")
+                               .arg(actual.label_lower, action, required.label_lower))
 
 
 def is_locked(locked_until: datetime | None, now: datetime) -> bool:
@@ -43,4 +53,4 @@ def check_new_password(password: str) -> None:
     from app.domain.errors import ValidationError
 
     if len(password) < 8:
-        raise ValidationError("password", "Mật khẩu phải có ít nhất 8 ký tự")
+        raise ValidationError("password", translate("domain.accounts", "Mật khẩu phải có ít nhất 8 ký tự"))

@@ -8,6 +8,7 @@ from datetime import time
 from enum import StrEnum
 
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.messages import translate
 from app.domain.text import fold
 from app.domain.validators import check_text
 
@@ -23,8 +24,10 @@ class ProcessingUnit(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"working_days": "ngày làm việc", "calendar_days": "ngày", "working_hours": "giờ làm việc",
-                "same_day": "trong ngày"}[self.value]
+        return {"working_days": translate("domain.catalog", "ngày làm việc"),
+                "calendar_days": translate("domain.catalog", "ngày"),
+                "working_hours": translate("domain.catalog", "giờ làm việc"),
+                "same_day": translate("domain.catalog", "trong ngày")}[self.value]
 
 
 class SupplementPolicy(StrEnum):
@@ -36,7 +39,8 @@ class SupplementPolicy(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"pause": "Tạm dừng tính thời gian", "restart": "Tính lại từ đầu"}[self.value]
+        return {"pause": translate("domain.catalog", "Tạm dừng tính thời gian"),
+                "restart": translate("domain.catalog", "Tính lại từ đầu")}[self.value]
 
 
 class DocumentKind(StrEnum):
@@ -49,8 +53,9 @@ class DocumentKind(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"original": "Bản chính", "certified_copy": "Bản sao chứng thực",
-                "photocopy": "Bản photo"}[self.value]
+        return {"original": translate("domain.catalog", "Bản chính"),
+                "certified_copy": translate("domain.catalog", "Bản sao chứng thực"),
+                "photocopy": translate("domain.catalog", "Bản photo")}[self.value]
 
 
 class AgencyKind(StrEnum):
@@ -95,37 +100,51 @@ class ProcedureDraft:
         errors: list[ValidationError] = []
         code = self.code.strip()
         if not CODE_RE.match(code):
-            errors.append(ValidationError("code", "Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch; không để trống"))
-        name = _text(errors, self.name, "name", "Tên thủ tục", 1000)
+            errors.append(ValidationError("code", translate("domain.catalog", "Mã thủ tục chỉ gồm chữ, số, dấu chấm, "
+                                                                              "gạch; không để trống")))
+        name = _text(errors, self.name, "name", translate("domain.catalog", "Tên thủ tục"), 1000)
         if name is not None and not 3 <= len(name) <= 1000:
-            errors.append(ValidationError("name", "Tên thủ tục phải có từ 3 đến 1000 ký tự"))
-        field_name = _text(errors, self.field_name, "field", "Lĩnh vực", 300) or ""
+            errors.append(ValidationError("name", translate("domain.catalog", "Tên thủ tục phải có từ 3 đến 1000 "
+                                                                              "ký tự")))
+        field_name = _text(errors, self.field_name, "field", translate("domain.catalog", "Lĩnh vực"), 300) or ""
         try:
             unit = ProcessingUnit(self.processing_unit)
         except ValueError:
-            errors.append(ValidationError("processing_unit", "Đơn vị thời hạn không hợp lệ"))
+            errors.append(ValidationError("processing_unit", translate("domain.catalog", "Đơn vị thời hạn không "
+                                                                                         "hợp lệ")))
             unit = None
         value = self.processing_value
         if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value > 3650:
-            errors.append(ValidationError("processing_value", "Thời hạn giải quyết phải là số nguyên từ 0 đến 3650"))
+            errors.append(ValidationError("processing_value", translate("domain.catalog", "Thời hạn giải quyết phải "
+                                                                                          "là số nguyên từ 0 đến "
+                                                                                          "3650")))
         elif unit is not None and unit != ProcessingUnit.SAME_DAY and value == 0:
-            errors.append(ValidationError("processing_value", "Thời hạn giải quyết phải lớn hơn 0 "
-                                          "(chọn «trong ngày» cho thủ tục giải quyết ngay)"))
+            errors.append(ValidationError("processing_value", translate("domain.catalog", "Thời hạn giải quyết phải "
+                                                                                          "lớn hơn 0 (chọn «trong "
+                                                                                          "ngày» cho thủ tục giải "
+                                                                                          "quyết ngay)")))
         if not isinstance(self.fee_vnd, int) or isinstance(self.fee_vnd, bool) or not 0 <= self.fee_vnd <= 10**12:
-            errors.append(ValidationError("fee_vnd", "Phí, lệ phí phải là số đồng nguyên, không âm"))
+            errors.append(ValidationError("fee_vnd", translate("domain.catalog", "Phí, lệ phí phải là số đồng "
+                                                                                 "nguyên, không âm")))
         if self.supplement_policy not in {p.value for p in SupplementPolicy}:
-            errors.append(ValidationError("supplement_policy", "Cách xử lý khi bổ sung hồ sơ không hợp lệ"))
+            errors.append(ValidationError("supplement_policy", translate("domain.catalog", "Cách xử lý khi bổ sung "
+                                                                                           "hồ sơ không hợp lệ")))
         if self.online_level not in (None, 2, 3, 4):
-            errors.append(ValidationError("online_level", "Mức độ trực tuyến phải là 2, 3 hoặc 4 (hoặc để trống)"))
+            errors.append(ValidationError("online_level", translate("domain.catalog", "Mức độ trực tuyến phải là 2, "
+                                                                                      "3 hoặc 4 (hoặc để trống)")))
         documents = []
         for i, doc in enumerate(self.documents, start=1):
-            doc_name = _text(errors, doc.name, "documents", f"Giấy tờ dòng {i}", 1000)
+            doc_name = _text(errors, doc.name, "documents", translate("domain.catalog", "Giấy tờ dòng %1").arg(i),
+                             1000)
             if doc_name == "":
-                errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa có tên"))
+                errors.append(ValidationError("documents", translate("domain.catalog", "Giấy tờ dòng %1: chưa có "
+                                                                                       "tên").arg(i)))
             if doc.kind not in {k.value for k in DocumentKind}:
-                errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: loại bản không hợp lệ"))
+                errors.append(ValidationError("documents", translate("domain.catalog", "Giấy tờ dòng %1: loại bản "
+                                                                                       "không hợp lệ").arg(i)))
             if not isinstance(doc.count, int) or not 1 <= doc.count <= 99:
-                errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: số lượng phải từ 1 đến 99"))
+                errors.append(ValidationError("documents", translate("domain.catalog", "Giấy tờ dòng %1: số lượng "
+                                                                                       "phải từ 1 đến 99").arg(i)))
             documents.append(DocumentDraft(doc_name or "", doc.kind, doc.count))
         if errors:
             raise FormErrors(errors)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.errors import ValidationError
+from app.domain.messages import translate
 from app.domain.validators import Sex
 
 SEPARATOR = "|"
@@ -24,8 +25,8 @@ _OLD_ID = re.compile(r"[0-9]{9}|[0-9]{12}")
 _DATE = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})")
 _SEX = {"nam": "male", "nữ": "female", "nu": "female", "male": "male", "female": "female", "m": "male",
         "f": "female"}
-NOT_A_CARD = ("Mã vừa quét không phải mã QR trên thẻ CCCD (mã QR của thẻ bắt đầu bằng số CCCD 12 chữ số, "
-              "các mục cách nhau bằng dấu «|»)")
+NOT_A_CARD = translate("domain.cccd_qr", "Mã vừa quét không phải mã QR trên thẻ CCCD (mã QR của thẻ bắt đầu bằng số "
+                                         "CCCD 12 chữ số, các mục cách nhau bằng dấu «|»)")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.errors import Conflict, FormErrors, ValidationError
+from app.domain.messages import translate
 from app.domain.validators import (ADDRESS_MAX_LENGTH, check_text, check_year, normalize_name,
                                    normalize_phone, parse_cccd, validate_email, validate_tax_code)
 
@@ -30,7 +31,8 @@ class Channel(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Qua bưu chính công ích"}[self.value]
+        return {"direct": translate("domain.dossier", "Trực tiếp"), "online": translate("domain.dossier", "Trực tuyến"),
+                "postal": translate("domain.dossier", "Qua bưu chính công ích")}[self.value]
 
 
 class ApplicantKind(StrEnum):
@@ -42,7 +44,8 @@ class ApplicantKind(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"person": "Cá nhân", "organisation": "Tổ chức"}[self.value]
+        return {"person": translate("domain.dossier", "Cá nhân"),
+                "organisation": translate("domain.dossier", "Tổ chức")}[self.value]
 
 
 class DossierStatus(StrEnum):
@@ -72,10 +75,17 @@ class DossierStatus(StrEnum):
 
 
 _STATUS_LABELS = {
-    "registered": "Đăng ký trực tuyến", "received": "Đã tiếp nhận", "refused": "Từ chối tiếp nhận",
-    "processing": "Đang giải quyết", "paused": "Chờ bổ sung hồ sơ", "waiting_payment": "Chờ nộp phí, lệ phí",
-    "withdrawn": "Rút hồ sơ", "stopped": "Dừng giải quyết", "resolved": "Đã có kết quả",
-    "returned": "Đã trả kết quả", "cancelled": "Hủy hồ sơ",
+    "registered": translate("domain.dossier", "Đăng ký trực tuyến"),
+    "received": translate("domain.dossier", "Đã tiếp nhận"),
+    "refused": translate("domain.dossier", "Từ chối tiếp nhận"),
+    "processing": translate("domain.dossier", "Đang giải quyết"),
+    "paused": translate("domain.dossier", "Chờ bổ sung hồ sơ"),
+    "waiting_payment": translate("domain.dossier", "Chờ nộp phí, lệ phí"),
+    "withdrawn": translate("domain.dossier", "Rút hồ sơ"),
+    "stopped": translate("domain.dossier", "Dừng giải quyết"),
+    "resolved": translate("domain.dossier", "Đã có kết quả"),
+    "returned": translate("domain.dossier", "Đã trả kết quả"),
+    "cancelled": translate("domain.dossier", "Hủy hồ sơ"),
 }
 _SYNC_CODES = {"registered": 1, "received": 2, "refused": 3, "processing": 4, "paused": 5, "waiting_payment": 6,
                "withdrawn": 7, "stopped": 8, "resolved": 9, "returned": 10}
@@ -100,8 +110,8 @@ def format_dossier_code(agency_identifier: str, day: date, seq: int) -> str:
     if not agency_identifier or seq < 1:
         raise ValueError(f"bad dossier code parts: {agency_identifier!r}, {seq}")
     if seq > MAX_SEQ:
-        raise Conflict(f"Cơ quan {agency_identifier} đã hết số hồ sơ của ngày {day:%d/%m/%Y} "
-                       f"(tối đa {MAX_SEQ:,} hồ sơ một ngày)".replace(",", "."))
+        raise Conflict(translate("domain.dossier", "Cơ quan %1 đã hết số hồ sơ của ngày %2 (tối đa %3 hồ sơ một ngày)")
+                       .arg(agency_identifier, f"{day:%d/%m/%Y}", f"{MAX_SEQ:,}".replace(",", ".")))
     return f"{agency_identifier}-{day:%y%m%d}-{seq:04d}"
 
 
@@ -111,15 +121,17 @@ def parse_dossier_code(text: str, *, field_name: str = "code") -> DossierCode:
     match = CODE_RE.match(text.strip())
     if match is None:
         shown = text.strip() if len(text.strip()) <= 60 else text.strip()[:57] + "…"
-        raise ValidationError(field_name, f"Mã hồ sơ «{shown}» không đúng dạng MÃCƠQUAN-YYMMDD-0001 (mã cơ quan "
-                                          "tối đa 40 ký tự, số thứ tự 4 hoặc 5 chữ số)")
+        raise ValidationError(field_name, translate("domain.dossier", "Mã hồ sơ «%1» không đúng dạng "
+                                                    "MÃCƠQUAN-YYMMDD-0001 (mã cơ quan tối đa 40 ký tự, số thứ tự 4 "
+                                                    "hoặc 5 chữ số)").arg(shown))
     identifier, yymmdd, seq = match.groups()
     try:
         day = date(2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]))
     except ValueError:
-        raise ValidationError(field_name, f"Mã hồ sơ: ngày {yymmdd} trong mã không có thật") from None
+        raise ValidationError(field_name, translate("domain.dossier", "Mã hồ sơ: ngày %1 trong mã không có thật")
+                              .arg(yymmdd)) from None
     if int(seq) < 1:
-        raise ValidationError(field_name, "Mã hồ sơ: số thứ tự phải từ 0001")
+        raise ValidationError(field_name, translate("domain.dossier", "Mã hồ sơ: số thứ tự phải từ 0001"))
     return DossierCode(identifier, day, int(seq))
 
 
@@ -182,10 +194,11 @@ class IntakeDraft:
         this_year = (today or date.today()).year
         policy = policy or ProcedurePolicy()
         if resolve_on_the_spot and not policy.on_the_spot:
-            errors.append(ValidationError("on_the_spot", "Thủ tục này không giải quyết và trả kết quả tại chỗ"))
+            errors.append(ValidationError("on_the_spot", translate("domain.dossier", "Thủ tục này không giải quyết "
+                                                                             "và trả kết quả tại chỗ")))
         clean = replace(self, documents=[], warnings=())
         kind = _check(errors, lambda: ApplicantKind(self.applicant_kind), "applicant_kind",
-                      "Loại người nộp phải là cá nhân hoặc tổ chức")
+                      translate("domain.dossier", "Loại người nộp phải là cá nhân hoặc tổ chức"))
         _applicant(self, clean, kind, errors, this_year)
         _owner(self, clean, errors, this_year)
         _contact(self, clean, errors)
@@ -211,13 +224,16 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
                this_year: int) -> None:
     """Name, CCCD (with birth year and sex) for a person; name and tax code for an organisation."""
     if kind is ApplicantKind.ORGANISATION:
-        name = _check(errors, lambda: check_text(d.applicant_name, "applicant_name", label="Tên tổ chức"),
+        name = _check(errors, lambda: check_text(d.applicant_name, "applicant_name",
+                                                         label=translate("domain.dossier", "Tên tổ chức")),
                       "applicant_name", "")
         clean.applicant_name = name or ""
         if name is not None and not 2 <= len(name) <= ORGANISATION_NAME_MAX:
-            errors.append(ValidationError("applicant_name", "Tên tổ chức phải có từ 2 đến 300 ký tự"))
+            errors.append(ValidationError("applicant_name", translate("domain.dossier", "Tên tổ chức phải có từ %1 "
+                                                                                        "đến %2 ký tự")
+                                          .arg(2, ORGANISATION_NAME_MAX)))
         if not d.tax_code.strip():
-            errors.append(ValidationError("tax_code", "Tổ chức phải có mã số thuế"))
+            errors.append(ValidationError("tax_code", translate("domain.dossier", "Tổ chức phải có mã số thuế")))
         else:
             clean.tax_code = _check(errors, lambda: validate_tax_code(d.tax_code), "tax_code", "") or ""
     else:
@@ -227,7 +243,7 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
         clean.tax_code = (_check(errors, lambda: validate_tax_code(d.tax_code), "tax_code", "") or ""
                           if d.tax_code.strip() else "")
     if d.sex not in (None, "", "male", "female"):
-        errors.append(ValidationError("sex", "Giới tính phải là nam hoặc nữ"))
+        errors.append(ValidationError("sex", translate("domain.dossier", "Giới tính phải là nam hoặc nữ")))
     clean.sex = d.sex or None
     typed_year = d.birth_year
     birth_year_ok = typed_year is None or _check(errors, lambda: check_year(typed_year, "birth_year",
@@ -238,11 +254,12 @@ def _applicant(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
 def _owner(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError], this_year: int) -> None:
     """The owner of the dossier when it is not the applicant: a name, and a CCCD when one is given."""
     name, raw = d.owner_name.strip(), "".join(d.owner_id_number.split())
-    owner = (lambda: normalize_name(name, "owner_name", label="Họ tên chủ hồ sơ"))
+    owner = (lambda: normalize_name(name, "owner_name", label=translate("domain.dossier", "Họ tên chủ hồ sơ")))
     clean.owner_name = (_check(errors, owner, "owner_name", "") or "") if name else ""
     clean.owner_id_number = ""
     if raw and not name:
-        errors.append(ValidationError("owner_name", "Ghi họ tên chủ hồ sơ (đã có số CCCD của chủ hồ sơ)"))
+        errors.append(ValidationError("owner_name", translate("domain.dossier", "Ghi họ tên chủ hồ sơ (đã có số "
+                                                                                "CCCD của chủ hồ sơ)")))
     if raw:
         info = _check(errors, lambda: parse_cccd(raw, None, None, field="owner_id_number",
                                                       this_year=this_year), "owner_id_number", "")
@@ -257,11 +274,13 @@ def _id_number(d: IntakeDraft, clean: IntakeDraft, kind: ApplicantKind | None, e
     if not raw:
         clean.id_number = ""
         if kind is not ApplicantKind.ORGANISATION:
-            errors.append(ValidationError("id_number", "Số CCCD / định danh cá nhân không được để trống"))
+            errors.append(ValidationError("id_number", translate("domain.dossier", "Số CCCD / định danh cá nhân "
+                                                                                   "không được để trống")))
         return
     if re.fullmatch(r"[0-9]{9}", raw):
-        errors.append(ValidationError("id_number", "Chứng minh nhân dân 9 số không còn giá trị từ 2025; "
-                                                   "nhập số định danh cá nhân 12 chữ số"))
+        errors.append(ValidationError("id_number", translate("domain.dossier", "Chứng minh nhân dân 9 số không còn "
+                                                                               "giá trị từ 2025; nhập số định danh cá "
+                                                                               "nhân 12 chữ số")))
         return
     year = d.birth_year if birth_year_ok else None
     sex = d.sex if d.sex in ("male", "female") else None
@@ -286,37 +305,46 @@ def _contact(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) 
 def _channel(d: IntakeDraft, clean: IntakeDraft, policy: ProcedurePolicy, errors: list[ValidationError]) -> None:
     """Channel, online level, return by post, against what the procedure allows."""
     channel = _check(errors, lambda: Channel(d.channel), "channel",
-                     "Hình thức nộp phải là trực tiếp, trực tuyến hoặc bưu chính")
+                     translate("domain.dossier", "Hình thức nộp phải là trực tiếp, trực tuyến hoặc bưu chính"))
     if channel is Channel.ONLINE:
         if d.online_level not in (3, 4):
-            errors.append(ValidationError("online_level", "Hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4"))
+            errors.append(ValidationError("online_level", translate("domain.dossier", "Hồ sơ trực tuyến phải ghi "
+                                                                                      "mức độ 3 hoặc 4")))
         elif policy.online_level is None or d.online_level > policy.online_level:
-            errors.append(ValidationError("online_level", "Thủ tục này không cung cấp dịch vụ công trực tuyến "
-                                                          f"mức độ {d.online_level}"))
+            errors.append(ValidationError("online_level", translate("domain.dossier", "Thủ tục này không cung cấp "
+                                                                                      "dịch vụ công trực tuyến mức "
+                                                                                      "độ %1").arg(d.online_level)))
     elif d.online_level is not None:
-        errors.append(ValidationError("online_level", "Mức độ trực tuyến chỉ ghi cho hồ sơ nộp trực tuyến"))
+        errors.append(ValidationError("online_level", translate("domain.dossier", "Mức độ trực tuyến chỉ ghi cho hồ "
+                                                                                  "sơ nộp trực tuyến")))
     postal = channel is Channel.POSTAL or d.result_by_post
     if postal and not policy.postal_allowed:
-        errors.append(ValidationError("channel", "Thủ tục này không tiếp nhận, trả kết quả qua bưu chính"))
+        errors.append(ValidationError("channel", translate("domain.dossier", "Thủ tục này không tiếp nhận, trả kết "
+                                                                             "quả qua bưu chính")))
     clean.postal_address = _check(errors, lambda: check_text(d.postal_address, "postal_address",
                                                              max_length=ADDRESS_MAX_LENGTH), "postal_address", "") or ""
     if d.result_by_post and not clean.postal_address:
-        errors.append(ValidationError("postal_address", "Trả kết quả qua bưu chính cần địa chỉ nhận"))
+        errors.append(ValidationError("postal_address", translate("domain.dossier", "Trả kết quả qua bưu chính cần "
+                                                                                    "địa chỉ nhận")))
     clean.result_by_post = bool(d.result_by_post)
 
 
 def _documents(d: IntakeDraft, clean: IntakeDraft, errors: list[ValidationError]) -> None:
     """Number of sets (≥ 1) and each document's name and counts."""
     if isinstance(d.sets, bool) or not isinstance(d.sets, int) or not 1 <= d.sets <= MAX_SETS:
-        errors.append(ValidationError("sets", f"Số lượng hồ sơ phải từ 1 đến {MAX_SETS} bộ"))
+        errors.append(ValidationError("sets", translate("domain.dossier", "Số lượng hồ sơ phải từ 1 đến %1 bộ")
+                                      .arg(MAX_SETS)))
     for i, doc in enumerate(d.documents, start=1):
-        name = _check(errors, lambda: check_text(doc.name, "documents",
-                                                 label=f"Giấy tờ dòng {i}"), "documents", "") or ""
+        row = translate("domain.dossier", "Giấy tờ dòng %1").arg(i)
+        name = _check(errors, lambda: check_text(doc.name, "documents", label=row), "documents", "") or ""
         counts = (doc.originals, doc.certified_copies, doc.photocopies)
         if not name and not doc.name.strip():
-            errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa có tên"))
+            errors.append(ValidationError("documents", translate("domain.dossier", "Giấy tờ dòng %1: chưa có tên")
+                                          .arg(i)))
         if any(isinstance(c, bool) or not isinstance(c, int) or not 0 <= c <= MAX_COPIES for c in counts):
-            errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: số bản phải từ 0 đến {MAX_COPIES}"))
+            errors.append(ValidationError("documents", translate("domain.dossier", "Giấy tờ dòng %1: số bản phải từ "
+                                                                                   "0 đến %2").arg(i, MAX_COPIES)))
         elif sum(counts) == 0:
-            errors.append(ValidationError("documents", f"Giấy tờ dòng {i}: chưa ghi số bản đã nhận"))
+            errors.append(ValidationError("documents", translate("domain.dossier", "Giấy tờ dòng %1: chưa ghi số "
+                                                                                   "bản đã nhận").arg(i)))
         clean.documents.append(DocumentReceived(name, *counts))

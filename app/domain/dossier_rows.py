@@ -10,6 +10,7 @@ from typing import Any
 
 from app.domain.dossier import DossierCode, parse_dossier_code
 from app.domain.errors import ValidationError
+from app.domain.messages import translate
 from app.domain.rows import RowReader
 from app.domain.validators import (ADDRESS_MAX_LENGTH, check_text, normalize_name, normalize_phone,
                                    parse_cccd, parse_legacy_cmnd)
@@ -41,18 +42,21 @@ def dossier_row_values(row: RowReader, now: datetime | None = None) -> dict[str,
         _registration(row, values, code)
     fee = row.text("fee_vnd")
     if fee and not (fee.isdigit() and len(fee) <= 15):
-        row.bad("fee_vnd", "phải là số nguyên đồng, không âm")
+        row.bad("fee_vnd", translate("domain.dossier_rows", "phải là số nguyên đồng, không âm"))
     return values | {"code": code, "_code": parsed, "fee_vnd": int(fee) if fee.isdigit() and len(fee) <= 15 else None}
 
 
 def _registration(row: RowReader, values: dict[str, Any], code: str) -> None:
     """An online registration: channel online, the portal's code, no due date (it counts from acceptance)."""
     if values["channel"] and values["channel"] != "online":
-        row.bad("status", "registered chỉ dùng cho hồ sơ nộp trực tuyến (channel online)")
+        row.bad("status", translate("domain.dossier_rows", "registered chỉ dùng cho hồ sơ nộp trực tuyến "
+                                                           "(channel online)"))
     if not code:
-        row.bad("code", "hồ sơ đăng ký trực tuyến phải có mã hồ sơ trên Cổng dịch vụ công")
+        row.bad("code", translate("domain.dossier_rows", "hồ sơ đăng ký trực tuyến phải có mã hồ sơ trên Cổng "
+                                                         "dịch vụ công"))
     if values["due_at"] is not None:
-        row.bad("due_at", "để trống khi status là registered: hạn trả tính từ lúc tiếp nhận tại quầy")
+        row.bad("due_at", translate("domain.dossier_rows", "để trống khi status là registered: hạn trả tính từ "
+                                                           "lúc tiếp nhận tại quầy"))
 
 
 def _applicant(row: RowReader, now: datetime | None) -> dict[str, Any]:
@@ -87,9 +91,9 @@ def _channel(row: RowReader) -> dict[str, Any]:
     channel = row.choice("channel", ("direct", "online", "postal"))
     level = row.choice("online_level", ("3", "4"), required=False)
     if channel == "online" and not level:
-        row.bad("online_level", "hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4")
+        row.bad("online_level", translate("domain.dossier_rows", "hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4"))
     elif channel and channel != "online" and level:
-        row.bad("online_level", "chỉ ghi mức độ cho hồ sơ nộp trực tuyến")
+        row.bad("online_level", translate("domain.dossier_rows", "chỉ ghi mức độ cho hồ sơ nộp trực tuyến"))
     post = row.choice("result_by_post", ("0", "1"), required=False)
     return {"channel": channel, "online_level": int(level) if level else None, "result_by_post": post == "1"}
 
@@ -105,21 +109,23 @@ def _times(row: RowReader, now: datetime | None) -> dict[str, Any]:
     for column, needed in needs.items():
         present = bool(row.text(column))
         if status and needed and not present:
-            row.bad(column, f"bắt buộc khi status là {status}")
+            row.bad(column, translate("domain.dossier_rows", "bắt buộc khi status là %1").arg(status))
         elif status and present and not needed:
-            row.bad(column, f"chỉ ghi khi status là {'cancelled' if column == 'cancelled_at' else 'resolved'}")
+            row.bad(column, translate("domain.dossier_rows", "chỉ ghi khi status là %1")
+                    .arg("cancelled" if column == "cancelled_at" else "resolved"))
     if returned is not None and status and status != "resolved":
-        row.bad("returned_at", "chỉ ghi khi status là resolved")
+        row.bad("returned_at", translate("domain.dossier_rows", "chỉ ghi khi status là %1").arg("resolved"))
     paused = row.moment("paused_at", latest=now)
     if paused is not None and status and status != "paused":
-        row.bad("paused_at", "chỉ ghi khi status là paused")
+        row.bad("paused_at", translate("domain.dossier_rows", "chỉ ghi khi status là %1").arg("paused"))
     elif status == "paused" and paused is None and not row.text("paused_at"):
         paused = received  # empty on a paused row: paused at its reception
     for column, moment, after in (("due_at", due, received), ("resolved_at", resolved, received),
                                   ("paused_at", paused if row.text("paused_at") else None, received),
                                   ("cancelled_at", cancelled, received), ("returned_at", returned, resolved)):
         if moment is not None and after is not None and moment < after:
-            row.bad(column, "sớm hơn thời điểm " + ("tiếp nhận" if after is received else "có kết quả"))
+            row.bad(column, translate("domain.dossier_rows", "sớm hơn thời điểm tiếp nhận") if after is received
+                    else translate("domain.dossier_rows", "sớm hơn thời điểm có kết quả"))
     return {"received_at": received, "due_at": due, "_status": status, "resolved_at": resolved,
             "outcome": outcome or None, "cancelled_at": cancelled, "returned_at": returned,
             "paused_at": paused if status == "paused" else None}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import errno
 
+from app.domain.messages import translate
+
 
 class MotcuaError(Exception):
     """A failure we expect and explain; the message is Vietnamese and safe to show."""
@@ -70,8 +72,10 @@ class Conflict(DomainError):
     """The change clashes with what is stored (a duplicate code, a stale edit)."""
 
 
-def disk_fault(exc: BaseException, what: str = "tệp") -> EnvironmentFault | None:
-    """The environment fault an OSError stands for (disk full), or None when it is something else."""
+def disk_fault(exc: BaseException, what: str | None = None) -> EnvironmentFault | None:
+    """The environment fault an OSError stands for (disk full), or None when it is something else; `what` names
+    the thing not written («tệp» unless given)."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return DiskFull(f"Không ghi được {what}: ổ đĩa đã đầy")
+        return DiskFull(translate("domain.errors", "Không ghi được %1: ổ đĩa đã đầy")
+                        .arg(what or translate("domain.errors", "tệp")))
     return None

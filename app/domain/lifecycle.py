@@ -11,6 +11,7 @@ from app.domain import calendar
 from app.domain.calendar import LOCAL_TZ, WorkingCalendar
 from app.domain.dossier import DossierStatus as S
 from app.domain.errors import DomainError
+from app.domain.messages import Message, translate
 
 OPEN = frozenset({S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT})  # received and not closed
 CLOCK_RUNNING = frozenset({S.RECEIVED, S.PROCESSING, S.WAITING_PAYMENT})  # open and not paused
@@ -68,37 +69,53 @@ def _t(label: str, sources: set[S], target: S | None, event: str, needs: tuple[s
 
 # THE table of the dossier's life (RULES-VN.md "Dossier states"); anything not here is refused.
 TRANSITIONS: dict[Action, Transition] = {
-    Action.HAND_OVER: _t("chuyển cơ quan giải quyết", {S.RECEIVED, S.PROCESSING}, S.PROCESSING, "handed_over",
-                         ("unit",)),
-    Action.HAND_BACK: _t("trả lại hồ sơ không giải quyết", {S.PROCESSING, S.WAITING_PAYMENT}, S.RESOLVED,
-                         "handed_back", ("reason",), OUTCOME_RETURNED),
-    Action.REQUEST_SUPPLEMENT: _t("yêu cầu bổ sung", {S.RECEIVED, S.PROCESSING}, S.PAUSED, "supplement_requested",
-                                  ("reason", "items")),
-    Action.RESUME: _t("tiếp tục giải quyết", {S.PAUSED}, S.PROCESSING, "resumed"),
-    Action.AWAIT_PAYMENT: _t("chờ nộp phí, lệ phí", {S.RECEIVED, S.PROCESSING}, S.WAITING_PAYMENT,
-                             "payment_requested"),
-    Action.PAID: _t("ghi nhận đã nộp phí", {S.WAITING_PAYMENT}, S.PROCESSING, "paid"),
-    Action.WITHDRAW: _t("rút hồ sơ", {S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT}, S.WITHDRAWN,
-                        "withdrawn", (), OUTCOME_RETURNED),
-    Action.STOP: _t("dừng giải quyết", {S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT}, S.STOPPED,
-                    "stopped", ("reason",), OUTCOME_RETURNED),
-    Action.CANCEL: _t("hủy", {S.REGISTERED, S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT}, S.CANCELLED,
+    Action.HAND_OVER: _t(translate("domain.lifecycle", "chuyển cơ quan giải quyết"), {S.RECEIVED, S.PROCESSING},
+                         S.PROCESSING, "handed_over", ("unit",)),
+    Action.HAND_BACK: _t(translate("domain.lifecycle", "trả lại hồ sơ không giải quyết"),
+                         {S.PROCESSING, S.WAITING_PAYMENT}, S.RESOLVED, "handed_back", ("reason",), OUTCOME_RETURNED),
+    Action.REQUEST_SUPPLEMENT: _t(translate("domain.lifecycle", "yêu cầu bổ sung"), {S.RECEIVED, S.PROCESSING},
+                                  S.PAUSED, "supplement_requested", ("reason", "items")),
+    Action.RESUME: _t(translate("domain.lifecycle", "tiếp tục giải quyết"), {S.PAUSED}, S.PROCESSING, "resumed"),
+    Action.AWAIT_PAYMENT: _t(translate("domain.lifecycle", "chờ nộp phí, lệ phí"), {S.RECEIVED, S.PROCESSING},
+                             S.WAITING_PAYMENT, "payment_requested"),
+    Action.PAID: _t(translate("domain.lifecycle", "ghi nhận đã nộp phí"), {S.WAITING_PAYMENT}, S.PROCESSING, "paid"),
+    Action.WITHDRAW: _t(translate("domain.lifecycle", "rút hồ sơ"),
+                        {S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT}, S.WITHDRAWN, "withdrawn", (),
+                        OUTCOME_RETURNED),
+    Action.STOP: _t(translate("domain.lifecycle", "dừng giải quyết"),
+                    {S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT}, S.STOPPED, "stopped", ("reason",),
+                    OUTCOME_RETURNED),
+    Action.CANCEL: _t(translate("domain.lifecycle", "hủy"),
+                      {S.REGISTERED, S.RECEIVED, S.PROCESSING, S.PAUSED, S.WAITING_PAYMENT}, S.CANCELLED,
                       "cancelled", ("reason",)),
-    Action.RESOLVE: _t("ghi nhận có kết quả", {S.RECEIVED, S.PROCESSING}, S.RESOLVED, "resolved", (),
-                       OUTCOME_RESULT),
-    Action.RETURN_RESULT: _t("trả kết quả", {S.RESOLVED}, S.RETURNED, "returned"),
-    Action.DISPATCH_BY_POST: _t("gửi kết quả qua bưu chính", {S.RESOLVED}, S.RETURNED, "dispatched_by_post",
-                                ("tracking",)),
-    Action.APOLOGY: _t("xin lỗi và hẹn lại ngày trả", set(CLOCK_RUNNING), None, "apologised",
-                       ("reason", "new_date")),
+    Action.RESOLVE: _t(translate("domain.lifecycle", "ghi nhận có kết quả"), {S.RECEIVED, S.PROCESSING}, S.RESOLVED,
+                       "resolved", (), OUTCOME_RESULT),
+    Action.RETURN_RESULT: _t(translate("domain.lifecycle", "trả kết quả"), {S.RESOLVED}, S.RETURNED, "returned"),
+    Action.DISPATCH_BY_POST: _t(translate("domain.lifecycle", "gửi kết quả qua bưu chính"), {S.RESOLVED},
+                                S.RETURNED, "dispatched_by_post", ("tracking",)),
+    Action.APOLOGY: _t(translate("domain.lifecycle", "xin lỗi và hẹn lại ngày trả"), set(CLOCK_RUNNING), None,
+                       "apologised", ("reason", "new_date")),
     # an online registration (đăng ký trực tuyến) at the counter: received (code and due date from this moment)
     # or refused with its reasons (Mẫu 03; never counted as received)
-    Action.ACCEPT: _t("tiếp nhận", {S.REGISTERED}, S.RECEIVED, "accepted"),
-    Action.REFUSE: _t("từ chối tiếp nhận", {S.REGISTERED}, S.REFUSED, "refused", ("reason",)),
+    Action.ACCEPT: _t(translate("domain.lifecycle", "tiếp nhận"), {S.REGISTERED}, S.RECEIVED, "accepted"),
+    Action.REFUSE: _t(translate("domain.lifecycle", "từ chối tiếp nhận"), {S.REGISTERED}, S.REFUSED, "refused",
+                      ("reason",)),
 }
 
-NEED_LABELS = {"unit": "đơn vị nhận hồ sơ", "reason": "lý do", "tracking": "số hiệu bưu gửi",
-               "new_date": "ngày hẹn trả mới", "items": "giấy tờ cần bổ sung, hoàn thiện"}
+NEED_LABELS = {"unit": translate("domain.lifecycle", "đơn vị nhận hồ sơ"),
+               "reason": translate("domain.lifecycle", "lý do"),
+               "tracking": translate("domain.lifecycle", "số hiệu bưu gửi"),
+               "new_date": translate("domain.lifecycle", "ngày hẹn trả mới"),
+               "items": translate("domain.lifecycle", "giấy tờ cần bổ sung, hoàn thiện")}
+
+
+def _listed(items: list[str]) -> Message:
+    """«a», «b», «c» (at least one) as one marked message, so each item is translated with it."""
+    quoted = [translate("domain.lifecycle", "«%1»").arg(item) for item in items]
+    result = quoted[0]
+    for item in quoted[1:]:
+        result = translate("domain.lifecycle", "%1, %2").arg(result, item)
+    return result
 
 
 def parse_action(text: str) -> Action:
@@ -106,17 +123,18 @@ def parse_action(text: str) -> Action:
     try:
         return Action(text.strip().replace("-", "_"))
     except ValueError:
-        raise TransitionRefused(f"Không có thao tác «{text}»; có: {', '.join(a.value for a in Action)}") from None
+        raise TransitionRefused(translate("domain.lifecycle", "Không có thao tác «%1»; có: %2")
+                                .arg(text, ", ".join(a.value for a in Action))) from None
 
 
 def check_transition(status: str | S, action: Action) -> S:
     """The state after `action` from `status`, or TransitionRefused with a Vietnamese message."""
     current, row = S(status), TRANSITIONS[action]
     if current not in row.sources:
-        allowed = ", ".join(f"«{s.label}»" for s in S if s in row.sources)
+        allowed = _listed([s.label for s in S if s in row.sources])
         # «Không thể rút hồ sơ: hồ sơ đang ở …», never «rút hồ sơ hồ sơ» (the label may end with «hồ sơ»)
-        raise TransitionRefused(f"Không thể {row.label}: hồ sơ đang ở trạng thái «{current.label}»; "
-                                f"chỉ được khi hồ sơ {allowed}")
+        raise TransitionRefused(translate("domain.lifecycle", "Không thể %1: hồ sơ đang ở trạng thái «%2»; chỉ được "
+                                                              "khi hồ sơ %3").arg(row.label, current.label, allowed))
     return row.target or current
 
 
@@ -163,8 +181,8 @@ def due_after_restart(resumed_at: datetime, value: int, unit: str, cal: WorkingC
 def check_supplement_request(requests_so_far: int) -> None:
     """Only one written supplement request (Mẫu 02) per dossier."""
     if requests_so_far >= 1:
-        raise TransitionRefused("Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu cầu bổ sung bằng văn bản "
-                                "một lần duy nhất")
+        raise TransitionRefused(translate("domain.lifecycle", "Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu "
+                                                              "cầu bổ sung bằng văn bản một lần duy nhất"))
 
 
 # --- due date: apology (Mẫu 04) ---------------------------------------------------------------------------------
@@ -181,18 +199,22 @@ def check_apology(apologies_so_far: int, due: datetime | None, today: date, new_
     Allowed once, no later than one working day before the due date, to a later working day.
     """
     if apologies_so_far >= 1:
-        raise TransitionRefused("Hồ sơ đã được hẹn lại ngày trả một lần; không được gia hạn lần thứ hai")
+        raise TransitionRefused(translate("domain.lifecycle", "Hồ sơ đã được hẹn lại ngày trả một lần; không được "
+                                                              "gia hạn lần thứ hai"))
     if due is None:
-        raise TransitionRefused("Hồ sơ chưa có ngày hẹn trả để gia hạn")
+        raise TransitionRefused(translate("domain.lifecycle", "Hồ sơ chưa có ngày hẹn trả để gia hạn"))
     due_day = due.astimezone(LOCAL_TZ).date()
     deadline = latest_apology_day(due_day, cal)
     if today > deadline:
-        raise TransitionRefused(f"Phải xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước ngày hẹn trả "
-                                f"({due_day:%d/%m/%Y}), tức là đến hết ngày {deadline:%d/%m/%Y}")
+        raise TransitionRefused(translate("domain.lifecycle", "Phải xin lỗi và hẹn lại chậm nhất 01 ngày làm việc "
+                                                              "trước ngày hẹn trả (%1), tức là đến hết ngày %2")
+                                .arg(f"{due_day:%d/%m/%Y}", f"{deadline:%d/%m/%Y}"))
     if new_day <= due_day:
-        raise TransitionRefused(f"Ngày hẹn trả mới ({new_day:%d/%m/%Y}) phải sau ngày hẹn cũ ({due_day:%d/%m/%Y})")
+        raise TransitionRefused(translate("domain.lifecycle", "Ngày hẹn trả mới (%1) phải sau ngày hẹn cũ (%2)")
+                                .arg(f"{new_day:%d/%m/%Y}", f"{due_day:%d/%m/%Y}"))
     if not cal.is_working_day(new_day):
-        raise TransitionRefused(f"Ngày hẹn trả mới {new_day:%d/%m/%Y} không phải ngày làm việc")
+        raise TransitionRefused(translate("domain.lifecycle", "Ngày hẹn trả mới %1 không phải ngày làm việc")
+                                .arg(f"{new_day:%d/%m/%Y}"))
     return cal.closing_on(new_day)
 
 

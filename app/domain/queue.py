@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.errors import DomainError
+from app.domain.messages import translate
 
 
 class TicketStatus(StrEnum):
@@ -25,8 +26,10 @@ class TicketStatus(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label."""
-        return {"waiting": "Đang chờ", "called": "Đã gọi", "serving": "Đang phục vụ", "finished": "Đã xong",
-                "no_show": "Vắng mặt", "transferred": "Đã chuyển", "cancelled": "Đã hủy"}[self.value]
+        return {"waiting": translate("domain.queue", "Đang chờ"), "called": translate("domain.queue", "Đã gọi"),
+                "serving": translate("domain.queue", "Đang phục vụ"), "finished": translate("domain.queue", "Đã xong"),
+                "no_show": translate("domain.queue", "Vắng mặt"), "transferred": translate("domain.queue", "Đã chuyển"),
+                "cancelled": translate("domain.queue", "Đã hủy")}[self.value]
 
 
 ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
@@ -42,23 +45,26 @@ class CounterMode(StrEnum):
     @property
     def label(self) -> str:
         """Vietnamese label (the display shows it in the counter's cell)."""
-        return {"open": "Đang mở", "paused": "Tạm dừng", "closed": "Đã đóng"}[self.value]
+        return {"open": translate("domain.queue", "Đang mở"), "paused": translate("domain.queue", "Tạm dừng"),
+                "closed": translate("domain.queue", "Đã đóng")}[self.value]
 
 
 def check_counter_mode_change(counter_number: int, to: CounterMode, holding: str | None) -> None:
     """A counter changes its mode only while it holds no ticket (the citizen at the counter is finished, marked
     absent or transferred first): QueueError otherwise."""
     if holding is not None and to is not CounterMode.OPEN:
-        verb = "tạm dừng" if to is CounterMode.PAUSED else "đóng"
-        raise QueueError(f"Quầy {counter_number} đang có số {holding}: kết thúc, đánh dấu vắng mặt hoặc chuyển số "
-                         f"trước khi {verb} quầy")
+        verb = translate("domain.queue", "tạm dừng") if to is CounterMode.PAUSED else translate("domain.queue", "đóng")
+        raise QueueError(translate("domain.queue", "Quầy %1 đang có số %2: kết thúc, đánh dấu vắng mặt hoặc chuyển số "
+                                                   "trước khi %3 quầy").arg(counter_number, holding, verb))
 
 
 def check_counter_calls(counter_number: int, mode: CounterMode) -> None:
     """Only an open counter calls: QueueError naming the mode and the way back."""
     if mode is not CounterMode.OPEN:
-        state = "đang tạm dừng" if mode is CounterMode.PAUSED else "đã đóng"
-        raise QueueError(f"Quầy {counter_number} {state}: mở lại quầy (F10) trước khi gọi số")
+        state = (translate("domain.queue", "đang tạm dừng") if mode is CounterMode.PAUSED
+                 else translate("domain.queue", "đã đóng"))
+        raise QueueError(translate("domain.queue", "Quầy %1 %2: mở lại quầy (F10) trước khi gọi số")
+                         .arg(counter_number, state))
 
 # event kind -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[tuple[TicketStatus, ...], TicketStatus]] = {
@@ -103,13 +109,16 @@ def next_status(current: TicketStatus, event: str, display_number: str) -> Ticke
     """The status after `event`, or QueueError when the rules do not allow it from `current`."""
     allowed, target = TRANSITIONS[event]
     if current not in allowed:
-        raise QueueError(f"Số {display_number} đang ở trạng thái «{current.label}»: không thể "
-                         f"{_EVENT_VERB[event]}")
+        raise QueueError(translate("domain.queue", "Số %1 đang ở trạng thái «%2»: không thể %3")
+                         .arg(display_number, current.label, _EVENT_VERB[event]))
     return target
 
 
-_EVENT_VERB = {"called": "gọi", "recalled": "gọi lại", "serving": "bắt đầu phục vụ", "finished": "kết thúc",
-               "no_show": "đánh dấu vắng mặt", "transferred": "chuyển", "cancelled": "hủy"}
+_EVENT_VERB = {"called": translate("domain.queue", "gọi"), "recalled": translate("domain.queue", "gọi lại"),
+               "serving": translate("domain.queue", "bắt đầu phục vụ"),
+               "finished": translate("domain.queue", "kết thúc"),
+               "no_show": translate("domain.queue", "đánh dấu vắng mặt"),
+               "transferred": translate("domain.queue", "chuyển"), "cancelled": translate("domain.queue", "hủy")}
 
 
 def number_for(seq: int, range_start: int, range_end: int) -> int:

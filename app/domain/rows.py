@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.calendar import LOCAL_TZ
+from app.domain.messages import translate
 from app.domain.validators import CELL_MAX_LENGTH, YEAR_MAX, YEAR_MIN, bad_characters, field_label
 
 
@@ -20,8 +21,8 @@ class RowProblem:
 
     def __str__(self) -> str:
         label = field_label(self.column)
-        named = f"{self.column} ({label})" if label != self.column else self.column
-        return f"dòng {self.line}, cột {named}: {self.message}"
+        named = translate("domain.rows", "%1 (%2)").arg(self.column, label) if label != self.column else self.column
+        return translate("domain.rows", "dòng %1, cột %2: %3").arg(self.line, named, self.message)
 
 
 def cell_problems(line: int, raw: dict[str, str]) -> list[RowProblem]:
@@ -33,10 +34,12 @@ def cell_problems(line: int, raw: dict[str, str]) -> list[RowProblem]:
             continue
         bad = bad_characters(value)
         if bad:
-            problems.append(RowProblem(line, column, "có ký tự điều khiển hoặc ký tự ẩn không được phép "
-                                                     f"({', '.join(bad[:5])})"))
+            problems.append(RowProblem(line, column, translate("domain.rows", "có ký tự điều khiển hoặc ký tự ẩn "
+                                                                             "không được phép (%1)")
+                                       .arg(", ".join(bad[:5]))))
         elif len(value) > CELL_MAX_LENGTH:
-            problems.append(RowProblem(line, column, f"dài quá {CELL_MAX_LENGTH} ký tự ({len(value)} ký tự)"))
+            problems.append(RowProblem(line, column, translate("domain.rows", "dài quá %1 ký tự (%2 ký tự)")
+                                       .arg(CELL_MAX_LENGTH, len(value))))
     return problems
 
 
@@ -71,19 +74,21 @@ class RowReader:
         value = self.text(column)
         if not value:
             if required:
-                self.bad(column, "không được để trống")
+                self.bad(column, translate("domain.rows", "không được để trống"))
             return None
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            self.bad(column, f"«{value[:40]}» không phải thời điểm ISO 8601 (vd. 2023-10-27T09:32:00+07:00)")
+            self.bad(column, translate("domain.rows", "«%1» không phải thời điểm ISO 8601 (vd. "
+                                                      "2023-10-27T09:32:00+07:00)").arg(value[:40]))
             return None
         if not YEAR_MIN <= parsed.year <= YEAR_MAX:
-            self.bad(column, f"năm {parsed.year} ngoài khoảng {YEAR_MIN}–{YEAR_MAX}")
+            self.bad(column, translate("domain.rows", "năm %1 ngoài khoảng %2–%3").arg(parsed.year, YEAR_MIN, YEAR_MAX))
             return None
         moment = parsed.replace(tzinfo=LOCAL_TZ) if parsed.tzinfo is None else parsed
         if latest is not None and moment > latest:
-            self.bad(column, f"{value} ở tương lai (sau lúc nhập {latest.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y})")
+            self.bad(column, translate("domain.rows", "%1 ở tương lai (sau lúc nhập %2)")
+                     .arg(value, f"{latest.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}"))
             return None
         return moment
 
@@ -92,5 +97,5 @@ class RowReader:
         value = self.text(column)
         if value in allowed or (not value and not required):
             return value
-        self.bad(column, f"«{value[:40]}» không hợp lệ; phải là {' | '.join(allowed)}")
+        self.bad(column, translate("domain.rows", "«%1» không hợp lệ; phải là %2").arg(value[:40], " | ".join(allowed)))
         return ""

@@ -13,14 +13,15 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.errors import DomainError
+from app.domain.messages import translate
 from app.domain.text import thousands
 
 LEVEL_LABELS: dict[int, str] = {
-    1: "Rất hài lòng",
-    2: "Hài lòng",
-    3: "Bình thường",
-    4: "Không hài lòng",
-    5: "Rất không hài lòng",
+    1: translate("domain.satisfaction", "Rất hài lòng"),
+    2: translate("domain.satisfaction", "Hài lòng"),
+    3: translate("domain.satisfaction", "Bình thường"),
+    4: translate("domain.satisfaction", "Không hài lòng"),
+    5: translate("domain.satisfaction", "Rất không hài lòng"),
 }
 SCALES: dict[int, tuple[int, ...]] = {3: (1, 2, 4), 4: (1, 2, 3, 4), 5: (1, 2, 3, 4, 5)}
 DEFAULT_SCALE = 3
@@ -37,12 +38,13 @@ def scale_levels(scale: int) -> tuple[int, ...]:
     try:
         return SCALES[scale]
     except KeyError as exc:
-        raise SatisfactionError(f"Thang đánh giá phải có 3, 4 hoặc 5 mức, không phải {scale}") from exc
+        raise SatisfactionError(translate("domain.satisfaction", "Thang đánh giá phải có 3, 4 hoặc 5 mức, không "
+                                                                 "phải %1").arg(scale)) from exc
 
 
 def level_label(level: int) -> str:
     """The Vietnamese label of a level code."""
-    return LEVEL_LABELS.get(level, f"Mức {level}")
+    return LEVEL_LABELS.get(level) or translate("domain.satisfaction", "Mức %1").arg(level)
 
 
 def default_key_map(scale: int) -> dict[str, int]:
@@ -55,9 +57,10 @@ def key_map_from_keys(scale: int, keys: str) -> dict[str, int]:
     parts = [k.strip() for k in keys.split(",") if k.strip()]
     levels = scale_levels(scale)
     if len(parts) != len(levels):
-        raise SatisfactionError(f"Cần đúng {len(levels)} phím cho thang {scale} mức (cách nhau bởi dấu phẩy)")
+        raise SatisfactionError(translate("domain.satisfaction", "Cần đúng %1 phím cho thang %2 mức (cách nhau bởi "
+                                                                 "dấu phẩy)").arg(len(levels), scale))
     if len(set(parts)) != len(parts) or any(len(k) != 1 or not k.isprintable() or k.isspace() for k in parts):
-        raise SatisfactionError("Mỗi phím là một ký tự, không trùng nhau")
+        raise SatisfactionError(translate("domain.satisfaction", "Mỗi phím là một ký tự, không trùng nhau"))
     return dict(zip(parts, levels))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.domain.catalog import DocumentKind
 from app.domain.errors import FormErrors, ValidationError
+from app.domain.messages import translate
 from app.domain.text import nfc
 
 FIELD = "items"
@@ -54,10 +55,12 @@ def parse_item(text: str, line: int) -> SupplementItem:
         name, kind, count_text = nfc(text), DocumentKind.ORIGINAL, "1"
     name = nfc(name)
     if not name:
-        raise ValidationError(FIELD, f"Giấy tờ cần bổ sung, dòng {line}: chưa có tên (ghi «Tên giấy tờ» hoặc "
-                                     "«Tên giấy tờ:chính|sao|photo:số lượng»)")
+        raise ValidationError(FIELD, translate("domain.supplement", "Giấy tờ cần bổ sung, dòng %1: chưa có tên (ghi "
+                                                                    "«Tên giấy tờ» hoặc «Tên giấy tờ:chính|sao|photo:"
+                                                                    "số lượng»)").arg(line))
     if not count_text.isdigit() or not 1 <= int(count_text) <= MAX_COUNT:
-        raise ValidationError(FIELD, f"Giấy tờ cần bổ sung, dòng {line}: số lượng phải từ 1 đến {MAX_COUNT}")
+        raise ValidationError(FIELD, translate("domain.supplement", "Giấy tờ cần bổ sung, dòng %1: số lượng phải từ "
+                                                                    "1 đến %2").arg(line, MAX_COUNT))
     return SupplementItem(name, kind, int(count_text))
 
 
@@ -76,7 +79,8 @@ def parse_items(value: str | Iterable[str | SupplementItem] | None) -> tuple[Sup
         except ValidationError as exc:
             errors.append(exc)
     if not items and not errors:
-        errors.append(ValidationError(FIELD, "Ghi ít nhất một giấy tờ cần bổ sung, hoàn thiện"))
+        errors.append(ValidationError(FIELD, translate("domain.supplement", "Ghi ít nhất một giấy tờ cần bổ sung, "
+                                                                            "hoàn thiện")))
     if errors:
         raise FormErrors(errors)
     return tuple(items)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.domain.messages import translate
+
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
 # combining marks after NFD: Vietnamese tones and vowel marks are all in this block
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -34,20 +36,22 @@ def dong(vnd: int) -> str:
 
 def duration(seconds: float | None) -> str:
     """A duration with its units, as people say it: 45 → "45 giây", 150 → "2 phút 30 giây", 720 → "12 phút",
-    3900 → "1 giờ 05 phút"; '' for none. Seconds are shown only under ten minutes, where they matter."""
+    3900 → "1 giờ 05 phút"; '' for none. Seconds are shown only under ten minutes, where they matter. Marked for
+    translation: a window shows it with i18n.text_of, reports print it as it reads (Vietnamese)."""
     if seconds is None:
         return ""
     whole = max(0, round(seconds))
     if whole < 60:
-        return f"{whole} giây"
+        return translate("domain.text", "%1 giây").arg(whole)
     if whole < 600:
         minutes, rest = divmod(whole, 60)
-        return f"{minutes} phút {rest:02d} giây" if rest else f"{minutes} phút"
+        return (translate("domain.text", "%1 phút %2 giây").arg(minutes, f"{rest:02d}") if rest
+                else translate("domain.text", "%1 phút").arg(minutes))
     minutes = round(whole / 60)
     if minutes < 60:
-        return f"{minutes} phút"
+        return translate("domain.text", "%1 phút").arg(minutes)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} giờ {minutes:02d} phút"
+    return translate("domain.text", "%1 giờ %2 phút").arg(hours, f"{minutes:02d}")
 
 
 # A spreadsheet program runs a cell starting with one of these as a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM…);

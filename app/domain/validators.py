@@ -11,6 +11,7 @@ from typing import Literal
 from stdnum.vn import mst
 
 from app.domain.errors import ValidationError
+from app.domain.messages import translate
 
 Sex = Literal["male", "female"]
 
@@ -24,23 +25,47 @@ YEAR_MIN, YEAR_MAX = 1900, 2100  # every date typed or imported: a birth year, a
 # The Vietnamese name of every field a message can concern (forms, CLI options, import columns): a message
 # names the field this way, never by its internal key.
 FIELD_LABELS: dict[str, str] = {
-    "applicant_name": "Họ và tên", "owner_name": "Họ tên chủ hồ sơ",
-    "id_number": "Số CCCD", "owner_id_number": "Số CCCD chủ hồ sơ", "phone": "Số điện thoại",
-    "address": "Địa chỉ", "email": "Thư điện tử", "tax_code": "Mã số thuế", "birth_year": "Năm sinh",
-    "sex": "Giới tính", "applicant_kind": "Loại người nộp", "channel": "Hình thức nộp",
-    "online_level": "Mức độ trực tuyến", "sets": "Số bộ hồ sơ", "documents": "Giấy tờ",
-    "postal_address": "Địa chỉ nhận kết quả", "note": "Ghi chú", "on_the_spot": "Giải quyết tại chỗ",
-    "code": "Mã hồ sơ", "procedure_code": "Mã thủ tục", "agency_code": "Mã cơ quan",
-    "received_at": "Thời điểm tiếp nhận", "due_at": "Ngày hẹn trả", "status": "Trạng thái",
-    "resolved_at": "Thời điểm có kết quả", "outcome": "Kết quả", "cancelled_at": "Thời điểm hủy",
-    "returned_at": "Thời điểm trả kết quả", "paused_at": "Thời điểm tạm dừng",
-    "result_by_post": "Trả kết quả qua bưu chính", "fee_vnd": "Phí, lệ phí",
-    "agency_name": "Tên cơ quan", "agency_identifier": "Mã định danh cơ quan", "agency_kind": "Loại cơ quan",
-    "field": "Lĩnh vực", "procedure_name": "Tên thủ tục", "processing_value": "Thời hạn giải quyết",
-    "processing_unit": "Đơn vị thời hạn", "cutoff_hour": "Giờ chốt nhận", "supplement_policy": "Cách tính khi bổ sung",
-    "postal_allowed": "Nhận, trả qua bưu chính", "reason": "Lý do",
-    "missing": "Giấy tờ cần bổ sung", "login": "Tên đăng nhập", "full_name": "Họ và tên", "password": "Mật khẩu",
-    "role": "Vai trò",
+    "applicant_name": translate("domain.validators", "Họ và tên"),
+    "owner_name": translate("domain.validators", "Họ tên chủ hồ sơ"),
+    "id_number": translate("domain.validators", "Số CCCD"),
+    "owner_id_number": translate("domain.validators", "Số CCCD chủ hồ sơ"),
+    "phone": translate("domain.validators", "Số điện thoại"), "address": translate("domain.validators", "Địa chỉ"),
+    "email": translate("domain.validators", "Thư điện tử"), "tax_code": translate("domain.validators", "Mã số thuế"),
+    "birth_year": translate("domain.validators", "Năm sinh"), "sex": translate("domain.validators", "Giới tính"),
+    "applicant_kind": translate("domain.validators", "Loại người nộp"),
+    "channel": translate("domain.validators", "Hình thức nộp"),
+    "online_level": translate("domain.validators", "Mức độ trực tuyến"),
+    "sets": translate("domain.validators", "Số bộ hồ sơ"), "documents": translate("domain.validators", "Giấy tờ"),
+    "postal_address": translate("domain.validators", "Địa chỉ nhận kết quả"),
+    "note": translate("domain.validators", "Ghi chú"),
+    "on_the_spot": translate("domain.validators", "Giải quyết tại chỗ"),
+    "code": translate("domain.validators", "Mã hồ sơ"),
+    "procedure_code": translate("domain.validators", "Mã thủ tục"),
+    "agency_code": translate("domain.validators", "Mã cơ quan"),
+    "received_at": translate("domain.validators", "Thời điểm tiếp nhận"),
+    "due_at": translate("domain.validators", "Ngày hẹn trả"), "status": translate("domain.validators", "Trạng thái"),
+    "resolved_at": translate("domain.validators", "Thời điểm có kết quả"),
+    "outcome": translate("domain.validators", "Kết quả"),
+    "cancelled_at": translate("domain.validators", "Thời điểm hủy"),
+    "returned_at": translate("domain.validators", "Thời điểm trả kết quả"),
+    "paused_at": translate("domain.validators", "Thời điểm tạm dừng"),
+    "result_by_post": translate("domain.validators", "Trả kết quả qua bưu chính"),
+    "fee_vnd": translate("domain.validators", "Phí, lệ phí"),
+    "agency_name": translate("domain.validators", "Tên cơ quan"),
+    "agency_identifier": translate("domain.validators", "Mã định danh cơ quan"),
+    "agency_kind": translate("domain.validators", "Loại cơ quan"),
+    "field": translate("domain.validators", "Lĩnh vực"),
+    "procedure_name": translate("domain.validators", "Tên thủ tục"),
+    "processing_value": translate("domain.validators", "Thời hạn giải quyết"),
+    "processing_unit": translate("domain.validators", "Đơn vị thời hạn"),
+    "cutoff_hour": translate("domain.validators", "Giờ chốt nhận"),
+    "supplement_policy": translate("domain.validators", "Cách tính khi bổ sung"),
+    "postal_allowed": translate("domain.validators", "Nhận, trả qua bưu chính"),
+    "reason": translate("domain.validators", "Lý do"),
+    "missing": translate("domain.validators", "Giấy tờ cần bổ sung"),
+    "login": translate("domain.validators", "Tên đăng nhập"),
+    "full_name": translate("domain.validators", "Họ và tên"), "password": translate("domain.validators", "Mật khẩu"),
+    "role": translate("domain.validators", "Vai trò"),
 }  # fmt: skip
 
 # Characters no field may hold: C0/C1 controls (NUL, ESC, BEL …), lone surrogates (bytes that were not UTF-8),
@@ -65,7 +90,7 @@ PROVINCE_CODES: dict[str, str] = {
     "093": "Hậu Giang", "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
 }  # fmt: skip
 
-_SEX_WORDS = {"male": "nam", "female": "nữ"}
+_SEX_WORDS = {"male": translate("domain.validators", "nam"), "female": translate("domain.validators", "nữ")}
 _SPACES = re.compile(r"\s+")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 _MOBILE = re.compile(r"0[35789][0-9]{8}")
@@ -99,7 +124,9 @@ def field_label(field: str) -> str:
 def labelled(field: str, message: str) -> str:
     """`message` naming its field: «Số CCCD: …» unless it already starts with the field's Vietnamese name."""
     label = field_label(field)
-    return message if message.startswith(label) or label == field else f"{label}: {message}"
+    if message.startswith(label) or label == field:
+        return message
+    return translate("domain.validators", "%1: %2").arg(label, message)
 
 
 def bad_characters(text: str) -> list[str]:
@@ -129,12 +156,15 @@ def check_text(text: str, field: str, *, max_length: int = TEXT_MAX_LENGTH, requ
     bad = bad_characters(text)
     if bad:
         shown = ", ".join(bad[:5])
-        raise ValidationError(field, f"{name}: có ký tự điều khiển hoặc ký tự ẩn không được phép ({shown})")
+        raise ValidationError(field, translate("domain.validators",
+                                               "%1: có ký tự điều khiển hoặc ký tự ẩn không được phép (%2)")
+                              .arg(name, shown))
     clean = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if required and not clean:
-        raise ValidationError(field, f"{name} không được để trống")
+        raise ValidationError(field, translate("domain.validators", "%1 không được để trống").arg(name))
     if len(clean) > max_length:
-        raise ValidationError(field, f"{name} dài quá {max_length} ký tự ({len(clean)} ký tự)")
+        raise ValidationError(field, translate("domain.validators", "%1 dài quá %2 ký tự (%3 ký tự)")
+                              .arg(name, max_length, len(clean)))
     return clean
 
 
@@ -142,7 +172,8 @@ def check_year(year: int, field: str, *, latest: int = YEAR_MAX, label: str | No
     """A year between 1900 and `latest` (2100 unless a smaller bound applies, e.g. this year for a birth year)."""
     name = label or field_label(field)
     if not YEAR_MIN <= year <= latest:
-        raise ValidationError(field, f"{name} phải từ năm {YEAR_MIN} đến năm {latest} (đã nhập {year})")
+        raise ValidationError(field, translate("domain.validators", "%1 phải từ năm %2 đến năm %3 (đã nhập %4)")
+                              .arg(name, YEAR_MIN, latest, year))
     return year
 
 
@@ -151,23 +182,23 @@ def _digits_only(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-def normalize_name(text: str, field: str = "name", *, label: str = "Họ và tên") -> str:
-    """Return a person's name in NFC, trimmed, single-spaced; letters, spaces and . - ' only."""
+def normalize_name(text: str, field: str = "name", *, label: str | None = None) -> str:
+    """Return a person's name in NFC, trimmed, single-spaced; letters, spaces and . - ' only (`label` names the
+    field in messages: «Họ và tên» unless given)."""
+    label = label or translate("domain.validators", "Họ và tên")
     name = check_text(text, field, max_length=10 * NAME_MAX_LENGTH, label=label).replace("\u2019", "'")
     if not name:
-        raise ValidationError(field, f"{label} không được để trống")
+        raise ValidationError(field, translate("domain.validators", "%1 không được để trống").arg(label))
     if not NAME_MIN_LENGTH <= len(name) <= NAME_MAX_LENGTH:
-        raise ValidationError(
-            field, f"{label} phải có từ {NAME_MIN_LENGTH} đến {NAME_MAX_LENGTH} ký tự"
-        )
+        raise ValidationError(field, translate("domain.validators", "%1 phải có từ %2 đến %3 ký tự")
+                              .arg(label, NAME_MIN_LENGTH, NAME_MAX_LENGTH))
     bad = sorted({ch for ch in name if not _is_name_char(ch)})
     if bad:
         shown = " ".join(repr(ch)[1:-1] for ch in bad)
-        raise ValidationError(
-            field, f"{label} chỉ được gồm chữ cái, dấu cách và . - ' (có ký tự không hợp lệ: {shown})"
-        )
+        raise ValidationError(field, translate("domain.validators", "%1 chỉ được gồm chữ cái, dấu cách và . - ' "
+                                               "(có ký tự không hợp lệ: %2)").arg(label, shown))
     if not any(ch.isalpha() for ch in name):
-        raise ValidationError(field, f"{label} phải có ít nhất một chữ cái")
+        raise ValidationError(field, translate("domain.validators", "%1 phải có ít nhất một chữ cái").arg(label))
     return name
 
 
@@ -186,13 +217,14 @@ def parse_cccd(
     year after `this_year` (today's when None), or one the century digit cannot hold, is an error."""
     number = _digits_only(text)
     if not re.fullmatch(r"[0-9]{12}", number):
-        raise ValidationError(field, "Số CCCD phải gồm đúng 12 chữ số")
+        raise ValidationError(field, translate("domain.validators", "Số CCCD phải gồm đúng 12 chữ số"))
     info = _decode_cccd(number)
     _check_birth_year(info, birth_year, field)
     latest = this_year if this_year is not None else date.today().year
     if info.birth_year > latest:
-        raise ValidationError(field, f"Số CCCD cho năm sinh {info.birth_year}, sau năm hiện tại ({latest}): "
-                                     "kiểm tra lại chữ số thứ tư (thế kỷ) và hai chữ số năm sinh")
+        raise ValidationError(field, translate("domain.validators", "Số CCCD cho năm sinh %1, sau năm hiện tại (%2): "
+                                               "kiểm tra lại chữ số thứ tư (thế kỷ) và hai chữ số năm sinh")
+                              .arg(info.birth_year, latest))
     _check_sex(info, sex, field)
     return info
 
@@ -203,7 +235,8 @@ def _decode_cccd(number: str) -> CccdInfo:
     century = 1900 + (code // 2) * 100
     warnings: list[str] = []
     if province not in PROVINCE_CODES:
-        warnings.append(f"Mã tỉnh {province} của số CCCD không thuộc 63 tỉnh, thành phố")
+        warnings.append(translate("domain.validators", "Mã tỉnh %1 của số CCCD không thuộc 63 tỉnh, thành phố")
+                        .arg(province))
     return CccdInfo(
         number=number,
         province_code=province,
@@ -220,16 +253,14 @@ def _check_birth_year(info: CccdInfo, birth_year: int | None, field: str) -> Non
     """Refuse an ID whose encoded birth year differs from the one entered (or whose century digit cannot hold it:
     0–1 the 1900s, 2–3 the 2000s …)."""
     if birth_year is not None and birth_year // 100 != info.century // 100:
-        raise ValidationError(
-            field,
-            f"Số CCCD cho năm sinh {info.birth_year} (chữ số thế kỷ {info.number[3]}: sinh từ {info.century} đến "
-            f"{info.century + 99}), không thể ứng với năm sinh đã nhập {birth_year}",
-        )
+        raise ValidationError(field, translate("domain.validators",
+                                               "Số CCCD cho năm sinh %1 (chữ số thế kỷ %2: sinh từ %3 đến %4), "
+                                               "không thể ứng với năm sinh đã nhập %5")
+                              .arg(info.birth_year, info.number[3], info.century, info.century + 99, birth_year))
     if birth_year is not None and birth_year != info.birth_year:
-        raise ValidationError(
-            field,
-            f"Số CCCD cho năm sinh {info.birth_year}, không khớp với năm sinh đã nhập {birth_year}",
-        )
+        raise ValidationError(field, translate("domain.validators",
+                                               "Số CCCD cho năm sinh %1, không khớp với năm sinh đã nhập %2")
+                              .arg(info.birth_year, birth_year))
 
 
 def _check_sex(info: CccdInfo, sex: Sex | None, field: str) -> None:
@@ -239,18 +270,16 @@ def _check_sex(info: CccdInfo, sex: Sex | None, field: str) -> None:
     if sex not in _SEX_WORDS:
         raise ValueError(f"sex must be 'male' or 'female', got {sex!r}")
     if sex != info.sex:
-        raise ValidationError(
-            field,
-            f"Số CCCD cho giới tính {_SEX_WORDS[info.sex]}, "
-            f"không khớp với giới tính đã nhập ({_SEX_WORDS[sex]})",
-        )
+        raise ValidationError(field, translate("domain.validators",
+                                               "Số CCCD cho giới tính %1, không khớp với giới tính đã nhập (%2)")
+                              .arg(_SEX_WORDS[info.sex], _SEX_WORDS[sex]))
 
 
 def parse_legacy_cmnd(text: str, *, field: str = "id_number") -> str:
     """Return a 9-digit legacy CMND number, kept only as a reference (invalid since 2025)."""
     number = _digits_only(text)
     if not re.fullmatch(r"[0-9]{9}", number):
-        raise ValidationError(field, "Số CMND phải gồm đúng 9 chữ số")
+        raise ValidationError(field, translate("domain.validators", "Số CMND phải gồm đúng 9 chữ số"))
     return number
 
 
@@ -258,15 +287,13 @@ def normalize_phone(text: str, *, field: str = "phone") -> str:
     """Return a Vietnamese phone number in national form, e.g. "+84 912.345.678" → "0912345678"."""
     raw = _PHONE_SEPARATORS.sub("", text)
     if not raw:
-        raise ValidationError(field, "Số điện thoại không được để trống")
+        raise ValidationError(field, translate("domain.validators", "Số điện thoại không được để trống"))
     number = _to_national(raw)
     if _MOBILE.fullmatch(number) or _LANDLINE.fullmatch(number):
         return number
-    raise ValidationError(
-        field,
-        "Số điện thoại không hợp lệ: di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; "
-        "cố định gồm 11 chữ số bắt đầu bằng 02",
-    )
+    raise ValidationError(field, translate("domain.validators",
+                                           "Số điện thoại không hợp lệ: di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, "
+                                           "08 hoặc 09; cố định gồm 11 chữ số bắt đầu bằng 02"))
 
 
 def _to_national(raw: str) -> str:
@@ -285,17 +312,18 @@ def validate_tax_code(text: str, *, field: str = "tax_code", allow_personal_id: 
         return code
     match = _TAX_CODE.fullmatch(code)
     if match is None:
-        raise ValidationError(
-            field, "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ số (đơn vị phụ thuộc)"
-        )
+        raise ValidationError(field, translate("domain.validators", "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, "
+                                               "dấu - và 3 chữ số (đơn vị phụ thuộc)"))
     main, branch = match.groups()
     try:  # python-stdnum's Vietnamese MST: length, zero sequence, check digit, branch 001–999
         mst.validate(code)
     except mst.InvalidComponent:
-        raise ValidationError(field, "Mã số thuế không hợp lệ (số thứ tự toàn chữ số 0, hoặc đơn vị phụ thuộc 000; "
-                                     "đơn vị phụ thuộc phải từ 001 đến 999)") from None
+        raise ValidationError(field, translate("domain.validators", "Mã số thuế không hợp lệ (số thứ tự toàn chữ số 0, "
+                                               "hoặc đơn vị phụ thuộc 000; đơn vị phụ thuộc phải từ 001 đến 999)")) \
+            from None
     except mst.ValidationError:
-        raise ValidationError(field, "Mã số thuế không hợp lệ (sai chữ số kiểm tra), vui lòng kiểm tra lại") from None
+        raise ValidationError(field, translate("domain.validators", "Mã số thuế không hợp lệ (sai chữ số kiểm tra), "
+                                               "vui lòng kiểm tra lại")) from None
     return main if branch is None else f"{main}-{branch}"
 
 
@@ -309,8 +337,9 @@ def validate_email(text: str, *, field: str = "email") -> str:
     """Return a trimmed e-mail address with its domain in lower case."""
     email = text.strip()
     if not email:
-        raise ValidationError(field, "Thư điện tử không được để trống")
+        raise ValidationError(field, translate("domain.validators", "Thư điện tử không được để trống"))
     match = _EMAIL.fullmatch(email)
     if match is None or len(email) > 254 or len(match["local"]) > 64:
-        raise ValidationError(field, "Thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn)")
+        raise ValidationError(field, translate("domain.validators",
+                                               "Thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn)"))
     return f"{match['local']}@{match['domain'].lower()}"

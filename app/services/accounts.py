@@ -151,11 +151,6 @@ def _view_of(s: Session, ctx: Context, officer_id: int) -> OfficerView:
     return _view(officer, ctx)
 
 
-# the same text unmarked, kept for app/services/offline.py until it calls sign_in_refused
-SIGN_IN_REFUSED = ("Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa do nhập sai nhiều lần: thử lại "
-                   "sau {minutes} phút hoặc nhờ quản trị viên đặt lại mật khẩu")
-
-
 def sign_in_refused(minutes: int) -> Message:
     """The one refusal of a sign-in (wrong login or password, or a locked account), marked for translation."""
     return translate("services.accounts", "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa do nhập sai "

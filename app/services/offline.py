@@ -503,7 +503,7 @@ class OfflineStation:
         not answer), if the journal still lists the account as active. The same refusal for every failure, as
         online; wrong attempts are counted in the journal and lock the login on this station after the centre's
         `lockout_attempts` (the central count resumes when the server answers)."""
-        from app.services.accounts import SIGN_IN_REFUSED, SignInFailed, station_signed_in
+        from app.services.accounts import SignInFailed, sign_in_refused, station_signed_in
 
         wanted = login.strip().lower()
         found = next((o for o in self._ref("officers") if o["login"] == wanted and o["active"]), None)
@@ -518,7 +518,7 @@ class OfflineStation:
         except SignInFailed:
             failures[wanted] = failures.get(wanted, 0) + 1
             self.journal.set(failed_sign_ins=failures)
-            raise SignInFailed(SIGN_IN_REFUSED.format(minutes=int(settings.get("lockout_minutes") or 15))) from None
+            raise SignInFailed(sign_in_refused(int(settings.get("lockout_minutes") or 15))) from None
         if wanted in failures:
             failures.pop(wanted)
             self.journal.set(failed_sign_ins=failures)

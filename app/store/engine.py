@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError, EnvironmentFault, PermissionDenied
+from app.domain.messages import translate
 from app.store.chain import APPEND_ONLY_MESSAGE, register_sqlite_functions
 
 _WRITE = "motcua_write"
@@ -156,23 +157,25 @@ class Store:
         except DBAPIError as exc:
             state = getattr(exc.orig, "sqlstate", None)
             if state == "25P03":  # idle_in_transaction_session_timeout: the server ended this session
-                raise StoreUnavailable(f"Máy chủ đã ngắt phiên làm việc vì bị treo giữa chừng quá "
-                                       f"{_seconds(self.timeouts.idle_in_transaction_ms)} giây; thao tác chưa "
-                                       "được lưu, vui lòng thử lại") from exc
+                raise StoreUnavailable(translate(
+                    "store.engine", "Máy chủ đã ngắt phiên làm việc vì bị treo giữa chừng quá %1 giây; thao tác chưa "
+                    "được lưu, vui lòng thử lại").arg(_seconds(self.timeouts.idle_in_transaction_ms))) from exc
             if state == "55P03":  # lock_not_available: lock_timeout
-                raise StoreBusy(f"Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá "
-                                f"{_seconds(self.timeouts.lock_ms)} giây. Vui lòng thử lại sau giây lát") from exc
+                raise StoreBusy(translate(
+                    "store.engine", "Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá %1 giây. Vui lòng thử "
+                    "lại sau giây lát").arg(_seconds(self.timeouts.lock_ms))) from exc
             if state == "42501":  # insufficient_privilege: this station's database role may not do this
-                raise PermissionDenied("Vai trò cơ sở dữ liệu của máy trạm này không được phép làm việc này (xem "
-                                       "docs/security.md: mỗi loại máy trạm chỉ làm phần việc của nó)") from exc
+                raise PermissionDenied(translate(
+                    "store.engine", "Vai trò cơ sở dữ liệu của máy trạm này không được phép làm việc này (xem "
+                    "docs/security.md: mỗi loại máy trạm chỉ làm phần việc của nó)")) from exc
             if state == "57014":  # query_canceled: statement_timeout
-                raise StoreUnavailable(f"Máy chủ cơ sở dữ liệu không trả lời trong "
-                                       f"{_seconds(self.timeouts.statement_ms)} giây (quá tải hoặc treo). "
-                                       "Vui lòng thử lại") from exc
+                raise StoreUnavailable(translate(
+                    "store.engine", "Máy chủ cơ sở dữ liệu không trả lời trong %1 giây (quá tải hoặc treo). Vui lòng "
+                    "thử lại").arg(_seconds(self.timeouts.statement_ms))) from exc
             if APPEND_ONLY_MESSAGE in str(exc.orig):
-                raise HistoryIsAppendOnly("Lịch sử (phiếu, hồ sơ, thu phí, đánh giá, nhật ký thay đổi) chỉ được "
-                                          "ghi thêm: không sửa, không xoá được; hãy ghi một sự kiện điều chỉnh") \
-                    from exc
+                raise HistoryIsAppendOnly(translate(
+                    "store.engine", "Lịch sử (phiếu, hồ sơ, thu phí, đánh giá, nhật ký thay đổi) chỉ được ghi thêm: "
+                    "không sửa, không xoá được; hãy ghi một sự kiện điều chỉnh")) from exc
             if isinstance(exc, (OperationalError, InterfaceError)) and _is_connection_problem(exc):
                 raise StoreUnavailable(_unavailable_message(self)) from exc
             raise
@@ -199,8 +202,9 @@ def _is_connection_problem(exc: DBAPIError) -> bool:
 def _unavailable_message(store: Store) -> str:
     """The Vietnamese message shown when the store cannot be used."""
     if store.backend == "sqlite":
-        return "Không mở được cơ sở dữ liệu trên máy này (tệp bị khóa hoặc không truy cập được)"
-    return "Mất kết nối tới máy chủ cơ sở dữ liệu; đang thử kết nối lại"
+        return translate("store.engine", "Không mở được cơ sở dữ liệu trên máy này (tệp bị khóa hoặc không "
+                                         "truy cập được)")
+    return translate("store.engine", "Mất kết nối tới máy chủ cơ sở dữ liệu; đang thử kết nối lại")
 
 
 def _build_engine(url: str, echo: bool, timeouts: PgTimeouts) -> Engine:
@@ -223,8 +227,8 @@ def _build_engine(url: str, echo: bool, timeouts: PgTimeouts) -> Engine:
             connect_args["options"] += f" {u.query['options']}"
         kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args)
         return create_engine(url, **kwargs)
-    raise StoreUnavailable(f"Loại cơ sở dữ liệu không được hỗ trợ: {u.get_backend_name()} "
-                           "(chỉ SQLite hoặc PostgreSQL)")
+    raise StoreUnavailable(translate("store.engine", "Loại cơ sở dữ liệu không được hỗ trợ: %1 (chỉ SQLite "
+                                                     "hoặc PostgreSQL)").arg(u.get_backend_name()))
 
 
 def create_private_file(path: Path) -> None:

@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from app.domain.errors import EnvironmentFault
+from app.domain.messages import translate
 from app.store.chain import register_sqlite_functions
 from app.store.revision import SCHEMA_HEAD
 
@@ -43,14 +44,16 @@ def sqlite_file(url: str) -> Path | None:
 def connect(path: Path) -> sqlite3.Connection:
     """Open an existing database file (never creates one) with the store's settings."""
     if not path.is_file():
-        raise SchemaNotCurrent(f"không có cơ sở dữ liệu tại {path}; chạy «motcua db upgrade»")
+        raise SchemaNotCurrent(translate("store.lean_sqlite", "không có cơ sở dữ liệu tại %1; chạy «motcua db "
+                                                              "upgrade»").arg(path))
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         for pragma in _PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
         register_sqlite_functions(conn)  # the history triggers hash with it
     except sqlite3.Error as exc:
-        raise LeanStoreError(f"không mở được cơ sở dữ liệu {path}: {exc}") from exc
+        raise LeanStoreError(translate("store.lean_sqlite", "không mở được cơ sở dữ liệu %1: %2")
+                             .arg(path, exc)) from exc
     return conn
 
 
@@ -69,7 +72,8 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise LeanStoreError(f"cơ sở dữ liệu đang bận, thử lại sau: {exc}") from exc
+        raise LeanStoreError(translate("store.lean_sqlite", "cơ sở dữ liệu đang bận, thử lại sau: %1")
+                             .arg(exc)) from exc
     try:
         yield conn
         conn.execute("COMMIT")

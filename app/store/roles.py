@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from app.domain.errors import PermissionDenied, ValidationError
+from app.domain.messages import translate
 from app.store.engine import Store, allow_long_work
 
 S, I, U, D = "SELECT", "INSERT", "UPDATE", "DELETE"
@@ -91,8 +92,9 @@ def role_name(kind: str, prefix: str = DEFAULT_PREFIX) -> str:
 def check_prefix(prefix: str) -> str:
     """A role-name prefix: lower-case letters, digits and _ (it goes into SQL as an identifier)."""
     if not _PREFIX.match(prefix):
-        raise ValidationError("prefix", "Tiền tố tên vai trò chỉ gồm chữ thường không dấu, số và _ "
-                                        "(bắt đầu bằng chữ hoặc _, tối đa 41 ký tự)")
+        raise ValidationError("prefix", translate("store.roles", "Tiền tố tên vai trò chỉ gồm chữ thường không "
+                                                                 "dấu, số và _ (bắt đầu bằng chữ hoặc _, tối đa 41 "
+                                                                 "ký tự)"))
     return prefix
 
 
@@ -115,18 +117,20 @@ def is_maintenance(store: Store) -> bool:
 def require_maintenance(store: Store, what: str) -> None:
     """Refuse unless over the owner's connection (Vietnamese message naming what was asked)."""
     if not is_maintenance(store):
-        raise PermissionDenied(f"Chỉ tài khoản chủ cơ sở dữ liệu (tài khoản bảo trì) được {what}; máy trạm này "
-                               "kết nối bằng vai trò của máy trạm")
+        raise PermissionDenied(translate("store.roles", "Chỉ tài khoản chủ cơ sở dữ liệu (tài khoản bảo trì) "
+                                                        "được %1; máy trạm này kết nối bằng vai trò của máy trạm")
+                               .arg(what))
 
 
 def apply_roles(store: Store, prefix: str = DEFAULT_PREFIX, passwords: Mapping[str, str] | None = None) -> list[str]:
     """Create (when missing) the login role of every station kind and give it exactly its GRANTS; a password in
     `passwords` (by kind) is set, others are left as they are. Owner's connection only. The role names made."""
     if store.backend != "postgresql":
-        raise ValidationError("db", "Vai trò cơ sở dữ liệu chỉ có trên PostgreSQL (tệp SQLite trên một máy không "
-                                    "có vai trò; xem docs/security.md)")
+        raise ValidationError("db", translate("store.roles", "Vai trò cơ sở dữ liệu chỉ có trên PostgreSQL (tệp "
+                                                             "SQLite trên một máy không có vai trò; xem "
+                                                             "docs/security.md)"))
     check_prefix(prefix)
-    require_maintenance(store, "tạo vai trò của máy trạm")
+    require_maintenance(store, translate("store.roles", "tạo vai trò của máy trạm"))
     names = []
     with store.engine.begin() as conn:
         allow_long_work(conn)  # dozens of statements in one transaction on a busy server
@@ -143,7 +147,7 @@ def drop_roles(store: Store, prefix: str) -> None:
     """Remove the station roles of `prefix` (their privileges in this database first). Owner's connection only;
     a role that has privileges in another database stays until it is dropped there too."""
     check_prefix(prefix)
-    require_maintenance(store, "xóa vai trò của máy trạm")
+    require_maintenance(store, translate("store.roles", "xóa vai trò của máy trạm"))
     with store.engine.begin() as conn:
         allow_long_work(conn)
         for kind in STATION_KINDS:

@@ -2468,6 +2468,1260 @@ Please remember number %2 and wait to be called</translation>
     </message>
 </context>
 <context>
+    <name>config</name>
+    <message>
+        <source>Cài đặt «%1»: giá trị không hợp lệ: %2</source>
+        <translation>Setting «%1»: invalid value: %2</translation>
+    </message>
+    <message>
+        <source>Cài đặt «%1»: phải là một trong %2</source>
+        <translation>Setting «%1»: must be one of %2</translation>
+    </message>
+    <message>
+        <source>Địa chỉ cơ sở dữ liệu (để trống: SQLite trên máy này)</source>
+        <translation>Database address (empty: SQLite on this computer)</translation>
+    </message>
+    <message>
+        <source>Vai trò của máy trạm</source>
+        <translation>Role of this workstation</translation>
+    </message>
+    <message>
+        <source>Số quầy của máy trạm (0: không gắn quầy)</source>
+        <translation>Counter number of this workstation (0: no counter)</translation>
+    </message>
+    <message>
+        <source>Cổng máy in phiếu (vd. /dev/ttyUSB0, socket://10.0.0.5:9100)</source>
+        <translation>Ticket printer port (e.g. /dev/ttyUSB0, socket://10.0.0.5:9100)</translation>
+    </message>
+    <message>
+        <source>Khổ giấy máy in phiếu</source>
+        <translation>Ticket printer paper width</translation>
+    </message>
+    <message>
+        <source>Cổng bàn phím đánh giá</source>
+        <translation>Rating keypad port</translation>
+    </message>
+    <message>
+        <source>Giao thức bàn phím đánh giá</source>
+        <translation>Rating keypad protocol</translation>
+    </message>
+    <message>
+        <source>Địa chỉ bàn phím của quầy trên đường RS485 (chế độ framed)</source>
+        <translation>Address of the counter&apos;s keypad on the RS485 line (framed mode)</translation>
+    </message>
+    <message>
+        <source>Phím của từng mức, tốt nhất trước (vd. 1,2,3; để trống: 1, 2, 3…)</source>
+        <translation>Key of each level, best first (e.g. 1,2,3; empty: 1, 2, 3…)</translation>
+    </message>
+    <message>
+        <source>Tốc độ cổng bàn phím (baud)</source>
+        <translation>Keypad port speed (baud)</translation>
+    </message>
+    <message>
+        <source>Thời gian im lặng kết thúc một lần bấm (ms)</source>
+        <translation>Silence that ends one key press (ms)</translation>
+    </message>
+    <message>
+        <source>Lệnh bật đèn bàn phím khi chờ đánh giá (hex, vd. 4C; để trống: không)</source>
+        <translation>Command that turns the keypad lamp on while a rating is awaited (hex, e.g. 4C; empty: none)</translation>
+    </message>
+    <message>
+        <source>Lệnh tắt đèn bàn phím (hex)</source>
+        <translation>Command that turns the keypad lamp off (hex)</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Tên trung tâm</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản (dòng đầu biểu mẫu)</source>
+        <translation>Governing body (first line of the forms)</translation>
+    </message>
+    <message>
+        <source>Tên tỉnh (địa danh trên biểu mẫu)</source>
+        <translation>Province name (place name on the forms)</translation>
+    </message>
+    <message>
+        <source>Gọi 1 số ưu tiên sau mỗi N số thường</source>
+        <translation>Call 1 priority number after every N regular numbers</translation>
+    </message>
+    <message>
+        <source>Cách đọc số</source>
+        <translation>How numbers are read out</translation>
+    </message>
+    <message>
+        <source>Số mức đánh giá hài lòng</source>
+        <translation>Number of satisfaction levels</translation>
+    </message>
+    <message>
+        <source>Thời gian chờ đánh giá (giây)</source>
+        <translation>Time to wait for a rating (seconds)</translation>
+    </message>
+    <message>
+        <source>Số lần đăng nhập sai trước khi khóa</source>
+        <translation>Failed sign-ins before the account is locked</translation>
+    </message>
+    <message>
+        <source>Thời gian khóa tài khoản (phút)</source>
+        <translation>Account lock time (minutes)</translation>
+    </message>
+    <message>
+        <source>Dịch vụ cấp số trả kết quả</source>
+        <translation>Service of result-return tickets</translation>
+    </message>
+    <message>
+        <source>Số dự phòng khi mất kết nối: đủ dùng trong bao nhiêu phút</source>
+        <translation>Spare numbers for offline use: enough for how many minutes</translation>
+    </message>
+    <message>
+        <source>Số dự phòng khi mất kết nối: ít nhất bao nhiêu số mỗi khối</source>
+        <translation>Spare numbers for offline use: at least how many per block</translation>
+    </message>
+    <message>
+        <source>Cơ quan quầy được tiếp nhận khi mất kết nối (mã, cách nhau dấu phẩy; để trống: mọi cơ quan)</source>
+        <translation>Agencies a counter may receive for while offline (codes separated by commas; empty: all agencies)</translation>
+    </message>
+    <message>
+        <source>Không có cài đặt «%1»</source>
+        <translation>There is no setting «%1»</translation>
+    </message>
+    <message>
+        <source>«%1» là cài đặt của cả trung tâm, lưu trong cơ sở dữ liệu</source>
+        <translation>«%1» is a setting of the whole centre, kept in the database</translation>
+    </message>
+    <message>
+        <source>Không có tệp cấu hình %1 (kiểm tra lại đường dẫn --config)</source>
+        <translation>There is no configuration file %1 (check the --config path)</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình %1 không phải là một tệp (kiểm tra lại đường dẫn --config)</source>
+        <translation>The configuration file %1 is not a file (check the --config path)</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình %1 không phải văn bản TOML (UTF-8): byte lạ ở vị trí %2</source>
+        <translation>The configuration file %1 is not TOML text (UTF-8): unexpected byte at position %2</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp cấu hình %1: %2</source>
+        <translation>Could not read the configuration file %1: %2</translation>
+    </message>
+    <message>
+        <source>Không ghi mật khẩu cơ sở dữ liệu vào tệp cấu hình: hãy lưu nó vào keyring (motcua db password)</source>
+        <translation>The database password is never written to the configuration file: store it in the keyring (motcua db password)</translation>
+    </message>
+    <message>
+        <source>Không lưu được mật khẩu vào keyring: %1</source>
+        <translation>Could not save the password in the keyring: %1</translation>
+    </message>
+    <message>
+        <source>Không xóa được mật khẩu trong keyring: %1</source>
+        <translation>Could not delete the password from the keyring: %1</translation>
+    </message>
+    <message>
+        <source>Không lưu được phiên đăng nhập vào keyring: %1</source>
+        <translation>Could not save the sign-in session in the keyring: %1</translation>
+    </message>
+    <message>
+        <source>Không xóa được phiên đăng nhập trong keyring: %1</source>
+        <translation>Could not delete the sign-in session from the keyring: %1</translation>
+    </message>
+</context>
+<context>
+    <name>devices.keypad</name>
+    <message>
+        <source>bàn phím đánh giá</source>
+        <translation>rating keypad</translation>
+    </message>
+    <message>
+        <source>%1: «%2» không phải dãy byte hex (vd. 4C hoặc 1B 4C)</source>
+        <translation>%1: «%2» is not a sequence of hex bytes (e.g. 4C or 1B 4C)</translation>
+    </message>
+    <message>
+        <source>Giao thức bàn phím «%1» không có; chọn ascii hoặc framed</source>
+        <translation>There is no keypad protocol «%1»; choose ascii or framed</translation>
+    </message>
+    <message>
+        <source>Địa chỉ bàn phím (chế độ framed) phải là số 0–255</source>
+        <translation>The keypad address (framed mode) must be a number from 0 to 255</translation>
+    </message>
+    <message>
+        <source>Thời gian im lặng kết thúc một lần bấm phải từ 5 đến 1000 ms</source>
+        <translation>The silence that ends a key press must be from 5 to 1000 ms</translation>
+    </message>
+    <message>
+        <source>Tốc độ cổng bàn phím (baud) phải là số dương</source>
+        <translation>The keypad port speed (baud) must be a positive number</translation>
+    </message>
+</context>
+<context>
+    <name>devices.manager</name>
+    <message>
+        <source>Chưa kết nối %1</source>
+        <translation>The %1 is not connected yet</translation>
+    </message>
+    <message>
+        <source>Đã dừng %1</source>
+        <translation>The %1 has been stopped</translation>
+    </message>
+    <message>
+        <source>%1 chưa sẵn sàng: %2</source>
+        <translation>%1 not ready: %2</translation>
+    </message>
+    <message>
+        <source>Lỗi phần mềm khi dùng %1</source>
+        <translation>Software error while using the %1</translation>
+    </message>
+</context>
+<context>
+    <name>devices.printer</name>
+    <message>
+        <source>máy in</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>Máy in hết giấy</source>
+        <translation>The printer is out of paper</translation>
+    </message>
+    <message>
+        <source>Nắp máy in đang mở</source>
+        <translation>The printer cover is open</translation>
+    </message>
+    <message>
+        <source>Máy in báo lỗi (kẹt giấy hoặc dao cắt)</source>
+        <translation>The printer reports an error (paper jam or cutter)</translation>
+    </message>
+    <message>
+        <source>Máy in không phản hồi (cổng %1)</source>
+        <translation>The printer does not respond (port %1)</translation>
+    </message>
+    <message>
+        <source>Máy in không xác nhận đã nhận phiếu (cổng %1)</source>
+        <translation>The printer did not confirm receiving the ticket (port %1)</translation>
+    </message>
+</context>
+<context>
+    <name>devices.transport</name>
+    <message>
+        <source>thiết bị</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>Địa chỉ cổng %1 không hợp lệ: %2</source>
+        <translation>Invalid port address of the %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 không nhận dữ liệu (cổng %2)</source>
+        <translation>%1 does not accept data (port %2)</translation>
+    </message>
+    <message>
+        <source>Mất kết nối %1 (cổng %2)</source>
+        <translation>Lost the connection to the %1 (port %2)</translation>
+    </message>
+    <message>
+        <source>Chưa mở cổng %1 (%2)</source>
+        <translation>The port of the %1 is not open (%2)</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy %1 ở cổng %2 (chưa cắm hoặc sai cổng)</source>
+        <translation>No %1 found at port %2 (not plugged in, or the wrong port)</translation>
+    </message>
+    <message>
+        <source>Không có quyền mở cổng %1 của %2</source>
+        <translation>No permission to open port %1 of the %2</translation>
+    </message>
+    <message>
+        <source>Cổng %1 của %2 đang bị chương trình khác sử dụng</source>
+        <translation>Port %1 of the %2 is in use by another program</translation>
+    </message>
+    <message>
+        <source>Không kết nối được %1 qua mạng (%2)</source>
+        <translation>Could not reach the %1 over the network (%2)</translation>
+    </message>
+    <message>
+        <source>Không mở được cổng %1 của %2</source>
+        <translation>Could not open port %1 of the %2</translation>
+    </message>
+</context>
+<context>
+    <name>domain.accounts</name>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Reception officer</translation>
+    </message>
+    <message>
+        <source>Giám sát</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>cán bộ tiếp nhận</source>
+        <translation>reception officer</translation>
+    </message>
+    <message>
+        <source>giám sát</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>quản trị</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 không được phép %2 (cần quyền %3)</source>
+        <translation>A %1 account may not %2 (%3 rights needed)</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất 8 ký tự</source>
+        <translation>The password must have at least 8 characters</translation>
+    </message>
+</context>
+<context>
+    <name>domain.catalog</name>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <source>trong ngày</source>
+        <translation>same day</translation>
+    </message>
+    <message>
+        <source>Tạm dừng tính thời gian</source>
+        <translation>Pause the clock</translation>
+    </message>
+    <message>
+        <source>Tính lại từ đầu</source>
+        <translation>Restart from the beginning</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Bản sao chứng thực</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <source>Bản photo</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch; không để trống</source>
+        <translation>The procedure code may hold only letters, digits, dots and dashes; it must not be empty</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục phải có từ 3 đến 1000 ký tự</source>
+        <translation>The procedure name must have 3 to 1000 characters</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Đơn vị thời hạn không hợp lệ</source>
+        <translation>Invalid unit of the processing time</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết phải là số nguyên từ 0 đến 3650</source>
+        <translation>The processing time must be a whole number from 0 to 3650</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết phải lớn hơn 0 (chọn «trong ngày» cho thủ tục giải quyết ngay)</source>
+        <translation>The processing time must be greater than 0 (choose «same day» for a procedure settled at once)</translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí phải là số đồng nguyên, không âm</source>
+        <translation>Fees must be a whole number of dong, not negative</translation>
+    </message>
+    <message>
+        <source>Cách xử lý khi bổ sung hồ sơ không hợp lệ</source>
+        <translation>Invalid handling of supplements</translation>
+    </message>
+    <message>
+        <source>Mức độ trực tuyến phải là 2, 3 hoặc 4 (hoặc để trống)</source>
+        <translation>The online level must be 2, 3 or 4 (or empty)</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1</source>
+        <translation>Document line %1</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1: chưa có tên</source>
+        <translation>Document line %1: no name yet</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1: loại bản không hợp lệ</source>
+        <translation>Document line %1: invalid kind of copy</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1: số lượng phải từ 1 đến 99</source>
+        <translation>Document line %1: the quantity must be from 1 to 99</translation>
+    </message>
+</context>
+<context>
+    <name>domain.cccd_qr</name>
+    <message>
+        <source>Mã vừa quét không phải mã QR trên thẻ CCCD (mã QR của thẻ bắt đầu bằng số CCCD 12 chữ số, các mục cách nhau bằng dấu «|»)</source>
+        <translation>The code just scanned is not the QR code of a citizen ID card (the card&apos;s QR code starts with the 12-digit ID number, its parts separated by «|»)</translation>
+    </message>
+</context>
+<context>
+    <name>domain.dossier</name>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <source>Cá nhân</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Tổ chức</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Đăng ký trực tuyến</source>
+        <translation>Registered online</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In process</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung hồ sơ</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <source>Chờ nộp phí, lệ phí</source>
+        <translation>Awaiting payment of fees</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Cơ quan %1 đã hết số hồ sơ của ngày %2 (tối đa %3 hồ sơ một ngày)</source>
+        <translation>Agency %1 has used up its dossier numbers for %2 (at most %3 dossiers a day)</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ «%1» không đúng dạng MÃCƠQUAN-YYMMDD-0001 (mã cơ quan tối đa 40 ký tự, số thứ tự 4 hoặc 5 chữ số)</source>
+        <translation>The dossier code «%1» is not of the form AGENCYCODE-YYMMDD-0001 (agency code at most 40 characters, sequence number of 4 or 5 digits)</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ: ngày %1 trong mã không có thật</source>
+        <translation>Dossier code: the date %1 in the code does not exist</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ: số thứ tự phải từ 0001</source>
+        <translation>Dossier code: the sequence number must be 0001 or more</translation>
+    </message>
+    <message>
+        <source>Thủ tục này không giải quyết và trả kết quả tại chỗ</source>
+        <translation>This procedure is not settled with the result returned on the spot</translation>
+    </message>
+    <message>
+        <source>Loại người nộp phải là cá nhân hoặc tổ chức</source>
+        <translation>The applicant must be an individual or an organisation</translation>
+    </message>
+    <message>
+        <source>Tên tổ chức</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <source>Tên tổ chức phải có từ %1 đến %2 ký tự</source>
+        <translation>The organisation name must have %1 to %2 characters</translation>
+    </message>
+    <message>
+        <source>Tổ chức phải có mã số thuế</source>
+        <translation>An organisation must have a tax code</translation>
+    </message>
+    <message>
+        <source>Giới tính phải là nam hoặc nữ</source>
+        <translation>Sex must be male or female</translation>
+    </message>
+    <message>
+        <source>Họ tên chủ hồ sơ</source>
+        <translation>Full name of the dossier owner</translation>
+    </message>
+    <message>
+        <source>Ghi họ tên chủ hồ sơ (đã có số CCCD của chủ hồ sơ)</source>
+        <translation>Enter the full name of the dossier owner (the owner&apos;s ID number is given)</translation>
+    </message>
+    <message>
+        <source>Số CCCD / định danh cá nhân không được để trống</source>
+        <translation>The citizen ID / personal identification number must not be empty</translation>
+    </message>
+    <message>
+        <source>Chứng minh nhân dân 9 số không còn giá trị từ 2025; nhập số định danh cá nhân 12 chữ số</source>
+        <translation>9-digit identity cards are no longer valid since 2025; enter the 12-digit personal identification number</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp phải là trực tiếp, trực tuyến hoặc bưu chính</source>
+        <translation>The submission channel must be in person, online or by post</translation>
+    </message>
+    <message>
+        <source>Hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4</source>
+        <translation>An online dossier must state level 3 or 4</translation>
+    </message>
+    <message>
+        <source>Thủ tục này không cung cấp dịch vụ công trực tuyến mức độ %1</source>
+        <translation>This procedure is not offered as an online public service of level %1</translation>
+    </message>
+    <message>
+        <source>Mức độ trực tuyến chỉ ghi cho hồ sơ nộp trực tuyến</source>
+        <translation>The online level is only given for dossiers submitted online</translation>
+    </message>
+    <message>
+        <source>Thủ tục này không tiếp nhận, trả kết quả qua bưu chính</source>
+        <translation>This procedure does not receive dossiers or return results by post</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu chính cần địa chỉ nhận</source>
+        <translation>Returning the result by post needs a delivery address</translation>
+    </message>
+    <message>
+        <source>Số lượng hồ sơ phải từ 1 đến %1 bộ</source>
+        <translation>The number of sets must be from 1 to %1</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1</source>
+        <translation>Document line %1</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1: chưa có tên</source>
+        <translation>Document line %1: no name yet</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1: số bản phải từ 0 đến %2</source>
+        <translation>Document line %1: the number of copies must be from 0 to %2</translation>
+    </message>
+    <message>
+        <source>Giấy tờ dòng %1: chưa ghi số bản đã nhận</source>
+        <translation>Document line %1: the number of copies received is not given</translation>
+    </message>
+</context>
+<context>
+    <name>domain.dossier_rows</name>
+    <message>
+        <source>phải là số nguyên đồng, không âm</source>
+        <translation>must be a whole number of dong, not negative</translation>
+    </message>
+    <message>
+        <source>registered chỉ dùng cho hồ sơ nộp trực tuyến (channel online)</source>
+        <translation>registered is only for dossiers submitted online (channel online)</translation>
+    </message>
+    <message>
+        <source>hồ sơ đăng ký trực tuyến phải có mã hồ sơ trên Cổng dịch vụ công</source>
+        <translation>a dossier registered online must have its code on the Public Service Portal</translation>
+    </message>
+    <message>
+        <source>để trống khi status là registered: hạn trả tính từ lúc tiếp nhận tại quầy</source>
+        <translation>leave empty when status is registered: the due date counts from reception at the counter</translation>
+    </message>
+    <message>
+        <source>hồ sơ trực tuyến phải ghi mức độ 3 hoặc 4</source>
+        <translation>an online dossier must state level 3 or 4</translation>
+    </message>
+    <message>
+        <source>chỉ ghi mức độ cho hồ sơ nộp trực tuyến</source>
+        <translation>the level is only given for dossiers submitted online</translation>
+    </message>
+    <message>
+        <source>bắt buộc khi status là %1</source>
+        <translation>required when status is %1</translation>
+    </message>
+    <message>
+        <source>chỉ ghi khi status là %1</source>
+        <translation>only given when status is %1</translation>
+    </message>
+    <message>
+        <source>sớm hơn thời điểm tiếp nhận</source>
+        <translation>earlier than the reception time</translation>
+    </message>
+    <message>
+        <source>sớm hơn thời điểm có kết quả</source>
+        <translation>earlier than the time of the result</translation>
+    </message>
+</context>
+<context>
+    <name>domain.errors</name>
+    <message>
+        <source>Không ghi được %1: ổ đĩa đã đầy</source>
+        <translation>Could not write the %1: the disk is full</translation>
+    </message>
+    <message>
+        <source>tệp</source>
+        <translation>file</translation>
+    </message>
+</context>
+<context>
+    <name>domain.lifecycle</name>
+    <message>
+        <source>chuyển cơ quan giải quyết</source>
+        <translation>hand over to the processing agency</translation>
+    </message>
+    <message>
+        <source>trả lại hồ sơ không giải quyết</source>
+        <translation>hand back the dossier unprocessed</translation>
+    </message>
+    <message>
+        <source>yêu cầu bổ sung</source>
+        <translation>request a supplement</translation>
+    </message>
+    <message>
+        <source>tiếp tục giải quyết</source>
+        <translation>resume processing</translation>
+    </message>
+    <message>
+        <source>chờ nộp phí, lệ phí</source>
+        <translation>await payment of fees</translation>
+    </message>
+    <message>
+        <source>ghi nhận đã nộp phí</source>
+        <translation>record the fees as paid</translation>
+    </message>
+    <message>
+        <source>rút hồ sơ</source>
+        <translation>withdraw the dossier</translation>
+    </message>
+    <message>
+        <source>dừng giải quyết</source>
+        <translation>stop processing</translation>
+    </message>
+    <message>
+        <source>hủy</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <source>ghi nhận có kết quả</source>
+        <translation>record the result</translation>
+    </message>
+    <message>
+        <source>trả kết quả</source>
+        <translation>return the result</translation>
+    </message>
+    <message>
+        <source>gửi kết quả qua bưu chính</source>
+        <translation>send the result by post</translation>
+    </message>
+    <message>
+        <source>xin lỗi và hẹn lại ngày trả</source>
+        <translation>apologise and set a new return date</translation>
+    </message>
+    <message>
+        <source>tiếp nhận</source>
+        <translation>receive</translation>
+    </message>
+    <message>
+        <source>từ chối tiếp nhận</source>
+        <translation>refuse to receive</translation>
+    </message>
+    <message>
+        <source>đơn vị nhận hồ sơ</source>
+        <translation>receiving unit</translation>
+    </message>
+    <message>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>số hiệu bưu gửi</source>
+        <translation>postal tracking number</translation>
+    </message>
+    <message>
+        <source>ngày hẹn trả mới</source>
+        <translation>new return date</translation>
+    </message>
+    <message>
+        <source>giấy tờ cần bổ sung, hoàn thiện</source>
+        <translation>documents to supplement or complete</translation>
+    </message>
+    <message>
+        <source>«%1»</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Không có thao tác «%1»; có: %2</source>
+        <translation>There is no action «%1»; available: %2</translation>
+    </message>
+    <message>
+        <source>Không thể %1: hồ sơ đang ở trạng thái «%2»; chỉ được khi hồ sơ %3</source>
+        <translation>Cannot %1: the dossier is «%2»; allowed only when the dossier is %3</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu cầu bổ sung bằng văn bản một lần duy nhất</source>
+        <translation>A supplement has already been requested for this dossier; a written supplement request may be made only once</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được hẹn lại ngày trả một lần; không được gia hạn lần thứ hai</source>
+        <translation>This dossier already has a new return date; it may not be extended a second time</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có ngày hẹn trả để gia hạn</source>
+        <translation>This dossier has no return date to extend</translation>
+    </message>
+    <message>
+        <source>Phải xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước ngày hẹn trả (%1), tức là đến hết ngày %2</source>
+        <translation>The apology and new date must be given at least 1 working day before the return date (%1), that is by the end of %2</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả mới (%1) phải sau ngày hẹn cũ (%2)</source>
+        <translation>The new return date (%1) must be after the old one (%2)</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả mới %1 không phải ngày làm việc</source>
+        <translation>The new return date %1 is not a working day</translation>
+    </message>
+</context>
+<context>
+    <name>domain.queue</name>
+    <message>
+        <source>Đang chờ</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Đã gọi</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Đang phục vụ</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Vắng mặt</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Đã chuyển</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Đã đóng</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>tạm dừng</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <source>đóng</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>Quầy %1 đang có số %2: kết thúc, đánh dấu vắng mặt hoặc chuyển số trước khi %3 quầy</source>
+        <translation>Counter %1 holds number %2: finish it, mark it absent or transfer it before you %3 the counter</translation>
+    </message>
+    <message>
+        <source>đang tạm dừng</source>
+        <translation>is paused</translation>
+    </message>
+    <message>
+        <source>đã đóng</source>
+        <translation>is closed</translation>
+    </message>
+    <message>
+        <source>Quầy %1 %2: mở lại quầy (F10) trước khi gọi số</source>
+        <translation>Counter %1 %2: reopen the counter (F10) before calling a number</translation>
+    </message>
+    <message>
+        <source>Số %1 đang ở trạng thái «%2»: không thể %3</source>
+        <translation>Number %1 is «%2»: it cannot be %3</translation>
+    </message>
+    <message>
+        <source>gọi</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <source>gọi lại</source>
+        <translation>called again</translation>
+    </message>
+    <message>
+        <source>bắt đầu phục vụ</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>kết thúc</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>đánh dấu vắng mặt</source>
+        <translation>marked absent</translation>
+    </message>
+    <message>
+        <source>chuyển</source>
+        <translation>transferred</translation>
+    </message>
+    <message>
+        <source>hủy</source>
+        <translation>cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>domain.rows</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>dòng %1, cột %2: %3</source>
+        <translation>line %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>có ký tự điều khiển hoặc ký tự ẩn không được phép (%1)</source>
+        <translation>holds control or invisible characters that are not allowed (%1)</translation>
+    </message>
+    <message>
+        <source>dài quá %1 ký tự (%2 ký tự)</source>
+        <translation>longer than %1 characters (%2 characters)</translation>
+    </message>
+    <message>
+        <source>không được để trống</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>«%1» không phải thời điểm ISO 8601 (vd. 2023-10-27T09:32:00+07:00)</source>
+        <translation>«%1» is not an ISO 8601 moment (e.g. 2023-10-27T09:32:00+07:00)</translation>
+    </message>
+    <message>
+        <source>năm %1 ngoài khoảng %2–%3</source>
+        <translation>year %1 outside %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 ở tương lai (sau lúc nhập %2)</source>
+        <translation>%1 is in the future (after the import at %2)</translation>
+    </message>
+    <message>
+        <source>«%1» không hợp lệ; phải là %2</source>
+        <translation>«%1» is not valid; must be %2</translation>
+    </message>
+</context>
+<context>
+    <name>domain.satisfaction</name>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Bình thường</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Rất không hài lòng</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>Thang đánh giá phải có 3, 4 hoặc 5 mức, không phải %1</source>
+        <translation>The rating scale must have 3, 4 or 5 levels, not %1</translation>
+    </message>
+    <message>
+        <source>Mức %1</source>
+        <translation>Level %1</translation>
+    </message>
+    <message>
+        <source>Cần đúng %1 phím cho thang %2 mức (cách nhau bởi dấu phẩy)</source>
+        <translation>Exactly %1 keys are needed for a %2-level scale (separated by commas)</translation>
+    </message>
+    <message>
+        <source>Mỗi phím là một ký tự, không trùng nhau</source>
+        <translation>Each key is one character, with no repeats</translation>
+    </message>
+</context>
+<context>
+    <name>domain.supplement</name>
+    <message>
+        <source>Giấy tờ cần bổ sung, dòng %1: chưa có tên (ghi «Tên giấy tờ» hoặc «Tên giấy tờ:chính|sao|photo:số lượng»)</source>
+        <translation>Documents to supplement, line %1: no name yet (write «Document name» or «Document name:chính|sao|photo:quantity»)</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần bổ sung, dòng %1: số lượng phải từ 1 đến %2</source>
+        <translation>Documents to supplement, line %1: the quantity must be from 1 to %2</translation>
+    </message>
+    <message>
+        <source>Ghi ít nhất một giấy tờ cần bổ sung, hoàn thiện</source>
+        <translation>Enter at least one document to supplement or complete</translation>
+    </message>
+</context>
+<context>
+    <name>domain.text</name>
+    <message>
+        <source>%1 giây</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 phút %2 giây</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 phút</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 giờ %2 phút</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>domain.validators</name>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Họ tên chủ hồ sơ</source>
+        <translation>Full name of the dossier owner</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>Citizen ID number</translation>
+    </message>
+    <message>
+        <source>Số CCCD chủ hồ sơ</source>
+        <translation>Citizen ID number of the dossier owner</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Năm sinh</source>
+        <translation>Year of birth</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Loại người nộp</source>
+        <translation>Type of applicant</translation>
+    </message>
+    <message>
+        <source>Hình thức nộp</source>
+        <translation>Submission channel</translation>
+    </message>
+    <message>
+        <source>Mức độ trực tuyến</source>
+        <translation>Online level</translation>
+    </message>
+    <message>
+        <source>Số bộ hồ sơ</source>
+        <translation>Number of sets</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận kết quả</source>
+        <translation>Address for the result</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Giải quyết tại chỗ</source>
+        <translation>Settled on the spot</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <source>Mã cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <source>Thời điểm tiếp nhận</source>
+        <translation>Time of reception</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Thời điểm có kết quả</source>
+        <translation>Time of the result</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Thời điểm hủy</source>
+        <translation>Time of cancellation</translation>
+    </message>
+    <message>
+        <source>Thời điểm trả kết quả</source>
+        <translation>Time the result was returned</translation>
+    </message>
+    <message>
+        <source>Thời điểm tạm dừng</source>
+        <translation>Time of the pause</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu chính</source>
+        <translation>Result returned by post</translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>Mã định danh cơ quan</source>
+        <translation>Agency identifier</translation>
+    </message>
+    <message>
+        <source>Loại cơ quan</source>
+        <translation>Type of agency</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Đơn vị thời hạn</source>
+        <translation>Unit of the processing time</translation>
+    </message>
+    <message>
+        <source>Giờ chốt nhận</source>
+        <translation>Cut-off hour</translation>
+    </message>
+    <message>
+        <source>Cách tính khi bổ sung</source>
+        <translation>Clock on a supplement</translation>
+    </message>
+    <message>
+        <source>Nhận, trả qua bưu chính</source>
+        <translation>Receipt and return by post</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần bổ sung</source>
+        <translation>Documents to supplement</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>nam</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>nữ</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: có ký tự điều khiển hoặc ký tự ẩn không được phép (%2)</source>
+        <translation>%1: holds control or invisible characters that are not allowed (%2)</translation>
+    </message>
+    <message>
+        <source>%1 không được để trống</source>
+        <translation>%1 must not be empty</translation>
+    </message>
+    <message>
+        <source>%1 dài quá %2 ký tự (%3 ký tự)</source>
+        <translation>%1 is longer than %2 characters (%3 characters)</translation>
+    </message>
+    <message>
+        <source>%1 phải từ năm %2 đến năm %3 (đã nhập %4)</source>
+        <translation>%1 must be from the year %2 to the year %3 (entered: %4)</translation>
+    </message>
+    <message>
+        <source>%1 phải có từ %2 đến %3 ký tự</source>
+        <translation>%1 must have %2 to %3 characters</translation>
+    </message>
+    <message>
+        <source>%1 chỉ được gồm chữ cái, dấu cách và . - &apos; (có ký tự không hợp lệ: %2)</source>
+        <translation>%1 may hold only letters, spaces and . - &apos; (invalid characters: %2)</translation>
+    </message>
+    <message>
+        <source>%1 phải có ít nhất một chữ cái</source>
+        <translation>%1 must have at least one letter</translation>
+    </message>
+    <message>
+        <source>Số CCCD phải gồm đúng 12 chữ số</source>
+        <translation>The citizen ID number must have exactly 12 digits</translation>
+    </message>
+    <message>
+        <source>Số CCCD cho năm sinh %1, sau năm hiện tại (%2): kiểm tra lại chữ số thứ tư (thế kỷ) và hai chữ số năm sinh</source>
+        <translation>The citizen ID number gives the year of birth %1, after the current year (%2): check the fourth digit (century) and the two digits of the year of birth</translation>
+    </message>
+    <message>
+        <source>Mã tỉnh %1 của số CCCD không thuộc 63 tỉnh, thành phố</source>
+        <translation>The province code %1 of the citizen ID number is not one of the 63 provinces and cities</translation>
+    </message>
+    <message>
+        <source>Số CCCD cho năm sinh %1 (chữ số thế kỷ %2: sinh từ %3 đến %4), không thể ứng với năm sinh đã nhập %5</source>
+        <translation>The citizen ID number gives the year of birth %1 (century digit %2: born from %3 to %4), which cannot match the year of birth entered, %5</translation>
+    </message>
+    <message>
+        <source>Số CCCD cho năm sinh %1, không khớp với năm sinh đã nhập %2</source>
+        <translation>The citizen ID number gives the year of birth %1, which does not match the year of birth entered, %2</translation>
+    </message>
+    <message>
+        <source>Số CCCD cho giới tính %1, không khớp với giới tính đã nhập (%2)</source>
+        <translation>The citizen ID number gives the sex %1, which does not match the sex entered (%2)</translation>
+    </message>
+    <message>
+        <source>Số CMND phải gồm đúng 9 chữ số</source>
+        <translation>The identity card (CMND) number must have exactly 9 digits</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không được để trống</source>
+        <translation>The phone number must not be empty</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không hợp lệ: di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; cố định gồm 11 chữ số bắt đầu bằng 02</source>
+        <translation>Invalid phone number: a mobile number has 10 digits starting with 03, 05, 07, 08 or 09; a landline has 11 digits starting with 02</translation>
+    </message>
+    <message>
+        <source>Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ số (đơn vị phụ thuộc)</source>
+        <translation>The tax code must have 10 digits, or 10 digits, a dash and 3 digits (a branch)</translation>
+    </message>
+    <message>
+        <source>Mã số thuế không hợp lệ (số thứ tự toàn chữ số 0, hoặc đơn vị phụ thuộc 000; đơn vị phụ thuộc phải từ 001 đến 999)</source>
+        <translation>Invalid tax code (a sequence of only zeros, or branch 000; the branch must be from 001 to 999)</translation>
+    </message>
+    <message>
+        <source>Mã số thuế không hợp lệ (sai chữ số kiểm tra), vui lòng kiểm tra lại</source>
+        <translation>Invalid tax code (wrong check digit), please check it again</translation>
+    </message>
+    <message>
+        <source>Thư điện tử không được để trống</source>
+        <translation>The e-mail address must not be empty</translation>
+    </message>
+    <message>
+        <source>Thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn)</source>
+        <translation>Invalid e-mail address (a valid example: name@example.vn)</translation>
+    </message>
+</context>
+<context>
     <name>launch</name>
     <message>
         <source>Không mở được %1</source>
@@ -3689,6 +4943,79 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Các buổi làm việc phải có giờ bắt đầu trước giờ kết thúc và không chồng lên nhau</source>
         <translation>Each working period must start before it ends, and periods must not overlap</translation>
+    </message>
+</context>
+<context>
+    <name>store.engine</name>
+    <message>
+        <source>Máy chủ đã ngắt phiên làm việc vì bị treo giữa chừng quá %1 giây; thao tác chưa được lưu, vui lòng thử lại</source>
+        <translation>The server ended the session because it stalled midway for more than %1 seconds; nothing was saved, please try again</translation>
+    </message>
+    <message>
+        <source>Hệ thống đang bận: một máy khác đang giữ dữ liệu này quá %1 giây. Vui lòng thử lại sau giây lát</source>
+        <translation>The system is busy: another computer has held this data for more than %1 seconds. Please try again in a moment</translation>
+    </message>
+    <message>
+        <source>Vai trò cơ sở dữ liệu của máy trạm này không được phép làm việc này (xem docs/security.md: mỗi loại máy trạm chỉ làm phần việc của nó)</source>
+        <translation>The database role of this workstation may not do this (see docs/security.md: each kind of workstation does only its own part)</translation>
+    </message>
+    <message>
+        <source>Máy chủ cơ sở dữ liệu không trả lời trong %1 giây (quá tải hoặc treo). Vui lòng thử lại</source>
+        <translation>The database server did not answer within %1 seconds (overloaded or stalled). Please try again</translation>
+    </message>
+    <message>
+        <source>Lịch sử (phiếu, hồ sơ, thu phí, đánh giá, nhật ký thay đổi) chỉ được ghi thêm: không sửa, không xoá được; hãy ghi một sự kiện điều chỉnh</source>
+        <translation>History (tickets, dossiers, fees, ratings, change log) can only be added to: it cannot be changed or deleted; record a correcting event instead</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu trên máy này (tệp bị khóa hoặc không truy cập được)</source>
+        <translation>Could not open the database on this computer (the file is locked or cannot be accessed)</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ cơ sở dữ liệu; đang thử kết nối lại</source>
+        <translation>Lost the connection to the database server; trying to reconnect</translation>
+    </message>
+    <message>
+        <source>Loại cơ sở dữ liệu không được hỗ trợ: %1 (chỉ SQLite hoặc PostgreSQL)</source>
+        <translation>Unsupported kind of database: %1 (only SQLite or PostgreSQL)</translation>
+    </message>
+</context>
+<context>
+    <name>store.lean_sqlite</name>
+    <message>
+        <source>không có cơ sở dữ liệu tại %1; chạy «motcua db upgrade»</source>
+        <translation>there is no database at %1; run «motcua db upgrade»</translation>
+    </message>
+    <message>
+        <source>không mở được cơ sở dữ liệu %1: %2</source>
+        <translation>could not open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>cơ sở dữ liệu đang bận, thử lại sau: %1</source>
+        <translation>the database is busy, try again later: %1</translation>
+    </message>
+</context>
+<context>
+    <name>store.roles</name>
+    <message>
+        <source>Tiền tố tên vai trò chỉ gồm chữ thường không dấu, số và _ (bắt đầu bằng chữ hoặc _, tối đa 41 ký tự)</source>
+        <translation>The role name prefix may hold only unaccented lower-case letters, digits and _ (starting with a letter or _, at most 41 characters)</translation>
+    </message>
+    <message>
+        <source>Chỉ tài khoản chủ cơ sở dữ liệu (tài khoản bảo trì) được %1; máy trạm này kết nối bằng vai trò của máy trạm</source>
+        <translation>Only the database owner&apos;s account (the maintenance account) may %1; this workstation connects with a workstation role</translation>
+    </message>
+    <message>
+        <source>Vai trò cơ sở dữ liệu chỉ có trên PostgreSQL (tệp SQLite trên một máy không có vai trò; xem docs/security.md)</source>
+        <translation>Database roles exist only on PostgreSQL (a SQLite file on one computer has no roles; see docs/security.md)</translation>
+    </message>
+    <message>
+        <source>tạo vai trò của máy trạm</source>
+        <translation>create the workstation roles</translation>
+    </message>
+    <message>
+        <source>xóa vai trò của máy trạm</source>
+        <translation>delete the workstation roles</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from app.ui.admin.base import AdminEnv, AdminTab, button_row
 from app.ui.admin.inputs import format_dong
 from app.ui.admin.procedure_form import ProcedureForm
 from app.ui.errors import present_error
+from app.ui.i18n import text_of
 
 COLUMNS = ("Mã", "Tên thủ tục", "Cơ quan", "Thời hạn", "Phí (đồng)")
 NAME_COLUMN, AGENCY_COLUMN = 1, 2
@@ -24,7 +25,8 @@ NAME_COLUMN, AGENCY_COLUMN = 1, 2
 def processing_text(view: ProcedureView) -> str:
     """ "15 ngày làm việc", or "trong ngày"."""
     unit = ProcessingUnit(view.draft.processing_unit)
-    return unit.label if unit == ProcessingUnit.SAME_DAY else f"{view.draft.processing_value} {unit.label}"
+    label = text_of(unit.label)
+    return label if unit == ProcessingUnit.SAME_DAY else f"{view.draft.processing_value} {label}"
 
 
 class CatalogueTab(AdminTab):

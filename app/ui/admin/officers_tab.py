@@ -11,6 +11,7 @@ from app.services.accounts import OfficerView
 from app.ui.admin.base import (AdminEnv, AdminTab, button_row, fill_table, make_table, master_detail, row_key,
                                select_key)
 from app.ui.errors import FieldErrors, present_error
+from app.ui.i18n import text_of
 
 
 class OfficersTab(AdminTab):
@@ -31,7 +32,7 @@ class OfficersTab(AdminTab):
         self.login, self.full_name = QLineEdit(), QLineEdit()
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(self.tr(role.label), role.value)
+            self.role.addItem(text_of(role.label), role.value)
         self.active = QCheckBox(self.tr("Được đăng nhập"))
         self.password, self.password2 = QLineEdit(), QLineEdit()
         for box in (self.password, self.password2):
@@ -59,7 +60,7 @@ class OfficersTab(AdminTab):
     def _on_loaded(self, officers: list[OfficerView]) -> None:
         self._officers = {o.id: o for o in officers}
         yes, no = self.tr("có"), self.tr("không")
-        fill_table(self.table, [(o.id, [o.login, o.full_name, self.tr(Role(o.role).label),
+        fill_table(self.table, [(o.id, [o.login, o.full_name, text_of(Role(o.role).label),
                                         yes if o.active else no, yes if o.locked else no]) for o in officers])
         if self.officer_id is not None:
             select_key(self.table, self.officer_id)

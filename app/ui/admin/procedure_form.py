@@ -13,6 +13,7 @@ from app.services.catalog import ProcedureView
 from app.ui.admin.base import button_row
 from app.ui.admin.inputs import MoneyEdit, OptionalTime
 from app.ui.errors import FieldErrors
+from app.ui.i18n import text_of
 
 
 class DocumentsTable(QTableWidget):
@@ -47,7 +48,7 @@ class DocumentsTable(QTableWidget):
         self.setItem(row, 0, QTableWidgetItem(doc.name))
         kind = QComboBox()
         for k in DocumentKind:
-            kind.addItem(self.tr(k.label), k.value)
+            kind.addItem(text_of(k.label), k.value)
         kind.setCurrentIndex(max(0, kind.findData(doc.kind)))
         self.setCellWidget(row, 1, kind)
         count = QSpinBox()
@@ -96,11 +97,11 @@ class ProcedureForm(QWidget):
         self.processing_value.setRange(0, 3650)
         self.processing_unit = QComboBox()
         for unit in ProcessingUnit:
-            self.processing_unit.addItem(self.tr(unit.label), unit.value)
+            self.processing_unit.addItem(text_of(unit.label), unit.value)
         self.cutoff = OptionalTime(self.tr("Nhận hồ sơ đến"))
         self.supplement_policy = QComboBox()
         for policy in SupplementPolicy:
-            self.supplement_policy.addItem(self.tr(policy.label), policy.value)
+            self.supplement_policy.addItem(text_of(policy.label), policy.value)
         self.fee = MoneyEdit()
         self.online_level = QComboBox()
         self.online_level.addItem(self.tr("Không trực tuyến"), None)

@@ -47,7 +47,7 @@ class SettingsTab(AdminTab):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each name above its field, the whole width
         for s in self.specs:
-            caption = QLabel(self.tr(s.label))
+            caption = QLabel(text_of(s.label))
             caption.setWordWrap(True)  # a long setting's name wraps instead of widening the form past its box
             caption.setMinimumWidth(min(caption.fontMetrics().horizontalAdvance(caption.text()) + 4, CAPTION_PX))
             form.addRow(caption, self.fields.wrap(s.key, self.editors[s.key]))

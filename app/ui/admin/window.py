@@ -17,6 +17,7 @@ from app.ui.admin.officers_tab import OfficersTab
 from app.ui.admin.services_tab import ServicesTab
 from app.ui.admin.settings_tab import SettingsTab
 from app.ui.errors import MessageBar
+from app.ui.i18n import text_of
 from app.ui.labels import STATUS_URL_PX, elided_label
 from app.ui.worker import Worker
 
@@ -47,7 +48,7 @@ class AdminWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().addWidget(QLabel(self.tr("Đăng nhập: %1 (%2)").replace("%1", actor.full_name)
-                                          .replace("%2", self.tr(actor.role.label))))
+                                          .replace("%2", text_of(actor.role.label))))
         self.statusBar().addPermanentWidget(elided_label(self.tr("Cơ sở dữ liệu: %1").replace("%1", safe_url(ctx.store.url)),
                                                          STATUS_URL_PX))
         self._add_shortcuts()

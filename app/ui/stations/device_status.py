@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.devices.manager import DeviceReason, DeviceState, DeviceStatus
+from app.ui.i18n import text_of
 
 # dot colour per state: green works, amber plugged in but cannot work (paper out), red not reachable
 COLOURS = {DeviceState.CONNECTED: "#2e7d32", DeviceState.FAULT: "#f9a825", DeviceState.DISCONNECTED: "#c62828"}
@@ -95,7 +96,7 @@ class DeviceStatusWidget(QWidget):
         if short:
             return short_reason(status)
         if status.reason_vi:
-            return status.reason_vi
+            return text_of(status.reason_vi)
         return self.tr("đang gặp sự cố") if status.state is DeviceState.FAULT else self.tr("chưa kết nối")
 
     def _paint_dot(self) -> None:

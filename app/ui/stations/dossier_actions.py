@@ -33,6 +33,7 @@ from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView
 from app.store.engine import StoreUnavailable
 from app.ui.errors import FieldErrors, MessageBar, present_error
+from app.ui.i18n import text_of
 from app.ui.stations.receipt_view import RenderedPdfDialog
 from app.ui.worker import Worker
 
@@ -84,7 +85,7 @@ class ActionDialog(QDialog):
         self.bar = MessageBar()
         self.fields = FieldErrors()
         self.inputs: dict[str, QWidget] = {}
-        title = capitalised(self.tr(TRANSITIONS[action].label))
+        title = capitalised(text_of(TRANSITIONS[action].label))
         self.setWindowTitle(self.tr("%1 — hồ sơ %2").replace("%1", title).replace("%2", dossier.code))
         self.setMinimumWidth(520)
         heading = QLabel(self.tr("<b>%1</b><br>Hồ sơ %2 — %3").replace("%1", title).replace("%2", dossier.code)

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.dossier import DossierStatus, looks_like_dossier_code
 from app.domain.lifecycle import TRANSITIONS, Action
+from app.domain.messages import Message
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView, get_dossier
 from app.services.fees import PaymentLine, payments_of
 from app.services.lifecycle import HistoryEntry, history, overdue_days_of
 from app.ui.errors import MessageBar, present_error
+from app.ui.i18n import text_of
 from app.ui.stations.dossier_actions import (
     FORM_AFTER,
     FORM_NEEDS_EVENT,
@@ -104,7 +106,7 @@ def _stamp(moment: datetime | None) -> str:
 
 
 def _status_label(status: str | None) -> str:
-    return DossierStatus(status).label if status else ""
+    return text_of(DossierStatus(status).label) if status else ""
 
 
 class DossierViewDialog(QDialog):
@@ -203,7 +205,7 @@ class DossierViewDialog(QDialog):
         box = QGroupBox(self.tr("Thao tác được phép ở trạng thái hiện tại"))
         self.actions_grid = QGridLayout(box)
         for action, row in TRANSITIONS.items():
-            button = QPushButton(capitalised(self.tr(row.label)) + ("…" if row.needs else ""))
+            button = QPushButton(capitalised(text_of(row.label)) + ("…" if row.needs else ""))
             button.setObjectName(f"action_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
             button.hide()
@@ -297,6 +299,10 @@ class DossierViewDialog(QDialog):
         text = self.tr("%1; đã thu %2").replace("%1", due).replace("%2", money(total))
         return f"{text} ({self.tr('biên lai')} {receipts})" if receipts else text
 
+    def _event_label(self, kind: str) -> str:
+        label = EVENT_LABELS.get(kind, kind)
+        return text_of(label) if isinstance(label, Message) else self.tr(label)  # the domain's are marked there
+
     def _show_timeline(self) -> None:
         self.timeline.setRowCount(len(self.entries))
         for r, e in enumerate(self.entries):
@@ -304,7 +310,7 @@ class DossierViewDialog(QDialog):
             if e.from_status and e.from_status != e.to_status:
                 moved = f"{_status_label(e.from_status)} → {moved}"
             cells = (_stamp(e.at), e.officer_name or str(e.data.get("actor", "")) or "—",
-                     capitalised(self.tr(EVENT_LABELS.get(e.kind, e.kind))), moved, self._details_text(e))
+                     capitalised(self._event_label(e.kind)), moved, self._details_text(e))
             for c, text in enumerate(cells):
                 self.timeline.setItem(r, c, QTableWidgetItem(text))
         self.timeline.resizeRowsToContents()
@@ -364,7 +370,7 @@ class DossierViewDialog(QDialog):
         self.action_dialog.open()
 
     def _on_action_accepted(self, action: Action) -> None:
-        self.bar.show_info(self.tr("Đã %1: hồ sơ %2.").replace("%1", self.tr(TRANSITIONS[action].label))
+        self.bar.show_info(self.tr("Đã %1: hồ sơ %2.").replace("%1", text_of(TRANSITIONS[action].label))
                            .replace("%2", self.code))
         updated = self.action_dialog.updated if self.action_dialog is not None else None
         if updated is not None:

@@ -42,7 +42,7 @@ class KeypadPadWindow(QWidget):
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, level) in enumerate(sorted(self.key_map.items())):
-            button = QPushButton(f"{key}\n{level_label(level)}")
+            button = QPushButton(f"{key}\n{text_of(level_label(level))}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, 0, i)
@@ -60,7 +60,7 @@ class KeypadPadWindow(QWidget):
             self.last.setText(self.tr("Không gửi được phím %1: %2").replace("%1", key).replace("%2", text_of(exc)))
             return
         self.last.setText(self.tr("Đã bấm phím %1 — %2").replace("%1", key)
-                          .replace("%2", level_label(self.key_map[key])))
+                          .replace("%2", text_of(level_label(self.key_map[key]))))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits on the keyboard press the keys of the same name."""

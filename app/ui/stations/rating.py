@@ -13,6 +13,7 @@ from app.domain.satisfaction import default_key_map, level_label
 from app.services import ratings
 from app.services.context import Context
 from app.services.ratings import CounterFeedback, PressResult
+from app.ui.i18n import text_of
 from app.ui.live import LiveFactory, live_factory
 from app.ui.worker import Worker
 
@@ -71,7 +72,7 @@ class RatingWindow(QWidget):
     def _on_settings_loaded(self, settings: tuple[int, int]) -> None:
         scale, _timeout = settings
         for i, (key, level) in enumerate(sorted(default_key_map(scale).items())):
-            button = QPushButton(level_label(level))
+            button = QPushButton(text_of(level_label(level)))
             button.setEnabled(self.state == "asking")
             button.clicked.connect(lambda _=False, k=key: self._vote(k))
             self.grid.addWidget(button, 0, i)

@@ -39,6 +39,11 @@ TICKET_COLUMNS = ("Số", "Dịch vụ", "Trạng thái", "Lấy số", "Gọi",
                   "Thời gian PV", "Quầy", "Cán bộ", "Chuyển", "Đánh giá", "Hồ sơ")
 
 
+def shown_duration(seconds: float | None) -> str:
+    """A duration with its units (app.domain.text.duration) in the window's language."""
+    return text_of(duration(seconds))
+
+
 class SortItem(QTableWidgetItem):
     """A cell that sorts by a key (seconds, numbers) rather than by its text ("10:00" after "9:00")."""
 
@@ -151,8 +156,8 @@ class DayTab(QWidget):
         t = review.total
         self.day_totals.setText(self.tr("%1 số · %2 đã phục vụ · %3 vắng mặt · chờ TB %4 · phục vụ TB %5")
                                 .replace("%1", str(t.count)).replace("%2", str(t.served))
-                                .replace("%3", str(t.no_shows)).replace("%4", duration(t.wait_mean) or "—")
-                                .replace("%5", duration(t.service_mean) or "—"))
+                                .replace("%3", str(t.no_shows)).replace("%4", shown_duration(t.wait_mean) or "—")
+                                .replace("%5", shown_duration(t.service_mean) or "—"))
         for widget, chart in zip((self.hour_chart, self.wait_chart, self.rating_chart),
                                  daily_review.day_charts(review)):
             widget.set_chart(chart)
@@ -166,7 +171,7 @@ class DayTab(QWidget):
         """Offer the day's services, counters and outcomes, keeping the current choices where they still exist."""
         choices = ((self.service_filter, [(g.label, g.key) for g in review.by_service]),
                    (self.counter_filter, [(text_of(g.label), int(g.key)) for g in review.by_counter]),
-                   (self.outcome_filter, [(s.label, s.value) for s in TicketStatus]))
+                   (self.outcome_filter, [(text_of(s.label), s.value) for s in TicketStatus]))
         for combo, items in choices:
             kept = combo.currentData()
             combo.blockSignals(True)
@@ -200,13 +205,13 @@ class DayTab(QWidget):
             return local_time(m), m.timestamp() if m else 0.0
 
         def span(seconds: int | None) -> tuple[str, int]:
-            return duration(seconds), -1 if seconds is None else seconds
+            return shown_duration(seconds), -1 if seconds is None else seconds
         return [(x.display_number, int(x.display_number) if x.display_number.isdigit() else x.display_number),
                 (x.service_code, x.service_code), (x.status_label, x.status_label), moment(x.issued_at),
                 moment(x.called_at), moment(x.serving_at), moment(x.finished_at), span(x.wait_seconds),
                 span(x.service_seconds), (str(x.counter_number or ""), x.counter_number or 0),
                 (x.officer_name or "", x.officer_name or ""), (self.tr("có") if x.transferred else "", x.transferred),
-                (level_label(x.rating_level) if x.rating_level else "", x.rating_level or 0),
+                (text_of(level_label(x.rating_level)) if x.rating_level else "", x.rating_level or 0),
                 (", ".join(x.dossier_codes), ", ".join(x.dossier_codes))]
 
     def shown_ticket_numbers(self) -> list[str]:
@@ -226,8 +231,9 @@ class DayTab(QWidget):
 
     @staticmethod
     def _stats_row(g: GroupStats, short: bool = False) -> tuple[object, ...]:
-        return (g.key if short else text_of(g.label), g.count, g.served, g.no_shows, duration(g.wait_mean), duration(g.wait_median),
-                duration(g.wait_p90), duration(g.service_mean), duration(g.service_median), duration(g.service_p90))
+        return (g.key if short else text_of(g.label), g.count, g.served, g.no_shows,
+                *(shown_duration(s) for s in (g.wait_mean, g.wait_median, g.wait_p90, g.service_mean,
+                                              g.service_median, g.service_p90)))
 
     def _on_show_day_clicked(self) -> None:
         self.load_day()

@@ -10,8 +10,14 @@ from app.services import daily_review
 from app.domain.text import duration
 from app.services.daily_review import LiveBoard
 from app.ui.errors import present_error
+from app.ui.i18n import text_of
 from app.ui.supervisor.base import SupervisorEnv, caption, fill
 from app.ui.tables import read_only_table
+
+
+def shown_duration(seconds: float | None) -> str:
+    """A duration with its units (app.domain.text.duration) in the window's language."""
+    return text_of(duration(seconds))
 
 
 class LiveTab(QWidget):
@@ -61,19 +67,19 @@ class LiveTab(QWidget):
                              .replace("%1", str(board.issued)).replace("%2", str(board.waiting))
                              .replace("%3", str(board.served)).replace("%4", str(board.no_shows)))
         self.longest.setText(self.tr("Chờ lâu nhất hiện nay: %1").replace(
-            "%1", duration(board.longest_wait_now) if board.waiting else self.tr("không có ai chờ")))
+            "%1", shown_duration(board.longest_wait_now) if board.waiting else self.tr("không có ai chờ")))
         votes = sum(board.ratings.values())
-        levels = ", ".join(f"{level_label(k)}: {v}"
+        levels = ", ".join(f"{text_of(level_label(k))}: {v}"
                            for k, v in sorted(board.ratings.items()))
         self.ratings_label.setText(self.tr("Đánh giá hôm nay: %1 lượt").replace("%1", str(votes))
                                    + (f" ({levels})" if levels else ""))
         fill(self.services_table, [(v.code, v.name, v.waiting, v.priority_waiting,
-                                    duration(board.longest_wait_seconds.get(v.code)))
+                                    shown_duration(board.longest_wait_seconds.get(v.code)))
                                    for v in board.status.services], numeric_from=2)
         today = board.counters
         fill(self.counters_table, [(c.number, today[c.number].officer_name or "—", c.ticket or "—",
                                     TicketStatus(c.status).label if c.status else self.tr("Chưa có số"),
-                                    today[c.number].served, duration(today[c.number].service_mean) or "—")
+                                    today[c.number].served, shown_duration(today[c.number].service_mean) or "—")
                                    for c in board.status.counters], numeric_from=4)
         if self._reload_again:
             self._reload_again = False

@@ -278,7 +278,7 @@ class CounterWindow(QMainWindow):
         if self.offline_mode:
             idle = self.tr("Mất kết nối: bấm F1 hoặc Space rồi nhập số in trên phiếu của người dân.")
         self.card.show_ticket(self.current, self.hint or idle)
-        self.mode_label.setText(CounterMode(self.mode).label)
+        self.mode_label.setText(text_of(CounterMode(self.mode).label))
         self.mode_label.setProperty("mode", self.mode.value)
         self.mode_label.style().unpolish(self.mode_label)
         self.mode_label.style().polish(self.mode_label)

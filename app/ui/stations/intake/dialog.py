@@ -432,9 +432,10 @@ class IntakeDialog(QDialog):
             # a warning, not an error (RULES-VN.md): shown at the field; saving again goes on, and the reception
             # records that the officer went past it
             self._warned = (draft.id_number, warnings)
-            self.fields.warn("id_number", "\n".join(warnings))
+            shown = [text_of(w) for w in warnings]  # marked by the domain: in the window's language
+            self.fields.warn("id_number", "\n".join(shown))
             self.bar.show_info(self.tr("Cảnh báo: %1. Kiểm tra lại; bấm «Tiếp nhận» lần nữa để vẫn tiếp nhận.")
-                               .replace("%1", "; ".join(warnings)))
+                               .replace("%1", "; ".join(shown)))
             return
         self.bar.show_info(self.tr("Đang lưu hồ sơ…"))
         self._set_busy(True)
