@@ -62,10 +62,11 @@ GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
                "device_events": (I,)},
     # works the queue (call, serve, transfer: a new ticket), receives and follows dossiers, takes fees, stores
     # the votes of its keypad, pauses, reopens or closes its counter (the state columns only), and holds number
-    # blocks for offline work
+    # blocks for offline work. The replay of an offline keypad vote looks up by its id whether its stray press
+    # («already_rated») was stored by an earlier replay: that column of device_events only (docs/offline.md)
     "counter": {**_read(*CATALOGUE, "officers"), **_ISSUE_TICKETS, **_IMPORT_DOSSIERS, **_LEASES,
                 "counters": (S, "UPDATE (state, state_changed_at)"), "tickets": (S, I, U),
-                "dossiers": (S, I, U), "ratings": (S, I), "device_events": (I,)},
+                "dossiers": (S, I, U), "ratings": (S, I), "device_events": ("SELECT (id)", I)},
     # reads everything for the live board and reports; changes nothing
     "supervisor": {**_read(*EVERY_TABLE)},
     # edits the catalogue, the hall, the calendar and the settings; accounts only through the functions; imports
