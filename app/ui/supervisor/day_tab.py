@@ -8,7 +8,7 @@ from datetime import date, datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -35,8 +35,20 @@ from app.ui.stations.charts import BarChartWidget, chart_image
 from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill
 from app.ui.tables import read_only_table
 
-TICKET_COLUMNS = ("Số", "Dịch vụ", "Trạng thái", "Lấy số", "Gọi", "Bắt đầu PV", "Xong", "Thời gian chờ",
-                  "Thời gian PV", "Quầy", "Cán bộ", "Chuyển", "Đánh giá", "Hồ sơ")
+TICKET_COLUMNS = (QT_TRANSLATE_NOOP("DayTab", "Số"),
+                  QT_TRANSLATE_NOOP("DayTab", "Dịch vụ"),
+                  QT_TRANSLATE_NOOP("DayTab", "Trạng thái"),
+                  QT_TRANSLATE_NOOP("DayTab", "Lấy số"),
+                  QT_TRANSLATE_NOOP("DayTab", "Gọi"),
+                  QT_TRANSLATE_NOOP("DayTab", "Bắt đầu PV"),
+                  QT_TRANSLATE_NOOP("DayTab", "Xong"),
+                  QT_TRANSLATE_NOOP("DayTab", "Thời gian chờ"),
+                  QT_TRANSLATE_NOOP("DayTab", "Thời gian PV"),
+                  QT_TRANSLATE_NOOP("DayTab", "Quầy"),
+                  QT_TRANSLATE_NOOP("DayTab", "Cán bộ"),
+                  QT_TRANSLATE_NOOP("DayTab", "Chuyển"),
+                  QT_TRANSLATE_NOOP("DayTab", "Đánh giá"),
+                  QT_TRANSLATE_NOOP("DayTab", "Hồ sơ"))
 
 
 def shown_duration(seconds: float | None) -> str:
