@@ -81,8 +81,12 @@ def untranslated(asked: set[tuple[str, str]]) -> list[str]:
 def _open_windows(qtbot, ctx: Context) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """One pass over the windows, each shown with its loads done, every tab visited, then closed; a few texts
     they showed."""
+    from app.domain.lifecycle import Action
+    from app.ui.stations.counter.registrations import RegistrationsDialog
     from app.ui.stations.display import DEFAULT_NOTICE, DisplayWindow
+    from app.ui.stations.dossier_actions import ActionDialog
     from app.ui.stations.dossier_view import DossierViewDialog
+    from app.ui.stations.intake.not_received import FormRequestDialog
 
     kiosk = open_at(qtbot, ctx, "kiosk", 1366, 768)
     kiosk.priority_buttons["elderly"].click()  # type: ignore[attr-defined]
@@ -103,12 +107,27 @@ def _open_windows(qtbot, ctx: Context) -> dict[str, str]:  # type: ignore[no-unt
     dossier.resize(1100, 720)
     dossier.show()
     qtbot.waitUntil(lambda: dossier.dossier is not None and not dossier.worker.busy, timeout=WAIT_MS)
+    assert dossier.dossier is not None
+    payment = ActionDialog(ctx, accounts.sign_in(ctx, "canbo02", "canbo123"), dossier.dossier, Action.PAID, dossier)
+    shown["method"] = payment.inputs["method"].currentText()  # type: ignore[attr-defined]
+    payment.close()
     dossier.close()
+    supplement = FormRequestDialog("02", ["Đơn đề nghị"], set())
+    qtbot.addWidget(supplement)
+    supplement.close()
+    registrations = RegistrationsDialog(ctx, lambda code: None)
+    qtbot.addWidget(registrations)
+    registrations.close()
 
     for name in ("intake", "supervisor", "admin", "rating"):
         window = open_at(qtbot, ctx, name, 1366, 768)
         for _ in every_view(qtbot, window):
             pass
+        if name == "supervisor":  # statuses are shown without a lookup of their own: through text_of
+            day, late = window.day.tickets_table, window.due.late_table  # type: ignore[attr-defined]
+            shown["statuses"] = " ".join(t.item(r, 2).text() for t in (day,) for r in range(t.rowCount()))
+            shown["late"] = " ".join(late.item(r, c).text() for r in range(late.rowCount())
+                                     for c in range(late.columnCount()) if late.item(r, c))
         window.close()
 
     display = DisplayWindow(ctx, None, DEFAULT_NOTICE)
@@ -141,6 +160,9 @@ def test_every_lookup_of_an_english_window_finds_its_english(qtbot, demo_ctx: Co
     assert missing == [], "\n".join(missing)
     assert "Priority: Elderly person" in shown["kiosk"]
     assert (shown["counter"], shown["badge"]) == ("Being served", "PRIORITY: Elderly person")
+    assert shown["method"] == "Cash"
+    assert "Being served" in shown["statuses"] and "Đang" not in shown["statuses"]
+    assert "Received" in shown["late"], shown["late"]
     assert shown["date"].split(",")[0] in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

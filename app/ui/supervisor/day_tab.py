@@ -219,7 +219,7 @@ class DayTab(QWidget):
         def span(seconds: int | None) -> tuple[str, int]:
             return shown_duration(seconds), -1 if seconds is None else seconds
         return [(x.display_number, int(x.display_number) if x.display_number.isdigit() else x.display_number),
-                (x.service_code, x.service_code), (x.status_label, x.status_label), moment(x.issued_at),
+                (x.service_code, x.service_code), (text_of(x.status_label), x.status_label), moment(x.issued_at),
                 moment(x.called_at), moment(x.serving_at), moment(x.finished_at), span(x.wait_seconds),
                 span(x.service_seconds), (str(x.counter_number or ""), x.counter_number or 0),
                 (x.officer_name or "", x.officer_name or ""), (self.tr("có") if x.transferred else "", x.transferred),
