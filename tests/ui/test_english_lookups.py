@@ -171,3 +171,45 @@ def test_the_check_sees_a_lookup_the_catalogue_lacks() -> None:
     asked = {("KioskWindow", "Lấy số thứ tự"), ("KioskWindow", "Chưa dịch ở đâu cả"),
              ("QDialogButtonBox", "Hủy bỏ"), ("KioskWindow", "1001")}
     assert untranslated(asked) == ["KioskWindow: Chưa dịch ở đâu cả"]
+
+
+def _variable_lookups(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, context) of each `self.tr(x)` / `QCoreApplication.translate(ctx, x)` whose text is not a literal; the
+    context of `self.tr` is the class it is written in, a translate's context a literal or a module constant."""
+    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                 and isinstance(n.value, ast.Constant) for t in n.targets if isinstance(t, ast.Name)}
+    found: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST, cls: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                visit(child, child.name)
+                continue
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute):
+                name, args = child.func.attr, child.args
+                if name == "tr" and args and not isinstance(args[0], ast.Constant):
+                    found.append((child.lineno, cls))
+                elif name == "translate" and len(args) > 1 and not isinstance(args[1], ast.Constant):
+                    ctx = args[0]
+                    found.append((child.lineno, ctx.value if isinstance(ctx, ast.Constant)
+                                  else constants.get(ctx.id, "?") if isinstance(ctx, ast.Name) else "?"))
+            visit(child, cls)
+
+    visit(tree, "")
+    return found
+
+
+def test_a_lookup_through_a_variable_has_its_texts_marked_in_its_context() -> None:
+    """lupdate cannot read a variable: a window that looks a text up through one (`self.tr(label)`) has the texts
+    marked in the same file with QT_TRANSLATE_NOOP under the context of the lookup (the class, or the module's
+    name). A label of a lower layer is a marked Message: it is shown with i18n.text_of, never with tr."""
+    unmarked = []
+    for path in sorted((ROOT / "app" / "ui").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        marked = {node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                  and isinstance(node.func, ast.Name) and node.func.id == "QT_TRANSLATE_NOOP"
+                  and isinstance(node.args[0], ast.Constant)}
+        unmarked += [f"{path.relative_to(ROOT)}:{line} ({context})" for line, context in _variable_lookups(tree)
+                     if context not in marked]
+    assert unmarked == []
