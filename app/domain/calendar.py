@@ -10,9 +10,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from app.domain.messages import translate
+
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # the centre's local time (Việt Nam, UTC+7, no daylight saving)
 # the names of the days of the week, Monday first (date.weekday() indexes them)
-WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+WEEKDAY_NAMES = (translate("domain.calendar", "Thứ Hai"), translate("domain.calendar", "Thứ Ba"),
+                 translate("domain.calendar", "Thứ Tư"), translate("domain.calendar", "Thứ Năm"),
+                 translate("domain.calendar", "Thứ Sáu"), translate("domain.calendar", "Thứ Bảy"),
+                 translate("domain.calendar", "Chủ Nhật"))
 DEFAULT_PERIODS: tuple[tuple[time, time], ...] = (
     (time(7, 0), time(11, 30)),
     (time(13, 30), time(17, 0)),

@@ -93,11 +93,11 @@ def counter_actions(holding: TicketStatus | None) -> set[str]:
 
 
 PRIORITY_KINDS = {
-    "elderly": "Người cao tuổi",
-    "disabled": "Người khuyết tật",
-    "pregnant": "Phụ nữ mang thai",
-    "small_child": "Người có con nhỏ",
-    "merit": "Người có công với cách mạng",
+    "elderly": translate("domain.queue", "Người cao tuổi"),
+    "disabled": translate("domain.queue", "Người khuyết tật"),
+    "pregnant": translate("domain.queue", "Phụ nữ mang thai"),
+    "small_child": translate("domain.queue", "Người có con nhỏ"),
+    "merit": translate("domain.queue", "Người có công với cách mạng"),
 }
 
 

@@ -24,10 +24,6 @@ _BAR_STYLES = {"error": "background:#fdecea; color:#8a1c1c; border:1px solid #f5
                "environment": "background:#fff4e5; color:#7a4100; border:1px solid #f3d19e;"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 class FieldErrors:
     """Field name → widget, with a red message label under each widget; shows FormErrors where they belong."""
 
@@ -181,7 +177,7 @@ def present_error(exc: BaseException, bar: MessageBar, fields: FieldErrors | Non
     exc = disk_fault(exc) or exc
     if isinstance(exc, FormErrors) and fields is not None:
         unplaced = fields.show(exc)
-        bar.show_error(_tr("Chưa lưu: hãy sửa các ô được đánh dấu đỏ.") if not unplaced else "; ".join(unplaced))
+        bar.show_error(QCoreApplication.translate("errors", "Chưa lưu: hãy sửa các ô được đánh dấu đỏ.") if not unplaced else "; ".join(unplaced))
     elif isinstance(exc, EnvironmentFault):
         bar.show_environment(redact(text_of(exc)), retry)
     elif isinstance(exc, MotcuaError):

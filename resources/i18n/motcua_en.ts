@@ -77,6 +77,17 @@
     </message>
 </context>
 <context>
+    <name>AdminTab</name>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hủy thay đổi (Esc)</source>
+        <translation>Discard changes (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <source>motcua — Quản trị trung tâm</source>
@@ -234,6 +245,26 @@
 </context>
 <context>
     <name>CatalogueTab</name>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>Phí (đồng)</source>
+        <translation>Fee (VND)</translation>
+    </message>
     <message>
         <source>Danh mục thủ tục</source>
         <translation>Procedure catalogue</translation>
@@ -594,6 +625,62 @@ Please inform the technical team.</translation>
 <context>
     <name>DayTab</name>
     <message>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Dịch vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lấy số</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Gọi</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Bắt đầu PV</source>
+        <translation>Service began</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Thời gian chờ</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Thời gian PV</source>
+        <translation>Service time</translation>
+    </message>
+    <message>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Chuyển</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
@@ -710,6 +797,22 @@ Please inform the technical team.</translation>
     <message>
         <source>Làm mới danh sách cổng</source>
         <translation>Refresh port list</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <source>Khổ giấy</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>Bàn phím đánh giá</source>
+        <translation>Rating keypad</translation>
+    </message>
+    <message>
+        <source>Giao thức</source>
+        <translation>Protocol</translation>
     </message>
     <message>
         <source>Máy lấy số (kiosk) in phiếu</source>
@@ -835,6 +938,34 @@ Please inform the technical team.</translation>
 </context>
 <context>
     <name>DossierViewDialog</name>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Từ → Đến trạng thái</source>
+        <translation>From → to status</translation>
+    </message>
+    <message>
+        <source>Lý do / chi tiết</source>
+        <translation>Reason / details</translation>
+    </message>
+    <message>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>dossier received</translation>
+    </message>
+    <message>
+        <source>đăng ký trực tuyến trên Cổng dịch vụ công</source>
+        <translation>registered online on the Public Service Portal</translation>
+    </message>
     <message>
         <source>Hồ sơ %1</source>
         <translation>Dossier %1</translation>
@@ -1373,26 +1504,6 @@ Please inform the technical team.</translation>
 </context>
 <context>
     <name>KioskWindow</name>
-    <message>
-        <source>Người cao tuổi</source>
-        <translation>Elderly person</translation>
-    </message>
-    <message>
-        <source>Người khuyết tật</source>
-        <translation>Person with a disability</translation>
-    </message>
-    <message>
-        <source>Phụ nữ mang thai</source>
-        <translation>Pregnant woman</translation>
-    </message>
-    <message>
-        <source>Người có con nhỏ</source>
-        <translation>With a small child</translation>
-    </message>
-    <message>
-        <source>Người có công với cách mạng</source>
-        <translation>Person of merit to the revolution</translation>
-    </message>
     <message>
         <source>Lấy số thứ tự</source>
         <translation>Take a number</translation>
@@ -2033,6 +2144,26 @@ Please remember number %2 and wait to be called</translation>
 <context>
     <name>RegistrationsDialog</name>
     <message>
+        <source>Mã trên Cổng DVC</source>
+        <translation>Code on the Public Service Portal</translation>
+    </message>
+    <message>
+        <source>Đăng ký lúc</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Cơ quan giải quyết</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
         <source>Hồ sơ đăng ký trực tuyến chờ tiếp nhận</source>
         <translation>Online registrations waiting for reception</translation>
     </message>
@@ -2468,6 +2599,17 @@ Please remember number %2 and wait to be called</translation>
     </message>
 </context>
 <context>
+    <name>announcer</name>
+    <message>
+        <source>Không có giọng đọc tiếng Việt: chỉ phát chuông</source>
+        <translation>No Vietnamese voice: the chime only</translation>
+    </message>
+    <message>
+        <source>Không phát được chuông</source>
+        <translation>The chime cannot be played</translation>
+    </message>
+</context>
+<context>
     <name>config</name>
     <message>
         <source>Cài đặt «%1»: giá trị không hợp lệ: %2</source>
@@ -2631,6 +2773,65 @@ Please remember number %2 and wait to be called</translation>
     </message>
 </context>
 <context>
+    <name>device_status</name>
+    <message>
+        <source>Máy in hết giấy</source>
+        <translation>Printer out of paper</translation>
+    </message>
+    <message>
+        <source>Nắp máy in đang mở</source>
+        <translation>Printer cover open</translation>
+    </message>
+    <message>
+        <source>Máy in báo lỗi</source>
+        <translation>Printer reports an error</translation>
+    </message>
+    <message>
+        <source>không phản hồi</source>
+        <translation>not responding</translation>
+    </message>
+    <message>
+        <source>không nhận dữ liệu</source>
+        <translation>refuses data</translation>
+    </message>
+    <message>
+        <source>mất kết nối</source>
+        <translation>connection lost</translation>
+    </message>
+    <message>
+        <source>đã dừng</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>lỗi phần mềm</source>
+        <translation>software error</translation>
+    </message>
+    <message>
+        <source>hết giấy</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>nắp máy đang mở</source>
+        <translation>the cover is open</translation>
+    </message>
+    <message>
+        <source>máy báo lỗi</source>
+        <translation>the printer reports an error</translation>
+    </message>
+    <message>
+        <source>không tạo được nội dung phiếu</source>
+        <translation>the ticket could not be made</translation>
+    </message>
+    <message>
+        <source>đang gặp sự cố</source>
+        <translation>out of order</translation>
+    </message>
+    <message>
+        <source>chưa kết nối</source>
+        <translation>not connected</translation>
+    </message>
+</context>
+<context>
     <name>devices.keypad</name>
     <message>
         <source>bàn phím đánh giá</source>
@@ -2779,6 +2980,37 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Mật khẩu phải có ít nhất 8 ký tự</source>
         <translation>The password must have at least 8 characters</translation>
+    </message>
+</context>
+<context>
+    <name>domain.calendar</name>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 <context>
@@ -3294,6 +3526,26 @@ Please remember number %2 and wait to be called</translation>
         <translation>Counter %1 %2: reopen the counter (F10) before calling a number</translation>
     </message>
     <message>
+        <source>Người cao tuổi</source>
+        <translation>Elderly person</translation>
+    </message>
+    <message>
+        <source>Người khuyết tật</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Phụ nữ mang thai</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Người có con nhỏ</source>
+        <translation>With a small child</translation>
+    </message>
+    <message>
+        <source>Người có công với cách mạng</source>
+        <translation>Person of merit to the revolution</translation>
+    </message>
+    <message>
         <source>Số %1 đang ở trạng thái «%2»: không thể %3</source>
         <translation>Number %1 is «%2»: it cannot be %3</translation>
     </message>
@@ -3719,6 +3971,52 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn)</source>
         <translation>Invalid e-mail address (a valid example: name@example.vn)</translation>
+    </message>
+</context>
+<context>
+    <name>dossier_actions</name>
+    <message>
+        <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)</source>
+        <translation>Request to supplement and complete the dossier (Form 02)</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)</source>
+        <translation>Refusal to receive and process the dossier (Form 03)</translation>
+    </message>
+    <message>
+        <source>Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)</source>
+        <translation>Apology and request to extend the processing time (Form 04)</translation>
+    </message>
+    <message>
+        <source>Thông báo dừng giải quyết hồ sơ (Mẫu 05)</source>
+        <translation>Notice that processing of the dossier has stopped (Form 05)</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)</source>
+        <translation>Processing control slip (Form 06)</translation>
+    </message>
+    <message>
+        <source>Tiền mặt</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Chuyển khoản</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>Thẻ</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Chưa lưu: hãy sửa các ô được đánh dấu đỏ.</source>
+        <translation>Not saved: correct the fields marked in red.</translation>
     </message>
 </context>
 <context>
@@ -5016,17 +5314,6 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>xóa vai trò của máy trạm</source>
         <translation>delete the workstation roles</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <source>Lưu (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Hủy thay đổi (Esc)</source>
-        <translation>Discard changes (Esc)</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
                                QVBoxLayout, QWidget)
 
@@ -57,7 +57,10 @@ def master_detail(tab: AdminTab, table: QTableWidget, heading: QLabel, form: QFo
                   sizes: tuple[int, int], stretch_form: bool = True) -> QWidget:
     """Lay a tab out as list (with its "new" button) | editor (heading, form, cancel/save); returns the editor,
     disabled until an item is chosen."""
-    save, cancel = QPushButton(tab.tr("Lưu (Ctrl+S)")), QPushButton(tab.tr("Hủy thay đổi (Esc)"))
+    # the context named, not tab.tr: lupdate would file the texts under "tab", and each tab would look them up under
+    # its own class's name
+    save = QPushButton(QCoreApplication.translate("AdminTab", "Lưu (Ctrl+S)"))
+    cancel = QPushButton(QCoreApplication.translate("AdminTab", "Hủy thay đổi (Esc)"))
     save.clicked.connect(tab.save)
     cancel.clicked.connect(tab.cancel)
     new = QPushButton(new_label)

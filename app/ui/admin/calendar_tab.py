@@ -15,6 +15,7 @@ from app.services.workdays import DayOverride
 from app.ui.admin.base import AdminEnv, AdminTab, button_row, fill_table, make_table, row_key
 from app.ui.admin.inputs import from_qtime, to_qtime
 from app.ui.errors import FieldErrors
+from app.ui.i18n import text_of
 from app.ui.labels import leave_ink_room_for
 
 
@@ -112,7 +113,7 @@ class CalendarTab(AdminTab):
         fill_table(self.holidays, [(d, [self._day_text(d), name]) for d, name in holidays])
 
     def _day_text(self, d: date) -> str:
-        return f"{self.tr(WEEKDAY_NAMES[d.weekday()])}, {d:%d/%m/%Y}"
+        return f"{text_of(WEEKDAY_NAMES[d.weekday()])}, {d:%d/%m/%Y}"
 
     def _on_loaded(self, loaded: tuple[list[tuple[date, str]], list[DayOverride], tuple[tuple[time, time], ...]]
                    ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -18,7 +18,12 @@ from app.ui.admin.procedure_form import ProcedureForm
 from app.ui.errors import present_error
 from app.ui.i18n import text_of
 
-COLUMNS = ("Mã", "Tên thủ tục", "Cơ quan", "Thời hạn", "Phí (đồng)")
+# the table's headers, marked for translation where they are written (the tab shows them through self.tr)
+COLUMNS = (QT_TRANSLATE_NOOP("CatalogueTab", "Mã"),
+           QT_TRANSLATE_NOOP("CatalogueTab", "Tên thủ tục"),
+           QT_TRANSLATE_NOOP("CatalogueTab", "Cơ quan"),
+           QT_TRANSLATE_NOOP("CatalogueTab", "Thời hạn"),
+           QT_TRANSLATE_NOOP("CatalogueTab", "Phí (đồng)"))
 NAME_COLUMN, AGENCY_COLUMN = 1, 2
 
 

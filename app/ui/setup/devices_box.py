@@ -95,7 +95,8 @@ class DevicesBox(QGroupBox):
         self.refresh_ports()
 
     def _layout(self) -> None:
-        captions = [QLabel(self.tr(text)) for text in ("Máy in phiếu", "Khổ giấy", "Bàn phím đánh giá", "Giao thức")]
+        captions = [QLabel(text) for text in (self.tr("Máy in phiếu"), self.tr("Khổ giấy"), self.tr("Bàn phím đánh giá"),
+                                              self.tr("Giao thức"))]
         width = max(label.sizeHint().width() for label in captions)
         for label in captions:  # the two forms' fields line up
             label.setMinimumWidth(width)

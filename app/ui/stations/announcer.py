@@ -26,10 +26,6 @@ WATCHDOG_MS = 30_000  # an engine that never reports "done" must not stall the q
 CHIME_MS = 900  # length of resources/sounds/chime.wav (for players that cannot report the end)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("announcer", text)
-
-
 class SpeechEngine(Protocol):
     """Speaks one sentence and calls `done()` once when it has finished (or failed)."""
 
@@ -171,7 +167,7 @@ class NoSpeech:
 
     @property
     def description(self) -> str:
-        return _tr("Không có giọng đọc tiếng Việt: chỉ phát chuông")
+        return QCoreApplication.translate("announcer", "Không có giọng đọc tiếng Việt: chỉ phát chuông")
 
     def say(self, text: str, done: Done) -> None:
         done()
@@ -241,7 +237,7 @@ class NoChime:
 
     @property
     def description(self) -> str:
-        return _tr("Không phát được chuông")
+        return QCoreApplication.translate("announcer", "Không phát được chuông")
 
     def play(self, done: Done) -> None:
         done()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.devices.manager import DeviceReason, DeviceState, DeviceStatus
@@ -14,26 +14,27 @@ _NOT_USED = "#9e9e9e"
 # the words for people who are not technicians, by the status's code (no ports, no paths); the full reason, with
 # the port, is the tooltip. Codes not listed read as "đang gặp sự cố" (fault) or "chưa kết nối".
 _SHORT = {
-    DeviceReason.PAPER_OUT: "Máy in hết giấy",
-    DeviceReason.COVER_OPEN: "Nắp máy in đang mở",
-    DeviceReason.PRINTER_ERROR: "Máy in báo lỗi",
-    DeviceReason.NOT_RESPONDING: "không phản hồi",
-    DeviceReason.REFUSED_DATA: "không nhận dữ liệu",
-    DeviceReason.DISCONNECTED: "mất kết nối",
-    DeviceReason.STOPPED: "đã dừng",
-    DeviceReason.SOFTWARE: "lỗi phần mềm",
+    DeviceReason.PAPER_OUT: QT_TRANSLATE_NOOP("device_status", "Máy in hết giấy"),
+    DeviceReason.COVER_OPEN: QT_TRANSLATE_NOOP("device_status", "Nắp máy in đang mở"),
+    DeviceReason.PRINTER_ERROR: QT_TRANSLATE_NOOP("device_status", "Máy in báo lỗi"),
+    DeviceReason.NOT_RESPONDING: QT_TRANSLATE_NOOP("device_status", "không phản hồi"),
+    DeviceReason.REFUSED_DATA: QT_TRANSLATE_NOOP("device_status", "không nhận dữ liệu"),
+    DeviceReason.DISCONNECTED: QT_TRANSLATE_NOOP("device_status", "mất kết nối"),
+    DeviceReason.STOPPED: QT_TRANSLATE_NOOP("device_status", "đã dừng"),
+    DeviceReason.SOFTWARE: QT_TRANSLATE_NOOP("device_status", "lỗi phần mềm"),
 }
 # what the kiosk tells a citizen after "Máy in đang gặp sự cố: …"
 _FOR_CITIZEN = {
     **_SHORT,
-    DeviceReason.PAPER_OUT: "hết giấy",
-    DeviceReason.COVER_OPEN: "nắp máy đang mở",
-    DeviceReason.PRINTER_ERROR: "máy báo lỗi",
-    DeviceReason.SOFTWARE: "không tạo được nội dung phiếu",
+    DeviceReason.PAPER_OUT: QT_TRANSLATE_NOOP("device_status", "hết giấy"),
+    DeviceReason.COVER_OPEN: QT_TRANSLATE_NOOP("device_status", "nắp máy đang mở"),
+    DeviceReason.PRINTER_ERROR: QT_TRANSLATE_NOOP("device_status", "máy báo lỗi"),
+    DeviceReason.SOFTWARE: QT_TRANSLATE_NOOP("device_status", "không tạo được nội dung phiếu"),
 }
 
 
 def _tr(text: str) -> str:
+    """A text of the tables above (marked there with QT_TRANSLATE_NOOP) in the windows' language."""
     return QCoreApplication.translate("device_status", text)
 
 
@@ -41,7 +42,8 @@ def short_reason(status: DeviceStatus) -> str:
     """The reason without ports and paths, for people who are not technicians ("Máy in hết giấy")."""
     text = _SHORT.get(status.reason) if status.reason is not None else None
     if text is None:
-        text = "đang gặp sự cố" if status.state is DeviceState.FAULT else "chưa kết nối"
+        text = (QT_TRANSLATE_NOOP("device_status", "đang gặp sự cố") if status.state is DeviceState.FAULT
+                else QT_TRANSLATE_NOOP("device_status", "chưa kết nối"))
     return _tr(text)
 
 
@@ -49,7 +51,8 @@ def reason_for_citizen(status: DeviceStatus) -> str:
     """What went wrong with the ticket printer in a citizen's words ("hết giấy"), by the status's code."""
     text = _FOR_CITIZEN.get(status.reason) if status.reason is not None else None
     if text is None:
-        text = "đang gặp sự cố" if status.state is DeviceState.FAULT else "chưa kết nối"
+        text = (QT_TRANSLATE_NOOP("device_status", "đang gặp sự cố") if status.state is DeviceState.FAULT
+                else QT_TRANSLATE_NOOP("device_status", "chưa kết nối"))
     return _tr(text)
 
 

@@ -10,7 +10,7 @@ import logging
 import math
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QCloseEvent
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -20,6 +20,7 @@ from app.domain.calendar import WEEKDAY_NAMES
 from app.services.context import LOCAL_TZ, Context
 from app.services.display_feed import Call, CounterBoard, DisplayFeed, FeedCursor, announcement_for, display_feed
 from app.store.engine import StoreUnavailable
+from app.ui.i18n import text_of
 from app.ui.live import LiveFactory, live_factory
 from app.ui.stations.announcer import Announcer, NoChime, NoSpeech
 from app.ui.worker import Worker
@@ -38,7 +39,7 @@ BACKGROUND, PANEL, NUMBER, TEXT, DIM, ALERT = "#0b1220", "#18233d", "#ffd54a", "
 
 def vietnamese_date(day: date) -> str:
     """The date as the hall reads it: "Thứ Bảy, 28/11/2026"."""
-    weekday = QCoreApplication.translate("display", WEEKDAY_NAMES[day.weekday()])
+    weekday = text_of(WEEKDAY_NAMES[day.weekday()])
     return f"{weekday}, {day:%d/%m/%Y}"
 
 

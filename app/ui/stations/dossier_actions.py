@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -51,12 +51,30 @@ FORM_NEEDS_EVENT: dict[str, str | None] = {"02": TRANSITIONS[Action.REQUEST_SUPP
                                            "03": TRANSITIONS[Action.REFUSE].event,
                                            "04": TRANSITIONS[Action.APOLOGY].event,
                                            "05": TRANSITIONS[Action.STOP].event, "06": None}
-FORM_TITLES = {"02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
-               "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
-               "04": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)",
-               "05": "Thông báo dừng giải quyết hồ sơ (Mẫu 05)",
-               "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)"}
-PAYMENT_METHOD_LABELS = {"cash": "Tiền mặt", "transfer": "Chuyển khoản", "card": "Thẻ", "online": "Trực tuyến"}
+# the forms' titles and the payment methods as the windows name them, marked under this module's name: several
+# windows show them, each through form_title / payment_method_label (the PDF forms write their own titles)
+_CONTEXT = "dossier_actions"
+FORM_TITLES = {"02": QT_TRANSLATE_NOOP("dossier_actions", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)"),
+               "03": QT_TRANSLATE_NOOP("dossier_actions", "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)"),
+               "04": QT_TRANSLATE_NOOP("dossier_actions",
+                                       "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)"),
+               "05": QT_TRANSLATE_NOOP("dossier_actions", "Thông báo dừng giải quyết hồ sơ (Mẫu 05)"),
+               "06": QT_TRANSLATE_NOOP("dossier_actions", "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)")}
+PAYMENT_METHOD_LABELS = {"cash": QT_TRANSLATE_NOOP("dossier_actions", "Tiền mặt"),
+                         "transfer": QT_TRANSLATE_NOOP("dossier_actions", "Chuyển khoản"),
+                         "card": QT_TRANSLATE_NOOP("dossier_actions", "Thẻ"),
+                         "online": QT_TRANSLATE_NOOP("dossier_actions", "Trực tuyến")}
+
+
+def form_title(number: str) -> str:
+    """The title of form `number` ("02" … "06") in the windows' language."""
+    return QCoreApplication.translate(_CONTEXT, FORM_TITLES[number])
+
+
+def payment_method_label(method: str) -> str:
+    """A payment method ("cash" …) as the windows name it, in their language; an unknown one as it is stored."""
+    label = PAYMENT_METHOD_LABELS.get(method)
+    return QCoreApplication.translate(_CONTEXT, label) if label else method
 
 
 def allowed_actions(status: str) -> list[Action]:
@@ -151,7 +169,7 @@ class ActionDialog(QDialog):
         if name == "method":
             combo = QComboBox()
             for method in lifecycle.PAYMENT_METHODS:
-                combo.addItem(self.tr(PAYMENT_METHOD_LABELS.get(method, method)), method)
+                combo.addItem(payment_method_label(method), method)
             return combo
         line = QLineEdit()
         if name == "unit":
@@ -220,7 +238,7 @@ class FormPreviewDialog(RenderedPdfDialog):
     def __init__(self, ctx: Context, actor: Actor, number: str, code: str, out_dir: Path,
                  parent: QWidget | None = None, original: bool = False) -> None:
         super().__init__("", parent)
-        self.set_title(self.tr("%1 — %2").replace("%1", self.tr(FORM_TITLES[number])).replace("%2", code))
+        self.set_title(self.tr("%1 — %2").replace("%1", form_title(number)).replace("%2", code))
         self.ctx, self.actor, self.number, self.code, self.original = ctx, actor, number, code, original
         self.target = out_dir / f"{code}-mau{number}{'' if original or number not in ('02', '03') else '-ban-sao'}.pdf"
         self._render()

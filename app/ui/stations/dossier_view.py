@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -46,11 +46,12 @@ from app.ui.stations.dossier_actions import (
     FORM_AFTER,
     FORM_NEEDS_EVENT,
     FORM_TITLES,
-    PAYMENT_METHOD_LABELS,
     ActionDialog,
     FormPreviewDialog,
     allowed_actions,
     capitalised,
+    form_title,
+    payment_method_label,
 )
 from app.ui.stations.intake import money
 from app.ui.stations.receipt_view import ReceiptDialog
@@ -93,9 +94,14 @@ class ScanCollector(QObject):
 
 
 STAMP = "%H:%M %d/%m/%Y"
-TIMELINE_COLUMNS = ("Thời gian", "Cán bộ", "Việc", "Từ → Đến trạng thái", "Lý do / chi tiết")
+TIMELINE_COLUMNS = (QT_TRANSLATE_NOOP("DossierViewDialog", "Thời gian"),
+                    QT_TRANSLATE_NOOP("DossierViewDialog", "Cán bộ"),
+                    QT_TRANSLATE_NOOP("DossierViewDialog", "Việc"),
+                    QT_TRANSLATE_NOOP("DossierViewDialog", "Từ → Đến trạng thái"),
+                    QT_TRANSLATE_NOOP("DossierViewDialog", "Lý do / chi tiết"))
 RECEIVED_EVENT = "received"  # written by receive_dossier, not by the transitions table
-EVENT_LABELS = ({RECEIVED_EVENT: "tiếp nhận hồ sơ", "registered": "đăng ký trực tuyến trên Cổng dịch vụ công"}
+EVENT_LABELS = ({RECEIVED_EVENT: QT_TRANSLATE_NOOP("DossierViewDialog", "tiếp nhận hồ sơ"),
+                 "registered": QT_TRANSLATE_NOOP("DossierViewDialog", "đăng ký trực tuyến trên Cổng dịch vụ công")}
                 | {row.event: row.label for row in TRANSITIONS.values()})
 NOT_RECEIVED = (DossierStatus.REGISTERED.value, DossierStatus.REFUSED.value)  # no Mẫu 01 / 06 for these
 ACTION_COLUMNS = 4
@@ -235,7 +241,7 @@ class DossierViewDialog(QDialog):
         buttons.addWidget(self.reprint_button)
         for number in FORM_TITLES:
             button = QPushButton(self.tr("In Mẫu %1").replace("%1", number))
-            button.setToolTip(self.tr(FORM_TITLES[number]))
+            button.setToolTip(form_title(number))
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, n=number: self.print_form(n))
             self.form_buttons[number] = button
@@ -262,7 +268,7 @@ class DossierViewDialog(QDialog):
         self.setWindowTitle(self.tr("Hồ sơ %1").replace("%1", v.code))
         shown = {"code": v.code, "applicant": v.applicant_name, "procedure": f"{v.procedure_name} ({v.procedure_code})",
                  "agency": v.agency_name, "received": _stamp(v.received_at), "due": _stamp(v.due_at),
-                 "original_due": _stamp(v.original_due_at), "status": self.tr(v.status_label),
+                 "original_due": _stamp(v.original_due_at), "status": text_of(v.status_label),
                  "paused": self._paused_text(), "fees": self._fees_text(v), "ticket": v.ticket_number or "—"}
         for key, text in shown.items():
             self.values[key].setText(text)
@@ -324,7 +330,7 @@ class DossierViewDialog(QDialog):
                     ("collector", self.tr("Người nhận")), ("receipt_no", self.tr("Biên lai")))
         parts += [f"{caption}: {d[key]}" for key, caption in captions if d.get(key)]
         if d.get("amount_vnd"):
-            method = self.tr(PAYMENT_METHOD_LABELS.get(str(d.get("method", "")), str(d.get("method", ""))))
+            method = payment_method_label(str(d.get("method", "")))
             parts.append(f"{self.tr('Số tiền')}: {money(int(d['amount_vnd']))} ({method})")
         new_due = d.get("new_due") or (d.get("due_at") if e.kind == TRANSITIONS[Action.RESUME].event else None)
         if new_due:
@@ -385,7 +391,7 @@ class DossierViewDialog(QDialog):
     def _offer_form(self, number: str) -> None:
         """After a supplement request, a refusal, an apology or a stop: offer to print its form now."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("In Mẫu %1?").replace("%1", number),
-                          self.tr("In %1 cho người nộp?").replace("%1", self.tr(FORM_TITLES[number])),
+                          self.tr("In %1 cho người nộp?").replace("%1", form_title(number)),
                           QMessageBox.StandardButton.NoButton, self)
         print_button = box.addButton(self.tr("In Mẫu %1").replace("%1", number), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Để sau"), QMessageBox.ButtonRole.RejectRole)

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -81,12 +81,6 @@ QPushButton#language {{ background: white; color: {navy}; font-size: {status}px;
 _SIZES = {"status": 18, "centre": 30, "invite": 34, "caption": 22, "service": 30, "priority": 21,
           "caption2": 40, "number": 170, "line": 30, "wait": 19}
 
-# the priority categories (app.domain.queue.PRIORITY_KINDS) as the kiosk shows them, marked for translation
-_PRIORITY_TEXTS = (QT_TRANSLATE_NOOP("KioskWindow", "Người cao tuổi"),
-                   QT_TRANSLATE_NOOP("KioskWindow", "Người khuyết tật"),
-                   QT_TRANSLATE_NOOP("KioskWindow", "Phụ nữ mang thai"),
-                   QT_TRANSLATE_NOOP("KioskWindow", "Người có con nhỏ"),
-                   QT_TRANSLATE_NOOP("KioskWindow", "Người có công với cách mạng"))
 LANGUAGE_RESET_MS = 60_000  # a citizen's language choice lasts this long without a touch, or until their ticket
 
 class _TouchButton(QPushButton):
@@ -236,7 +230,7 @@ class KioskWindow(QWidget):
         priority_row = QHBoxLayout()
         priority_row.setSpacing(12)
         for kind, label in PRIORITY_KINDS.items():
-            button = _TouchButton(self.tr(label), "priority")
+            button = _TouchButton(text_of(label), "priority")
             button.setCheckable(True)
             button.toggled.connect(lambda on, k=kind: self._on_priority_toggled(k, on))
             self.priority_buttons[kind] = button
@@ -405,7 +399,7 @@ class KioskWindow(QWidget):
         self.priority_caption.setText(
             self.tr("Nếu bạn thuộc diện ưu tiên, hãy chạm chọn một ô dưới đây trước, rồi chạm lĩnh vực:"))
         for kind, button in self.priority_buttons.items():
-            button.set_text(self.tr(PRIORITY_KINDS[kind]))
+            button.set_text(text_of(PRIORITY_KINDS[kind]))
         self.your_number.setText(self.tr("Số của bạn"))
         self.done_button.setText(self.tr("Xong"))
         self.language_button.setText(self._other_language_name())
@@ -548,7 +542,7 @@ class KioskWindow(QWidget):
         self.service_label.setText(self._service_name(view.service_code, view.service_name))
         self.service_label.show()
         label = PRIORITY_KINDS.get(view.priority_kind or "")
-        self.ticket_priority_label.setText(i18n.fill(self.tr("Ưu tiên: %1"), self.tr(label)) if label else "")
+        self.ticket_priority_label.setText(i18n.fill(self.tr("Ưu tiên: %1"), text_of(label)) if label else "")
         self.ticket_priority_label.setVisible(bool(label))
         if view.id in self._offline_ids:  # the hall's queue cannot be seen: no count, a calm line
             wait = self.tr("Xin mời ngồi chờ, số của bạn sẽ được mời tại quầy phục vụ")

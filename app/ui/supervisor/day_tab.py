@@ -8,7 +8,7 @@ from datetime import date, datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -35,8 +35,20 @@ from app.ui.stations.charts import BarChartWidget, chart_image
 from app.ui.supervisor.base import SupervisorEnv, date_edit, day_of, fill
 from app.ui.tables import read_only_table
 
-TICKET_COLUMNS = ("Số", "Dịch vụ", "Trạng thái", "Lấy số", "Gọi", "Bắt đầu PV", "Xong", "Thời gian chờ",
-                  "Thời gian PV", "Quầy", "Cán bộ", "Chuyển", "Đánh giá", "Hồ sơ")
+TICKET_COLUMNS = (QT_TRANSLATE_NOOP("DayTab", "Số"),
+                  QT_TRANSLATE_NOOP("DayTab", "Dịch vụ"),
+                  QT_TRANSLATE_NOOP("DayTab", "Trạng thái"),
+                  QT_TRANSLATE_NOOP("DayTab", "Lấy số"),
+                  QT_TRANSLATE_NOOP("DayTab", "Gọi"),
+                  QT_TRANSLATE_NOOP("DayTab", "Bắt đầu PV"),
+                  QT_TRANSLATE_NOOP("DayTab", "Xong"),
+                  QT_TRANSLATE_NOOP("DayTab", "Thời gian chờ"),
+                  QT_TRANSLATE_NOOP("DayTab", "Thời gian PV"),
+                  QT_TRANSLATE_NOOP("DayTab", "Quầy"),
+                  QT_TRANSLATE_NOOP("DayTab", "Cán bộ"),
+                  QT_TRANSLATE_NOOP("DayTab", "Chuyển"),
+                  QT_TRANSLATE_NOOP("DayTab", "Đánh giá"),
+                  QT_TRANSLATE_NOOP("DayTab", "Hồ sơ"))
 
 
 def shown_duration(seconds: float | None) -> str:
@@ -207,7 +219,7 @@ class DayTab(QWidget):
         def span(seconds: int | None) -> tuple[str, int]:
             return shown_duration(seconds), -1 if seconds is None else seconds
         return [(x.display_number, int(x.display_number) if x.display_number.isdigit() else x.display_number),
-                (x.service_code, x.service_code), (x.status_label, x.status_label), moment(x.issued_at),
+                (x.service_code, x.service_code), (text_of(x.status_label), x.status_label), moment(x.issued_at),
                 moment(x.called_at), moment(x.serving_at), moment(x.finished_at), span(x.wait_seconds),
                 span(x.service_seconds), (str(x.counter_number or ""), x.counter_number or 0),
                 (x.officer_name or "", x.officer_name or ""), (self.tr("có") if x.transferred else "", x.transferred),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSp
 from app.services import lifecycle
 from app.services.context import LOCAL_TZ
 from app.services.lifecycle import AgencyTimeliness, DossierLine
+from app.ui.i18n import text_of
 from app.ui.stations.dossier_view import DossierViewDialog
 from app.ui.supervisor.base import SupervisorEnv, caption, fill
 from app.ui.tables import read_only_table
@@ -111,7 +112,7 @@ class DueTab(QWidget):
             fill(table, [(d.code, d.applicant_name, d.agency_name,
                           f"{d.due_at.astimezone(LOCAL_TZ):%d/%m/%Y %H:%M}" if d.due_at else "",
                           self.tr("%1 ngày").replace("%1", str(d.overdue_days)) if d.overdue_days else "",
-                          d.status_label, d.procedure_name) for d in lines])
+                          text_of(d.status_label), d.procedure_name) for d in lines])
             for r, d in enumerate(lines):
                 table.item(r, PROCEDURE).setToolTip(d.procedure_name)
                 table.item(r, LATE_DAYS).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -24,7 +24,7 @@ from app.services import lifecycle
 from app.services.context import Actor
 from app.services.offline import OfflineStation
 from app.ui.errors import FieldErrors, MessageBar, present_error
-from app.ui.stations.dossier_actions import PAYMENT_METHOD_LABELS
+from app.ui.stations.dossier_actions import payment_method_label
 from app.ui.worker import Worker
 
 
@@ -56,7 +56,7 @@ class OfflinePaymentDialog(QDialog):
         self.amount.setValue(known[1] if known else 0)
         self.method = QComboBox()
         for method in lifecycle.PAYMENT_METHODS:
-            self.method.addItem(self.tr(PAYMENT_METHOD_LABELS.get(method, method)), method)
+            self.method.addItem(payment_method_label(method), method)
         self.receipt_no = QLineEdit()
         form = QFormLayout()
         self.fields.add_row(form, self.tr("Mã hồ sơ"), "code", self.code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -17,7 +17,11 @@ from app.ui.errors import MessageBar, present_error
 from app.ui.tables import read_only_table
 from app.ui.worker import Worker
 
-HEADERS = ("Mã trên Cổng DVC", "Đăng ký lúc", "Người nộp", "Thủ tục", "Cơ quan giải quyết")
+HEADERS = (QT_TRANSLATE_NOOP("RegistrationsDialog", "Mã trên Cổng DVC"),
+           QT_TRANSLATE_NOOP("RegistrationsDialog", "Đăng ký lúc"),
+           QT_TRANSLATE_NOOP("RegistrationsDialog", "Người nộp"),
+           QT_TRANSLATE_NOOP("RegistrationsDialog", "Thủ tục"),
+           QT_TRANSLATE_NOOP("RegistrationsDialog", "Cơ quan giải quyết"))
 
 
 class RegistrationsDialog(QDialog):

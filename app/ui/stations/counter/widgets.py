@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from app.domain.queue import PRIORITY_KINDS, TicketStatus
 from app.services.context import LOCAL_TZ
 from app.services.queue import QueueStatus
+from app.ui.i18n import text_of
 from app.ui.stations.counter.state import CurrentTicket
 
 STATE_STYLES = {TicketStatus.CALLED: "background:#ffb300; color:#212121;",
@@ -233,7 +234,7 @@ class TicketCard(QFrame):
             hint = ""
         else:
             self.number.setText(t.display_number)
-            self.state.setText(self.tr(t.status.label))
+            self.state.setText(text_of(t.status.label))
             self.state.setStyleSheet(STATE_BASE + STATE_STYLES[t.status])
             self.service.setText(f"{t.service_code} — {t.service_name}" if t.service_name else "")
             hint = self.tr("Công dân đã đến: F3 bắt đầu phục vụ.  Chưa thấy đến: F2 gọi lại, F4 vắng mặt.") \
@@ -243,7 +244,7 @@ class TicketCard(QFrame):
         self.number.style().unpolish(self.number)
         self.number.style().polish(self.number)
         kind = t.priority_kind if t else None
-        self.priority.setText(self.tr("ƯU TIÊN: %1").replace("%1", self.tr(PRIORITY_KINDS.get(kind, kind)))
+        self.priority.setText(self.tr("ƯU TIÊN: %1").replace("%1", text_of(PRIORITY_KINDS.get(kind, kind)))
                               if kind else "")
         self.priority.setVisible(bool(kind))
         self.hint_label.setText(hint)

@@ -302,7 +302,7 @@ class CounterWindow(QMainWindow):
                      "%1", d.due_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y")) if d.due_at else ""))
         self.return_label.setText(self.tr("Trả kết quả hồ sơ %1 — %2\nTrạng thái: %3 · %4 · F8 rồi Enter: mở hồ sơ")
                                   .replace("%1", d.code).replace("%2", d.procedure_name)
-                                  .replace("%3", d.status_label).replace("%4", ready))
+                                  .replace("%3", text_of(d.status_label)).replace("%4", ready))
         self.return_label.setProperty("ready", d.result_ready)
         self.return_label.style().unpolish(self.return_label)
         self.return_label.style().polish(self.return_label)

@@ -120,7 +120,7 @@ class IntakeDialog(QDialog):
     def _make_widgets(self) -> None:
         self.kind = QComboBox()
         for kind in ApplicantKind:
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            self.kind.addItem(text_of(kind.label), kind.value)
         self.applicant_name, self.id_number, self.tax_code = QLineEdit(), QLineEdit(), QLineEdit()
         self.birth_year, self.phone, self.email = QLineEdit(), QLineEdit(), QLineEdit()
         self.address, self.owner, self.note, self.postal_address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
@@ -143,7 +143,7 @@ class IntakeDialog(QDialog):
         self.fee = QLabel("—")
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(self.tr(channel.label), channel.value)
+            self.channel.addItem(text_of(channel.label), channel.value)
         self.online_level = QComboBox()
         self.online_level.addItem(self.tr("—"), None)
         for level in (3, 4):

@@ -28,13 +28,12 @@ from app.domain.text import nfc
 from app.services.dossier_forms import issue_not_received_form
 from app.services.dossiers import ticket_id_by_number
 from app.ui.errors import FieldErrors, present_error
+from app.ui.stations.dossier_actions import form_title
 from app.ui.stations.receipt_view import PdfDialog
 
 if TYPE_CHECKING:
     from app.ui.stations.intake.dialog import IntakeDialog
 
-TITLES = {"02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
-          "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)"}
 
 
 def _lines(text: str) -> list[str]:
@@ -48,7 +47,7 @@ class FormRequestDialog(QDialog):
     def __init__(self, number: str, documents: list[str], missing: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.number = number
-        self.setWindowTitle(self.tr(TITLES[number]))
+        self.setWindowTitle(form_title(number))
         self.setMinimumWidth(640)
         self.fields = FieldErrors()
         self.documents = QListWidget()
@@ -166,7 +165,7 @@ class NotReceivedFlow(QObject):
 
     def _on_form_rendered(self, number: str, path: Path) -> None:
         self.form.bar.show_info(self.tr("Đã tạo %1: %2 (hồ sơ không được tiếp nhận)")
-                                .replace("%1", self.tr(TITLES[number])).replace("%2", str(path)))
-        self.pdf_dialog = PdfDialog(self.tr(TITLES[number]), self.form)
+                                .replace("%1", form_title(number)).replace("%2", str(path)))
+        self.pdf_dialog = PdfDialog(form_title(number), self.form)
         self.pdf_dialog.show_pdf(path)
         self.pdf_dialog.open()
