@@ -44,10 +44,10 @@ def main() -> int:
 
         original_sign_in = launch._sign_in
 
-        def signing_in(ctx, role, sign_in_as, what):  # type: ignore[no-untyped-def]
+        def signing_in(ctx, role, sign_in_as, what, *rest):  # type: ignore[no-untyped-def]
             mark("sign_in_start")
             try:
-                return original_sign_in(ctx, role, sign_in_as or (login, password), what)
+                return original_sign_in(ctx, role, sign_in_as or (login, password), what, *rest)
             finally:
                 mark("signed_in")
 

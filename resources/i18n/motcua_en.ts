@@ -16,10 +16,6 @@
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <source>Hủy (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
         <source>Bấm Enter để xác nhận, Esc để thôi.</source>
         <translation>Press Enter to confirm, Esc to cancel.</translation>
     </message>
@@ -1224,10 +1220,6 @@ Please inform the technical team.</translation>
         <translation>Create slip (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Hủy (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
         <source>Đánh dấu hoặc ghi ít nhất một giấy tờ cần bổ sung</source>
         <translation>Tick or enter at least one document to supplement</translation>
     </message>
@@ -1839,10 +1831,6 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Ghi khoản thu (Enter)</source>
         <translation>Record payment (Enter)</translation>
-    </message>
-    <message>
-        <source>Hủy (Esc)</source>
-        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +2933,13 @@ Please remember number %2 and wait to be called</translation>
     <message>
         <source>Không mở được cổng %1 của %2</source>
         <translation>Could not open port %1 of the %2</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>

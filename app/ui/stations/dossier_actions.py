@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from app.services import dossier_forms, lifecycle, lifecycle_forms
 from app.services.context import LOCAL_TZ, Actor, Context
 from app.services.dossiers import DossierView
 from app.store.engine import StoreUnavailable
+from app.ui.dialogs import confirm_buttons
 from app.ui.errors import FieldErrors, MessageBar, present_error
 from app.ui.i18n import text_of
 from app.ui.stations.receipt_view import RenderedPdfDialog
@@ -113,16 +112,7 @@ class ActionDialog(QDialog):
         for name in self.field_names():
             self.inputs[name] = self._input(name)
             self.fields.add_row(form, self._caption(name), name, self.inputs[name])
-        self.ok_button = QPushButton(self.tr("Xác nhận (Enter)"))
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.accept)
-        cancel = QPushButton(self.tr("Hủy (Esc)"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
+        buttons, self.ok_button = confirm_buttons(self, self.tr("Xác nhận (Enter)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(heading)

@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import lifecycle
 from app.services.context import Actor
 from app.services.offline import OfflineStation
+from app.ui.dialogs import confirm_buttons
 from app.ui.errors import FieldErrors, MessageBar, present_error
 from app.ui.stations.dossier_actions import payment_method_label
 from app.ui.worker import Worker
@@ -64,16 +63,7 @@ class OfflinePaymentDialog(QDialog):
         self.fields.add_row(form, self.tr("Số tiền đã nộp"), "amount_vnd", self.amount)
         self.fields.add_row(form, self.tr("Hình thức nộp"), "method", self.method)
         self.fields.add_row(form, self.tr("Số biên lai"), "receipt_no", self.receipt_no)
-        self.ok_button = QPushButton(self.tr("Ghi khoản thu (Enter)"))
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.accept)
-        cancel = QPushButton(self.tr("Hủy (Esc)"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
+        buttons, self.ok_button = confirm_buttons(self, self.tr("Ghi khoản thu (Enter)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(heading)

@@ -13,12 +13,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from app.domain.errors import FormErrors, ValidationError
 from app.domain.text import nfc
 from app.services.dossier_forms import issue_not_received_form
 from app.services.dossiers import ticket_id_by_number
+from app.ui.dialogs import confirm_buttons
 from app.ui.errors import FieldErrors, present_error
 from app.ui.stations.dossier_actions import form_title
 from app.ui.stations.receipt_view import PdfDialog
@@ -77,16 +76,10 @@ class FormRequestDialog(QDialog):
             self.documents.hide()
             self.other.hide()
             self.fields.add_row(form, self.tr("Lý do từ chối"), "reason", self.reason)
-        self.ok_button = QPushButton(self.tr("Tạo phiếu (Ctrl+Enter)"))
-        self.ok_button.clicked.connect(self.accept)
-        cancel = QPushButton(self.tr("Hủy (Esc)"))
-        cancel.clicked.connect(self.reject)
+        # the reason and the list take Enter as a new line: the action is Ctrl+Enter
+        buttons, self.ok_button = confirm_buttons(self, self.tr("Tạo phiếu (Ctrl+Enter)"), default=False)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
