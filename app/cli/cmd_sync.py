@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from app import config
-from app.cli.common import offline_station, stamp
+from app.cli.common import actor_for, officer_option, offline_station, read_officer_password, stamp
 from app.cli.output import EXIT_STORE, CliError, emit
 
 if TYPE_CHECKING:
@@ -21,6 +21,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     st.set_defaults(handler=sync_status, works_offline=True)
     now = ssub.add_parser("now", help="làm mới dữ liệu và số dự phòng, gửi các mục chờ lên máy chủ")
     now.set_defaults(handler=sync_now, works_offline=True)
+    aside = ssub.add_parser("set-aside", help="gác lại một mục máy chủ không nhận (ghi lý do; báo lên máy chủ "
+                                              "ở lần đồng bộ sau)")
+    aside.add_argument("item", metavar="ITEM", help="mã của mục (hoặc ít nhất 6 ký tự đầu, như «sync status» in ra)")
+    aside.add_argument("--reason", required=True, metavar="TEXT", help="lý do gác lại (ít nhất 10 ký tự)")
+    officer_option(aside)
+    aside.set_defaults(handler=sync_set_aside, works_offline=True)
 
 
 def _require_server(args: argparse.Namespace, cfg: config.MachineConfig) -> None:
@@ -52,8 +58,35 @@ def _status_text(state: dict[str, Any]) -> str:
               for x in state["leases"]]
     if state.get("held_back"):
         lines.append(f"Mục máy chủ chưa nhận: {len(state['held_back'])}")
-        lines += [f"  {x['kind']} {x['what']} ({x['attempts']} lần): {x['error']}" for x in state["held_back"]]
+        lines += [f"  [{x['id']}] {x['kind']} {x['what']} ({x['attempts']} lần): {x['error']}"
+                  for x in state["held_back"]]
+    if state.get("set_aside"):
+        lines.append(f"Mục đã gác lại: {len(state['set_aside'])}")
+        lines += [f"  [{x['id']}] {x['kind']} {x['what']} — {x['reason']} ({x['officer']}; "
+                  + ("đã báo máy chủ" if x["reported"] else "chưa báo máy chủ") + ")" for x in state["set_aside"]]
     return "\n".join(lines)
+
+
+def sync_set_aside(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:
+    """Set aside an outbox item the server keeps refusing; the officer signs in on the server, else through the
+    journal (the server does not answer). Reported to the server at the next sync."""
+    _require_server(args, cfg)
+    if not args.officer:
+        raise CliError("cần --officer LOGIN: gác lại một mục phải do cán bộ đã đăng nhập thực hiện")
+    password = read_officer_password(args.officer)
+    with offline_station(ctx, cfg) as station:
+        actor = station.on_server(lambda: actor_for(ctx, cfg, args.officer, password))
+        if actor is not None:
+            station.remember_sign_in(args.officer, password)
+        else:
+            actor = station.sign_in(args.officer, password)
+        item = station.set_aside(actor, args.item, args.reason)  # a refusal: one line, exit 1 (output.run)
+        state = station.status()
+    what = f"{item.kind} {item.payload.get('display') or item.payload.get('code') or item.id}"
+    emit(args.json, f"Đã gác lại {what} [{str(item.id)[:8]}]; còn chờ {state['waiting']} mục; "
+                    "báo lên máy chủ ở lần đồng bộ sau",
+         {"id": str(item.id), "kind": item.kind, "payload": item.payload, "waiting": state["waiting"]})
+    return 0
 
 
 def sync_now(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) -> int:

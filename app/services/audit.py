@@ -212,10 +212,11 @@ def _unchained(conn: Connection, stream: chain.Stream, date_from: date | None, d
 # --- the audit log --------------------------------------------------------------------------------------------------
 
 def record(s: Session, ctx: Context, actor: Actor, action: str, target: str, before: Any = None,
-           after: Any = None) -> None:
+           after: Any = None, event_id: uuid.UUID | None = None) -> None:
     """Add one audit event to the caller's unit of work: who (`actor`), what (`action` on `target`), and the values
-    before and after (plain JSON values; None when there was nothing before or nothing after)."""
-    s.add(AuditEvent(id=uuid.uuid4(), at=ctx.now(), station_id=ctx.station_id, officer_id=actor.officer_id,
+    before and after (plain JSON values; None when there was nothing before or nothing after). `event_id`: an id
+    the caller derives (a replayed event inserted twice then clashes on it instead of being doubled)."""
+    s.add(AuditEvent(id=event_id or uuid.uuid4(), at=ctx.now(), station_id=ctx.station_id, officer_id=actor.officer_id,
                      actor=actor.login[:64], action=action, target=target[:300], before=before, after=after))
 
 

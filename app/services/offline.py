@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain import calendar, queue as rules
 from app.domain.dossier import IntakeDraft, ProcedurePolicy, format_dossier_code
-from app.domain.errors import Conflict, NotFound
+from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.domain.messages import translate
 from app.domain.queue import QueueError
 from app.domain.accounts import Role, require_role
@@ -44,6 +45,9 @@ NEXT_DAY_LEAD = timedelta(hours=1)  # leases of the next working day are taken i
 # milliseconds); a lock wait stays "busy" (1.5 s, shorter than the statement limit), never offline.
 STATION_TIMEOUTS = PgTimeouts(connect_s=1, statement_ms=1_800, lock_ms=1_500)
 BATCH = 200  # tickets and ticket events replayed per transaction
+SET_ASIDE_PREFIX = 6  # an item is named by its id or a unique prefix of at least this many characters
+SET_ASIDE_REASON = 10  # the least length of the reason an item is set aside for
+ID_SHOWN = 8  # the id prefix `sync status` shows for an item an officer may name
 RETRY_EVERY = timedelta(seconds=5)  # offline, the server is tried again at most this often (not on every ticket)
 
 
@@ -80,6 +84,7 @@ class SyncReport:
     leases_released: int = 0
     given_back: int = 0
     unused: int = 0
+    set_aside_reported: int = 0  # items set aside by an officer, told to the server (audit events) this time
 
 
 def is_unreachable(exc: BaseException) -> bool:
@@ -159,8 +164,13 @@ class OfflineStation:
                 "reference": self.journal.get("refreshed_at"),
                 # items the server did not take yet, with why (a ticket not central yet, a dossier code it does
                 # not know, a refusal): they are tried again at every sync
-                "held_back": [{"kind": x.kind, "what": _what(x), "attempts": x.attempts, "error": x.last_error}
+                "held_back": [{"id": str(x.id)[:ID_SHOWN], "kind": x.kind, "what": _what(x),
+                               "attempts": x.attempts, "error": x.last_error}
                               for x in self.journal.pending() if x.last_error],
+                # items an officer set aside (`set_aside`): no longer tried; reported = the server has the event
+                "set_aside": [{"id": str(x.item.id)[:ID_SHOWN], "kind": x.item.kind, "what": _what(x.item),
+                               "reason": x.reason, "officer": x.officer_login, "at": x.at.isoformat(),
+                               "reported": x.reported_at is not None} for x in self.journal.set_aside()],
                 "leases": [{"kind": x.kind, "scope": x.scope, "day": x.day.isoformat(), "first": x.first_seq,
                             "last": x.last_seq, "left": x.left} for x in leases]}
 
@@ -541,6 +551,56 @@ class OfflineStation:
                                     "(danh mục, số dự phòng); chạy «motcua sync now» khi có kết nối"))
         return list(data)
 
+    # --- setting an item aside ---------------------------------------------------------------------------------
+
+    def set_aside(self, actor: Actor, ref: str, reason: str) -> OutboxItem:
+        """Set aside an outbox item the server keeps refusing (a payment for a mistyped dossier code): it is no
+        longer tried nor counted as waiting, it stays in the journal as it was, and the next sync reports it to the
+        server as an audit event with the reason and the officer (docs/offline.md, «Setting an item aside»).
+        `ref`: the item's id or a unique prefix of at least SET_ASIDE_PREFIX characters."""
+        require_role(actor.role, Role.OFFICER, translate("services.offline", "gác lại một mục chờ đồng bộ"))
+        if actor.officer_id is None:
+            raise PermissionDenied(translate("services.offline",
+                                             "Gác lại một mục chờ đồng bộ cần một cán bộ đã đăng nhập"))
+        why = unicodedata.normalize("NFC", reason or "").strip()
+        if len(why) < SET_ASIDE_REASON:
+            raise ValidationError("reason", translate(
+                "services.offline", "Cần ghi lý do gác lại (ít nhất %1 ký tự)").arg(SET_ASIDE_REASON))
+        wanted = (ref or "").strip().lower()
+        if len(wanted) < SET_ASIDE_PREFIX or not set(wanted) <= set("0123456789abcdef-"):
+            raise ValidationError("item", translate(
+                "services.offline", "Mã mục «%1» không hợp lệ: cần mã của mục hoặc ít nhất %2 ký tự đầu của mã")
+                .arg(ref).arg(SET_ASIDE_PREFIX))
+        found = self.journal.items_by_prefix(wanted)
+        if not found:
+            raise NotFound(translate("services.offline", "Không có mục chờ đồng bộ nào mang mã «%1»").arg(ref))
+        if len(found) > 1:
+            raise Conflict(translate("services.offline", "Mã «%1» ứng với %2 mục; gõ thêm ký tự của mã")
+                           .arg(ref).arg(len(found)))
+        item = found[0]
+        name = f"{item.kind} {_what(item)}"
+        if item.sent_at is not None:
+            raise Conflict(translate("services.offline", "Mục %1 đã được máy chủ nhận: không có gì để gác lại")
+                           .arg(name))
+        if any(x.item.id == item.id for x in self.journal.set_aside()):
+            raise Conflict(translate("services.offline", "Mục %1 đã được gác lại").arg(name))
+        if not item.last_error:
+            raise Conflict(translate("services.offline", "Mục %1 chưa bị máy chủ từ chối: chỉ gác lại được mục máy "
+                                                         "chủ không nhận").arg(name))
+        self.journal.add_set_aside(item.id, self.clock(), actor.officer_id, actor.login, why)
+        return item
+
+    def _report_set_aside(self) -> int:
+        """Each set-aside item the server was not told of yet: one audit event there, then marked reported here
+        (after the commit: a station killed in between reports it again, which the event's id makes a no-op)."""
+        told = 0
+        for x in self.journal.set_aside(unreported_only=True):
+            central.report_set_aside(self.ctx, self.station_id, x.item.id, x.item.kind, _what(x.item),
+                                     x.item.payload, x.reason, x.at, x.officer_id, x.officer_login)
+            self.journal.mark_reported(x.item.id, self.clock())
+            told += 1
+        return told
+
     # --- sync --------------------------------------------------------------------------------------------------
 
     def sync_now(self) -> SyncReport:
@@ -549,6 +609,7 @@ class OfflineStation:
         report = SyncReport()
         try:
             self._replay(report)
+            report.set_aside_reported = self._report_set_aside()
             self._release(report)
             snapshot = central.reference_snapshot(self.ctx, self.kind)
             self.journal.save_reference(snapshot)

@@ -437,6 +437,33 @@ def replay_payment(ctx: Context, p: dict[str, Any]) -> bool:
     return True
 
 
+SET_ASIDE_ACTION = "offline.set_aside"
+_SET_ASIDE_NS = uuid.UUID("4f1d8a52-6c0e-4b8e-9a3f-2d7c5e9b1a60")  # audit event id = uuid5(this, item id)
+
+
+def report_set_aside(ctx: Context, station_id: uuid.UUID | None, item_id: uuid.UUID, kind: str, what: str,
+                     payload: dict[str, Any], reason: str, at: datetime, officer_id: int | None,
+                     officer_login: str) -> bool:
+    """An outbox item an officer set aside at a station (the server kept refusing it): one audit event, by that
+    officer (`replayed_actor`), at that moment, naming the item (before: its payload; after: the reason, when, who).
+    Its id derives from the item's, so a second report (a station killed before it marked the first) changes
+    nothing; False then. Needs only INSERT on audit_events (no RETURNING: the id is made here)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.services import audit
+
+    actor = replayed_actor(ctx, officer_id) if officer_id is not None else Actor.maintenance(ctx)
+    replay_ctx = Context(ctx.store, clock=lambda: at, station_id=station_id)
+    after = {"reason": reason, "at": at.isoformat(), "officer": {"id": officer_id, "login": officer_login}}
+    try:
+        with ctx.store.write() as s:
+            audit.record(s, replay_ctx, actor, SET_ASIDE_ACTION, f"{kind} {what} (mục {item_id})", before=payload,
+                         after=after, event_id=uuid.uuid5(_SET_ASIDE_NS, str(item_id)))
+    except IntegrityError:
+        return False  # reported already
+    return True
+
+
 def replay_printed(ctx: Context, p: dict[str, Any]) -> bool:
     """Whether the paper of a ticket issued offline came out, as `queue.mark_printed` online: the ticket's
     `printed` and a «printed» or «print_failed» event at the time of printing."""

@@ -5,7 +5,9 @@ It holds what a station needs to work while the central PostgreSQL cannot be rea
   hashes, the calendar, the centre settings) as JSON documents, replaced whenever the station is online;
 - `journal_leases`: the number blocks leased from the central store, with the next number to use;
 - `journal_outbox`: everything made offline, in order (`pos`), keyed by its client UUID, with when it was sent;
-- `journal_meta`: this station's id, the mode, the last contact with the server, since when it is offline.
+- `journal_meta`: this station's id, the mode, the last contact with the server, since when it is offline;
+- `journal_set_aside`: the outbox items an officer set aside (the server kept refusing them), with who, when, why
+  and when the server was told (an audit event): the item itself stays in `journal_outbox`, never deleted.
 
 The file is a store of its own (its own tables, created here, not by Alembic: it is a cache plus a queue, never
 the centre's data); it is opened through `Store`, so a write unit is BEGIN IMMEDIATE and two processes of one
@@ -50,6 +52,13 @@ outbox = Table("journal_outbox", metadata,
                Column("kind", String(24), nullable=False), Column("payload", Text, nullable=False),
                Column("created_at", UTCDateTime(), nullable=False), Column("sent_at", UTCDateTime()),
                Column("attempts", Integer, nullable=False, default=0), Column("last_error", Text))
+set_aside_items = Table("journal_set_aside", metadata,
+                        Column("item_id", String(36), primary_key=True),
+                        Column("at", UTCDateTime(), nullable=False),
+                        Column("officer_id", Integer), Column("officer_login", String(64), nullable=False),
+                        Column("reason", Text, nullable=False), Column("reported_at", UTCDateTime()))
+# an outbox item waits while it is neither sent nor set aside
+_WAITING = (outbox.c.sent_at.is_(None), outbox.c.id.not_in(select(set_aside_items.c.item_id)))
 
 
 class LeaseExhausted(LookupError):
@@ -84,6 +93,19 @@ class OutboxItem:
     created_at: datetime
     attempts: int
     last_error: str | None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """An outbox item an officer set aside: who, when, why, and when the server was told (None: not yet)."""
+
+    item: OutboxItem
+    at: datetime
+    officer_id: int | None
+    officer_login: str
+    reason: str
+    reported_at: datetime | None
 
 
 def journal_path(data_dir: Path) -> Path:
@@ -203,19 +225,48 @@ class Journal:
                                         created_at=at, attempts=0))
 
     def pending(self, limit: int | None = None) -> list[OutboxItem]:
-        """The items not yet replayed, in the order they were made."""
-        query = select(outbox).where(outbox.c.sent_at.is_(None)).order_by(outbox.c.pos)
+        """The items not yet replayed (nor set aside), in the order they were made."""
+        query = select(outbox).where(*_WAITING).order_by(outbox.c.pos)
         if limit is not None:
             query = query.limit(limit)
         with self._read() as c:
-            return [OutboxItem(r.pos, uuid.UUID(r.id), r.kind, json.loads(r.payload), r.created_at, r.attempts,
-                               r.last_error) for r in c.execute(query)]
+            return [_item(r) for r in c.execute(query)]
 
     def pending_count(self) -> int:
-        """How many items wait to be replayed."""
+        """How many items wait to be replayed (set-aside items do not)."""
         with self._read() as c:
-            return int(c.execute(select(func.count()).select_from(outbox)
-                                 .where(outbox.c.sent_at.is_(None))).scalar_one())
+            return int(c.execute(select(func.count()).select_from(outbox).where(*_WAITING)).scalar_one())
+
+    def items_by_prefix(self, prefix: str) -> list[OutboxItem]:
+        """Every outbox item (sent or not) whose id starts with `prefix` (lower-case hex and dashes)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._read() as c:
+            return [_item(r) for r in c.execute(select(outbox).where(outbox.c.id.like(escaped + "%", escape="\\"))
+                                               .order_by(outbox.c.pos))]
+
+    def add_set_aside(self, item_id: uuid.UUID, at: datetime, officer_id: int | None, officer_login: str,
+                      reason: str) -> None:
+        """Set an outbox item aside: it no longer waits (the item itself is kept as it is)."""
+        with self._write() as c:
+            c.execute(insert(set_aside_items).values(item_id=str(item_id), at=at, officer_id=officer_id,
+                                                     officer_login=officer_login, reason=reason))
+
+    def set_aside(self, unreported_only: bool = False) -> list[SetAside]:
+        """The items set aside (only those the server was not told of yet), in the order they were made."""
+        query = (select(outbox, set_aside_items.c.at.label("sa_at"), set_aside_items.c.officer_id,
+                        set_aside_items.c.officer_login, set_aside_items.c.reason, set_aside_items.c.reported_at)
+                 .join(set_aside_items, set_aside_items.c.item_id == outbox.c.id).order_by(outbox.c.pos))
+        if unreported_only:
+            query = query.where(set_aside_items.c.reported_at.is_(None))
+        with self._read() as c:
+            return [SetAside(_item(r), r.sa_at, r.officer_id, r.officer_login, r.reason, r.reported_at)
+                    for r in c.execute(query)]
+
+    def mark_reported(self, item_id: uuid.UUID, at: datetime) -> None:
+        """The server holds the audit event of this set-aside item now."""
+        with self._write() as c:
+            c.execute(update(set_aside_items).where(set_aside_items.c.item_id == str(item_id))
+                      .values(reported_at=at))
 
     def mark_sent(self, item_id: uuid.UUID, at: datetime) -> None:
         """The central store holds the item now."""
@@ -238,6 +289,11 @@ class Journal:
         with self._read() as c:
             return [json.loads(r[0]) for r in c.execute(select(outbox.c.payload).where(outbox.c.kind == kind)
                                                          .order_by(outbox.c.pos))]
+
+
+def _item(r: Any) -> OutboxItem:
+    return OutboxItem(r.pos, uuid.UUID(r.id), r.kind, json.loads(r.payload), r.created_at, r.attempts, r.last_error,
+                      r.sent_at)
 
 
 def _lease(r: Any) -> JournalLease:

@@ -63,10 +63,12 @@ GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     # works the queue (call, serve, transfer: a new ticket), receives and follows dossiers, takes fees, stores
     # the votes of its keypad, pauses, reopens or closes its counter (the state columns only), and holds number
     # blocks for offline work. The replay of an offline keypad vote looks up by its id whether its stray press
-    # («already_rated») was stored by an earlier replay: that column of device_events only (docs/offline.md)
+    # («already_rated») was stored by an earlier replay: that column of device_events only; an outbox item an
+    # officer set aside is reported as one audit event, inserted only, never read back (docs/offline.md)
     "counter": {**_read(*CATALOGUE, "officers"), **_ISSUE_TICKETS, **_IMPORT_DOSSIERS, **_LEASES,
                 "counters": (S, "UPDATE (state, state_changed_at)"), "tickets": (S, I, U),
-                "dossiers": (S, I, U), "ratings": (S, I), "device_events": ("SELECT (id)", I)},
+                "dossiers": (S, I, U), "ratings": (S, I), "device_events": ("SELECT (id)", I),
+                "audit_events": (I,)},
     # reads everything for the live board and reports; changes nothing
     "supervisor": {**_read(*EVERY_TABLE)},
     # edits the catalogue, the hall, the calendar and the settings; accounts only through the functions; imports
