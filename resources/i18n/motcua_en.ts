@@ -4875,6 +4875,42 @@ Please remember number %2 and wait to be called</translation>
         <translation>Connection to the server lost and this machine has never synced its data (catalogue, reserved numbers); run «motcua sync now» when connected</translation>
     </message>
     <message>
+        <source>gác lại một mục chờ đồng bộ</source>
+        <translation>set aside an item waiting to sync</translation>
+    </message>
+    <message>
+        <source>Gác lại một mục chờ đồng bộ cần một cán bộ đã đăng nhập</source>
+        <translation>Setting aside an item waiting to sync needs a signed-in officer</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do gác lại (ít nhất %1 ký tự)</source>
+        <translation>A reason for setting it aside is needed (at least %1 characters)</translation>
+    </message>
+    <message>
+        <source>Mã mục «%1» không hợp lệ: cần mã của mục hoặc ít nhất %2 ký tự đầu của mã</source>
+        <translation>Invalid item id “%1”: give the item&apos;s id or at least its first %2 characters</translation>
+    </message>
+    <message>
+        <source>Không có mục chờ đồng bộ nào mang mã «%1»</source>
+        <translation>No item waiting to sync has the id “%1”</translation>
+    </message>
+    <message>
+        <source>Mã «%1» ứng với %2 mục; gõ thêm ký tự của mã</source>
+        <translation>The id “%1” matches %2 items; type more of the id</translation>
+    </message>
+    <message>
+        <source>Mục %1 đã được máy chủ nhận: không có gì để gác lại</source>
+        <translation>Item %1 was taken by the server: nothing to set aside</translation>
+    </message>
+    <message>
+        <source>Mục %1 đã được gác lại</source>
+        <translation>Item %1 is already set aside</translation>
+    </message>
+    <message>
+        <source>Mục %1 chưa bị máy chủ từ chối: chỉ gác lại được mục máy chủ không nhận</source>
+        <translation>Item %1 was not refused by the server: only an item the server does not take can be set aside</translation>
+    </message>
+    <message>
         <source>Phiếu số %1 ngày %2 chưa có trên máy chủ</source>
         <translation>Ticket %1 of %2 is not on the server yet</translation>
     </message>
