@@ -105,11 +105,13 @@ def sync_now(args: argparse.Namespace, ctx: Context, cfg: config.MachineConfig) 
             raise
         waiting = station.waiting()
     text = (f"Đã gửi {report.replayed} mục (bỏ qua {report.skipped} mục đã có); còn chờ {waiting}"
-            + (f" ({report.deferred} mục chờ phiếu số từ máy cấp số)" if report.deferred else "") + "; "
+            + (f" ({report.deferred} mục chờ phiếu số từ máy cấp số)" if report.deferred else "")
+            + (f"; báo máy chủ {report.set_aside_reported} mục đã gác lại" if report.set_aside_reported else "")
+            + "; "
             f"nhận {report.leases_taken} khối số dự phòng, trả {report.leases_released} khối "
             f"({report.given_back} số trả lại, {report.unused} số không dùng)")
     emit(args.json, text, {"replayed": report.replayed, "skipped": report.skipped, "failed": report.failed, "deferred": report.deferred,
-                           "waiting": waiting, "leases_taken": report.leases_taken,
+                           "set_aside_reported": report.set_aside_reported, "waiting": waiting, "leases_taken": report.leases_taken,
                            "leases_released": report.leases_released, "given_back": report.given_back,
                            "unused": report.unused})
     if report.failed:

@@ -189,7 +189,8 @@ def test_a_payment_for_a_dossier_not_central_waits(central_ctx: Context, tmp_pat
     assert held["error"] == f"Hồ sơ {code} chưa có trên máy chủ"
     from app.cli.cmd_sync import _status_text
 
-    assert f"  payment {code} (1 lần): Hồ sơ {code} chưa có trên máy chủ" in _status_text(desk.status())
+    assert held["id"] == str(desk.journal.pending()[0].id)[:8]  # so an officer can name it (sync set-aside)
+    assert f"  [{held['id']}] payment {code} (1 lần): Hồ sơ {code} chưa có trên máy chủ" in _status_text(desk.status())
     with central_ctx.store.read() as s:
         assert list(s.scalars(select(Payment.id).where(Payment.receipt_no == "BL-7"))) == []
 

@@ -89,6 +89,7 @@ def test_a_payment_for_a_mistyped_code_is_set_aside_and_reported_once(central_ct
         assert list(s.scalars(select(Payment.id).where(Payment.receipt_no == "BL-7"))) == []
 
 
+@pytest.mark.usefixtures("postgres_available")
 def test_over_the_counters_own_role(as_role: Callable[..., Context], owner: Context,  # noqa: F811
                                     tmp_path: Path, clock: Clock) -> None:
     counter_ctx = as_role("counter")
@@ -138,6 +139,7 @@ def test_the_cli_sets_aside_while_the_server_is_down(central_url: str, running_p
         running_pg.start()
         synced = motcua(cfg, "sync", "now")
         assert synced.returncode == 0, synced.stderr
+        assert "báo máy chủ 1 mục đã gác lại" in synced.stdout and "còn chờ 0" in synced.stdout
         assert "đã báo máy chủ" in motcua(cfg, "sync", "status").stdout
         assert [e.after["reason"] for e in _events(ctx)] == [REASON]
     finally:
