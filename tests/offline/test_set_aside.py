@@ -5,11 +5,13 @@ for ever; the item stays in the journal, and the next sync reports it to the ser
 from __future__ import annotations
 
 import json
+import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.services import accounts
@@ -47,6 +49,18 @@ def _held_back_payment(desk: OfflineStation, officer: Actor) -> str:
     return str(item.id)
 
 
+def test_a_journal_made_before_set_aside_gets_its_table(tmp_path: Path) -> None:
+    path = tmp_path / journal.JOURNAL_FILE
+    journal.Journal(path).close()
+    with sqlite3.connect(path) as raw:  # as a journal file of the previous version
+        raw.execute("DROP TABLE journal_set_aside")
+    opened = journal.Journal(path)
+    try:
+        assert (opened.pending(), opened.pending_count(), opened.set_aside()) == ([], 0, [])
+    finally:
+        opened.close()
+
+
 def test_a_payment_for_a_mistyped_code_is_set_aside_and_reported_once(central_ctx: Context, tmp_path: Path,
                                                                      clock: Clock) -> None:
     _officer(central_ctx)
@@ -62,6 +76,19 @@ def test_a_payment_for_a_mistyped_code_is_set_aside_and_reported_once(central_ct
         desk.set_aside(officer, "0" * 8 if not item_id.startswith("0") else "f" * 8, REASON)
     with pytest.raises(PermissionDenied):
         desk.set_aside(Actor.maintenance(central_ctx), item_id[:8], REASON)  # not a signed-in officer
+    twins = [uuid.UUID(f"abcdef{n:02d}-0000-4000-8000-000000000000") for n in (1, 2)]
+    with desk.journal.recording() as c:  # two items whose ids share their first 6 characters
+        for twin in twins:
+            desk.journal.add_item(c, twin, "payment", {"id": str(twin), "code": CODE}, clock())
+    for twin in twins:
+        desk.journal.mark_failed(twin, "Hồ sơ chưa có trên máy chủ")
+    with pytest.raises(Conflict, match="ứng với 2 mục"):
+        desk.set_aside(officer, "abcdef", REASON)
+    desk.set_aside(officer, "abcdef01", REASON)
+    assert [x.id for x in desk.journal.pending()] == [uuid.UUID(item_id), twins[1]]
+    with desk.journal.store.write() as s:  # back to the one held-back payment
+        s.execute(delete(journal.set_aside_items))
+        s.execute(delete(journal.outbox).where(journal.outbox.c.id.in_([str(t) for t in twins])))
     assert desk.set_aside(officer, item_id[:8].upper(), REASON).id.hex == item_id.replace("-", "")
     with pytest.raises(Conflict, match="đã được gác lại"):
         desk.set_aside(officer, item_id, REASON)
