@@ -101,6 +101,7 @@ support bundle: --out [required type=Path]
 sync:
 sync status:
 sync now:
+sync set-aside: item; --reason [required]; --officer
 audit:
 audit verify: --from [type=parse_day]; --to [type=parse_day]
 audit log: --from [type=parse_day]; --to [type=parse_day]
