@@ -19,6 +19,7 @@ from app.ui import i18n, smoke
 from app.ui.i18n import text_of
 from app.ui.live import live_factory
 from app.ui.signin import SignInDialog, sign_in_for
+from app.ui.worker import collect_on_the_gui_thread
 
 if TYPE_CHECKING:
     from app.devices.keypad import KeypadConfig
@@ -43,6 +44,7 @@ def application() -> QApplication:
         app.setFont(QFont(families[0], 10))
     i18n.install()
     smoke.arm(app)
+    collect_on_the_gui_thread(app)  # Qt objects are destroyed on their own thread, never on a Worker's
     return app
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
@@ -101,3 +102,44 @@ class Worker(QObject):
             job.finished.disconnect()
             job.failed.disconnect()
         self._jobs.clear()
+
+
+class MainThreadCollector(QObject):
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate, a pool thread of the Worker
+    included. A Qt object found in a cycle there is destroyed off its own thread («QBasicTimer::stop: Failed.
+    Possibly trying to stop from a different thread», or a crash). So the windows turn automatic collection off and
+    collect on the GUI thread instead, from a timer, generation by generation when its threshold is passed —
+    the same thresholds Python itself would use."""
+
+    INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start()
+        gc.disable()
+        self.destroyed.connect(gc.enable)
+
+    def uninstall(self) -> None:
+        """Back to Python's own collection (a test that borrowed the application's set-up gives it back)."""
+        self._timer.stop()
+        gc.enable()
+        self.setParent(None)
+        self.deleteLater()
+
+    @Slot()
+    def collect_due(self) -> None:
+        """Collect the generations whose count passed their threshold (on the GUI thread)."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):  # the oldest due one: a collection of a generation includes the younger ones
+            if thresholds[generation] and counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+def collect_on_the_gui_thread(app: QObject) -> MainThreadCollector:
+    """Install the collector once for the application (idempotent)."""
+    found = app.findChild(MainThreadCollector)
+    return found if isinstance(found, MainThreadCollector) else MainThreadCollector(app)

@@ -41,3 +41,34 @@ def test_result_for_a_live_window_is_delivered(qtbot):
     qtbot.waitUntil(lambda: seen == [42])
     assert not worker.busy
     window.deleteLater()
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The windows turn Python's automatic collection off and collect from a timer on the GUI thread (a cycle
+    holding a Qt object must not be destroyed on a Worker's thread); uninstalling gives collection back."""
+    import gc
+
+    from app.ui.worker import MainThreadCollector, collect_on_the_gui_thread
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    gc.enable()
+    collector = collect_on_the_gui_thread(qapp)
+    try:
+        assert collect_on_the_gui_thread(qapp) is collector and not gc.isenabled()
+        collected: list[str] = []
+        for _ in range(gc.get_threshold()[0] + 10):  # enough new objects to pass generation 0's threshold
+            cycle = Cycle()
+            import weakref
+
+            weakref.finalize(cycle, collected.append, "gone")
+            del cycle
+        assert collected == []  # nothing collects them off the timer
+        qtbot.waitUntil(lambda: bool(collected), timeout=5_000)
+        assert isinstance(collector, MainThreadCollector)
+    finally:
+        collector.uninstall()
+    assert gc.isenabled()
+    gc.disable()  # the window tests' own fixture enables it again after the test
