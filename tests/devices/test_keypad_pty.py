@@ -194,9 +194,9 @@ def test_one_megabyte_of_random_bytes_no_press_garbage_counted(sim: KeypadSimula
         assert mgr.device.garbage_bytes == len(noise)
         assert presses.items == []
         assert mgr.status.state is DeviceState.CONNECTED  # it never crashed
-        time.sleep(0.3 + protocol.noise_guard_s)  # once the line has been quiet for the noise guard …
-        sim.press("2")  # … it still works
-        assert presses.wait_count(1) == [("2", None)]
+        time.sleep(1.0 + protocol.noise_guard_s)  # once the line has been quiet for the noise guard …
+        sim.press("2")  # … it still works (reported 30 ms after it, or later on a busy machine)
+        assert presses.wait_count(1, timeout=15) == [("2", None)], mgr.device.decoder
     finally:
         mgr.stop()
 
