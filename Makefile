@@ -28,10 +28,12 @@ install: $(STAMP)
 demo: $(VENV)/.motcua-app
 	$(BIN)/motcua demo
 
-# two worker processes (pytest-xdist): every test makes its own databases, files and ports, so they share nothing
+# two worker processes (pytest-xdist): every test makes its own databases, files and ports, so they share nothing;
+# then the real-time device tests alone (simulated keypads and printers on pseudo-terminals: tests/conftest.py)
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not realtime"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m realtime
 
 # the wheel, installed (not editable) with PyInstaller into a throwaway venv, and the bundle built from it
 wheel:

@@ -21,6 +21,21 @@ PG_ADMIN_URL = os.environ.get("MOTCUA_TEST_PG_URL", "postgresql+psycopg://postgr
 IN_CI = os.environ.get("CI") == "true"
 
 
+# Tests of real-time device behaviour through pseudo-terminals (a keypad's frame timeout of 30 ms, a printer's
+# status answer, unplug and replug): `make test` runs them on their own after the rest, which runs in two
+# processes, so that the other process's work never stands between a simulated device's byte and its reader.
+REALTIME = ("tests/devices/test_keypad_pty.py", "tests/devices/test_printer_pty.py", "tests/services/test_ratings.py",
+            "tests/ui/test_counter.py", "tests/ui/test_kiosk.py", "tests/offline/test_counter_offline_items.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the real-time device tests (`-m realtime` / `-m "not realtime"`)."""
+    for item in items:
+        path = str(item.fspath).replace("\\", "/")
+        if any(path.endswith(name) for name in REALTIME):
+            item.add_marker(pytest.mark.realtime)
+
+
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in memory, so tests never touch the user's real one."""
 
